@@ -1,0 +1,140 @@
+"""goalframe: turn policy goals into measurable objectives and check them against data.
+
+The public API is what this module exports. Names are imported on first use, so that
+``import goalframe`` stays fast and loads neither pint, rich, PyYAML nor typer::
+
+    import goalframe as gf
+
+    framework = gf.load_framework("goals.yaml")
+    observations = gf.load_observations("observations.csv")
+    card = gf.evaluate(framework, observations)
+    print(card.to_markdown())
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Assessment, Series, Status
+    from goalframe._compile import compile_framework
+    from goalframe._evaluate import evaluate
+    from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
+    from goalframe._observations import (
+        Observation,
+        ObservationSet,
+        SetAside,
+        observations_from_records,
+    )
+    from goalframe._periods import Frequency, Period
+    from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
+    from goalframe._version import __version__
+    from goalframe.errors import (
+        DataError,
+        GoalframeError,
+        MethodError,
+        RenderError,
+        SpecError,
+        UnitError,
+    )
+    from goalframe.io import dump_framework, load_framework, parse_framework
+    from goalframe.io._csv import load_observations
+    from goalframe.methods import MethodInfo, get_method, methods, register_method
+    from goalframe.render import render
+
+__all__ = [
+    "Assessment",
+    "DataError",
+    "Framework",
+    "Frequency",
+    "Goal",
+    "GoalframeError",
+    "Indicator",
+    "IndicatorResult",
+    "MethodError",
+    "MethodInfo",
+    "Objective",
+    "ObjectiveResult",
+    "Observation",
+    "ObservationSet",
+    "Observed",
+    "Period",
+    "Point",
+    "RenderError",
+    "Scorecard",
+    "Series",
+    "SetAside",
+    "Source",
+    "SpecError",
+    "Status",
+    "Trend",
+    "UnitError",
+    "__version__",
+    "compile_framework",
+    "dump_framework",
+    "evaluate",
+    "get_method",
+    "load_framework",
+    "load_observations",
+    "methods",
+    "observations_from_records",
+    "parse_framework",
+    "register_method",
+    "render",
+]
+
+_WHERE = {
+    "Assessment": "goalframe._assessment",
+    "Series": "goalframe._assessment",
+    "Status": "goalframe._assessment",
+    "compile_framework": "goalframe._compile",
+    "evaluate": "goalframe._evaluate",
+    "Framework": "goalframe._model",
+    "Goal": "goalframe._model",
+    "Indicator": "goalframe._model",
+    "Objective": "goalframe._model",
+    "Point": "goalframe._model",
+    "Source": "goalframe._model",
+    "Observation": "goalframe._observations",
+    "ObservationSet": "goalframe._observations",
+    "SetAside": "goalframe._observations",
+    "observations_from_records": "goalframe._observations",
+    "Frequency": "goalframe._periods",
+    "Period": "goalframe._periods",
+    "IndicatorResult": "goalframe._scorecard",
+    "ObjectiveResult": "goalframe._scorecard",
+    "Observed": "goalframe._scorecard",
+    "Scorecard": "goalframe._scorecard",
+    "Trend": "goalframe._scorecard",
+    "__version__": "goalframe._version",
+    "DataError": "goalframe.errors",
+    "GoalframeError": "goalframe.errors",
+    "MethodError": "goalframe.errors",
+    "RenderError": "goalframe.errors",
+    "SpecError": "goalframe.errors",
+    "UnitError": "goalframe.errors",
+    "dump_framework": "goalframe.io",
+    "load_framework": "goalframe.io",
+    "parse_framework": "goalframe.io",
+    "load_observations": "goalframe.io._csv",
+    "MethodInfo": "goalframe.methods",
+    "get_method": "goalframe.methods",
+    "methods": "goalframe.methods",
+    "register_method": "goalframe.methods",
+    "render": "goalframe.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        msg = f"module 'goalframe' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m goalframe``."""
+
+from goalframe.cli import main
+
+main()

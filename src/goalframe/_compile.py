@@ -1,0 +1,310 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
+from goalframe.errors import Location, Problem, SpecValidationError, UnitError
+from goalframe.schema import Direction, FrameworkSpec, IndicatorSpec, SourceSpec, TargetSpec
+
+Path = tuple[str | int, ...]
+
+
+def _source(spec: SourceSpec | None) -> Source | None:
+    if spec is None:
+        return None
+    return Source(name=spec.name, url=spec.url, note=spec.note)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[tuple[Path, str]] = []
+
+    def add(self, path: Path, message: str) -> None:
+        self.items.append((path, message))
+
+
+def _check_ids(spec: FrameworkSpec, problems: _Problems) -> None:
+    groups: list[tuple[str, list[str]]] = [
+        ("objective", [o.id for o in spec.objectives]),
+        ("indicator", [i.id for i in spec.indicators]),
+    ]
+    for kind, ids in groups:
+        seen: dict[str, int] = {}
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.add(
+                    (f"{kind}s", i, "id"),
+                    f"duplicate {kind} id {item_id!r} (also {kind}s[{seen[item_id]}]); "
+                    "ids must be unique: rename one",
+                )
+            else:
+                seen[item_id] = i
+
+
+def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]]:
+    objective_ids = {o.id for o in spec.objectives}
+    indicator_ids = {i.id for i in spec.indicators}
+    children: dict[str, list[str]] = {o.id: [] for o in spec.objectives}
+    for i, objective in enumerate(spec.objectives):
+        for j, ref in enumerate(objective.indicators):
+            if ref not in indicator_ids:
+                problems.add(
+                    ("objectives", i, "indicators", j),
+                    f"unknown indicator {ref!r}; define it under `indicators:` or fix the id"
+                    + _suggest(ref, indicator_ids),
+                )
+        if objective.parent is None:
+            continue
+        if objective.parent == objective.id:
+            problems.add(("objectives", i, "parent"), "an objective cannot be its own parent")
+        elif objective.parent not in objective_ids:
+            problems.add(
+                ("objectives", i, "parent"),
+                f"unknown parent objective {objective.parent!r}"
+                + _suggest(objective.parent, objective_ids),
+            )
+        else:
+            children[objective.parent].append(objective.id)
+    parents = {o.id: o.parent for o in spec.objectives}
+    for i, objective in enumerate(spec.objectives):
+        seen = {objective.id}
+        node = parents.get(objective.id)
+        while node is not None and node in parents:
+            if node in seen:
+                problems.add(
+                    ("objectives", i, "parent"),
+                    f"objective {objective.id!r} is its own ancestor (a cycle through "
+                    f"{node!r}); objectives must form a tree",
+                )
+                break
+            seen.add(node)
+            node = parents[node]
+    for i, indicator in enumerate(spec.indicators):
+        for j, ref in enumerate(indicator.context):
+            if ref not in indicator_ids or ref == indicator.id:
+                problems.add(
+                    ("indicators", i, "context", j),
+                    f"unknown context indicator {ref!r}" + _suggest(ref, indicator_ids),
+                )
+    return children
+
+
+def _suggest(name: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _check_method(name: str, path: Path, problems: _Problems) -> None:
+    from goalframe.methods import method_names
+
+    names = method_names()
+    if name not in names:
+        problems.add(
+            path,
+            f"unknown method {name!r}; choose one of {', '.join(sorted(names))}"
+            + _suggest(name, set(names)),
+        )
+
+
+def _compile_goal(
+    indicator: IndicatorSpec, target: TargetSpec, path: Path, problems: _Problems
+) -> Goal | None:
+    from goalframe.units import conversion
+
+    tpath = (*path, "target")
+    if indicator.direction is None:
+        problems.add(
+            (*path, "direction"),
+            "an indicator with a target needs `direction: increase` or `direction: decrease` "
+            "(goalframe never guesses which way is better)",
+        )
+        return None
+    direction = indicator.direction
+    convert: Callable[[float], float] = float
+    if target.unit is not None and indicator.unit is not None:
+        try:
+            convert = conversion(target.unit, indicator.unit)
+        except UnitError as exc:
+            problems.add((*tpath, "unit"), f"{exc} (target unit vs the indicator's unit)")
+            return None
+    baseline = None
+    if target.baseline is not None:
+        baseline = Point(period=target.baseline.period, value=convert(target.baseline.value))
+    value = None if target.value is None else convert(target.value)
+    if target.change_percent is not None and baseline is not None:
+        value = baseline.value * (1 + target.change_percent / 100)
+    ok = True
+    if baseline is not None and value is not None:
+        if value == baseline.value:
+            problems.add(
+                (*tpath, "value" if target.value is not None else "change_percent"),
+                f"the target ({value:g}) equals the baseline; progress towards it is undefined: "
+                "set the value to reach, or drop the target",
+            )
+            ok = False
+        elif (value > baseline.value) != (direction is Direction.INCREASE):
+            word = "above" if value > baseline.value else "below"
+            problems.add(
+                (*tpath, "value" if target.value is not None else "change_percent"),
+                f"the target ({value:g}) is {word} the baseline ({baseline.value:g}) but "
+                f"`direction` is {direction.value}; fix the direction or the target",
+            )
+            ok = False
+    if baseline is not None and target.deadline is not None and target.deadline <= baseline.period:
+        problems.add(
+            (*tpath, "deadline"),
+            f"the deadline {target.deadline} is not after the baseline period "
+            f"{baseline.period}; a target must lie in the future of its baseline",
+        )
+        ok = False
+    milestones = []
+    for k, milestone in enumerate(target.milestones):
+        mpath = (*tpath, "milestones", k)
+        if baseline is not None and milestone.period <= baseline.period:
+            problems.add(
+                (*mpath, "period"),
+                f"milestone {milestone.period} is not after the baseline period {baseline.period}",
+            )
+            ok = False
+        if target.deadline is not None and milestone.period > target.deadline:
+            problems.add(
+                (*mpath, "period"),
+                f"milestone {milestone.period} is after the "
+                f"deadline {target.deadline}; make it the target or move it",
+            )
+            ok = False
+        milestones.append(Point(period=milestone.period, value=convert(milestone.value)))
+    periods = [m.period for m in milestones]
+    if len(set(periods)) != len(periods):
+        problems.add((*tpath, "milestones"), "two milestones share a period; keep one")
+        ok = False
+    if not ok:
+        return None
+    tolerance = (
+        target.tolerance * (convert(1.0) - convert(0.0)) if target.unit else target.tolerance
+    )
+    return Goal(
+        direction=direction,
+        baseline=baseline,
+        target=value,
+        deadline=target.deadline,
+        milestones=tuple(sorted(milestones, key=lambda m: m.period)),
+        tolerance=abs(tolerance),
+        source=_source(target.source),
+    )
+
+
+def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indicator:
+    from goalframe.units import check_unit
+
+    path: Path = ("indicators", i)
+    unit = spec.unit
+    if unit is not None:
+        try:
+            unit = check_unit(unit)
+        except UnitError as exc:
+            problems.add((*path, "unit"), str(exc))
+            unit = None
+    if spec.method is not None:
+        _check_method(spec.method, (*path, "method"), problems)
+    goal = None
+    if spec.target is not None:
+        if spec.target.unit is not None:
+            try:
+                check_unit(spec.target.unit)
+            except UnitError as exc:
+                problems.add((*path, "target", "unit"), str(exc))
+        goal = _compile_goal(spec, spec.target, path, problems)
+    return Indicator(
+        id=spec.id,
+        name=spec.name,
+        unit=unit,
+        direction=spec.direction,
+        kind=spec.kind,
+        source=_source(spec.source),
+        definition=spec.definition,
+        frequency=spec.frequency,
+        interpretation=spec.interpretation,
+        method=spec.method,
+        options=spec.options,
+        select=tuple(sorted(spec.select.items())),
+        context=tuple(spec.context),
+        goal=goal,
+    )
+
+
+def compile_framework(
+    spec: FrameworkSpec,
+    *,
+    origin: str = "<spec>",
+    locate: Callable[[Path], Location | None] | None = None,
+) -> Framework:
+    """Check a validated goal specification as a whole and compile it for evaluation.
+
+    Checks that ids are unique, that referenced objectives and indicators exist and form a
+    tree, that units are defined and convert, that methods exist, and that each target lies
+    after its baseline and in the indicator's direction. Relative targets are resolved.
+
+    Args:
+        spec: The specification, e.g. ``FrameworkSpec.model_validate(data)``.
+        origin: Where it came from, for messages.
+        locate: Maps a path in the document to a file location (set by `load_framework`).
+
+    Returns:
+        The compiled framework.
+
+    Raises:
+        SpecValidationError: Every problem found, each with its place in the file.
+
+    Added in 0.1.
+    """
+    problems = _Problems()
+    _check_ids(spec, problems)
+    children = _check_tree(spec, problems)
+    _check_method(spec.default_method, ("default_method",), problems)
+    indicators = tuple(_compile_indicator(s, i, problems) for i, s in enumerate(spec.indicators))
+    objectives = tuple(
+        Objective(
+            id=o.id,
+            statement=o.statement,
+            level=o.level,
+            parent=o.parent,
+            weight=o.weight,
+            indicators=tuple(o.indicators),
+            children=tuple(children.get(o.id, ())),
+            note=o.note,
+        )
+        for o in spec.objectives
+    )
+    find = locate or (lambda path: None)
+    if problems.items:
+        raise SpecValidationError(
+            (Problem(path, message, find(path)) for path, message in problems.items),
+            source=origin,
+        )
+    return Framework(
+        spec=spec, indicators=indicators, objectives=objectives, origin=origin, locate=find
+    )
+
+
+def validation_problems(
+    errors: list[Any], locate: Callable[[Path], Location | None]
+) -> list[Problem]:
+    """Turn pydantic's error list into problems with file positions."""
+    out = []
+    for err in errors:
+        path = tuple(err["loc"])
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown key; check the spelling against the schema (`goalframe schema`)"
+        elif err["type"] == "missing":
+            message = "required key is missing"
+        elif "input" in err and not isinstance(err["input"], dict | list):
+            message = f"{message} (got {err['input']!r})"
+        if message.startswith("Value error, "):
+            message = message[len("Value error, ") :]
+        out.append(Problem(path, message, locate(path)))
+    return out

@@ -1,0 +1,294 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+
+from goalframe._assessment import Assessment, Series, Status, not_assessable
+from goalframe._model import Framework, Indicator, Objective
+from goalframe._observations import Observation, ObservationSet, SetAside
+from goalframe._periods import Period
+from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
+from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
+from goalframe.schema import Direction, FrameworkSpec, RollUp
+
+__all__ = ["evaluate"]
+
+Breakdown = tuple[tuple[str, str], ...]
+
+
+def _describe(breakdown: Breakdown) -> str:
+    return ", ".join(f"{k}={v}" for k, v in breakdown) if breakdown else "the total"
+
+
+def _convert(indicator: Indicator, rows: list[Observation]) -> list[Observation]:
+    """Bring every observation into the indicator's unit (one conversion per unit)."""
+    from goalframe.units import conversion
+
+    assert indicator.unit is not None
+    by_unit: dict[str, list[Observation]] = defaultdict(list)
+    for row in rows:
+        by_unit[row.unit].append(row)
+    out: list[Observation] = []
+    for unit, group in by_unit.items():
+        try:
+            convert = conversion(unit, indicator.unit)
+        except UnitError as exc:
+            where = f"{group[0].location}: " if group[0].location else ""
+            kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
+            msg = (
+                f"{where}indicator {indicator.id!r} is measured in {indicator.unit!r} in the "
+                f"goal file, but {len(group)} observation(s) are in {unit!r}: {exc}. Fix the "
+                "unit column or the indicator's unit"
+            )
+            raise kind(msg) from None
+        if convert.is_identity:
+            out.extend(group)
+        else:
+            out.extend(
+                Observation(
+                    indicator=o.indicator,
+                    period=o.period,
+                    value=convert(o.value),
+                    unit=indicator.unit,
+                    breakdown=o.breakdown,
+                    flags=o.flags,
+                    note=o.note,
+                    location=o.location,
+                )
+                for o in group
+            )
+    return out
+
+
+def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Series, list[Observed]]:
+    rows = sorted(rows, key=lambda o: o.period)
+    for before, after in pairwise(rows):
+        if before.period == after.period:  # same period from rows in different units
+            msg = (
+                f"{after.location}: indicator {after.indicator!r} has two values for "
+                f"{after.period} (also {before.location}); keep one row per period"
+            )
+            raise DataError(msg)
+    points = [Observed(period=o.period, value=o.value, flags=o.flags, note=o.note) for o in rows]
+    series = Series(
+        periods=tuple(o.period for o in rows),
+        values=[o.value for o in rows],
+        flags=tuple(o.flags for o in rows),
+        unit=unit,
+    )
+    return series, points
+
+
+def _trend(indicator: Indicator, points: list[Observed]) -> Trend | None:
+    if len(points) < 2:
+        return None
+    previous, latest = points[-2], points[-1]
+    change = latest.value - previous.value
+    better = None
+    if change != 0 and indicator.direction is not None:
+        better = (change > 0) == (indicator.direction is Direction.INCREASE)
+    return Trend(previous=previous, change=change, better=better)
+
+
+def _assess(indicator: Indicator, series: Series, method: str) -> Assessment:
+    from goalframe.methods import get_method
+
+    if indicator.goal is None:
+        reason = (
+            "context indicator: shown, not scored"
+            if indicator.kind == "context"
+            else "the indicator has no target"
+        )
+        return not_assessable(method, reason)
+    return get_method(method)(series, indicator.goal, indicator.options)
+
+
+def _rollup(
+    framework: Framework, results: dict[str, IndicatorResult]
+) -> tuple[ObjectiveResult, ...]:
+    by_id = {o.id: o for o in framework.objectives}
+    done: dict[str, ObjectiveResult] = {}
+
+    def visit(objective: Objective, depth: int) -> ObjectiveResult:
+        if objective.id in done:
+            return done[objective.id]
+        parts: list[tuple[Status, float]] = []
+        for ref in objective.indicators:
+            result = results[ref]
+            if result.scored:
+                parts.append((result.status, 1.0))
+        for child in objective.children:
+            sub = visit(by_id[child], depth + 1)
+            if sub.status is not Status.NOT_ASSESSABLE:
+                parts.append((sub.status, by_id[child].weight))
+        done[objective.id] = _combine(objective, parts, framework.rollup, depth)
+        return done[objective.id]
+
+    ordered: list[ObjectiveResult] = []
+
+    def walk(objective: Objective, depth: int) -> None:
+        ordered.append(visit(objective, depth))
+        for child in objective.children:
+            walk(by_id[child], depth + 1)
+
+    for objective in framework.objectives:
+        if objective.parent is None:
+            walk(objective, 0)
+    return tuple(ordered)
+
+
+def _combine(
+    objective: Objective, parts: list[tuple[Status, float]], rule: RollUp, depth: int
+) -> ObjectiveResult:
+    if not parts:
+        reason = (
+            "no indicator or sub-objective with a verdict"
+            if objective.indicators or objective.children
+            else "no indicators linked"
+        )
+        return ObjectiveResult(
+            objective=objective, status=Status.NOT_ASSESSABLE, reason=reason, depth=depth
+        )
+    ranks = [(s.rank or 0, w) for s, w in parts]
+    total = sum(w for _, w in ranks)
+    score = sum(r * w for r, w in ranks) / total
+    if rule is RollUp.WORST:
+        status = Status.from_rank(min(r for r, _ in ranks))
+    elif all(s is Status.ACHIEVED for s, _ in parts):
+        status = Status.ACHIEVED
+    else:
+        # The mean rank read back as a status, never better than on track unless all achieved.
+        status = Status.from_rank(min(3, int(score + 0.5)))
+    return ObjectiveResult(objective=objective, status=status, score=score, depth=depth)
+
+
+def evaluate(
+    framework: Framework | FrameworkSpec,
+    observations: ObservationSet | Iterable[Observation],
+    *,
+    as_of: Period | str | int | None = None,
+    method: str | None = None,
+) -> Scorecard:
+    """Assess every indicator of a framework against observations.
+
+    Observations are matched to indicators by id, converted into each indicator's unit
+    (once per unit, then plain floats), cut at ``as_of``, and assessed with the indicator's
+    method (or ``method`` for all). Objectives are rolled up by the framework's rule.
+    Nothing is dropped silently: every observation not used is on the card's ``set_aside``
+    list with the reason.
+
+    Args:
+        framework: From `goalframe.load_framework`, or a `FrameworkSpec` to compile.
+        observations: From `goalframe.load_observations` or
+            `goalframe.observations_from_records`.
+        as_of: Evaluate as if in this period: later observations are set aside.
+        method: Use this method for every indicator instead of each one's own.
+
+    Returns:
+        The scorecard.
+
+    Raises:
+        DataError: Observations are in a unit that does not convert into the indicator's,
+            or two rows give one period.
+        UnknownMethodError: ``method`` is not registered.
+
+    Examples:
+        >>> import goalframe as gf
+        >>> fw = gf.load_framework("examples/nl-drug-policy/goals.yaml")
+        >>> obs = gf.load_observations("examples/nl-drug-policy/observations.csv")
+        >>> card = gf.evaluate(fw, obs, as_of=2020)
+        >>> card.indicator("drug_waste_dumpings").status
+        <Status.ON_TRACK: 'on_track'>
+
+    Added in 0.1.
+    """
+    from goalframe._compile import compile_framework
+    from goalframe.methods import get_method
+
+    if not isinstance(framework, Framework):
+        framework = compile_framework(framework)
+    if isinstance(observations, ObservationSet):
+        obs_set = observations
+    else:
+        obs_set = ObservationSet(observations=tuple(observations))
+    cutoff = None if as_of is None else Period.parse(as_of)
+    if method is not None:
+        get_method(method)  # fail before any work on an unknown name
+
+    by_indicator: dict[str, list[Observation]] = defaultdict(list)
+    for observation in obs_set.observations:
+        by_indicator[observation.indicator].append(observation)
+    known = {i.id for i in framework.indicators}
+    set_aside = list(obs_set.set_aside)
+    for indicator_id, rows in by_indicator.items():
+        if indicator_id not in known:
+            set_aside.extend(_aside(rows, f"no indicator {indicator_id!r} in the goal file"))
+
+    linked: dict[str, list[str]] = defaultdict(list)
+    for objective in framework.objectives:
+        for ref in objective.indicators:
+            linked[ref].append(objective.id)
+
+    results: dict[str, IndicatorResult] = {}
+    for indicator in framework.indicators:
+        chosen = method or indicator.method or framework.spec.default_method
+        rows = by_indicator.get(indicator.id, [])
+        selected = [o for o in rows if o.breakdown == indicator.select]
+        if len(selected) < len(rows):
+            others = (o for o in rows if o.breakdown != indicator.select)
+            set_aside.extend(
+                _aside(
+                    others,
+                    "breakdown not assessed (the indicator assesses "
+                    f"{_describe(indicator.select)})",
+                )
+            )
+        if cutoff is not None:
+            later = [o for o in selected if o.period > cutoff]
+            set_aside.extend(_aside(later, f"after the as-of period {cutoff}"))
+            selected = [o for o in selected if o.period <= cutoff]
+        if indicator.unit is None:
+            set_aside.extend(_aside(selected, "the indicator has no unit in the goal file"))
+            results[indicator.id] = IndicatorResult(
+                indicator=indicator,
+                assessment=not_assessable(
+                    chosen, "the indicator has no unit: add `unit:` to the goal file"
+                ),
+                objectives=tuple(linked[indicator.id]),
+                breakdown=indicator.select,
+            )
+            continue
+        series, points = _series_and_points(_convert(indicator, selected), indicator.unit)
+        results[indicator.id] = IndicatorResult(
+            indicator=indicator,
+            assessment=_assess(indicator, series, chosen),
+            series=tuple(points),
+            latest=points[-1] if points else None,
+            trend=_trend(indicator, points),
+            objectives=tuple(linked[indicator.id]),
+            breakdown=indicator.select,
+        )
+    return Scorecard(
+        spec=framework.spec,
+        as_of=cutoff,
+        method=method,
+        indicators=tuple(results[i.id] for i in framework.indicators),
+        objectives=_rollup(framework, results),
+        set_aside=tuple(set_aside),
+        origin=framework.origin,
+        data_source=obs_set.source,
+    )
+
+
+def _aside(rows: Iterable[Observation], reason: str) -> list[SetAside]:
+    return [
+        SetAside(
+            reason=reason,
+            indicator=o.indicator,
+            period=str(o.period),
+            value=f"{o.value:g}",
+            location=o.location,
+        )
+        for o in rows
+    ]

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalframe._periods import Period
+from goalframe.errors import Location
+from goalframe.schema import Direction, IndicatorKind, Level, RollUp
+
+if TYPE_CHECKING:
+    from goalframe.schema import FrameworkSpec
+
+__all__ = ["Framework", "Goal", "Indicator", "Objective", "Point", "Source"]
+
+
+def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@attrs.frozen(kw_only=True)
+class Point:
+    """A value at a period."""
+
+    period: Period
+    value: float
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where figures come from."""
+
+    name: str
+    url: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Goal:
+    """A compiled target: plain floats in the indicator's unit, periods parsed and ordered.
+
+    Attributes:
+        direction: Which way is better.
+        baseline: The starting point, if given.
+        target: The value to reach (a relative target already resolved), if given.
+        deadline: When it should be reached, if given.
+        milestones: Intermediate targets, ordered by period.
+        tolerance: How far short of the target still counts as reaching it.
+    """
+
+    direction: Direction
+    baseline: Point | None = None
+    target: float | None = None
+    deadline: Period | None = None
+    milestones: tuple[Point, ...] = ()
+    tolerance: float = 0.0
+    source: Source | None = None
+
+    def meets(self, value: float, threshold: float | None = None) -> bool:
+        """Whether a value reaches the target (or another threshold), tolerance included."""
+        goal = self.target if threshold is None else threshold
+        if goal is None:
+            return False
+        if self.direction is Direction.INCREASE:
+            return value >= goal - self.tolerance
+        return value <= goal + self.tolerance
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """A compiled indicator. ``unit`` is the canonical unit every value is converted into."""
+
+    id: str
+    name: str
+    unit: str | None
+    direction: Direction | None
+    kind: IndicatorKind | None
+    source: Source | None = None
+    definition: str | None = None
+    frequency: str | None = None
+    interpretation: str | None = None
+    method: str | None = None
+    options: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    select: tuple[tuple[str, str], ...] = ()
+    context: tuple[str, ...] = ()
+    goal: Goal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """A compiled objective with its place in the tree."""
+
+    id: str
+    statement: str
+    level: Level | None
+    parent: str | None
+    weight: float
+    indicators: tuple[str, ...]
+    children: tuple[str, ...] = ()
+    note: str | None = None
+
+
+def _no_location(path: tuple[str | int, ...]) -> Location | None:
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """A loaded, checked goal framework: what `goalframe.evaluate` works on.
+
+    Build one with `goalframe.load_framework` (from a file) or `goalframe.compile_framework`
+    (from a `goalframe.schema.FrameworkSpec` made in Python).
+
+    Attributes:
+        spec: The validated goal file, as written.
+        indicators: Indicators in file order, compiled.
+        objectives: Objectives in file order, compiled, with their children.
+        origin: The file it came from, or ``<spec>``.
+
+    Added in 0.1.
+    """
+
+    spec: FrameworkSpec
+    indicators: tuple[Indicator, ...]
+    objectives: tuple[Objective, ...]
+    origin: str = "<spec>"
+    locate: Callable[[tuple[str | int, ...]], Location | None] = attrs.field(
+        default=_no_location, eq=False, repr=False
+    )
+
+    @property
+    def id(self) -> str:
+        """The framework's id."""
+        return self.spec.id
+
+    @property
+    def title(self) -> str:
+        """The framework's title."""
+        return self.spec.title
+
+    @property
+    def rollup(self) -> RollUp:
+        """The roll-up rule for objectives."""
+        return self.spec.rollup
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """Return the indicator with this id.
+
+        Raises:
+            KeyError: No such indicator.
+        """
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        msg = f"no indicator {indicator_id!r} in framework {self.id!r}"
+        raise KeyError(msg)
+
+    def objective(self, objective_id: str) -> Objective:
+        """Return the objective with this id.
+
+        Raises:
+            KeyError: No such objective.
+        """
+        for objective in self.objectives:
+            if objective.id == objective_id:
+                return objective
+        msg = f"no objective {objective_id!r} in framework {self.id!r}"
+        raise KeyError(msg)

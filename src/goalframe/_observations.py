@@ -1,0 +1,321 @@
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from goalframe._periods import Period, parse_period
+from goalframe.errors import DataError, Location, ObservationError
+
+__all__ = [
+    "FLAGS",
+    "Observation",
+    "ObservationSet",
+    "SetAside",
+    "observations_from_records",
+]
+
+#: The flags an observation may carry, and what each means.
+FLAGS: Mapping[str, str] = {
+    "approx": "approximate: the source rounds ('almost', 'over')",
+    "derived": "computed from other published values",
+    "revised": "a later publication replaced the first figure",
+    "provisional": "may still change",
+    "estimated": "an estimate, not a count",
+    "break": "break in series: the definition or method changed from this period",
+    "suspect": "looks wrong (for example carried forward)",
+}
+
+Breakdown = tuple[tuple[str, str], ...]
+
+
+@attrs.frozen(kw_only=True)
+class Observation:
+    """One observed value of one indicator (and breakdown) at one period, in its own unit.
+
+    Attributes:
+        indicator: The indicator's id.
+        period: When.
+        value: The value, in ``unit``.
+        unit: The unit the source gave.
+        breakdown: Disaggregation as sorted ``(column, value)`` pairs; ``()`` is the total.
+        flags: Flags from `FLAGS` (approx, revised, provisional, break, ...).
+        note: Free text from the file.
+        location: Where it was read.
+
+    Added in 0.1.
+    """
+
+    indicator: str
+    period: Period
+    value: float
+    unit: str
+    breakdown: Breakdown = ()
+    flags: frozenset[str] = frozenset()
+    note: str | None = None
+    location: Location | None = None
+
+
+@attrs.frozen(kw_only=True)
+class SetAside:
+    """An observation (or row) that was read but not used, and why.
+
+    Attributes:
+        reason: Why it was not used.
+        indicator: The indicator id on the row, if any.
+        period: The period as written.
+        value: The value as written.
+        location: Where the row is.
+
+    Added in 0.1.
+    """
+
+    reason: str
+    indicator: str | None = None
+    period: str | None = None
+    value: str | None = None
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        what = " ".join(str(x) for x in (self.indicator, self.period) if x)
+        return f"{where}{what + ': ' if what else ''}{self.reason}"
+
+
+@attrs.frozen(kw_only=True)
+class ObservationSet:
+    """Observations read from one source, plus the rows set aside while reading.
+
+    Attributes:
+        observations: Usable observations, in file order.
+        set_aside: Rows that were read but cannot be used, with the reason.
+        source: The file or other source, for messages.
+
+    Added in 0.1.
+    """
+
+    observations: tuple[Observation, ...]
+    set_aside: tuple[SetAside, ...] = ()
+    source: str = "<records>"
+
+    def __len__(self) -> int:
+        return len(self.observations)
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """Indicator ids that have observations, in first-seen order."""
+        return tuple(dict.fromkeys(o.indicator for o in self.observations))
+
+
+_MAX_PROBLEMS = 20
+
+
+class _Collector:
+    """Gathers row problems so that one error lists them all (up to a limit)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.errors: list[str] = []
+
+    def error(self, message: str, location: Location | None) -> None:
+        self.errors.append(f"{location}: {message}" if location else message)
+
+    def raise_if_any(self) -> None:
+        if not self.errors:
+            return
+        if len(self.errors) == 1:
+            raise DataError(self.errors[0])
+        shown = self.errors[:_MAX_PROBLEMS]
+        more = len(self.errors) - len(shown)
+        lines = [f"{self.source}: {len(self.errors)} rows cannot be read", *shown]
+        if more:
+            lines.append(f"... and {more} more")
+        raise DataError("\n  ".join(lines))
+
+
+def parse_value(text: Any) -> float:
+    """Read a numeric value; raise ValueError with a fix for anything else."""
+    if isinstance(text, bool):
+        msg = f"value {text!r} is not a number"
+        raise ValueError(msg)
+    if isinstance(text, int | float):
+        value = float(text)
+    else:
+        raw = str(text).strip()
+        try:
+            value = float(raw)
+        except ValueError:
+            hint = ""
+            if "," in raw:
+                hint = "; write decimals with a point and no thousands separators (1234.5)"
+            msg = f"value {raw!r} is not a number{hint}"
+            raise ValueError(msg) from None
+    if not math.isfinite(value):
+        msg = f"value {text!r} is not a finite number; leave the cell empty for a missing value"
+        raise ValueError(msg)
+    return value
+
+
+def parse_flags(text: str | None) -> frozenset[str]:
+    """Read ``approx``, ``approx;revised``, ``approx|revised`` into a set of known flags."""
+    if not text:
+        return frozenset()
+    parts = {p.strip().lower() for p in text.replace("|", ";").replace(",", ";").split(";")}
+    parts.discard("")
+    unknown = sorted(parts - FLAGS.keys())
+    if unknown:
+        msg = (
+            f"unknown flag {unknown[0]!r}; use one of {', '.join(FLAGS)} (several separated by ';')"
+        )
+        raise ValueError(msg)
+    return frozenset(parts)
+
+
+def build_observations(
+    rows: Iterable[tuple[Mapping[str, Any], Location | None]],
+    *,
+    source: str,
+    breakdown_columns: tuple[str, ...] = (),
+) -> ObservationSet:
+    """Turn raw rows into observations: parse, check, drop exact duplicates, report the rest."""
+    problems = _Collector(source)
+    kept: dict[tuple[str, Breakdown, Period], Observation] = {}
+    set_aside: list[SetAside] = []
+    for row, location in rows:
+        indicator = str(row.get("indicator") or "").strip()
+        period_text = row.get("period")
+        value_text = row.get("value")
+        value_str = None if value_text is None else str(value_text).strip()
+        if not indicator:
+            problems.error("the indicator cell is empty; every row needs an indicator id", location)
+            continue
+        try:
+            period = parse_period(
+                period_text if not isinstance(period_text, str) else period_text.strip()
+            )
+        except ValueError as exc:
+            problems.error(f"column 'period': {exc}", location)
+            continue
+        if value_str is None or value_str == "":
+            set_aside.append(
+                SetAside(
+                    reason="no value (empty cell)",
+                    indicator=indicator,
+                    period=str(period),
+                    value="",
+                    location=location,
+                )
+            )
+            continue
+        try:
+            value = parse_value(value_text)
+        except ValueError as exc:
+            problems.error(f"column 'value': {exc}", location)
+            continue
+        unit = str(row.get("unit") or "").strip()
+        if not unit:
+            problems.error(
+                "the unit cell is empty; give the unit of the value (e.g. "
+                "'plantation', 'kg', 'EUR_million')",
+                location,
+            )
+            continue
+        try:
+            flags = parse_flags(row.get("flag"))
+        except ValueError as exc:
+            problems.error(f"column 'flag': {exc}", location)
+            continue
+        breakdown = tuple(
+            sorted(
+                (col, str(row.get(col)).strip())
+                for col in breakdown_columns
+                if row.get(col) is not None and str(row.get(col)).strip()
+            )
+        )
+        note = row.get("note")
+        observation = Observation(
+            indicator=indicator,
+            period=period,
+            value=value,
+            unit=unit,
+            breakdown=breakdown,
+            flags=flags,
+            note=str(note).strip() or None if note is not None else None,
+            location=location,
+        )
+        key = (indicator, breakdown, period)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = observation
+        elif first.value == value and first.unit == unit:
+            set_aside.append(
+                SetAside(
+                    reason=f"duplicate of {first.location or 'an earlier row'} (same value)",
+                    indicator=indicator,
+                    period=str(period),
+                    value=value_str,
+                    location=location,
+                )
+            )
+        else:
+            problems.error(
+                f"{indicator} {period}{_describe(breakdown)} has two different values: "
+                f"{first.value:g} {first.unit} ({first.location or 'earlier row'}) and "
+                f"{value:g} {unit}; keep one row per indicator, breakdown and period",
+                location,
+            )
+    problems.raise_if_any()
+    return ObservationSet(
+        observations=tuple(kept.values()), set_aside=tuple(set_aside), source=source
+    )
+
+
+def _describe(breakdown: Breakdown) -> str:
+    if not breakdown:
+        return ""
+    return " (" + ", ".join(f"{k}={v}" for k, v in breakdown) + ")"
+
+
+def observations_from_records(
+    records: Iterable[Mapping[str, Any]], *, source: str = "<records>"
+) -> ObservationSet:
+    """Build observations from Python mappings, as if read from a tidy CSV file.
+
+    Each record has ``indicator``, ``period``, ``value`` and ``unit``, optionally ``flag`` and
+    ``note``; any other key is a breakdown (disaggregation) column such as ``region``.
+
+    Args:
+        records: The rows.
+        source: How to name them in messages.
+
+    Returns:
+        The observations and the rows set aside.
+
+    Raises:
+        DataError: A row cannot be read (all such rows are listed).
+
+    Examples:
+        >>> import goalframe as gf
+        >>> obs = gf.observations_from_records([
+        ...     {"indicator": "dumpings", "period": 2022, "value": 155, "unit": "dumping"},
+        ...     {"indicator": "dumpings", "period": 2023, "value": 191, "unit": "dumping"},
+        ... ])
+        >>> len(obs)
+        2
+
+    Added in 0.1.
+    """
+    rows: list[Any] = list(records)
+    for i, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            msg = f"record {i + 1} is a {type(row).__name__}, not a mapping"
+            raise ObservationError(msg, Location(source))
+    known = {"indicator", "period", "value", "unit", "flag", "note", "source"}
+    columns = tuple(dict.fromkeys(k for r in rows for k in r if k not in known))
+    return build_observations(
+        ((row, Location(source, i + 1)) for i, row in enumerate(rows)),
+        source=source,
+        breakdown_columns=columns,
+    )

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import attrs
+
+__all__ = ["Frequency", "Period", "parse_period"]
+
+
+class Frequency(enum.StrEnum):
+    """How long a period lasts: the granularity of a value's time stamp.
+
+    Added in 0.1.
+    """
+
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
+    DAY = "day"
+
+
+_SPAN = {Frequency.YEAR: 4, Frequency.QUARTER: 3, Frequency.MONTH: 2, Frequency.DAY: 1}
+_YEAR = re.compile(r"^\d{4}$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MIN_YEAR, _MAX_YEAR = 1000, 9999
+
+
+@attrs.frozen(order=False, repr=False)
+class Period:
+    """A year (``2020``), quarter (``2020Q1``), month (``2020-03``) or day (``2020-03-15``).
+
+    Periods of every frequency share one ordering: by the moment they start, and for periods
+    that start together, the longer one first (``2020 < 2020Q1 < 2020-01 < 2020-01-01``).
+    `time` places a period on a continuous axis in years (``2020Q2`` -> 2020.25), which is what
+    the assessment methods use for elapsed time.
+
+    Build one with `Period.parse`; ``str(period)`` gives back the canonical text.
+
+    Added in 0.1.
+    """
+
+    frequency: Frequency
+    year: int
+    sub: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, value: object) -> Period:
+        """Read a period from an int, a string or a date.
+
+        Args:
+            value: ``2020``, ``"2020"``, ``"2020Q1"``, ``"2020-Q1"``, ``"2020-03"``,
+                ``"2020-03-15"``, a `datetime.date` or a `Period`.
+
+        Returns:
+            The period.
+
+        Raises:
+            ValueError: The value is not one of the forms above (the message lists them).
+        """
+        return parse_period(value)
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the period."""
+        if self.frequency is Frequency.YEAR:
+            return dt.date(self.year, 1, 1)
+        if self.frequency is Frequency.QUARTER:
+            return dt.date(self.year, 3 * self.sub - 2, 1)
+        if self.frequency is Frequency.MONTH:
+            return dt.date(self.year, self.sub, 1)
+        return dt.date(self.year, self.sub, self.day)
+
+    @property
+    def time(self) -> float:
+        """The start of the period in decimal years: ``2020`` -> 2020.0, ``2020Q3`` -> 2020.5."""
+        if self.frequency is Frequency.YEAR:
+            return float(self.year)
+        if self.frequency is Frequency.QUARTER:
+            return self.year + (self.sub - 1) / 4
+        if self.frequency is Frequency.MONTH:
+            return self.year + (self.sub - 1) / 12
+        start = self.start
+        days = 366 if _is_leap(self.year) else 365
+        return self.year + (start.timetuple().tm_yday - 1) / days
+
+    def _key(self) -> tuple[dt.date, int]:
+        return (self.start, -_SPAN[self.frequency])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.frequency is Frequency.YEAR:
+            return f"{self.year:04d}"
+        if self.frequency is Frequency.QUARTER:
+            return f"{self.year:04d}Q{self.sub}"
+        if self.frequency is Frequency.MONTH:
+            return f"{self.year:04d}-{self.sub:02d}"
+        return f"{self.year:04d}-{self.sub:02d}-{self.day:02d}"
+
+    def __repr__(self) -> str:
+        return f"Period({str(self)!r})"
+
+    def to_json(self) -> int | str:
+        """The period as goal files write it: an int for a year, else the canonical string."""
+        return self.year if self.frequency is Frequency.YEAR else str(self)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+_FORMS = "a year (2020), quarter (2020Q1), month (2020-03) or date (2020-03-15)"
+
+
+def _check_year(year: int, text: object) -> int:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        msg = f"period {text!r} has year {year} outside {_MIN_YEAR}-{_MAX_YEAR}"
+        raise ValueError(msg)
+    return year
+
+
+def parse_period(value: Any) -> Period:
+    """Read a period; see `Period.parse`."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, bool):  # bool is an int: refuse `yes`/`no` read from YAML 1.1
+        msg = f"expected {_FORMS}, got {value!r}"
+        raise ValueError(msg)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Period(Frequency.DAY, _check_year(value.year, value), value.month, value.day)
+    if isinstance(value, int):
+        return Period(Frequency.YEAR, _check_year(value, value))
+    if isinstance(value, float) and value.is_integer():
+        return Period(Frequency.YEAR, _check_year(int(value), value))
+    if not isinstance(value, str):
+        msg = f"expected {_FORMS}, got {value!r}"
+        raise ValueError(msg)
+    text = value.strip()
+    if _YEAR.match(text):
+        return Period(Frequency.YEAR, _check_year(int(text), value))
+    if m := _QUARTER.match(text):
+        return Period(Frequency.QUARTER, _check_year(int(m[1]), value), int(m[2]))
+    if m := _MONTH.match(text):
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            msg = f"period {value!r} has month {month}; months run from 01 to 12"
+            raise ValueError(msg)
+        return Period(Frequency.MONTH, _check_year(int(m[1]), value), month)
+    if m := _DAY.match(text):
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as exc:
+            msg = f"period {value!r} is not a real date ({exc})"
+            raise ValueError(msg) from None
+        return Period(Frequency.DAY, _check_year(day.year, value), day.month, day.day)
+    msg = f"expected {_FORMS}, got {value!r}"
+    raise ValueError(msg)

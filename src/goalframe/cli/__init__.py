@@ -1,0 +1,238 @@
+"""The ``goalframe`` command line: a thin layer over the Python API.
+
+Exit codes: 0 success; 1 a ``--fail-on`` gate tripped; 2 bad input or usage (the message on
+stderr names the file, the place and the fix; never a traceback).
+
+Only typer is imported at start-up; each command imports what it needs, so that
+``goalframe --help`` does not load pint.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from goalframe._version import __version__
+from goalframe.errors import EXIT_BAD_INPUT, EXIT_GATE
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="goalframe",
+    help="Turn policy goals into measurable objectives and check them against data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(StrEnum):
+    """Scorecard formats on the command line."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    """Statuses that can trip the ``--fail-on`` gate, best to worst."""
+
+    on_track = "on_track"
+    needs_acceleration = "needs_acceleration"
+    insufficient_progress = "insufficient_progress"
+    moving_away = "moving_away"
+    not_assessable = "not_assessable"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"goalframe {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn policy goals into measurable objectives and check them against data.
+
+    Exit codes: 0 success, 1 a --fail-on gate tripped, 2 bad input or usage.
+    """
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"goalframe: error: {message}", err=True)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def _bad_input() -> Iterator[None]:
+    """Turn goalframe's errors into a message on stderr and exit code 2."""
+    from goalframe.errors import GoalframeError
+
+    try:
+        yield
+    except GoalframeError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        name = exc.filename or ""
+        raise _fail(f"{name}: {exc.strerror or exc}") from None  # noqa: EM102
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write the output ({exc.strerror})") from None  # noqa: EM102
+    typer.echo(f"wrote {output}", err=True)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+GoalFile = Annotated[
+    Path, typer.Argument(help="Goal file (.yaml, .yml, .json or .toml).", show_default=False)
+]
+
+
+@app.command()
+def validate(file: GoalFile) -> None:
+    """Check a goal file: schema, ids, tree, units, targets. Exit 2 on any problem."""
+    with _bad_input():
+        from goalframe.io import load_framework
+
+        framework = load_framework(file)
+    with_target = sum(1 for i in framework.indicators if i.goal is not None)
+    typer.echo(
+        f"{file}: valid: {len(framework.objectives)} objectives, "
+        f"{len(framework.indicators)} indicators ({with_target} with a target)"
+    )
+
+
+@app.command()
+def scorecard(
+    file: GoalFile,
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            "-d",
+            help="Observations CSV (indicator, period, value, unit, ...).",
+            show_default=False,
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Evaluate as if in this period (e.g. 2020); later observations are set aside.",
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            "--method", "-m", help="Use this method for every indicator (see `goalframe methods`)."
+        ),
+    ] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if any scored indicator has this status or a "
+            "worse one (not_assessable: if any indicator with a target cannot be "
+            "assessed).",
+        ),
+    ] = None,
+    width: Annotated[int, typer.Option(help="Width of the table format in columns.")] = 100,
+) -> None:
+    """Evaluate a goal file against observations and print the scorecard."""
+    with _bad_input():
+        from goalframe._evaluate import evaluate
+        from goalframe._periods import Period
+        from goalframe.io import load_framework
+        from goalframe.io._csv import load_observations
+
+        try:
+            cutoff = Period.parse(as_of) if as_of is not None else None
+        except ValueError as exc:
+            raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
+        framework = load_framework(file)
+        observations = load_observations(data)
+        card = evaluate(framework, observations, as_of=cutoff, method=method)
+        if format is OutputFormat.table and output is None:
+            from rich.console import Console
+
+            Console(
+                width=width if not sys.stdout.isatty() else None, highlight=False, emoji=False
+            ).print(card)
+        else:
+            from goalframe.render import render
+
+            _write(render(card, format.value, width=width), output)
+    if fail_on is not None and _gate_trips(card, fail_on):
+        typer.echo(f"goalframe: --fail-on {fail_on.value}: the gate tripped", err=True)
+        raise typer.Exit(EXIT_GATE)
+
+
+def _gate_trips(card: Any, fail_on: FailOn) -> bool:
+    from goalframe._assessment import Status
+
+    if fail_on is FailOn.not_assessable:
+        return any(
+            r.status is Status.NOT_ASSESSABLE and r.indicator.goal is not None
+            for r in card.indicators
+        )
+    limit = Status(fail_on.value).rank
+    assert limit is not None
+    return any(r.scored and (r.status.rank or 0) <= limit for r in card.indicators)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of goal files (for editors that check YAML as you type)."""
+    import json
+
+    from goalframe.schema import FrameworkSpec
+
+    document = FrameworkSpec.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "goalframe goal file"
+    _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+
+
+@app.command(name="methods")
+def list_methods() -> None:
+    """List the progress-assessment methods."""
+    from goalframe.methods import methods
+
+    for info in methods():
+        typer.echo(f"{info.name:<14} {info.summary}")
+
+
+def main() -> None:
+    """Run the command line (the ``goalframe`` console script)."""
+    app()

@@ -1,0 +1,186 @@
+"""Reading goal files and observation files.
+
+Goal files are YAML (``.yaml``/``.yml``), JSON (``.json``) or TOML (``.toml``). YAML and JSON
+errors are reported with line and column; TOML errors with the line TOML's parser gives.
+Observation files are tidy CSV (see `load_observations`).
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from goalframe.errors import Location, SpecSyntaxError, SpecValidationError
+
+if TYPE_CHECKING:
+    from goalframe._model import Framework
+    from goalframe.schema import FrameworkSpec
+
+__all__ = ["MAX_SPEC_BYTES", "dump_framework", "load_framework", "parse_framework"]
+
+#: Goal files larger than this are refused (a goal file of 10,000 indicators is about 5 MB).
+MAX_SPEC_BYTES = 16 * 1024 * 1024
+
+SpecFormat = Literal["yaml", "json", "toml"]
+_SUFFIXES: dict[str, SpecFormat] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".toml": "toml",
+}
+
+
+def _read_text(path: Path) -> str:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        msg = "no such file; check the path"
+        raise SpecSyntaxError(msg, Location(name)) from None
+    except OSError as exc:
+        msg = f"cannot read the file ({exc.strerror})"
+        raise SpecSyntaxError(msg, Location(name)) from None
+    if path.is_dir():
+        msg = "this is a folder; give the goal file inside it"
+        raise SpecSyntaxError(msg, Location(name))
+    if size > MAX_SPEC_BYTES:
+        msg = f"the file is {size:,} bytes, more than the {MAX_SPEC_BYTES:,} a goal file may have"
+        raise SpecSyntaxError(msg, Location(name))
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        raise SpecSyntaxError(msg, Location(name)) from None
+    except OSError as exc:
+        msg = f"cannot read the file ({exc.strerror})"
+        raise SpecSyntaxError(msg, Location(name)) from None
+
+
+def _parse_toml(text: str, name: str) -> Any:
+    import re
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = Location(name, int(m[1]), int(m[2])) if m else Location(name)
+        msg = f"not valid TOML: {str(exc).split(' (at line')[0]}"
+        raise SpecSyntaxError(msg, where) from None
+
+
+def parse_framework(text: str, *, format: SpecFormat = "yaml", name: str = "<string>") -> Framework:
+    """Read a goal framework from text.
+
+    Args:
+        text: The document.
+        format: ``"yaml"`` (default), ``"json"`` or ``"toml"``.
+        name: How to name the document in error messages.
+
+    Returns:
+        The validated, compiled framework.
+
+    Raises:
+        SpecSyntaxError: The text is not well-formed, or uses YAML aliases or duplicate keys.
+        SpecValidationError: The content is invalid; each problem has its line and column.
+
+    Added in 0.1.
+    """
+    from pydantic import ValidationError
+
+    from goalframe._compile import compile_framework, validation_problems
+    from goalframe.schema import FrameworkSpec
+
+    root = None
+    if format == "toml":
+        data = _parse_toml(text, name)
+    else:
+        # JSON is YAML: the YAML reader gives JSON errors a line and column too.
+        from goalframe.io._yaml import load_yaml
+
+        data, root = load_yaml(text, name)
+    locate = _locator(root, name)
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {type(data).__name__}"
+        msg = f"a goal file holds a mapping (id:, title:, objectives:, indicators:), not {what}"
+        raise SpecSyntaxError(msg, locate(()) or Location(name))
+    try:
+        spec = FrameworkSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = validation_problems(exc.errors(), locate)
+        raise SpecValidationError(problems, source=name) from None
+    return compile_framework(spec, origin=name, locate=locate)
+
+
+def _locator(root: Any, name: str) -> Callable[[tuple[str | int, ...]], Location | None]:
+    def locate(path: tuple[str | int, ...]) -> Location:
+        from goalframe.io._yaml import node_position
+
+        position = node_position(root, path) if root is not None else None
+        return Location(name, *position) if position else Location(name)
+
+    return locate
+
+
+def load_framework(path: str | os.PathLike[str], *, format: SpecFormat | None = None) -> Framework:
+    """Load a goal framework from a YAML, JSON or TOML file.
+
+    Args:
+        path: The goal file.
+        format: Override the format the file's suffix implies.
+
+    Returns:
+        The validated, compiled framework: pass it to `goalframe.evaluate`.
+
+    Raises:
+        SpecSyntaxError: The file is missing, unreadable, too large or not well-formed.
+        SpecValidationError: The content is invalid; each problem names its line and column.
+
+    Examples:
+        >>> import goalframe as gf
+        >>> framework = gf.load_framework("examples/nl-drug-policy/goals.yaml")
+        >>> framework.id
+        'nl-drug-policy'
+
+    Added in 0.1.
+    """
+    file = Path(path)
+    fmt = format or _SUFFIXES.get(file.suffix.lower())
+    if fmt is None:
+        msg = (
+            f"unknown goal-file type {file.suffix!r}; use .yaml, .yml, .json or .toml "
+            "(or pass format=)"
+        )
+        raise SpecSyntaxError(msg, Location(str(path)))
+    return parse_framework(_read_text(file), format=fmt, name=str(path))
+
+
+def dump_framework(
+    spec: FrameworkSpec | Framework, *, format: Literal["yaml", "json"] = "yaml"
+) -> str:
+    """Write a goal specification back out as YAML or JSON, leaving out default values.
+
+    Args:
+        spec: A `FrameworkSpec` or a loaded `Framework`.
+        format: ``"yaml"`` or ``"json"``.
+
+    Returns:
+        The document; reading it back gives an equal specification.
+
+    Added in 0.1.
+    """
+    from goalframe._model import Framework
+
+    model = spec.spec if isinstance(spec, Framework) else spec
+    data = model.model_dump(mode="json", exclude_defaults=True)
+    data = {"schema_version": 1, **data}
+    if format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from goalframe._observations import ObservationSet, build_observations
+from goalframe.errors import Location, ObservationError
+
+#: Observation files larger than this are refused.
+MAX_CSV_BYTES = 512 * 1024 * 1024
+REQUIRED = ("indicator", "period", "value", "unit")
+KNOWN = (*REQUIRED, "flag", "note", "source")
+
+
+def _sniff_delimiter(header: str) -> str:
+    # Spreadsheets set to Dutch (and most of Europe) save CSV with ';'.
+    if header.count(";") > header.count(",") and header.count(";") >= 3:
+        return ";"
+    if header.count("\t") >= 3 and header.count(",") == 0:
+        return "\t"
+    return ","
+
+
+def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
+    """Read observations from a tidy CSV file, one observation a row.
+
+    Columns (header names are case-insensitive, in any order):
+
+    - ``indicator``, ``period``, ``value``, ``unit``: required. Periods are years, quarters,
+      months or dates; values use a decimal point; an empty value is set aside as missing.
+    - ``flag``: optional; ``approx``, ``derived``, ``revised``, ``provisional``, ``estimated``,
+      ``break``, ``suspect``, several separated by ``;``.
+    - ``note``, ``source``: optional free text.
+    - any other column is a breakdown (disaggregation) such as ``region``; a blank cell means
+      the total.
+
+    The delimiter is ``,`` or, where the header uses it, ``;`` or a tab. The file is UTF-8
+    (a byte-order mark is fine).
+
+    Args:
+        path: The CSV file.
+
+    Returns:
+        The observations, and the rows set aside (empty values, exact duplicates) with reasons.
+
+    Raises:
+        DataError: The file is missing or unreadable, a column is missing, or rows cannot be
+            read; every such row is named with its line.
+
+    Added in 0.1.
+    """
+    file = Path(path)
+    name = str(path)
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        msg = f"cannot read the observations file ({exc.strerror}); check the path"
+        raise ObservationError(msg, Location(name)) from None
+    if file.is_dir():
+        msg = "this is a folder; give the CSV file inside it"
+        raise ObservationError(msg, Location(name))
+    if size > MAX_CSV_BYTES:
+        msg = f"the file is {size:,} bytes, more than the {MAX_CSV_BYTES:,} goalframe reads"
+        raise ObservationError(msg, Location(name))
+    try:
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            header_line = handle.readline()
+            handle.seek(0)
+            delimiter = _sniff_delimiter(header_line)
+            reader = csv.reader(handle, delimiter=delimiter, strict=True)
+            return _read(reader, name)
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
+        raise ObservationError(msg, Location(name)) from None
+    except csv.Error as exc:
+        msg = f"not valid CSV ({exc}); check quoting on this line"
+        raise ObservationError(msg, Location(name, reader.line_num)) from None
+
+
+def _read(reader: Any, name: str) -> ObservationSet:
+    header = next(reader, None)
+    if header is None:
+        msg = "the file is empty; it needs a header row: indicator,period,value,unit"
+        raise ObservationError(msg, Location(name))
+    columns = [h.strip().lower() for h in header]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        msg = (
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"the header has {', '.join(repr(c) for c in columns)}, and needs at least "
+            f"{', '.join(REQUIRED)}"
+        )
+        raise ObservationError(msg, Location(name, 1))
+    dupes = sorted({c for c in columns if columns.count(c) > 1})
+    if dupes:
+        msg = f"column {dupes[0]!r} appears twice in the header; keep one"
+        raise ObservationError(msg, Location(name, 1))
+    if "" in columns:
+        msg = f"column {columns.index('') + 1} has no name; name it or remove it"
+        raise ObservationError(msg, Location(name, 1))
+    breakdown = tuple(c for c in columns if c not in KNOWN)
+
+    def rows() -> Iterator[tuple[Mapping[str, Any], Location]]:
+        for cells in reader:
+            line = reader.line_num
+            if not cells or all(not c.strip() for c in cells):
+                continue  # blank line
+            if len(cells) != len(columns):
+                msg = (
+                    f"{len(cells)} cells where the header has {len(columns)}; check for an "
+                    "unquoted delimiter in a value"
+                )
+                raise ObservationError(msg, Location(name, line))
+            yield dict(zip(columns, cells, strict=True)), Location(name, line)
+
+    return build_observations(rows(), source=name, breakdown_columns=breakdown)

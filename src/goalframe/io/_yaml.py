@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from goalframe.errors import Location, SpecSyntaxError
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe loader that leaves dates to pydantic and reads YAML 1.2 floats such as 1e6."""
+
+
+# YAML 1.1 builds dates itself, and `2030-13-01` would fail with no position: let the schema
+# parse periods and report them in place. Copy the table so the base loader stays untouched.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in entries if tag != "tag:yaml.org,2002:timestamp"]
+    for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
+def _location(name: str, mark: Any) -> Location:
+    return Location(name, mark.line + 1, mark.column + 1)
+
+
+def _check_tree(root: yaml.Node, name: str) -> None:
+    """Reject aliases (billion-laughs) and duplicate keys, in one linear walk."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            msg = (
+                "YAML anchors and aliases (&name / *name) are not allowed in goal files; "
+                "write the value out in full"
+            )
+            raise SpecSyntaxError(msg, _location(name, node.start_mark))
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[Any, Any] = {}
+            for key, value in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    msg = "YAML merge keys (<<) are not allowed in goal files; write the keys out"
+                    raise SpecSyntaxError(msg, _location(name, key.start_mark))
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        first = keys[key.value]
+                        msg = (
+                            f"duplicate key {key.value!r} (first at line {first.line + 1}); "
+                            "remove one of them"
+                        )
+                        raise SpecSyntaxError(msg, _location(name, key.start_mark))
+                    keys[key.value] = key.start_mark
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def load_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML (or JSON) text safely; return the data and the node tree for positions."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        _check_tree(root, name)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        where = _location(name, mark) if mark is not None else Location(name)
+        msg = f"not valid YAML: {problem}; check the indentation and quoting at this place"
+        raise SpecSyntaxError(msg, where) from None
+    except yaml.YAMLError as exc:
+        msg = f"not valid YAML: {exc}"
+        raise SpecSyntaxError(msg, Location(name)) from None
+    except RecursionError:
+        msg = "the document is nested too deeply to be a goal file"
+        raise SpecSyntaxError(msg, Location(name)) from None
+    finally:
+        loader.dispose()
+    return data, root
+
+
+def node_position(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """Line and column (from 1) of the node at a pydantic-style path, or of its nearest parent.
+
+    A mapping indexed by position (milestones written as ``{2023: 190}`` and validated as a
+    list) resolves ``i`` to its i-th entry, ``"period"`` to that entry's key and ``"value"``
+    to its value.
+    """
+    if root is None:
+        return None
+    node: Any = root
+    pair: tuple[Any, Any] | None = None
+    for part in path:
+        if pair is not None:
+            node = pair[0] if part == "period" else pair[1]
+            pair = None
+            continue
+        if isinstance(node, yaml.MappingNode):
+            if isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                pair = node.value[part]
+                node = pair[0]
+                continue
+            child = next((v for k, v in node.value if k.value == part), None)
+            if child is None:
+                break
+            node = child
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1, node.start_mark.column + 1

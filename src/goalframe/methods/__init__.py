@@ -1,0 +1,171 @@
+"""Progress-assessment methods, registered by name.
+
+A method is a pure function ``(series, goal, options) -> Assessment``: it reads plain floats in
+the indicator's unit (a `goalframe.Series`), the compiled target (a `goalframe.Goal`) and a
+mapping of options, and returns an `goalframe.Assessment` that carries every number it used.
+It does no I/O and reads no clock; the series it is given already ends at the evaluation
+period. It never raises on data: a series it cannot assess gets ``not_assessable`` with the
+reason.
+
+Register a method with `register_method`; packages can ship methods through the entry-point
+group ``goalframe.methods`` (each entry point names a module or callable that registers its
+methods when imported), loaded once, the first time a method is looked up or listed.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalframe.errors import DuplicateMethodError, UnknownMethodError
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Assessment, Series
+    from goalframe._model import Goal
+
+__all__ = [
+    "MethodFunction",
+    "MethodInfo",
+    "get_method",
+    "method_names",
+    "methods",
+    "register_method",
+]
+
+MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
+"""The signature every method has: ``(series, goal, options) -> Assessment``."""
+
+ENTRY_POINT_GROUP = "goalframe.methods"
+_BUILTIN = ("goalframe.methods.trajectory",)
+
+
+@attrs.frozen(kw_only=True)
+class MethodInfo:
+    """A registered method.
+
+    Attributes:
+        name: The name goal files and ``--method`` use.
+        function: The method itself.
+        summary: One line on what it does.
+        citation: Where the method is published.
+        options: Option names the method reads, with their meaning.
+
+    Added in 0.1.
+    """
+
+    name: str
+    function: MethodFunction
+    summary: str
+    citation: str = ""
+    options: Mapping[str, str] = attrs.field(factory=dict)
+
+    def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+        """Run the method."""
+        return self.function(series, goal, options)
+
+
+_registry: dict[str, MethodInfo] = {}
+_loaded: list[bool] = []
+
+
+def register_method(
+    name: str,
+    *,
+    summary: str,
+    citation: str = "",
+    options: Mapping[str, str] | None = None,
+) -> Callable[[MethodFunction], MethodFunction]:
+    """Register a function as a progress-assessment method (use as a decorator).
+
+    Args:
+        name: The method's name; lower case, words joined by ``-``.
+        summary: One line on what it does.
+        citation: Where the method is published.
+        options: The option names it reads, each with a one-line meaning.
+
+    Returns:
+        A decorator that registers the function and returns it unchanged.
+
+    Raises:
+        DuplicateMethodError: A method with this name exists.
+
+    Added in 0.1.
+    """
+
+    def decorator(function: MethodFunction) -> MethodFunction:
+        if name in _registry:
+            msg = f"a method named {name!r} is already registered; choose another name"
+            raise DuplicateMethodError(msg)
+        _registry[name] = MethodInfo(
+            name=name,
+            function=function,
+            summary=summary,
+            citation=citation,
+            options=dict(options or {}),
+        )
+        return function
+
+    return decorator
+
+
+def _load() -> None:
+    if _loaded:
+        return
+    _loaded.append(True)
+    import importlib
+
+    for module in _BUILTIN:
+        importlib.import_module(module)
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            entry.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin must not break goalframe
+            warnings.warn(
+                f"goalframe method plugin {entry.name!r} ({entry.value}) failed to load and "
+                f"was skipped: {exc!r}",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+
+
+def get_method(name: str) -> MethodInfo:
+    """Look up a method by name.
+
+    Raises:
+        UnknownMethodError: No such method; the message lists the registered ones.
+
+    Added in 0.1.
+    """
+    _load()
+    try:
+        return _registry[name]
+    except KeyError:
+        msg = f"unknown method {name!r}; choose one of {', '.join(sorted(_registry))}"
+        raise UnknownMethodError(msg) from None
+
+
+def method_names() -> tuple[str, ...]:
+    """Names of every registered method, sorted."""
+    _load()
+    return tuple(sorted(_registry))
+
+
+def methods() -> tuple[MethodInfo, ...]:
+    """Every registered method, sorted by name.
+
+    Examples:
+        >>> import goalframe as gf
+        >>> [m.name for m in gf.methods()][:1]
+        ['trajectory']
+
+    Added in 0.1.
+    """
+    _load()
+    return tuple(_registry[name] for name in sorted(_registry))

@@ -1,0 +1,172 @@
+"""The ``trajectory`` method: progress made against progress expected by now.
+
+The target line runs straight from the baseline to the target at the deadline (through any
+milestones on the way). At the latest observed period ``t``:
+
+- progress made: ``p = (y_t - y_0) / (y_T - y_0)``, 0 at the baseline and 1 at the target;
+- progress expected: ``e = (line(t) - y_0) / (y_T - y_0)``, the share of the way the line has
+  covered by ``t`` (1 from the deadline on);
+- ratio: ``r = p / e``.
+
+Verdict, in this order: the latest value meets the target (within the tolerance) ->
+``achieved``; ``p < 0`` (worse than the baseline) -> ``moving_away``; ``r >= 0.95`` ->
+``on_track``; ``r >= 0.6`` -> ``needs_acceleration``; otherwise ``insufficient_progress``.
+The 0.95 and 0.6 cut-offs are those of Eurostat's and ESCAP's target-ratio assessments;
+change them with the options ``on_track`` and ``acceleration``.
+
+This is the "expected progress to date" reading of UN ESCAP's Current Status Index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe.methods import register_method
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Series
+    from goalframe._model import Goal, Point
+
+NAME = "trajectory"
+# Thresholds are compared with a small tolerance so that a ratio built to sit exactly on a
+# cut-off (0.6 computed as 0.5999999999) lands where the text of the rule says.
+EPSILON = 1e-9
+CITATION = (
+    "Linear target trajectory (UN ESCAP, Asia and the Pacific SDG Progress Report, "
+    "'expected progress to date'); cut-offs 0.95 / 0.6 as in Eurostat's target-ratio method"
+)
+FORMULA = (
+    "progress = (latest - baseline) / (target - baseline); expected = (line(t) - baseline) / "
+    "(target - baseline); ratio = progress / expected"
+)
+
+_LABELS = {
+    Status.ACHIEVED: "target_met",
+    Status.ON_TRACK: "on_trajectory",
+    Status.NEEDS_ACCELERATION: "behind_trajectory",
+    Status.INSUFFICIENT_PROGRESS: "far_behind_trajectory",
+    Status.MOVING_AWAY: "moving_away",
+}
+
+
+def _line_value(knots: list[Point], t: float) -> float:
+    """The target line's value at time t: piecewise linear through the knots, flat after."""
+    if t >= knots[-1].period.time:
+        return knots[-1].value
+    for left, right in pairwise(knots):
+        t0, t1 = left.period.time, right.period.time
+        if t <= t1:
+            share = (t - t0) / (t1 - t0)
+            return left.value + share * (right.value - left.value)
+    return knots[-1].value  # pragma: no cover - the loop always returns
+
+
+def _threshold(options: Mapping[str, Any], name: str, default: float) -> float:
+    value = options.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"option {name!r} must be a number, not {value!r}"
+        raise TypeError(msg)
+    return float(value)
+
+
+@register_method(
+    NAME,
+    summary="Progress made vs progress expected by now on the straight line baseline -> target.",
+    citation=CITATION,
+    options={
+        "on_track": "ratio of progress made to expected at or above which it is on track "
+        "(default 0.95)",
+        "acceleration": "ratio at or above which it only needs acceleration (default 0.6)",
+    },
+)
+def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Assess a series against the straight line from baseline to target."""
+    from goalframe._model import Point
+
+    try:
+        on_track = _threshold(options, "on_track", 0.95)
+        acceleration = _threshold(options, "acceleration", 0.6)
+    except TypeError as exc:
+        return not_assessable(NAME, str(exc))
+    if not 0 <= acceleration <= on_track:
+        return not_assessable(
+            NAME, f"options need 0 <= acceleration ({acceleration}) <= on_track ({on_track})"
+        )
+    if goal.target is None:
+        return not_assessable(NAME, "the indicator has no target value")
+    if goal.deadline is None:
+        return not_assessable(
+            NAME, "the target has no deadline, so progress expected by now is undefined"
+        )
+    if len(series) == 0:
+        return not_assessable(NAME, "no observations")
+    baseline = goal.baseline
+    baseline_from = "goal file"
+    if baseline is None:
+        baseline = Point(period=series.periods[0], value=series.values[0])
+        baseline_from = "first observation (the goal file gives no baseline)"
+    if goal.deadline <= baseline.period:
+        return not_assessable(
+            NAME, f"the deadline {goal.deadline} is not after the baseline {baseline.period}"
+        )
+    span = goal.target - baseline.value
+    if span == 0:
+        return not_assessable(NAME, "the target equals the baseline, so progress is undefined")
+    latest_period, latest = series.periods[-1], series.values[-1]
+    components: dict[str, Any] = {
+        "baseline": baseline.value,
+        "baseline_period": str(baseline.period),
+        "baseline_from": baseline_from,
+        "target": goal.target,
+        "deadline": str(goal.deadline),
+        "latest": latest,
+        "latest_period": str(latest_period),
+    }
+    if latest_period <= baseline.period:
+        return not_assessable(
+            NAME,
+            f"no observation after the baseline period {baseline.period} (latest: {latest_period})",
+            **components,
+        )
+    knots = [baseline, *goal.milestones, Point(period=goal.deadline, value=goal.target)]
+    expected_value = _line_value(knots, latest_period.time)
+    progress = (latest - baseline.value) / span
+    expected = (expected_value - baseline.value) / span
+    components.update(
+        elapsed_share=min(
+            1.0,
+            (latest_period.time - baseline.period.time)
+            / (goal.deadline.time - baseline.period.time),
+        ),
+        expected_value=expected_value,
+        progress=progress,
+        expected_progress=expected,
+    )
+    if goal.meets(latest):
+        status = Status.ACHIEVED
+    elif progress < 0:
+        status = Status.MOVING_AWAY
+    else:
+        ratio = progress / expected if expected > 0 else float("inf")
+        components["ratio"] = ratio
+        components["on_track_at"] = on_track
+        components["acceleration_at"] = acceleration
+        if ratio >= on_track - EPSILON:
+            status = Status.ON_TRACK
+        elif ratio >= acceleration - EPSILON:
+            status = Status.NEEDS_ACCELERATION
+        else:
+            status = Status.INSUFFICIENT_PROGRESS
+    return Assessment(
+        method=NAME,
+        status=status,
+        label=_LABELS[status],
+        value=progress,
+        expected=expected,
+        components=components,
+        formula=FORMULA,
+        citation=CITATION,
+    )

@@ -1,0 +1,139 @@
+"""JSON scorecard: the full card as data, ``schema_version`` 1.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goalframe._model import Point, Source
+    from goalframe._scorecard import IndicatorResult, Observed, Scorecard
+
+__all__ = ["scorecard_to_dict"]
+
+
+def _point(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {"period": point.period.to_json(), "value": point.value}
+
+
+def _observed(obs: Observed | None) -> dict[str, Any] | None:
+    if obs is None:
+        return None
+    return {
+        "period": obs.period.to_json(),
+        "value": obs.value,
+        "flags": sorted(obs.flags),
+        "note": obs.note,
+    }
+
+
+def _source(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"name": source.name, "url": source.url, "note": source.note}
+
+
+def _indicator(result: IndicatorResult) -> dict[str, Any]:
+    ind = result.indicator
+    goal = ind.goal
+    a = result.assessment
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction.value if ind.direction else None,
+        "kind": ind.kind.value if ind.kind else None,
+        "objectives": list(result.objectives),
+        "breakdown": dict(result.breakdown),
+        "method": a.method,
+        "status": a.status.value,
+        "label": a.label,
+        "reason": a.reason,
+        "progress": a.value,
+        "expected_progress": a.expected,
+        "score": a.score,
+        "baseline": _point(goal.baseline if goal else None),
+        "latest": _observed(result.latest),
+        "target": None
+        if goal is None or goal.target is None
+        else {
+            "value": goal.target,
+            "deadline": goal.deadline.to_json() if goal.deadline else None,
+            "milestones": [_point(m) for m in goal.milestones],
+            "tolerance": goal.tolerance,
+            "source": _source(goal.source),
+        },
+        "trend": None
+        if result.trend is None
+        else {
+            "previous": _observed(result.trend.previous),
+            "change": result.trend.change,
+            "better": result.trend.better,
+        },
+        "series": [_observed(o) for o in result.series],
+        "source": _source(ind.source),
+        "definition": ind.definition,
+        "interpretation": ind.interpretation,
+        "components": dict(a.components),
+        "formula": a.formula,
+        "citation": a.citation,
+    }
+
+
+def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+    """The scorecard as JSON-ready data."""
+    from goalframe._scorecard import SCHEMA_VERSION
+
+    spec = card.spec
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "framework": {
+            "id": spec.id,
+            "title": spec.title,
+            "owner": spec.owner,
+            "description": spec.description,
+            "period": None
+            if spec.period is None
+            else {"start": spec.period.start.to_json(), "end": spec.period.end.to_json()},
+            "source_document": None
+            if spec.source_document is None
+            else spec.source_document.model_dump(mode="json"),
+            "language": spec.language,
+            "rollup": spec.rollup.value,
+        },
+        "as_of": card.as_of.to_json() if card.as_of else None,
+        "method": card.method,
+        "methods_used": list(card.methods_used),
+        "counts": {s.value: n for s, n in card.counts.items()},
+        "objectives": [
+            {
+                "id": o.id,
+                "statement": o.objective.statement,
+                "level": o.objective.level.value if o.objective.level else None,
+                "parent": o.objective.parent,
+                "weight": o.objective.weight,
+                "indicators": list(o.objective.indicators),
+                "children": list(o.objective.children),
+                "status": o.status.value,
+                "score": o.score,
+                "reason": o.reason,
+            }
+            for o in card.objectives
+        ],
+        "indicators": [_indicator(r) for r in card.indicators],
+        "set_aside": [
+            {
+                "location": str(s.location) if s.location else None,
+                "indicator": s.indicator,
+                "period": s.period,
+                "value": s.value,
+                "reason": s.reason,
+            }
+            for s in card.set_aside
+        ],
+        "sources": {"goals": card.origin, "observations": card.data_source},
+    }

@@ -1,0 +1,95 @@
+"""Markdown scorecard: tables for objectives and indicators, notes and sources below.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from goalframe._scorecard import status_counts
+from goalframe.render._common import figures, flags_used, header_facts, set_aside_summary
+from goalframe.render._format import status_text, trend_arrow, unit
+
+if TYPE_CHECKING:
+    from goalframe._scorecard import Scorecard
+
+__all__ = ["escape", "render_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def escape(text: str) -> str:
+    """Escape user text for Markdown: no markup, no HTML, no broken table cells."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(card: Scorecard) -> str:
+    """Render a scorecard as Markdown.
+
+    Added in 0.1.
+    """
+    out = [f"# {escape(card.title)}", ""]
+    out += [f"- **{k}:** {escape(v)}" for k, v in header_facts(card)]
+    out += [f"- **Verdicts:** {status_counts(card.counts)}", ""]
+    if card.spec.description:
+        out += [escape(card.spec.description), ""]
+    if card.objectives:
+        out += [
+            "## Objectives",
+            "",
+            "| Objective | Level | Verdict | Score (0–4) |",
+            "|---|---|---|---|",
+        ]
+        for o in card.objectives:
+            indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * o.depth
+            score = f"{o.score:.2f}" if o.score is not None else escape(o.reason or "–")
+            level = o.objective.level.value if o.objective.level else "–"
+            out.append(
+                f"| {indent}{escape(o.objective.statement)} | {level} | "
+                f"{status_text(o.status)} | {score} |"
+            )
+        out.append("")
+    out += [
+        "## Indicators",
+        "",
+        "| Indicator | Unit | Baseline | Latest | Target | Progress / expected | Trend | Verdict |",
+        "|---|---|---:|---:|---:|---:|:-:|---|",
+    ]
+    for r in card.indicators:
+        f = figures(r)
+        out.append(
+            f"| {escape(r.indicator.name)} | {escape(unit(r))} | {f['baseline']} | "
+            f"{escape(f['latest'])} | {f['target']} | {f['progress']} | {trend_arrow(r.trend)} "
+            f"| {status_text(r.status)} |"
+        )
+    out.append("")
+    legend = flags_used(card)
+    if legend:
+        out += [f"Flags: {escape('; '.join(legend))}.", ""]
+    out += ["## Notes and sources", ""]
+    for r in card.indicators:
+        ind = r.indicator
+        out.append(
+            f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: {r.assessment.label})"
+        )
+        if r.assessment.reason:
+            out.append(f"    - Not assessable: {escape(r.assessment.reason)}")
+        if ind.interpretation:
+            out.append(f"    - How to read it: {escape(ind.interpretation)}")
+        if ind.source:
+            src = escape(ind.source.name)
+            if ind.source.url:
+                src += f" <{ind.source.url.replace('>', '%3E').replace(' ', '%20')}>"
+            out.append(f"    - Source: {src}")
+        if ind.goal and ind.goal.source:
+            out.append(f"    - Target set in: {escape(ind.goal.source.name)}")
+    out.append("")
+    summary = set_aside_summary(card)
+    if summary:
+        out += ["## Observations set aside", "", "| Reason | Rows |", "|---|---:|"]
+        out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
+        out.append("")
+    out.append(f"Goals: `{card.origin}`; data: `{card.data_source}`.")
+    return "\n".join(out) + "\n"

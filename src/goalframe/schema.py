@@ -1,0 +1,313 @@
+"""The goal-file schema: what users write in YAML, JSON or TOML, as pydantic models.
+
+A goal file describes a framework: objectives in a tree, the indicators that measure them,
+and on each indicator a target (baseline, target value, deadline, milestones). These models
+check the shape and the values of each field; checks that need the whole file (that ids are
+unique and referenced ids exist, that units convert, that a target lies in the indicator's
+direction) happen when the file is compiled by `goalframe.load_framework`.
+
+``FrameworkSpec.model_json_schema()`` (or ``goalframe schema`` on the command line) gives the
+JSON Schema, for editors that complete and check YAML as you type.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+
+from goalframe._periods import Period, parse_period
+
+__all__ = [
+    "BaselineSpec",
+    "Direction",
+    "FrameworkSpec",
+    "IndicatorKind",
+    "IndicatorSpec",
+    "Level",
+    "MilestoneSpec",
+    "ObjectiveSpec",
+    "PeriodField",
+    "PeriodRangeSpec",
+    "RollUp",
+    "SourceSpec",
+    "SpecModel",
+    "TargetSpec",
+]
+
+
+class Direction(enum.StrEnum):
+    """Which way an indicator should move. There is no default: a goal file must say.
+
+    Added in 0.1.
+    """
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Level(enum.StrEnum):
+    """Where an objective sits in the results chain (input -> output -> outcome -> impact).
+
+    Added in 0.1.
+    """
+
+    IMPACT = "impact"
+    OUTCOME = "outcome"
+    OUTPUT = "output"
+    INPUT = "input"
+
+
+class IndicatorKind(enum.StrEnum):
+    """What an indicator measures in the results chain; ``context`` indicators are not scored.
+
+    Added in 0.1.
+    """
+
+    INPUT = "input"
+    OUTPUT = "output"
+    OUTCOME = "outcome"
+    IMPACT = "impact"
+    CONTEXT = "context"
+
+
+class RollUp(enum.StrEnum):
+    """How an objective's verdict is built from its indicators' and sub-objectives' verdicts.
+
+    ``mean``: the weighted mean of the status ranks (achieved 4 ... moving away 0), read back
+    as a status; ``achieved`` only when every part is achieved. ``worst``: the worst status.
+
+    Added in 0.1.
+    """
+
+    MEAN = "mean"
+    WORST = "worst"
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(parse_period),
+    PlainSerializer(lambda p: p.to_json(), return_type=int | str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {
+                    "type": "string",
+                    "pattern": r"^\d{4}(-?[Qq][1-4]|-\d{1,2}(-\d{1,2})?)?$",
+                },
+            ],
+            "description": "A year (2020), quarter (2020Q1), month (2020-03) or date (2020-03-15).",
+            "examples": [2020, "2020Q1", "2020-03", "2020-03-15"],
+        }
+    ),
+]
+"""A period field: accepts what `Period.parse` accepts, writes years back as ints."""
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        max_length=200,
+        description="Letters, digits, '_', '.', '-'; unique within the file.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+
+
+class SpecModel(BaseModel):
+    """Base of every goal-file model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        use_enum_values=False,
+    )
+
+
+def _source_from_text(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+class SourceSpec(SpecModel):
+    """Where figures or a document come from. A plain string is read as ``name``."""
+
+    name: Text = Field(
+        description="Publisher and publication, e.g. 'Politie, Nationaal "
+        "Overzicht Drugslocaties 2023'."
+    )
+    url: str | None = Field(default=None, description="Where to find it.")
+    note: str | None = Field(default=None, description="Anything a reader should know.")
+
+
+Source = Annotated[SourceSpec, BeforeValidator(_source_from_text)]
+
+
+class PeriodRangeSpec(SpecModel):
+    """The span a framework covers, e.g. ``{start: 2015, end: 2026}``."""
+
+    start: PeriodField
+    end: PeriodField
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeriodRangeSpec:
+        if self.end < self.start:
+            msg = f"end {self.end} is before start {self.start}; swap them"
+            raise ValueError(msg)
+        return self
+
+
+class BaselineSpec(SpecModel):
+    """The value an indicator had when the goal was set."""
+
+    value: float = Field(description="The baseline value, in the target's unit.")
+    period: PeriodField = Field(description="When the baseline value was measured.")
+    source: Source | None = Field(default=None, description="Where the baseline comes from.")
+
+
+class MilestoneSpec(SpecModel):
+    """An intermediate target: the value to reach by a period on the way to the deadline."""
+
+    period: PeriodField
+    value: float
+
+
+def _milestones_from_mapping(value: Any) -> Any:
+    # `milestones: {2023: 190, 2024: 200}` is the natural way to write them in YAML.
+    if isinstance(value, dict):
+        return [{"period": k, "value": v} for k, v in value.items()]
+    return value
+
+
+class TargetSpec(SpecModel):
+    """What an indicator should reach, from where, and by when.
+
+    Give the target either as an absolute ``value`` or as ``change_percent`` against the
+    baseline (``-13`` means 13 % below the baseline); a relative target is resolved to an
+    absolute value when the file is loaded. Values are in the indicator's unit unless
+    ``unit`` says otherwise (it applies to the baseline, the value, the milestones and the
+    tolerance).
+    """
+
+    baseline: BaselineSpec | None = Field(default=None, description="Starting point.")
+    value: float | None = Field(default=None, description="The value to reach.")
+    change_percent: float | None = Field(
+        default=None,
+        ge=-100,
+        description="The target as a change against the baseline, in percent (-13 = 13 % "
+        "lower). Needs a baseline; give this or `value`, not both.",
+    )
+    deadline: PeriodField | None = Field(default=None, description="When it should be reached.")
+    milestones: Annotated[list[MilestoneSpec], BeforeValidator(_milestones_from_mapping)] = Field(
+        default_factory=list,
+        description="Intermediate targets, as a list or a mapping period -> value.",
+    )
+    tolerance: float = Field(
+        default=0.0,
+        ge=0,
+        description="How far short of the target still counts as reaching it (in the unit).",
+    )
+    unit: str | None = Field(
+        default=None, description="Unit of the numbers in this target, if not the indicator's."
+    )
+    source: Source | None = Field(default=None, description="The document that sets the target.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_change(self) -> TargetSpec:
+        if self.value is not None and self.change_percent is not None:
+            msg = "give either `value` or `change_percent`, not both"
+            raise ValueError(msg)
+        if self.change_percent is not None and self.baseline is None:
+            msg = (
+                "`change_percent` is relative to the baseline: add `baseline: {value: ..., "
+                "period: ...}`"
+            )
+            raise ValueError(msg)
+        return self
+
+
+class IndicatorSpec(SpecModel):
+    """A measurable quantity with a unit, a direction, a source and (usually) a target."""
+
+    id: Id
+    name: Text
+    unit: str | None = Field(
+        default=None,
+        description="A pint unit expression: 'plantation', 'kg', 'EUR_million', 'percent'.",
+        examples=["plantation", "kg", "EUR_million", "case / person"],
+    )
+    direction: Direction | None = Field(
+        default=None, description="Which way is better. Required when there is a target."
+    )
+    kind: IndicatorKind | None = Field(
+        default=None, description="input, output, outcome, impact or context."
+    )
+    source: Source | None = None
+    definition: str | None = Field(default=None, description="What exactly is counted.")
+    frequency: Literal["yearly", "quarterly", "monthly", "daily", "irregular"] | None = None
+    interpretation: str | None = Field(
+        default=None,
+        description="How to read the figures, e.g. 'an enforcement count: reflects "
+        "investigative capacity as well as the size of the problem'.",
+    )
+    method: str | None = Field(default=None, description="Assessment method for this indicator.")
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Options for the assessment method."
+    )
+    select: dict[str, str] = Field(
+        default_factory=dict,
+        description="Which breakdown of the observations to assess, e.g. {region: NL}. "
+        "Default: the rows whose breakdown columns are all blank.",
+    )
+    context: list[Id] = Field(
+        default_factory=list, description="Ids of context indicators to show beside this one."
+    )
+    target: TargetSpec | None = None
+
+
+class ObjectiveSpec(SpecModel):
+    """A goal statement, placed in the tree and linked to the indicators that measure it."""
+
+    id: Id
+    statement: Text
+    level: Level | None = None
+    parent: Id | None = Field(default=None, description="Id of the parent objective.")
+    weight: float = Field(default=1.0, gt=0, description="Weight in the parent's roll-up.")
+    indicators: list[Id] = Field(default_factory=list)
+    note: str | None = None
+
+
+class FrameworkSpec(SpecModel):
+    """A whole goal file: the framework, its objectives and its indicators."""
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this schema.")
+    id: Id
+    title: Text
+    owner: str | None = Field(default=None, description="Who is accountable.")
+    period: PeriodRangeSpec | None = None
+    description: str | None = None
+    source_document: Source | None = Field(
+        default=None, description="The policy document the goals come from."
+    )
+    language: Literal["en", "nl"] = "en"
+    default_method: str = Field(
+        default="trajectory", description="Method for indicators that name none."
+    )
+    rollup: RollUp = Field(default=RollUp.MEAN, description="How objectives are rolled up.")
+    objectives: list[ObjectiveSpec] = Field(default_factory=list)
+    indicators: list[IndicatorSpec] = Field(default_factory=list)

@@ -1,0 +1,259 @@
+"""Units of measurement: one lazily built pint registry for the whole application.
+
+goalframe keeps values as plain floats in each indicator's unit. pint is used at the edges only:
+to check that a unit exists, that two units measure the same thing, and to work out once per
+pair of units the conversion that is then applied to plain floats. pint is imported the first
+time one of these functions runs, never when goalframe is imported.
+
+The registry is pint's default one extended with goalframe's counting units (``plantation``,
+``site``, ``case``, ``person``, ``network``, ``dumping``, ...), currencies (``EUR``,
+``EUR_million``, ``USD``; each currency is a dimension of its own, never converted into
+another) and ``percentage_point``. See ``units.txt`` in the package for the full list.
+
+Environment:
+    GOALFRAME_PINT_CACHE: pint's on-disk cache makes building the registry about nine times
+        faster. Unset: pint's own cache folder. ``0``: no cache (read-only or sandboxed
+        machines). Any other value: that folder. A cache that cannot be used is ignored.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from goalframe.errors import IncompatibleUnitsError, UndefinedUnitError, UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+    Registry = pint.UnitRegistry[Any]
+
+__all__ = [
+    "Conversion",
+    "check_unit",
+    "conversion",
+    "dimension_of",
+    "get_registry",
+    "use_registry",
+]
+
+# Spellings that pint accepts but that mean something other than what a policy analyst means.
+TRAPS: dict[str, str] = {
+    "kt": "'kt' is a knot (a speed) in pint; for kilotonnes write 'kilotonne'",
+    "pp": "'pp' is a typographic point (a length) in pint; write 'percentage_point'",
+    "a": "'a' is a year (annum) in pint; write the unit you mean, e.g. 'case' or 'are'",
+    "ton": "'ton' is the US short ton (907 kg) in pint; for metric tonnes write 't' or 'tonne'",
+    "mass": "'mass' is a milliarcsecond in pint; write a unit such as 'kg'",
+}
+
+_state: dict[str, Any] = {}
+
+
+def _build_registry() -> Registry:
+    import pint
+
+    setting = os.environ.get("GOALFRAME_PINT_CACHE", ":auto:")
+    registry: Registry | None = None
+    if setting != "0":
+        try:
+            registry = pint.UnitRegistry(cache_folder=setting)
+        except Exception:  # noqa: BLE001 - a broken or unwritable cache must not stop the user
+            registry = None
+    if registry is None:
+        registry = pint.UnitRegistry()
+    with resources.as_file(resources.files("goalframe") / "units.txt") as path:
+        registry.load_definitions(str(path))
+    return registry
+
+
+def get_registry() -> Registry:
+    """Return the application's unit registry, building it on first use.
+
+    Returns:
+        The registry set with `use_registry`, or goalframe's own, extended from ``units.txt``.
+
+    Examples:
+        >>> from goalframe.units import get_registry
+        >>> str(get_registry().parse_units("EUR_million"))
+        'MEUR'
+
+    Added in 0.1.
+    """
+    registry = _state.get("registry")
+    if registry is None:
+        registry = _state["registry"] = _build_registry()
+    return registry
+
+
+def use_registry(registry: Registry | None) -> None:
+    """Make goalframe use an application's own pint registry (None: back to goalframe's).
+
+    The registry should define the units that goal files use; `goalframe.units` defines its
+    own counting units only in the registry it builds itself.
+
+    Args:
+        registry: A `pint.UnitRegistry`, or None to drop it.
+
+    Added in 0.1.
+    """
+    _state.clear()
+    if registry is not None:
+        _state["registry"] = registry
+    _parse.cache_clear()
+    conversion.cache_clear()
+
+
+def _normalise(expression: str) -> str:
+    return expression.strip().replace("€", "EUR")
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(expression: str) -> Any:
+    import pint
+
+    text = _normalise(expression)
+    if not text:
+        msg = "the unit is empty; write a unit such as 'case', 'kg', 'EUR_million' or 'percent'"
+        raise UndefinedUnitError(msg)
+    registry = get_registry()
+    try:
+        return registry.parse_units(text)
+    except pint.UndefinedUnitError as exc:
+        msg = (
+            f"unknown unit {expression!r} ({exc}); use a unit pint or goalframe defines "
+            "(e.g. 'case', 'plantation', 'kg', 'EUR_million', 'percent'), or define your own "
+            "with goalframe.units.get_registry().define(...)"
+        )
+        raise UndefinedUnitError(msg) from None
+    except Exception as exc:  # noqa: BLE001 - pint raises many kinds on malformed text
+        msg = (
+            f"{expression!r} is not a unit expression ({type(exc).__name__}); units cannot "
+            "carry numbers: name a scaled unit instead (e.g. 'EUR_million', not '1e6 EUR')"
+        )
+        raise UndefinedUnitError(msg) from None
+
+
+def check_unit(expression: str) -> str:
+    """Check that a unit expression is defined, and return it stripped.
+
+    Args:
+        expression: A pint unit expression such as ``"plantation"`` or ``"case / person"``.
+
+    Returns:
+        The expression without surrounding white space.
+
+    Raises:
+        UndefinedUnitError: The expression names an unknown unit or is not a unit at all.
+
+    Added in 0.1.
+    """
+    _parse(expression)
+    return expression.strip()
+
+
+def dimension_of(expression: str) -> str:
+    """Describe what a unit measures, e.g. ``[mass]`` or ``[plantation]``.
+
+    Args:
+        expression: A unit expression.
+
+    Returns:
+        pint's dimensionality as text; ``dimensionless`` for pure numbers and percentages.
+
+    Raises:
+        UndefinedUnitError: The unit is unknown.
+
+    Added in 0.1.
+    """
+    units = _parse(expression)
+    dims = str(units.dimensionality)
+    return dims if dims not in ("", "dimensionless") else "dimensionless"
+
+
+class Conversion:
+    """An affine map ``y = offset + scale * x`` from one unit to another, on plain floats.
+
+    Attributes:
+        source: The unit converted from.
+        target: The unit converted to.
+        scale: The factor.
+        offset: The shift (zero for all but offset units such as degC).
+
+    Added in 0.1.
+    """
+
+    __slots__ = ("offset", "scale", "source", "target")
+
+    def __init__(self, source: str, target: str, scale: float, offset: float = 0.0) -> None:
+        self.source = source
+        self.target = target
+        self.scale = scale
+        self.offset = offset
+
+    @property
+    def is_identity(self) -> bool:
+        """True when converting changes nothing."""
+        return self.scale == 1.0 and self.offset == 0.0
+
+    def __call__(self, value: float) -> float:
+        """Convert one value."""
+        return self.offset + self.scale * value if not self.is_identity else value
+
+    def __repr__(self) -> str:
+        return f"Conversion({self.source!r} -> {self.target!r}: {self.offset} + {self.scale}*x)"
+
+
+@functools.lru_cache(maxsize=4096)
+def conversion(source: str, target: str) -> Conversion:
+    """Work out, once, how to convert plain values from one unit to another.
+
+    Args:
+        source: The unit the values are in.
+        target: The unit they should be in.
+
+    Returns:
+        A callable `Conversion`; apply it to each float.
+
+    Raises:
+        UndefinedUnitError: One of the units is unknown.
+        IncompatibleUnitsError: The units measure different things; the message names both
+            and what each measures.
+
+    Examples:
+        >>> from goalframe.units import conversion
+        >>> conversion("t", "kg")(2.5)
+        2500.0
+
+    Added in 0.1.
+    """
+    import pint
+
+    src, dst = _parse(source), _parse(target)
+    if src == dst:
+        return Conversion(source, target, 1.0)
+    registry = get_registry()
+    try:
+        zero = float(registry.Quantity(0.0, src).to(dst).magnitude)
+        one = float(registry.Quantity(1.0, src).to(dst).magnitude)
+    except pint.DimensionalityError:
+        msg = (
+            f"cannot convert {source!r} ({dimension_of(source)}) into {target!r} "
+            f"({dimension_of(target)}): they measure different things"
+        )
+        hints = [TRAPS[u.strip()] for u in (source, target) if u.strip() in TRAPS]
+        if hints:
+            msg += "; " + "; ".join(hints)
+        raise IncompatibleUnitsError(msg) from None
+    except pint.PintError as exc:  # logarithmic units and other non-affine conversions
+        msg = f"cannot convert {source!r} into {target!r}: {exc}"
+        raise UnitError(msg) from None
+    scale = one - zero
+    if not (math.isfinite(scale) and math.isfinite(zero)) or scale == 0:
+        msg = f"cannot convert {source!r} into {target!r}: the conversion is not a linear map"
+        raise UnitError(msg)
+    return Conversion(source, target, scale, zero)
