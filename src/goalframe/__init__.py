@@ -40,8 +40,7 @@ if TYPE_CHECKING:
     )
     from goalframe.io import dump_framework, load_framework, parse_framework
     from goalframe.io._csv import load_observations
-    from goalframe.methods import MethodInfo, get_method, methods, register_method
-    from goalframe.render import render
+    from goalframe.progress import MethodInfo, get_method, methods, register_method
 
 __all__ = [
     "Assessment",
@@ -81,7 +80,6 @@ __all__ = [
     "observations_from_records",
     "parse_framework",
     "register_method",
-    "render",
 ]
 
 _WHERE = {
@@ -118,11 +116,10 @@ _WHERE = {
     "load_framework": "goalframe.io",
     "parse_framework": "goalframe.io",
     "load_observations": "goalframe.io._csv",
-    "MethodInfo": "goalframe.methods",
-    "get_method": "goalframe.methods",
-    "methods": "goalframe.methods",
-    "register_method": "goalframe.methods",
-    "render": "goalframe.render",
+    "MethodInfo": "goalframe.progress",
+    "get_method": "goalframe.progress",
+    "methods": "goalframe.progress",
+    "register_method": "goalframe.progress",
 }
 
 

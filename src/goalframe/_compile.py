@@ -98,7 +98,7 @@ def _suggest(name: str, known: set[str]) -> str:
 
 
 def _check_method(name: str, path: Path, problems: _Problems) -> None:
-    from goalframe.methods import method_names
+    from goalframe.progress import method_names
 
     names = method_names()
     if name not in names:
@@ -290,21 +290,24 @@ def compile_framework(
     )
 
 
-def validation_problems(
-    errors: list[Any], locate: Callable[[Path], Location | None]
-) -> list[Problem]:
+def validation_problems(errors: list[Any], locate: Callable[..., Location | None]) -> list[Problem]:
     """Turn pydantic's error list into problems with file positions."""
     out = []
     for err in errors:
         path = tuple(err["loc"])
         message = err["msg"]
+        where = locate(path, at_key=err["type"] == "extra_forbidden")
         if err["type"] == "extra_forbidden":
             message = "unknown key; check the spelling against the schema (`goalframe schema`)"
         elif err["type"] == "missing":
             message = "required key is missing"
-        elif "input" in err and not isinstance(err["input"], dict | list):
+        elif (
+            "input" in err
+            and not isinstance(err["input"], dict | list)
+            and repr(err["input"]) not in message
+        ):
             message = f"{message} (got {err['input']!r})"
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        out.append(Problem(path, message, locate(path)))
+        out.append(Problem(path, message, where))
     return out

@@ -92,7 +92,7 @@ def _trend(indicator: Indicator, points: list[Observed]) -> Trend | None:
 
 
 def _assess(indicator: Indicator, series: Series, method: str) -> Assessment:
-    from goalframe.methods import get_method
+    from goalframe.progress import get_method
 
     if indicator.goal is None:
         reason = (
@@ -204,7 +204,7 @@ def evaluate(
     Added in 0.1.
     """
     from goalframe._compile import compile_framework
-    from goalframe.methods import get_method
+    from goalframe.progress import get_method
 
     if not isinstance(framework, Framework):
         framework = compile_framework(framework)

@@ -48,6 +48,13 @@ class Period:
     year: int
     sub: int = 0
     day: int = 0
+    # Computed once: periods are compared and placed in time millions of times per run.
+    _order: tuple[int, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _time: float = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_order", (self.start.toordinal(), -_SPAN[self.frequency]))
+        object.__setattr__(self, "_time", self._compute_time())
 
     @classmethod
     def parse(cls, value: object) -> Period:
@@ -79,6 +86,9 @@ class Period:
     @property
     def time(self) -> float:
         """The start of the period in decimal years: ``2020`` -> 2020.0, ``2020Q3`` -> 2020.5."""
+        return self._time
+
+    def _compute_time(self) -> float:
         if self.frequency is Frequency.YEAR:
             return float(self.year)
         if self.frequency is Frequency.QUARTER:
@@ -89,28 +99,25 @@ class Period:
         days = 366 if _is_leap(self.year) else 365
         return self.year + (start.timetuple().tm_yday - 1) / days
 
-    def _key(self) -> tuple[dt.date, int]:
-        return (self.start, -_SPAN[self.frequency])
-
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self._key() < other._key()
+        return self._order < other._order
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self._key() <= other._key()
+        return self._order <= other._order
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self._key() > other._key()
+        return self._order > other._order
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self._key() >= other._key()
+        return self._order >= other._order
 
     def __str__(self) -> str:
         if self.frequency is Frequency.YEAR:

@@ -240,6 +240,7 @@ def conversion(source: str, target: str) -> Conversion:
     try:
         zero = float(registry.Quantity(0.0, src).to(dst).magnitude)
         one = float(registry.Quantity(1.0, src).to(dst).magnitude)
+        ten = float(registry.Quantity(10.0, src).to(dst).magnitude)
     except pint.DimensionalityError:
         msg = (
             f"cannot convert {source!r} ({dimension_of(source)}) into {target!r} "
@@ -253,7 +254,11 @@ def conversion(source: str, target: str) -> Conversion:
         msg = f"cannot convert {source!r} into {target!r}: {exc}"
         raise UnitError(msg) from None
     scale = one - zero
-    if not (math.isfinite(scale) and math.isfinite(zero)) or scale == 0:
-        msg = f"cannot convert {source!r} into {target!r}: the conversion is not a linear map"
+    affine = math.isclose(ten, zero + 10 * scale, rel_tol=1e-9, abs_tol=1e-12)
+    if not (math.isfinite(scale) and math.isfinite(zero)) or scale == 0 or not affine:
+        msg = (
+            f"cannot convert {source!r} into {target!r}: the conversion is not linear "
+            "(logarithmic units such as dB are not supported)"
+        )
         raise UnitError(msg)
     return Conversion(source, target, scale, zero)

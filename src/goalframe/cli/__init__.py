@@ -105,7 +105,10 @@ def _write(text: str, output: Path | None) -> None:
 F = TypeVar("F", bound=Callable[..., Any])
 
 GoalFile = Annotated[
-    Path, typer.Argument(help="Goal file (.yaml, .yml, .json or .toml).", show_default=False)
+    Path,
+    typer.Argument(
+        help="Goal file (.yaml, .yml, .json or .toml).", show_default=False, metavar="FILE"
+    ),
 ]
 
 
@@ -227,7 +230,7 @@ def schema(
 @app.command(name="methods")
 def list_methods() -> None:
     """List the progress-assessment methods."""
-    from goalframe.methods import methods
+    from goalframe.progress import methods
 
     for info in methods():
         typer.echo(f"{info.name:<14} {info.summary}")

@@ -117,11 +117,11 @@ def parse_framework(text: str, *, format: SpecFormat = "yaml", name: str = "<str
     return compile_framework(spec, origin=name, locate=locate)
 
 
-def _locator(root: Any, name: str) -> Callable[[tuple[str | int, ...]], Location | None]:
-    def locate(path: tuple[str | int, ...]) -> Location:
+def _locator(root: Any, name: str) -> Callable[..., Location | None]:
+    def locate(path: tuple[str | int, ...], *, at_key: bool = False) -> Location:
         from goalframe.io._yaml import node_position
 
-        position = node_position(root, path) if root is not None else None
+        position = node_position(root, path, at_key=at_key) if root is not None else None
         return Location(name, *position) if position else Location(name)
 
     return locate
@@ -150,6 +150,9 @@ def load_framework(path: str | os.PathLike[str], *, format: SpecFormat | None = 
     Added in 0.1.
     """
     file = Path(path)
+    if file.is_dir():
+        msg = "this is a folder; give the goal file inside it"
+        raise SpecSyntaxError(msg, Location(str(path)))
     fmt = format or _SUFFIXES.get(file.suffix.lower())
     if fmt is None:
         msg = (

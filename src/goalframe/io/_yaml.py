@@ -92,12 +92,14 @@ def load_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
     return data, root
 
 
-def node_position(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+def node_position(
+    root: yaml.Node | None, path: tuple[str | int, ...], *, at_key: bool = False
+) -> tuple[int, int] | None:
     """Line and column (from 1) of the node at a pydantic-style path, or of its nearest parent.
 
     A mapping indexed by position (milestones written as ``{2023: 190}`` and validated as a
     list) resolves ``i`` to its i-th entry, ``"period"`` to that entry's key and ``"value"``
-    to its value.
+    to its value. With ``at_key``, the position of the last key rather than of its value.
     """
     if root is None:
         return None
@@ -115,10 +117,10 @@ def node_position(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[
                 pair = node.value[part]
                 node = pair[0]
                 continue
-            child = next((v for k, v in node.value if k.value == part), None)
-            if child is None:
+            entry = next(((k, v) for k, v in node.value if k.value == part), None)
+            if entry is None:
                 break
-            node = child
+            node = entry[0] if at_key and part == path[-1] else entry[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(node.value):
                 break

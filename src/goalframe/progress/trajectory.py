@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.methods import register_method
+from goalframe.progress import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series

@@ -1,4 +1,4 @@
-"""Progress-assessment methods, registered by name.
+"""Progress-assessment methods, registered by name (``goalframe.progress``).
 
 A method is a pure function ``(series, goal, options) -> Assessment``: it reads plain floats in
 the indicator's unit (a `goalframe.Series`), the compiled target (a `goalframe.Goal`) and a
@@ -41,7 +41,7 @@ MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
 """The signature every method has: ``(series, goal, options) -> Assessment``."""
 
 ENTRY_POINT_GROUP = "goalframe.methods"
-_BUILTIN = ("goalframe.methods.trajectory",)
+_BUILTIN = ("goalframe.progress.trajectory",)
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=100,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None, max_examples=60)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "nl-drug-policy"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def example_goals() -> Path:
+    return EXAMPLE / "goals.yaml"
+
+
+@pytest.fixture
+def example_data() -> Path:
+    return EXAMPLE / "observations.csv"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a dedented text file into tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINIMAL = """
+id: demo
+title: Demo framework
+objectives:
+  - id: less-waste
+    statement: Halve drug-waste dumpings by 2026
+    level: outcome
+    indicators: [dumpings]
+indicators:
+  - id: dumpings
+    name: Drug-waste dumpings
+    unit: dumping
+    direction: decrease
+    kind: outcome
+    source: Politie
+    target:
+      baseline: {value: 200, period: 2018}
+      value: 100
+      deadline: 2026
+"""
+
+
+@pytest.fixture
+def minimal_goals(write: Callable[[str, str], Path]) -> Path:
+    return write("goals.yaml", MINIMAL)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalframe as gf
+from goalframe.errors import UnknownFormatError
+from goalframe.render import render
+from goalframe.render.markdown import escape
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("GOALFRAME_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def card(monkeypatch: pytest.MonkeyPatch) -> gf.Scorecard:
+    # Relative paths, so that golden files do not depend on where the checkout is.
+    monkeypatch.chdir(ROOT)
+    framework = gf.load_framework("examples/nl-drug-policy/goals.yaml")
+    observations = gf.load_observations("examples/nl-drug-policy/observations.csv")
+    return gf.evaluate(framework, observations)
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed; run with GOALFRAME_UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("markdown", "example.md"), ("table", "example.txt"), ("json", "example.json")],
+)
+def test_golden_outputs(card: gf.Scorecard, fmt: str, name: str) -> None:
+    check_golden(name, render(card, fmt))
+
+
+def test_json_layout(card: gf.Scorecard) -> None:
+    data = json.loads(card.to_json())
+    assert data["schema_version"] == 1
+    first = data["indicators"][0]
+    for key in ("id", "status", "label", "method", "progress", "baseline", "latest", "target"):
+        assert key in first
+    assert first["baseline"] == {"period": 2018, "value": 292.0}
+    assert data["counts"]["on_track"] == 2
+    first_aside = data["set_aside"][0]
+    path, line = first_aside["location"].rsplit(":", 1)
+    row = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert row.startswith("cannabis_plantations_dismantled,") and ",NL," not in row
+    assert card.to_dict() == data
+
+
+def test_unknown_format(card: gf.Scorecard) -> None:
+    with pytest.raises(UnknownFormatError, match="choose one of table, markdown, json"):
+        render(card, "pdf")
+
+
+def test_explain(card: gf.Scorecard) -> None:
+    text = card.explain("criminal_networks_tackled")
+    assert text.startswith("criminal_networks_tackled (Criminal networks tackled; unit: network)")
+    assert "expected_value = 1339.67" in text
+
+
+HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] *y* `z`"
+
+
+def hostile_card(name: str) -> gf.Scorecard:
+    spec = {
+        "id": "h",
+        "title": name,
+        "objectives": [{"id": "o", "statement": name, "indicators": ["i"]}],
+        "indicators": [
+            {
+                "id": "i",
+                "name": name,
+                "unit": "case",
+                "direction": "increase",
+                "interpretation": name,
+                "source": name,
+                "target": {"baseline": {"value": 1, "period": 2020}, "value": 3, "deadline": 2024},
+            }
+        ],
+    }
+    framework = gf.compile_framework(gf.schema.FrameworkSpec.model_validate(spec))
+    obs = gf.observations_from_records(
+        [{"indicator": "i", "period": 2022, "value": 2, "unit": "case", "note": name}]
+    )
+    return gf.evaluate(framework, obs)
+
+
+def test_user_text_is_never_markup() -> None:
+    card = hostile_card(HOSTILE)
+    md = card.to_markdown()
+    assert "<script>" not in md
+    assert "\\<script\\>" in md
+    assert "\\| \\[bold\\]" in md
+    text = card.to_text(width=200)
+    assert "[bold]x[/bold]" in text  # shown literally, not parsed as rich markup
+    assert json.loads(card.to_json())["framework"]["title"] == HOSTILE
+
+
+@given(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60)
+    .map(str.strip)
+    .filter(bool)
+)
+def test_renderers_never_crash_on_any_text(name: str) -> None:
+    card = hostile_card(name)
+    for fmt in ("table", "markdown", "json"):
+        assert render(card, fmt)
+    md_row = next(
+        line for line in card.to_markdown().splitlines() if line.startswith("| ") and "case" in line
+    )
+    assert md_row.count(" | ") >= 7  # user text cannot break the table
+
+
+def test_escape() -> None:
+    assert escape("a|b") == "a\\|b"
+    assert escape("line\nbreak") == "line break"

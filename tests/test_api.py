@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import goalframe as gf
+
+
+def test_all_is_sorted_unique_and_importable() -> None:
+    names = [n for n in gf.__all__ if n != "__version__"]
+    assert names == sorted(names, key=lambda n: (n[0].islower(), n))
+    assert len(set(gf.__all__)) == len(gf.__all__)
+    for name in gf.__all__:
+        assert getattr(gf, name) is not None
+    assert set(gf.__all__) <= set(dir(gf))
+
+
+def test_unknown_attribute() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = gf.nope  # type: ignore[attr-defined]
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = (
+        "import sys, json\n" + code + "\n"
+        "print(json.dumps(sorted(m for m in ('pint', 'rich', 'yaml', 'typer', 'jinja2') "
+        "if m in sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_import_goalframe_loads_no_heavy_module() -> None:
+    assert _modules_after("import goalframe; goalframe.Status; goalframe.Period") == set()
+
+
+def test_help_does_not_load_pint_or_yaml() -> None:
+    loaded = _modules_after(
+        "from goalframe.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "try:\n    app(['scorecard', '--help'])\nexcept SystemExit:\n    pass"
+    )
+    assert "pint" not in loaded
+    assert "yaml" not in loaded
+    assert "typer" in loaded
+
+
+def test_errors_are_builtin_subclasses() -> None:
+    from goalframe import errors
+
+    assert issubclass(errors.SpecValidationError, ValueError)
+    assert issubclass(errors.UnknownMethodError, LookupError)
+    assert issubclass(errors.IncompatibleUnitsError, gf.UnitError)
+    assert issubclass(errors.ObservationError, gf.DataError)
+    location = errors.Location("f.yaml", 3, 4)
+    assert str(location) == "f.yaml:3:4"
+    assert str(errors.Location("f.yaml")) == "f.yaml"
+    problem = errors.Problem(("indicators", 2, "unit"), "bad", location)
+    assert str(problem) == "f.yaml:3:4: indicators[2].unit: bad"
+
+
+def test_methods_registry() -> None:
+    from goalframe.errors import DuplicateMethodError, UnknownMethodError
+    from goalframe.progress import register_method
+
+    assert [m.name for m in gf.methods()] == ["trajectory"]
+    assert gf.get_method("trajectory").summary
+    with pytest.raises(UnknownMethodError):
+        gf.get_method("nope")
+    with pytest.raises(DuplicateMethodError):
+        register_method("trajectory", summary="again")(lambda s, g, o: None)  # type: ignore[arg-type,return-value]

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from goalframe import __version__
+from goalframe.cli import app
+
+Write = Callable[[str, str], Path]
+runner = CliRunner()
+ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args], env=ENV)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"goalframe {__version__}\n")
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("validate", "scorecard", "schema", "methods"):
+        assert command in out
+    assert run()[0] == 2  # no command: help, and the usage exit code
+
+
+def test_validate(example_goals: Path) -> None:
+    code, out, _ = run("validate", example_goals)
+    assert code == 0
+    assert "valid: 6 objectives, 8 indicators (4 with a target)" in out
+
+
+def test_scorecard_table(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run("scorecard", example_goals, "--data", example_data)
+    assert code == 0
+    for text in (
+        "Organised drug crime",
+        "Drug-waste dumpings",
+        "on track",
+        "moving away",
+        "achieved",
+        "Notes",
+        "set aside",
+    ):
+        assert text in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "table"])
+def test_scorecard_to_file(
+    example_goals: Path, example_data: Path, tmp_path: Path, fmt: str
+) -> None:
+    out_file = tmp_path / f"card.{fmt}"
+    code, out, err = run(
+        "scorecard", example_goals, "-d", example_data, "--format", fmt, "-o", out_file
+    )
+    assert code == 0
+    assert out == ""
+    assert f"wrote {out_file}" in err
+    text = out_file.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(text)["schema_version"] == 1
+    else:
+        assert "Criminal networks" in text
+
+
+def test_as_of_and_method(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run(
+        "scorecard",
+        example_goals,
+        "-d",
+        example_data,
+        "--as-of",
+        "2019",
+        "--method",
+        "trajectory",
+        "-f",
+        "json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["as_of"] == 2019
+    assert data["method"] == "trajectory"
+
+
+@pytest.mark.parametrize(
+    ("gate", "code"),
+    [("moving_away", 1), ("insufficient_progress", 1), ("on_track", 1), ("not_assessable", 0)],
+)
+def test_fail_on_gate(example_goals: Path, example_data: Path, gate: str, code: int) -> None:
+    result = run("scorecard", example_goals, "-d", example_data, "--fail-on", gate)
+    assert result[0] == code
+    assert (f"--fail-on {gate}: the gate tripped" in result[2]) == (code == 1)
+
+
+def test_fail_on_gate_passes(write: Write, minimal_goals: Path) -> None:
+    data = write("obs.csv", "indicator,period,value,unit\ndumpings,2022,150,dumping\n")
+    assert run("scorecard", minimal_goals, "-d", data, "--fail-on", "needs_acceleration")[0] == 0
+    assert run("scorecard", minimal_goals, "-d", data, "--fail-on", "on_track")[0] == 1
+    assert run("scorecard", minimal_goals, "-d", data, "--fail-on", "not_assessable")[0] == 0
+
+
+def test_schema(tmp_path: Path) -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "goalframe goal file"
+    assert "indicators" in schema["properties"]
+    target = tmp_path / "goalframe.schema.json"
+    assert run("schema", "-o", target)[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == schema
+
+
+def test_methods() -> None:
+    code, out, _ = run("methods")
+    assert code == 0
+    assert out.startswith("trajectory")
+
+
+BAD_GOALS = {
+    "syntax": ("id: x\ntitle: [oops\n", ":3:1: not valid YAML"),
+    "schema": (
+        "id: x\ntitle: T\nindicators:\n  - {id: i, name: n, direction: up}\n",
+        ":4:33: indicators[0].direction",
+    ),
+    "unit": (
+        "id: x\ntitle: T\nindicators:\n  - {id: i, name: n, unit: parsecs_ish}\n",
+        "unknown unit 'parsecs_ish'",
+    ),
+    "target-equals-baseline": (
+        "id: x\ntitle: T\nindicators:\n  - id: i\n    name: n\n    unit: kg\n"
+        "    direction: increase\n    target: {baseline: {value: 5, period: 2015}, value: 5, "
+        "deadline: 2020}\n",
+        "equals the baseline",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_GOALS))
+def test_bad_goal_files_exit_2_with_a_located_message(write: Write, case: str) -> None:
+    text, fragment = BAD_GOALS[case]
+    path = write("bad.yaml", text)
+    for command in (["validate", path], ["scorecard", path, "-d", path]):
+        code, out, err = run(*command)
+        assert code == 2
+        assert out == ""
+        assert err.startswith("goalframe: error: ")
+        assert str(path) in err and fragment in err
+
+
+BAD_DATA = {
+    "missing-column": ("indicator,period,value\n", ":1: missing column unit"),
+    "nan": ("indicator,period,value,unit\ndumpings,2020,NaN,dumping\n", ":2: column 'value'"),
+    "duplicate": (
+        "indicator,period,value,unit\ndumpings,2020,1,dumping\ndumpings,2020,2,dumping\n",
+        ":3: dumpings 2020 has two different values",
+    ),
+    "incompatible-unit": (
+        "indicator,period,value,unit\ndumpings,2020,1,kg\n",
+        ":2: indicator 'dumpings' is measured in 'dumping'",
+    ),
+    "unknown-unit": (
+        "indicator,period,value,unit\ndumpings,2020,1,dumpling\n",
+        "unknown unit 'dumpling'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DATA))
+def test_bad_data_exit_2_with_a_located_message(
+    write: Write, minimal_goals: Path, case: str
+) -> None:
+    text, fragment = BAD_DATA[case]
+    data = write("obs.csv", text)
+    code, out, err = run("scorecard", minimal_goals, "-d", data)
+    assert code == 2
+    assert out == ""
+    assert str(data) in err and fragment in err
+
+
+def test_bad_usage_exits_2(minimal_goals: Path, tmp_path: Path) -> None:
+    assert run("scorecard", minimal_goals)[0] == 2  # --data missing
+    code, _, err = run("scorecard", minimal_goals, "-d", minimal_goals, "--as-of", "20x")
+    assert code == 2 and "--as-of" in err
+    code, _, err = run("scorecard", minimal_goals, "-d", tmp_path / "nope.csv")
+    assert code == 2 and "nope.csv" in err
+    code, _, err = run("scorecard", minimal_goals, "-d", tmp_path, "-m", "nope")
+    assert code == 2
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,period,value,unit\n", encoding="utf-8")
+    code, _, err = run("scorecard", minimal_goals, "-d", data, "-m", "nope")
+    assert code == 2 and "unknown method 'nope'" in err
+    code, _, err = run(
+        "scorecard",
+        minimal_goals,
+        "-d",
+        data,
+        "-f",
+        "json",
+        "-o",
+        tmp_path / "no" / "such" / "dir.json",
+    )
+    assert code == 2 and "cannot write" in err
+    code, _, err = run("validate", tmp_path / "missing.yaml")
+    assert code == 2 and "no such file" in err
+
+
+def test_python_dash_m(example_goals: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "goalframe", "validate", str(example_goals)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "valid" in result.stdout
