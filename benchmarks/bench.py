@@ -37,8 +37,10 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def report(name: str, seconds: list[float], per: int | None = None, unit: str = "") -> None:
     med = statistics.median(seconds)
-    line = f"{name:<48} median {med * 1000:9.1f} ms  (min {min(seconds) * 1000:.1f}, " \
-           f"max {max(seconds) * 1000:.1f}, n={len(seconds)})"
+    line = (
+        f"{name:<48} median {med * 1000:9.1f} ms  (min {min(seconds) * 1000:.1f}, "
+        f"max {max(seconds) * 1000:.1f}, n={len(seconds)})"
+    )
     if per:
         line += f"  = {med / per * 1e6:.2f} µs per {unit}"
     print(line)
@@ -71,8 +73,7 @@ def synthetic(tmp: Path, indicators: int, years: int) -> tuple[Path, Path]:
                 # Half the rows in tonnes, so that unit conversion is on the measured path.
                 value = 100 + i % 7 + y * (1 + i % 5)
                 unit = "kg" if y % 2 else "t"
-                writer.writerow([f"ind{i}", 2010 + y, value / 1000 if unit == "t" else value,
-                                 unit])
+                writer.writerow([f"ind{i}", 2010 + y, value / 1000 if unit == "t" else value, unit])
     return goals, data
 
 
@@ -85,21 +86,39 @@ def main() -> None:
     import goalframe as gf
     from goalframe.progress import get_method
 
-    print(f"python {platform.python_version()} on {platform.machine()}, {platform.system()}; "
-          f"goalframe {gf.__version__}")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, {platform.system()}; "
+        f"goalframe {gf.__version__}"
+    )
     exe = [sys.executable, "-m", "goalframe"]
     report("process: python -c pass", timed(run_command([sys.executable, "-c", "pass"]), repeat))
-    report("process: import goalframe",
-           timed(run_command([sys.executable, "-c", "import goalframe"]), repeat))
+    report(
+        "process: import goalframe",
+        timed(run_command([sys.executable, "-c", "import goalframe"]), repeat),
+    )
     report("process: goalframe --help", timed(run_command([*exe, "--help"]), repeat))
-    report("process: goalframe scorecard (bundled example)",
-           timed(run_command([*exe, "scorecard", str(EXAMPLE / "goals.yaml"), "--data",
-                              str(EXAMPLE / "observations.csv")]), repeat))
+    report(
+        "process: goalframe scorecard (bundled example)",
+        timed(
+            run_command(
+                [
+                    *exe,
+                    "scorecard",
+                    str(EXAMPLE / "goals.yaml"),
+                    "--data",
+                    str(EXAMPLE / "observations.csv"),
+                ]
+            ),
+            repeat,
+        ),
+    )
 
     framework = gf.load_framework(EXAMPLE / "goals.yaml")
     observations = gf.load_observations(EXAMPLE / "observations.csv")
-    report("in-process: evaluate bundled example",
-           timed(lambda: gf.evaluate(framework, observations), repeat))
+    report(
+        "in-process: evaluate bundled example",
+        timed(lambda: gf.evaluate(framework, observations), repeat),
+    )
     card = gf.evaluate(framework, observations)
     report("in-process: render example as table", timed(lambda: card.to_text(), repeat))
     report("in-process: render example as markdown", timed(lambda: card.to_markdown(), repeat))
@@ -110,22 +129,37 @@ def main() -> None:
     goal = framework.indicator("drug_waste_dumpings").goal
     assert goal is not None
     calls = 20_000
-    report("method: trajectory on a 15-point series",
-           timed(lambda: [method(series, goal, {}) for _ in range(calls)], max(3, repeat // 3)),
-           per=calls, unit="series")
+    report(
+        "method: trajectory on a 15-point series",
+        timed(lambda: [method(series, goal, {}) for _ in range(calls)], max(3, repeat // 3)),
+        per=calls,
+        unit="series",
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         n, years = 10_000, 10
         goals_path, data_path = synthetic(Path(tmp), n, years)
         small = max(3, repeat // 3)
-        report(f"load goal file ({n:,} indicators)",
-               timed(lambda: gf.load_framework(goals_path), small), per=n, unit="indicator")
+        report(
+            f"load goal file ({n:,} indicators)",
+            timed(lambda: gf.load_framework(goals_path), small),
+            per=n,
+            unit="indicator",
+        )
         big = gf.load_framework(goals_path)
-        report(f"load CSV ({n * years:,} rows)", timed(lambda: gf.load_observations(data_path),
-                                                        small), per=n * years, unit="row")
+        report(
+            f"load CSV ({n * years:,} rows)",
+            timed(lambda: gf.load_observations(data_path), small),
+            per=n * years,
+            unit="row",
+        )
         obs = gf.load_observations(data_path)
-        report(f"evaluate ({n:,} series x {years} points, half in t)",
-               timed(lambda: gf.evaluate(big, obs), small), per=n, unit="series")
+        report(
+            f"evaluate ({n:,} series x {years} points, half in t)",
+            timed(lambda: gf.evaluate(big, obs), small),
+            per=n,
+            unit="series",
+        )
 
 
 if __name__ == "__main__":
