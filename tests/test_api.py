@@ -68,7 +68,9 @@ def test_methods_registry() -> None:
     from goalframe.errors import DuplicateMethodError, UnknownMethodError
     from goalframe.progress import register_method
 
-    assert [m.name for m in gf.methods()] == ["trajectory"]
+    names = [m.name for m in gf.methods()]
+    assert names == sorted(names)
+    assert {"trajectory", "open-sdg"} <= set(names)
     assert gf.get_method("trajectory").summary
     with pytest.raises(UnknownMethodError):
         gf.get_method("nope")

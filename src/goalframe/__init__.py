@@ -17,6 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from goalframe._assess import assess
     from goalframe._assessment import Assessment, Series, Status
     from goalframe._compile import compile_framework
     from goalframe._evaluate import evaluate
@@ -70,6 +71,7 @@ __all__ = [
     "Trend",
     "UnitError",
     "__version__",
+    "assess",
     "compile_framework",
     "dump_framework",
     "evaluate",
@@ -83,6 +85,7 @@ __all__ = [
 ]
 
 _WHERE = {
+    "assess": "goalframe._assess",
     "Assessment": "goalframe._assessment",
     "Series": "goalframe._assessment",
     "Status": "goalframe._assessment",

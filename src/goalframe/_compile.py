@@ -210,6 +210,14 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
             unit = None
     if spec.method is not None:
         _check_method(spec.method, (*path, "method"), problems)
+    if spec.options:
+        from goalframe.errors import MethodOptionsError
+        from goalframe.progress import check_options
+
+        try:
+            check_options(spec.options)
+        except MethodOptionsError as exc:
+            problems.add((*path, "options"), str(exc))
     goal = None
     if spec.target is not None:
         if spec.target.unit is not None:

@@ -43,7 +43,9 @@ class Goal:
 
     Attributes:
         direction: Which way is better.
-        baseline: The starting point, if given.
+        baseline: The starting point, if given with its value.
+        base_period: A baseline period whose value comes from the data (used when
+            ``baseline`` is None; `goalframe.assess` sets it from ``baseline_period``).
         target: The value to reach (a relative target already resolved), if given.
         deadline: When it should be reached, if given.
         milestones: Intermediate targets, ordered by period.
@@ -52,6 +54,7 @@ class Goal:
 
     direction: Direction
     baseline: Point | None = None
+    base_period: Period | None = None
     target: float | None = None
     deadline: Period | None = None
     milestones: tuple[Point, ...] = ()

@@ -14,7 +14,8 @@ also derives from the builtin exception that fits it, so ``except ValueError`` k
     │   └── ObservationError                            one place in an observations file
     ├── MethodError(GoalframeError)
     │   ├── UnknownMethodError(MethodError, LookupError)
-    │   └── DuplicateMethodError(MethodError, ValueError)
+    │   ├── DuplicateMethodError(MethodError, ValueError)
+    │   └── MethodOptionsError(MethodError, ValueError)  unknown or invalid method options
     └── RenderError(GoalframeError)
         └── UnknownFormatError(RenderError, LookupError)
 
@@ -39,6 +40,7 @@ __all__ = [
     "IncompatibleUnitsError",
     "Location",
     "MethodError",
+    "MethodOptionsError",
     "ObservationError",
     "Problem",
     "RenderError",
@@ -184,6 +186,10 @@ class UnknownMethodError(MethodError, LookupError):
 
 class DuplicateMethodError(MethodError, ValueError):
     """A method with this name is already registered."""
+
+
+class MethodOptionsError(MethodError, ValueError):
+    """Options given to a method are unknown or invalid."""
 
 
 class RenderError(GoalframeError):

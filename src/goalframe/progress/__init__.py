@@ -7,6 +7,10 @@ It does no I/O and reads no clock; the series it is given already ends at the ev
 period. It never raises on data: a series it cannot assess gets ``not_assessable`` with the
 reason.
 
+Options are one flat mapping per indicator: each method reads the option names it declares
+and ignores the others, so one indicator can carry options for several methods (useful with
+``--method all``). A name no method declares is an error when the goal file is loaded.
+
 Register a method with `register_method`; packages can ship methods through the entry-point
 group ``goalframe.methods`` (each entry point names a module or callable that registers its
 methods when imported), loaded once, the first time a method is looked up or listed.
@@ -22,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from goalframe.errors import DuplicateMethodError, UnknownMethodError
+from goalframe.errors import DuplicateMethodError, MethodOptionsError, UnknownMethodError
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment, Series
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MethodFunction",
     "MethodInfo",
+    "check_options",
     "get_method",
     "method_names",
     "methods",
@@ -41,7 +46,7 @@ MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
 """The signature every method has: ``(series, goal, options) -> Assessment``."""
 
 ENTRY_POINT_GROUP = "goalframe.methods"
-_BUILTIN = ("goalframe.progress.trajectory",)
+_BUILTIN = ("goalframe.progress.trajectory", "goalframe.progress.open_sdg")
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +59,7 @@ class MethodInfo:
         summary: One line on what it does.
         citation: Where the method is published.
         options: Option names the method reads, with their meaning.
+        validate: Checks the values of those options; raises ValueError with the fix.
 
     Added in 0.1.
     """
@@ -63,6 +69,7 @@ class MethodInfo:
     summary: str
     citation: str = ""
     options: Mapping[str, str] = attrs.field(factory=dict)
+    validate: Callable[[Mapping[str, Any]], None] | None = None
 
     def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
         """Run the method."""
@@ -79,6 +86,7 @@ def register_method(
     summary: str,
     citation: str = "",
     options: Mapping[str, str] | None = None,
+    validate: Callable[[Mapping[str, Any]], None] | None = None,
 ) -> Callable[[MethodFunction], MethodFunction]:
     """Register a function as a progress-assessment method (use as a decorator).
 
@@ -87,6 +95,7 @@ def register_method(
         summary: One line on what it does.
         citation: Where the method is published.
         options: The option names it reads, each with a one-line meaning.
+        validate: A function that checks those options' values and raises ValueError.
 
     Returns:
         A decorator that registers the function and returns it unchanged.
@@ -107,6 +116,7 @@ def register_method(
             summary=summary,
             citation=citation,
             options=dict(options or {}),
+            validate=validate,
         )
         return function
 
@@ -169,3 +179,28 @@ def methods() -> tuple[MethodInfo, ...]:
     """
     _load()
     return tuple(_registry[name] for name in sorted(_registry))
+
+
+def check_options(options: Mapping[str, Any]) -> None:
+    """Check an indicator's options against every method that declares them.
+
+    Raises:
+        MethodOptionsError: A name no method declares, or a value a method refuses.
+
+    Added in 0.1.
+    """
+    _load()
+    declared = {name for info in _registry.values() for name in info.options}
+    unknown = sorted(set(options) - declared)
+    if unknown:
+        msg = (
+            f"unknown method option {unknown[0]!r}; the methods read {', '.join(sorted(declared))}"
+        )
+        raise MethodOptionsError(msg)
+    for info in _registry.values():
+        if info.validate is not None and any(name in options for name in info.options):
+            try:
+                info.validate(options)
+            except (TypeError, ValueError) as exc:
+                msg = f"{info.name}: {exc}"
+                raise MethodOptionsError(msg) from None

@@ -25,15 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status, not_assessable
 from goalframe.progress import register_method
+from goalframe.progress._common import at_least, number_option, resolve_baseline
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
     from goalframe._model import Goal, Point
 
 NAME = "trajectory"
-# Thresholds are compared with a small tolerance so that a ratio built to sit exactly on a
-# cut-off (0.6 computed as 0.5999999999) lands where the text of the rule says.
-EPSILON = 1e-9
 CITATION = (
     "Linear target trajectory (UN ESCAP, Asia and the Pacific SDG Progress Report, "
     "'expected progress to date'); cut-offs 0.95 / 0.6 as in Eurostat's target-ratio method"
@@ -64,12 +62,17 @@ def _line_value(knots: list[Point], t: float) -> float:
     return knots[-1].value  # pragma: no cover - the loop always returns
 
 
-def _threshold(options: Mapping[str, Any], name: str, default: float) -> float:
-    value = options.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"option {name!r} must be a number, not {value!r}"
-        raise TypeError(msg)
-    return float(value)
+def _cut_offs(options: Mapping[str, Any]) -> tuple[float, float]:
+    on_track = number_option(options, "on_track", 0.95)
+    acceleration = number_option(options, "acceleration", 0.6)
+    if not 0 <= acceleration <= on_track:
+        msg = f"options need 0 <= acceleration ({acceleration}) <= on_track ({on_track})"
+        raise ValueError(msg)
+    return on_track, acceleration
+
+
+def _validate(options: Mapping[str, Any]) -> None:
+    _cut_offs(options)
 
 
 @register_method(
@@ -81,20 +84,16 @@ def _threshold(options: Mapping[str, Any], name: str, default: float) -> float:
         "(default 0.95)",
         "acceleration": "ratio at or above which it only needs acceleration (default 0.6)",
     },
+    validate=_validate,
 )
 def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a series against the straight line from baseline to target."""
     from goalframe._model import Point
 
     try:
-        on_track = _threshold(options, "on_track", 0.95)
-        acceleration = _threshold(options, "acceleration", 0.6)
-    except TypeError as exc:
+        on_track, acceleration = _cut_offs(options)
+    except ValueError as exc:
         return not_assessable(NAME, str(exc))
-    if not 0 <= acceleration <= on_track:
-        return not_assessable(
-            NAME, f"options need 0 <= acceleration ({acceleration}) <= on_track ({on_track})"
-        )
     if goal.target is None:
         return not_assessable(NAME, "the indicator has no target value")
     if goal.deadline is None:
@@ -103,11 +102,9 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
         )
     if len(series) == 0:
         return not_assessable(NAME, "no observations")
-    baseline = goal.baseline
-    baseline_from = "goal file"
+    baseline, baseline_from = resolve_baseline(series, goal)
     if baseline is None:
-        baseline = Point(period=series.periods[0], value=series.values[0])
-        baseline_from = "first observation (the goal file gives no baseline)"
+        return not_assessable(NAME, baseline_from)
     if goal.deadline <= baseline.period:
         return not_assessable(
             NAME, f"the deadline {goal.deadline} is not after the baseline {baseline.period}"
@@ -154,9 +151,9 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
         components["ratio"] = ratio
         components["on_track_at"] = on_track
         components["acceleration_at"] = acceleration
-        if ratio >= on_track - EPSILON:
+        if at_least(ratio, on_track):
             status = Status.ON_TRACK
-        elif ratio >= acceleration - EPSILON:
+        elif at_least(ratio, acceleration):
             status = Status.NEEDS_ACCELERATION
         else:
             status = Status.INSUFFICIENT_PROGRESS

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from goalframe._assessment import Assessment, Series
+from goalframe._model import Goal, Point
+from goalframe._periods import Period
+from goalframe.schema import Direction
+
+__all__ = ["assess"]
+
+
+def assess(
+    observations: Mapping[Any, float] | Series,
+    *,
+    direction: Direction | str,
+    target: float | None = None,
+    target_period: Period | int | str | None = None,
+    baseline_period: Period | int | str | None = None,
+    baseline: float | None = None,
+    milestones: Mapping[Any, float] | None = None,
+    tolerance: float = 0.0,
+    method: str = "trajectory",
+    as_of: Period | int | str | None = None,
+    **options: Any,
+) -> Assessment:
+    """Assess one series with one method, without a goal file.
+
+    Args:
+        observations: A mapping ``period -> value`` (periods as in goal files: ``2015``,
+            ``"2015"``, ``"2020Q1"``, ...) or a `goalframe.Series`; values in one unit.
+        direction: ``"increase"`` or ``"decrease"``: which way is better. Required.
+        target: The value to reach, if there is one.
+        target_period: When it should be reached (the deadline / target year).
+        baseline_period: The baseline (base) period; its value is taken from the
+            observations unless ``baseline`` gives it.
+        baseline: The baseline value, when it is not among the observations.
+        milestones: Intermediate targets, ``period -> value``.
+        tolerance: How far short of the target still counts as reaching it.
+        method: A registered method name (see `goalframe.methods`).
+        as_of: Assess as if in this period: later observations are ignored.
+        **options: The method's options (see each method's documentation).
+
+    Returns:
+        The assessment: ``status``, ``label``, ``value``, ``score``, ``components`` and
+        ``explain()``.
+
+    Raises:
+        ValueError: An observation, period or direction cannot be read (``GoalframeError``
+            subclasses for unknown methods and invalid options).
+
+    Examples:
+        >>> import goalframe as gf
+        >>> result = gf.assess({2018: 292, 2023: 191}, direction="decrease", target=146,
+        ...                    target_period=2026)
+        >>> result.status, round(result.value, 3)
+        (<Status.ON_TRACK: 'on_track'>, 0.692)
+
+    Added in 0.1.
+    """
+    from goalframe.progress import check_options, get_method
+
+    info = get_method(method)
+    check_options(options)
+    series = observations if isinstance(observations, Series) else Series.from_pairs(observations)
+    try:
+        wanted = Direction(direction)
+    except ValueError:
+        msg = f"direction must be 'increase' or 'decrease', not {direction!r}"
+        raise ValueError(msg) from None
+    base = None if baseline_period is None else Period.parse(baseline_period)
+    base_point = None
+    if baseline is not None:
+        if base is None:
+            msg = "a baseline value needs its baseline_period"
+            raise ValueError(msg)
+        base_point = Point(period=base, value=float(baseline))
+    goal = Goal(
+        direction=wanted,
+        baseline=base_point,
+        base_period=base if base_point is None else None,
+        target=None if target is None else float(target),
+        deadline=None if target_period is None else Period.parse(target_period),
+        milestones=tuple(
+            sorted(
+                (
+                    Point(period=Period.parse(p), value=float(v))
+                    for p, v in (milestones or {}).items()
+                ),
+                key=lambda m: m.period,
+            )
+        ),
+        tolerance=float(tolerance),
+    )
+    cutoff = None if as_of is None else Period.parse(as_of)
+    return info(series.until(cutoff), goal, options)
