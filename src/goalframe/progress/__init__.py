@@ -46,7 +46,15 @@ MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
 """The signature every method has: ``(series, goal, options) -> Assessment``."""
 
 ENTRY_POINT_GROUP = "goalframe.methods"
-_BUILTIN = ("goalframe.progress.trajectory", "goalframe.progress.open_sdg")
+_BUILTIN = (
+    "goalframe.progress.trajectory",
+    "goalframe.progress.open_sdg",
+    "goalframe.progress.eurostat",
+    "goalframe.progress.unsd",
+    "goalframe.progress.escap",
+    "goalframe.progress.okr",
+    "goalframe.progress.forecast",
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,177 @@
+"""The ``forecast`` method: the trend projected to the deadline, and P(target met).
+
+The trend is fitted on the observations from the baseline period on (all of them when there
+is no baseline; only the last ``window`` years when that option is set):
+
+- ``model: linear`` (default): ordinary least squares on the level;
+- ``model: log``: least squares on ``ln(y)``, for multiplicative growth (all values and the
+  target must be positive); the interval is transformed back with ``exp``;
+- ``model: theil-sen``: the median of pairwise slopes (robust to outliers), with the same
+  residual-based interval as OLS (an approximation).
+
+At the target year ``T``: ``ŷ_T``, its standard error ``se = s · sqrt(1 + 1/n +
+(T - x̄)² / Sxx)`` with ``s² = SSR / (n - 2)``, the prediction interval ``ŷ_T ± t(n-2) · se``
+at ``confidence`` (default 0.8), and the probability of meeting the target
+``P = 1 - F_t((target - ŷ_T) / se)`` for an increase (``F_t(...)`` for a decrease), with
+``F_t`` Student's t distribution with ``n - 2`` degrees of freedom.
+
+Verdict: the latest value meeting the target is ``achieved``; ``P >= 0.75`` ``likely``
+(on track); ``0.4 <= P < 0.75`` ``uncertain`` (needs acceleration); ``P < 0.4`` ``unlikely``
+(moving away when the fitted trend goes the wrong way, else insufficient progress). At least
+three observations are needed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe.progress import register_method
+from goalframe.progress._common import at_least, number_option, sign_of
+from goalframe.progress._stats import Fit, ols, t_cdf, t_ppf, theil_sen
+from goalframe.schema import Direction
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Series
+    from goalframe._model import Goal
+
+NAME = "forecast"
+CITATION = (
+    "Linear trend with a Student-t prediction interval (e.g. Montgomery, Peck & Vining, "
+    "Introduction to Linear Regression Analysis, ch. 2); Theil (1950) and Sen (1968) for the "
+    "robust slope"
+)
+MODELS = ("linear", "log", "theil-sen")
+LIKELY, UNCERTAIN = 0.75, 0.4
+
+
+def _settings(options: Mapping[str, Any]) -> tuple[str, float, float | None]:
+    model = options.get("model", "linear")
+    if model not in MODELS:
+        msg = f"option 'model' is one of {', '.join(MODELS)}, not {model!r}"
+        raise ValueError(msg)
+    confidence = number_option(options, "confidence", 0.8)
+    if not 0 < confidence < 1:
+        msg = f"option 'confidence' must lie between 0 and 1, not {confidence}"
+        raise ValueError(msg)
+    window = options.get("window")
+    if window is not None:
+        if isinstance(window, str):
+            window = {"short": 5, "long": 15}.get(window, window)
+        if isinstance(window, bool) or not isinstance(window, int | float) or window < 2:
+            msg = f"option 'window' is a number of years >= 2 (or short/long), not {window!r}"
+            raise ValueError(msg)
+        window = float(window)
+    return model, confidence, window
+
+
+def _validate(options: Mapping[str, Any]) -> None:
+    _settings(options)
+
+
+@register_method(
+    NAME,
+    summary="Trend forecast to the deadline with a prediction interval and P(target met).",
+    citation=CITATION,
+    options={
+        "model": "linear (default), log or theil-sen",
+        "confidence": "coverage of the prediction interval (default 0.8)",
+        "window": "fit only the last N years (also 'short' = 5, 'long' = 15)",
+    },
+    validate=_validate,
+)
+def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Forecast a series to its deadline and give the probability of meeting the target."""
+    try:
+        model, confidence, window = _settings(options)
+    except ValueError as exc:
+        return not_assessable(NAME, str(exc))
+    if goal.target is None or goal.deadline is None:
+        return not_assessable(NAME, "a forecast needs a target value and a target year")
+    points = list(zip(series.times, series.values, strict=True))
+    start = goal.baseline.period if goal.baseline else goal.base_period
+    if start is not None:
+        points = [(t, v) for t, v in points if t >= start.time]
+    if window is not None and points:
+        points = [(t, v) for t, v in points if t >= points[-1][0] - window - 1e-9]
+    components: dict[str, Any] = {
+        "model": model,
+        "points": len(points),
+        "target": goal.target,
+        "target_period": str(goal.deadline),
+    }
+    if len(points) < 3:
+        return not_assessable(
+            NAME,
+            f"{len(points)} observation(s) in the fitting window; a "
+            "trend with an interval needs at least 3",
+            **components,
+        )
+    latest = points[-1][1]
+    components["latest"] = latest
+    if goal.meets(latest):
+        return Assessment(
+            method=NAME,
+            status=Status.ACHIEVED,
+            label="target_met",
+            value=1.0,
+            components=components,
+            citation=CITATION,
+            formula="the latest value meets the target",
+        )
+    log = model == "log"
+    if log and (any(v <= 0 for _, v in points) or goal.target <= 0):
+        return not_assessable(
+            NAME,
+            "the log model needs positive values and a positive target; use model: linear",
+            **components,
+        )
+    xs = [t for t, _ in points]
+    ys = [math.log(v) if log else v for _, v in points]
+    fit: Fit = theil_sen(xs, ys) if model == "theil-sen" else ols(xs, ys)
+    horizon = goal.deadline.time
+    centre = fit.predict(horizon)
+    se = fit.prediction_se(horizon)
+    dof = len(points) - 2
+    goal_value = math.log(goal.target) if log else goal.target
+    if se > 0:
+        z = (goal_value - centre) / se
+        below = t_cdf(z, dof)
+    else:  # a perfect fit: the projection is certain
+        below = 1.0 if centre < goal_value else (0.0 if centre > goal_value else 0.5)
+    probability = 1.0 - below if goal.direction is Direction.INCREASE else below
+    half = t_ppf(0.5 + confidence / 2, dof) * se
+    back = math.exp if log else float
+    components.update(
+        slope=fit.slope,
+        residual_sd=fit.residual_sd,
+        projected=back(centre),
+        lower=back(centre - half),
+        upper=back(centre + half),
+        confidence=confidence,
+        standard_error=se,
+        degrees_of_freedom=dof,
+        probability=probability,
+    )
+    if log:
+        components["annual_growth"] = math.exp(fit.slope) - 1
+    if at_least(probability, LIKELY):
+        label, status = "likely", Status.ON_TRACK
+    elif at_least(probability, UNCERTAIN):
+        label, status = "uncertain", Status.NEEDS_ACCELERATION
+    else:
+        label = "unlikely"
+        wrong_way = fit.slope * sign_of(goal.direction) < 0
+        status = Status.MOVING_AWAY if wrong_way else Status.INSUFFICIENT_PROGRESS
+    return Assessment(
+        method=NAME,
+        status=status,
+        label=label,
+        value=probability,
+        components=components,
+        citation=CITATION,
+        formula="P(target met) from a Student-t prediction at the target year: "
+        "ŷ_T ± t(n-2) s sqrt(1 + 1/n + (T - x̄)²/Sxx)",
+    )

@@ -1,0 +1,77 @@
+"""The ``okr`` method: the Objectives-and-Key-Results grade.
+
+``grade = (latest - start) / (target - start)``, clamped to [0, 1]; ``start`` is the baseline
+(or the first observation). Colours as in Google's OKR practice (*Measure What Matters*;
+re:Work): 0.7-1.0 ``green``, 0.4-0.7 ``yellow``, below 0.4 ``red``. Time plays no part: a key
+result is graded at the end of its period.
+
+Shared statuses: a grade of 1 is ``achieved``, green ``on_track``, yellow
+``needs_acceleration``, red ``insufficient_progress`` (``moving_away`` when the latest value is
+worse than the start).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe.progress import register_method
+from goalframe.progress._common import at_least, resolve_baseline
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Series
+    from goalframe._model import Goal
+
+NAME = "okr"
+CITATION = "Google re:Work, 'Set goals with OKRs'; J. Doerr, Measure What Matters (2018)"
+
+
+@register_method(
+    NAME,
+    summary="OKR grade (latest - start) / (target - start) in [0, 1]: green, yellow, red.",
+    citation=CITATION,
+)
+def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Grade a series as an OKR key result."""
+    if goal.target is None:
+        return not_assessable(NAME, "the indicator has no target value")
+    start, start_from = resolve_baseline(series, goal)
+    if start is None:
+        return not_assessable(NAME, start_from)
+    if len(series) == 0:
+        return not_assessable(NAME, "no observations")
+    latest = series.values[-1]
+    if goal.target == start.value:
+        return not_assessable(NAME, "the target equals the start value")
+    raw = (latest - start.value) / (goal.target - start.value)
+    grade = min(1.0, max(0.0, raw))
+    components: dict[str, Any] = {
+        "start": start.value,
+        "start_period": str(start.period),
+        "start_from": start_from,
+        "target": goal.target,
+        "latest": latest,
+        "latest_period": str(series.periods[-1]),
+        "raw_grade": raw,
+        "grade": grade,
+    }
+    if goal.meets(latest) or grade >= 1.0:
+        label, status = "green", Status.ACHIEVED
+    elif at_least(grade, 0.7):
+        label, status = "green", Status.ON_TRACK
+    elif at_least(grade, 0.4):
+        label, status = "yellow", Status.NEEDS_ACCELERATION
+    else:
+        label = "red"
+        status = Status.MOVING_AWAY if raw < 0 else Status.INSUFFICIENT_PROGRESS
+    return Assessment(
+        method=NAME,
+        status=status,
+        label=label,
+        value=grade,
+        score=grade,
+        components=components,
+        citation=CITATION,
+        formula="grade = clamp((latest - start) / (target - start), 0, 1)",
+    )
