@@ -37,7 +37,7 @@ def test_version_and_help() -> None:
 def test_validate(example_goals: Path) -> None:
     code, out, _ = run("validate", example_goals)
     assert code == 0
-    assert "valid: 6 objectives, 8 indicators (4 with a target)" in out
+    assert "valid: 6 objectives, 8 indicators (5 with a target)" in out
 
 
 def test_scorecard_table(example_goals: Path, example_data: Path) -> None:
@@ -224,3 +224,55 @@ def test_python_dash_m(example_goals: Path) -> None:
     )
     assert result.returncode == 0
     assert "valid" in result.stdout
+
+
+def test_method_all_compares_methods(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run(
+        "scorecard", example_goals, "-d", example_data, "--method", "all", "-f", "json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["kind"] == "method_comparison"
+    assert data["methods"][:2] == ["trajectory", "open-sdg"]
+    assert "forecast" in data["methods"]
+    assert "drug_waste_dumpings" in data["disagreements"]
+    code, out, _ = run("scorecard", example_goals, "-d", example_data, "-m", "all")
+    assert code == 0
+    assert "method comparison" in out and "open-sdg" in out
+    code, out, _ = run(
+        "scorecard",
+        example_goals,
+        "-d",
+        example_data,
+        "-m",
+        "all",
+        "-f",
+        "markdown",
+        "--fail-on",
+        "moving_away",
+    )
+    assert code == 1
+    assert "| Indicator | Own method | trajectory | open-sdg |" in out
+
+
+def test_explain(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run("explain", example_goals, "-d", example_data, "-i", "drug_waste_dumpings")
+    assert code == 0
+    assert "method: trajectory" in out and "expected_progress = 0.625" in out
+    code, out, _ = run(
+        "explain",
+        example_goals,
+        "-d",
+        example_data,
+        "-i",
+        "drug_waste_dumpings",
+        "-m",
+        "open-sdg",
+        "--as-of",
+        "2020",
+    )
+    assert code == 0
+    assert "method: open-sdg" in out and "current_year = 2020" in out
+    code, _, err = run("explain", example_goals, "-d", example_data, "-i", "dumpings")
+    assert code == 2
+    assert "no indicator 'dumpings'" in err and "drug_waste_dumpings" in err

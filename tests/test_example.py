@@ -21,7 +21,7 @@ def test_example_statuses(card: gf.Scorecard) -> None:
         "drug_waste_dumpings": Status.ON_TRACK,
         "cocaine_seized_port_rotterdam": Status.ACHIEVED,
         "criminal_networks_tackled": Status.ON_TRACK,
-        "criminal_assets_collected": Status.NOT_ASSESSABLE,
+        "criminal_assets_collected": Status.ACHIEVED,
         "cannabis_plantations_dismantled": Status.MOVING_AWAY,
         "synthetic_drug_production_sites_dismantled": Status.NOT_ASSESSABLE,
         "cocaine_seized_customs_nl": Status.NOT_ASSESSABLE,
@@ -40,6 +40,9 @@ def test_example_uses_real_published_figures(card: gf.Scorecard) -> None:
     assert cocaine.target == pytest.approx(40641 * 0.87)
     assets = card.indicator("criminal_assets_collected")
     assert {f for o in assets.series for f in o.flags} == {"approx", "revised"}
+    # The real norms, EUR 90.6 million in 2015 and 115.6 million in 2017, were both met.
+    assert assets.assessment.method == "norm"
+    assert assets.assessment.components["met"] == "2015, 2017"
 
 
 def test_example_as_of_2020(example_goals: Path, example_data: Path) -> None:

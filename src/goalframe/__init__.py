@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from goalframe._assess import assess
     from goalframe._assessment import Assessment, Series, Status
+    from goalframe._compare import Comparison, compare
     from goalframe._compile import compile_framework
     from goalframe._evaluate import evaluate
     from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Assessment",
+    "Comparison",
     "DataError",
     "Framework",
     "Frequency",
@@ -72,6 +74,7 @@ __all__ = [
     "UnitError",
     "__version__",
     "assess",
+    "compare",
     "compile_framework",
     "dump_framework",
     "evaluate",
@@ -86,6 +89,8 @@ __all__ = [
 
 _WHERE = {
     "assess": "goalframe._assess",
+    "Comparison": "goalframe._compare",
+    "compare": "goalframe._compare",
     "Assessment": "goalframe._assessment",
     "Series": "goalframe._assessment",
     "Status": "goalframe._assessment",

@@ -5,7 +5,14 @@ from typing import Any
 
 from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
 from goalframe.errors import Location, Problem, SpecValidationError, UnitError
-from goalframe.schema import Direction, FrameworkSpec, IndicatorSpec, SourceSpec, TargetSpec
+from goalframe.schema import (
+    Direction,
+    FrameworkSpec,
+    IndicatorSpec,
+    SourceSpec,
+    TargetSpec,
+    TargetType,
+)
 
 Path = tuple[str | int, ...]
 
@@ -115,6 +122,10 @@ def _compile_goal(
     from goalframe.units import conversion
 
     tpath = (*path, "target")
+    kind = target.type
+    if kind in (TargetType.RANGE, TargetType.BINARY) and indicator.direction is None:
+        # A range has no better direction; for a binary target done (1) is better.
+        indicator = indicator.model_copy(update={"direction": Direction.INCREASE})
     if indicator.direction is None:
         problems.add(
             (*path, "direction"),
@@ -137,7 +148,7 @@ def _compile_goal(
     if target.change_percent is not None and baseline is not None:
         value = baseline.value * (1 + target.change_percent / 100)
     ok = True
-    if baseline is not None and value is not None:
+    if kind is TargetType.TRAJECTORY and baseline is not None and value is not None:
         if value == baseline.value:
             problems.add(
                 (*tpath, "value" if target.value is not None else "change_percent"),
@@ -169,7 +180,11 @@ def _compile_goal(
                 f"milestone {milestone.period} is not after the baseline period {baseline.period}",
             )
             ok = False
-        if target.deadline is not None and milestone.period > target.deadline:
+        if (
+            kind is not TargetType.MILESTONES
+            and target.deadline is not None
+            and milestone.period > target.deadline
+        ):
             problems.add(
                 (*mpath, "period"),
                 f"milestone {milestone.period} is after the "
@@ -183,17 +198,23 @@ def _compile_goal(
         ok = False
     if not ok:
         return None
-    tolerance = (
-        target.tolerance * (convert(1.0) - convert(0.0)) if target.unit else target.tolerance
-    )
+    scale = convert(1.0) - convert(0.0)
+    tolerance = target.tolerance * scale if target.unit else target.tolerance
+    deadline, base_period = target.deadline, None
+    if kind is TargetType.NORM and target.period is not None:
+        base_period, deadline = target.period.start, target.period.end
     return Goal(
         direction=direction,
         baseline=baseline,
+        base_period=base_period,
         target=value,
-        deadline=target.deadline,
+        deadline=deadline,
         milestones=tuple(sorted(milestones, key=lambda m: m.period)),
         tolerance=abs(tolerance),
         source=_source(target.source),
+        type=kind,
+        low=None if target.low is None else convert(target.low),
+        high=None if target.high is None else convert(target.high),
     )
 
 

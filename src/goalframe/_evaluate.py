@@ -10,7 +10,7 @@ from goalframe._observations import Observation, ObservationSet, SetAside
 from goalframe._periods import Period
 from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
-from goalframe.schema import Direction, FrameworkSpec, RollUp
+from goalframe.schema import Direction, FrameworkSpec, RollUp, TargetType
 
 __all__ = ["evaluate"]
 
@@ -78,6 +78,26 @@ def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Serie
         unit=unit,
     )
     return series, points
+
+
+#: Methods for target types that are not trajectories.
+TYPE_METHODS = {
+    TargetType.NORM: "norm",
+    TargetType.MILESTONES: "norm",
+    TargetType.RANGE: "range",
+    TargetType.BINARY: "binary",
+}
+
+
+def _method_for(indicator: Indicator, framework: Framework, override: str | None) -> str:
+    """The method to use: ``--method``, else the indicator's, else by target type."""
+    if override is not None:
+        return override
+    if indicator.method is not None:
+        return indicator.method
+    if indicator.goal is not None and indicator.goal.type in TYPE_METHODS:
+        return TYPE_METHODS[indicator.goal.type]
+    return framework.spec.default_method
 
 
 def _trend(indicator: Indicator, points: list[Observed]) -> Trend | None:
@@ -232,7 +252,7 @@ def evaluate(
 
     results: dict[str, IndicatorResult] = {}
     for indicator in framework.indicators:
-        chosen = method or indicator.method or framework.spec.default_method
+        chosen = _method_for(indicator, framework, method)
         rows = by_indicator.get(indicator.id, [])
         selected = [o for o in rows if o.breakdown == indicator.select]
         if len(selected) < len(rows):

@@ -8,7 +8,7 @@ import attrs
 
 from goalframe._periods import Period
 from goalframe.errors import Location
-from goalframe.schema import Direction, IndicatorKind, Level, RollUp
+from goalframe.schema import Direction, IndicatorKind, Level, RollUp, TargetType
 
 if TYPE_CHECKING:
     from goalframe.schema import FrameworkSpec
@@ -50,6 +50,10 @@ class Goal:
         deadline: When it should be reached, if given.
         milestones: Intermediate targets, ordered by period.
         tolerance: How far short of the target still counts as reaching it.
+        type: The kind of target (trajectory, norm, milestones, range, binary). A norm's
+            value is ``target`` and its span runs from ``base_period`` to ``deadline``.
+        low: The lower bound of a range target.
+        high: The upper bound of a range target.
     """
 
     direction: Direction
@@ -60,6 +64,9 @@ class Goal:
     milestones: tuple[Point, ...] = ()
     tolerance: float = 0.0
     source: Source | None = None
+    type: TargetType = TargetType.TRAJECTORY
+    low: float | None = None
+    high: float | None = None
 
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""

@@ -45,6 +45,7 @@ __all__ = [
     "SourceSpec",
     "SpecModel",
     "TargetSpec",
+    "TargetType",
 ]
 
 
@@ -193,16 +194,35 @@ def _milestones_from_mapping(value: Any) -> Any:
     return value
 
 
+class TargetType(enum.StrEnum):
+    """The kinds of target a goal file can set.
+
+    - ``trajectory``: from a baseline to a value by a deadline (through any milestones).
+    - ``norm``: every period in a span must reach a value ("at least 950 a year, 2015-2018").
+    - ``milestones``: each milestone is the target in force for its period.
+    - ``range``: stay within ``[low, high]``.
+    - ``binary``: done (1) or not done (0).
+
+    Added in 0.1.
+    """
+
+    TRAJECTORY = "trajectory"
+    NORM = "norm"
+    MILESTONES = "milestones"
+    RANGE = "range"
+    BINARY = "binary"
+
+
 class TargetSpec(SpecModel):
     """What an indicator should reach, from where, and by when.
 
-    Give the target either as an absolute ``value`` or as ``change_percent`` against the
-    baseline (``-13`` means 13 % below the baseline); a relative target is resolved to an
+    Give a trajectory target either as an absolute ``value`` or as ``change_percent`` against
+    the baseline (``-13`` means 13 % below the baseline); a relative target is resolved to an
     absolute value when the file is loaded. Values are in the indicator's unit unless
-    ``unit`` says otherwise (it applies to the baseline, the value, the milestones and the
-    tolerance).
+    ``unit`` says otherwise (it applies to every number in the target).
     """
 
+    type: TargetType = Field(default=TargetType.TRAJECTORY, description="The kind of target.")
     baseline: BaselineSpec | None = Field(default=None, description="Starting point.")
     value: float | None = Field(default=None, description="The value to reach.")
     change_percent: float | None = Field(
@@ -212,6 +232,11 @@ class TargetSpec(SpecModel):
         "lower). Needs a baseline; give this or `value`, not both.",
     )
     deadline: PeriodField | None = Field(default=None, description="When it should be reached.")
+    period: PeriodRangeSpec | None = Field(
+        default=None, description="For a norm: the span in which every period must meet it."
+    )
+    low: float | None = Field(default=None, description="For a range: the lowest good value.")
+    high: float | None = Field(default=None, description="For a range: the highest good value.")
     milestones: Annotated[list[MilestoneSpec], BeforeValidator(_milestones_from_mapping)] = Field(
         default_factory=list,
         description="Intermediate targets, as a list or a mapping period -> value.",
@@ -237,6 +262,23 @@ class TargetSpec(SpecModel):
                 "`change_percent` is relative to the baseline: add `baseline: {value: ..., "
                 "period: ...}`"
             )
+            raise ValueError(msg)
+        needs = {
+            TargetType.NORM: ("value", "period"),
+            TargetType.MILESTONES: ("milestones",),
+            TargetType.RANGE: ("low", "high"),
+        }.get(self.type, ())
+        missing = [name for name in needs if not getattr(self, name) and getattr(self, name) != 0]
+        if missing:
+            msg = f"a {self.type.value} target needs `{'`, `'.join(missing)}`"
+            raise ValueError(msg)
+        if (
+            self.type is TargetType.RANGE
+            and self.low is not None
+            and self.high is not None
+            and self.low >= self.high
+        ):
+            msg = f"`low` ({self.low:g}) must be below `high` ({self.high:g})"
             raise ValueError(msg)
         return self
 

@@ -137,7 +137,7 @@ def test_baseline_period_starts_the_fit() -> None:
 def test_projection_is_monotone_in_the_latest_value(values: list[float], bump: float) -> None:
     # The probability is not monotone (the residual spread changes too), but the projection is.
     obs = {2015 + i: v for i, v in enumerate(values)}
-    target = max(values) * 10
+    target = (max(values) + bump) * 10
     before = forecast(obs, direction="increase", target=target, target_period=2035)
     obs[2015 + len(values) - 1] += bump
     after = forecast(obs, direction="increase", target=target, target_period=2035)

@@ -126,29 +126,49 @@ def validate(file: GoalFile) -> None:
     )
 
 
+DataFile = Annotated[
+    Path,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Observations CSV (indicator, period, value, unit, ...).",
+        show_default=False,
+    ),
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Evaluate as if in this period (e.g. 2020); later observations are set aside.",
+    ),
+]
+
+
+def _load_inputs(file: Path, data: Path, as_of: str | None) -> tuple[Any, Any, Any]:
+    """Load the goal file and the observations and read --as-of (inside `_bad_input`)."""
+    from goalframe._periods import Period
+    from goalframe.io import load_framework
+    from goalframe.io._csv import load_observations
+
+    try:
+        cutoff = Period.parse(as_of) if as_of is not None else None
+    except ValueError as exc:
+        raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
+    return load_framework(file), load_observations(data), cutoff
+
+
 @app.command()
 def scorecard(
     file: GoalFile,
-    data: Annotated[
-        Path,
-        typer.Option(
-            "--data",
-            "-d",
-            help="Observations CSV (indicator, period, value, unit, ...).",
-            show_default=False,
-        ),
-    ],
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="Evaluate as if in this period (e.g. 2020); later observations are set aside.",
-        ),
-    ] = None,
+    data: DataFile,
+    as_of: AsOf = None,
     method: Annotated[
         str | None,
         typer.Option(
-            "--method", "-m", help="Use this method for every indicator (see `goalframe methods`)."
+            "--method",
+            "-m",
+            help="Use this method for every indicator (see `goalframe methods`); `all` "
+            "compares every general method side by side.",
         ),
     ] = None,
     format: Annotated[
@@ -163,38 +183,74 @@ def scorecard(
             "--fail-on",
             help="Exit 1 if any scored indicator has this status or a "
             "worse one (not_assessable: if any indicator with a target cannot be "
-            "assessed).",
+            "assessed). With --method all, the indicators' own methods decide.",
         ),
     ] = None,
     width: Annotated[int, typer.Option(help="Width of the table format in columns.")] = 100,
 ) -> None:
     """Evaluate a goal file against observations and print the scorecard."""
     with _bad_input():
+        from goalframe._compare import compare
         from goalframe._evaluate import evaluate
-        from goalframe._periods import Period
-        from goalframe.io import load_framework
-        from goalframe.io._csv import load_observations
 
-        try:
-            cutoff = Period.parse(as_of) if as_of is not None else None
-        except ValueError as exc:
-            raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
-        framework = load_framework(file)
-        observations = load_observations(data)
-        card = evaluate(framework, observations, as_of=cutoff, method=method)
-        if format is OutputFormat.table and output is None:
-            from rich.console import Console
-
-            Console(
-                width=width if not sys.stdout.isatty() else None, highlight=False, emoji=False
-            ).print(card)
+        framework, observations, cutoff = _load_inputs(file, data, as_of)
+        if method == "all":
+            comparison = compare(framework, observations, as_of=cutoff)
+            card = comparison.own
+            _show(comparison, format, output, max(width, 140))
         else:
-            from goalframe.render import render
-
-            _write(render(card, format.value, width=width), output)
+            card = evaluate(framework, observations, as_of=cutoff, method=method)
+            _show(card, format, output, width)
     if fail_on is not None and _gate_trips(card, fail_on):
         typer.echo(f"goalframe: --fail-on {fail_on.value}: the gate tripped", err=True)
         raise typer.Exit(EXIT_GATE)
+
+
+def _show(result: Any, format: OutputFormat, output: Path | None, width: int) -> None:
+    """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
+    if format is OutputFormat.table and output is None:
+        from rich.console import Console
+
+        console_width = width if not sys.stdout.isatty() else None
+        Console(width=console_width, highlight=False, emoji=False).print(result)
+    elif format is OutputFormat.json:
+        _write(result.to_json(), output)
+    elif format is OutputFormat.markdown:
+        _write(result.to_markdown(), output)
+    else:
+        _write(result.to_text(width=width), output)
+
+
+@app.command()
+def explain(
+    file: GoalFile,
+    data: DataFile,
+    indicator: Annotated[
+        str, typer.Option("--indicator", "-i", help="The indicator's id.", show_default=False)
+    ],
+    method: Annotated[
+        str | None,
+        typer.Option(
+            "--method", "-m", help="Explain this method's verdict instead of the indicator's own."
+        ),
+    ] = None,
+    as_of: AsOf = None,
+) -> None:
+    """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
+    with _bad_input():
+        from goalframe._evaluate import evaluate
+
+        framework, observations, cutoff = _load_inputs(file, data, as_of)
+        ids = [i.id for i in framework.indicators]
+        if indicator not in ids:
+            import difflib
+
+            close = difflib.get_close_matches(indicator, ids, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            msg = f"{file}: no indicator {indicator!r}{hint}; the file defines {', '.join(ids)}"
+            raise _fail(msg)
+        card = evaluate(framework, observations, as_of=cutoff, method=method)
+    typer.echo(card.explain(indicator))
 
 
 def _gate_trips(card: Any, fail_on: FailOn) -> bool:

@@ -54,6 +54,7 @@ _BUILTIN = (
     "goalframe.progress.escap",
     "goalframe.progress.okr",
     "goalframe.progress.forecast",
+    "goalframe.progress.targets",
 )
 
 
@@ -68,6 +69,8 @@ class MethodInfo:
         citation: Where the method is published.
         options: Option names the method reads, with their meaning.
         validate: Checks the values of those options; raises ValueError with the fix.
+        general: True for methods that assess a trajectory target (compared side by side by
+            ``--method all``); False for methods of one target type (norm, range, binary).
 
     Added in 0.1.
     """
@@ -78,6 +81,7 @@ class MethodInfo:
     citation: str = ""
     options: Mapping[str, str] = attrs.field(factory=dict)
     validate: Callable[[Mapping[str, Any]], None] | None = None
+    general: bool = True
 
     def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
         """Run the method."""
@@ -95,6 +99,7 @@ def register_method(
     citation: str = "",
     options: Mapping[str, str] | None = None,
     validate: Callable[[Mapping[str, Any]], None] | None = None,
+    general: bool = True,
 ) -> Callable[[MethodFunction], MethodFunction]:
     """Register a function as a progress-assessment method (use as a decorator).
 
@@ -104,6 +109,7 @@ def register_method(
         citation: Where the method is published.
         options: The option names it reads, each with a one-line meaning.
         validate: A function that checks those options' values and raises ValueError.
+        general: False for a method that serves one target type only.
 
     Returns:
         A decorator that registers the function and returns it unchanged.
@@ -125,6 +131,7 @@ def register_method(
             citation=citation,
             options=dict(options or {}),
             validate=validate,
+            general=general,
         )
         return function
 

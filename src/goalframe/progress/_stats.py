@@ -58,7 +58,13 @@ def t_cdf(x: float, df: float) -> float:
     """The cumulative distribution function of Student's t with ``df`` degrees of freedom."""
     if math.isinf(x):
         return 1.0 if x > 0 else 0.0
-    tail = 0.5 * betainc(df / 2.0, 0.5, df / (df + x * x))
+    x2 = x * x
+    w = x2 / (df + x2)
+    # For small |x| the argument df/(df + x²) rounds to 1: use the complementary form.
+    if w < 0.5:
+        tail = 0.5 * (1.0 - betainc(0.5, df / 2.0, w))
+    else:
+        tail = 0.5 * betainc(df / 2.0, 0.5, df / (df + x2))
     return 1.0 - tail if x > 0 else tail
 
 

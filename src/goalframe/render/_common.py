@@ -44,6 +44,11 @@ def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
     target = "–"
     if goal is not None and goal.target is not None:
         target = number(goal.target) + (f"{sep}({goal.deadline})" if goal.deadline else "")
+    elif goal is not None and goal.milestones:
+        final = goal.milestones[-1]
+        target = f"{number(final.value)}{sep}({final.period})"
+    elif goal is not None and goal.low is not None and goal.high is not None:
+        target = f"{number(goal.low)}–{number(goal.high)}"
     return {
         "baseline": f"{number(baseline.value)}{sep}({baseline.period})" if baseline else "–",
         "latest": (

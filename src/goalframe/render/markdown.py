@@ -13,9 +13,10 @@ from goalframe.render._common import figures, flags_used, header_facts, set_asid
 from goalframe.render._format import status_text, trend_arrow, unit
 
 if TYPE_CHECKING:
+    from goalframe._compare import Comparison
     from goalframe._scorecard import Scorecard
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["escape", "render_comparison_markdown", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -92,4 +93,31 @@ def render_markdown(card: Scorecard) -> str:
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
         out.append("")
     out.append(f"Goals: `{card.origin}`; data: `{card.data_source}`.")
+    return "\n".join(out) + "\n"
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    """Render a method comparison as Markdown: one row per indicator, one column per method.
+
+    Added in 0.1.
+    """
+    own = comparison.own
+    out = [f"# {escape(own.title)}: method comparison", ""]
+    out.append(f"- **As of:** {own.as_of or 'latest data'}")
+    disagreements = comparison.disagreements()
+    out.append(
+        f"- **Verdict depends on the method for:** "
+        f"{', '.join(f'`{d}`' for d in disagreements) or 'no indicator'}"
+    )
+    out += [
+        "",
+        "| Indicator | Own method | " + " | ".join(comparison.methods) + " |",
+        "|---|---|" + "---|" * len(comparison.methods),
+    ]
+    for _, name, mine, others in comparison.rows():
+        cells = [f"{status_text(a.status)} ({escape(a.label)})" for a in others]
+        out.append(
+            f"| {escape(name)} | {status_text(mine.status)} ({escape(mine.method)}: "
+            f"{escape(mine.label)}) | " + " | ".join(cells) + " |"
+        )
     return "\n".join(out) + "\n"

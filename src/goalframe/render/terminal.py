@@ -16,12 +16,14 @@ from rich.text import Text
 from goalframe._assessment import Status
 from goalframe._scorecard import status_counts
 from goalframe.render._common import figures, flags_used, header_facts, set_aside_summary
-from goalframe.render._format import status_text, trend_arrow, unit
+from goalframe.render._format import STATUS_SYMBOL, status_text, trend_arrow, unit
 
 if TYPE_CHECKING:
+    from goalframe._assessment import Assessment
+    from goalframe._compare import Comparison
     from goalframe._scorecard import Scorecard
 
-__all__ = ["build_renderable", "render_text"]
+__all__ = ["build_comparison", "build_renderable", "render_comparison_text", "render_text"]
 
 # Colour only helps: the status words carry the meaning (Okabe-Ito colour-blind-safe hues).
 STYLE = {
@@ -129,4 +131,66 @@ def render_text(card: Scorecard, *, width: int = 100) -> str:
         highlight=False,
     )
     console.print(build_renderable(card))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+SHORT = {
+    Status.ACHIEVED: "achieved",
+    Status.ON_TRACK: "on track",
+    Status.NEEDS_ACCELERATION: "accelerate",
+    Status.INSUFFICIENT_PROGRESS: "insufficient",
+    Status.MOVING_AWAY: "moving away",
+    Status.NOT_ASSESSABLE: "n/a",
+}
+
+
+def _cell(assessment: Assessment) -> Text:
+    text = Text(
+        f"{STATUS_SYMBOL[assessment.status]} {SHORT[assessment.status]}",
+        style=STYLE[assessment.status],
+    )
+    text.append(f"\n{assessment.label}", style="dim")
+    return text
+
+
+def build_comparison(comparison: Comparison) -> Any:
+    """A method comparison as a rich renderable."""
+    own = comparison.own
+    table = Table(
+        box=box.SIMPLE_HEAVY, title=f"{own.title}: method comparison", title_justify="left"
+    )
+    table.add_column("Indicator", overflow="fold", min_width=14, max_width=24)
+    table.add_column("Own method", overflow="fold", min_width=8)
+    for name in comparison.methods:
+        table.add_column(name, overflow="fold", min_width=8)
+    for _, name, mine, others in comparison.rows():
+        first = Text(f"{STATUS_SYMBOL[mine.status]} {SHORT[mine.status]}", style=STYLE[mine.status])
+        first.append(f"\n{mine.method}", style="dim")
+        table.add_row(Text(name), first, *(_cell(a) for a in others))
+    disagreements = comparison.disagreements()
+    note = Text("The verdict depends on the method for: ", style="dim")
+    note.append(", ".join(disagreements) or "no indicator")
+    return Group(table, note)
+
+
+def render_comparison_text(comparison: Comparison, *, width: int = 140) -> str:
+    """A method comparison as plain text, without colour.
+
+    Added in 0.1.
+    """
+    return _plain(build_comparison(comparison), width)
+
+
+def _plain(renderable: Any, width: int) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
+    console.print(renderable)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -1,0 +1,261 @@
+"""Methods for the target types that are not trajectories: ``norm``, ``range`` and ``binary``.
+
+``norm`` assesses a norm ("at least 950 criminal networks tackled a year, 2015-2018": every
+period in a span must reach a value, in the indicator's direction) and a ``milestones`` target
+(each milestone is the target in force for its period). It counts the periods due so far
+that met and missed their value: all met is ``achieved`` once the span is over (``norm_met``;
+``norm_met_with_gaps`` when some period has no observation) and ``on_track`` before
+(``norm_met_so_far``); three quarters or more met is ``needs_acceleration``
+(``norm_partly_met``); fewer ``insufficient_progress`` (``norm_partly_met``); none
+``moving_away`` (``norm_missed``). For milestones the milestone in force decides first: met,
+it is ``on_track`` (``milestone_met``; ``achieved`` and ``target_met`` for the final target).
+
+``range``: the latest value inside ``[low, high]`` is ``achieved`` (``in_range``); outside,
+``needs_acceleration`` when it came closer since the previous observation
+(``outside_range_approaching``), ``moving_away`` when not (``outside_range_departing``).
+
+``binary``: values are 1 (done) or 0 (not done); the latest 1 is ``achieved`` (``done``), 0 is
+``insufficient_progress`` (``not_done``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe._periods import Frequency, Period
+from goalframe.progress import register_method
+from goalframe.progress._common import at_least
+from goalframe.schema import TargetType
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Series
+    from goalframe._model import Goal
+
+CITATION = "goalframe target types (docs: explanation/methods)"
+
+
+def span_periods(start: Period, end: Period) -> list[Period]:
+    """Every period of ``start``'s frequency from ``start`` to ``end``, inclusive."""
+    out = []
+    year, sub = start.year, start.sub
+    if start.frequency is Frequency.DAY:
+        import datetime as dt
+
+        day = start.start
+        while Period.parse(day) <= end:
+            out.append(Period.parse(day))
+            day += dt.timedelta(days=1)
+        return out
+    per_year = {Frequency.YEAR: 1, Frequency.QUARTER: 4, Frequency.MONTH: 12}[start.frequency]
+    while True:
+        if start.frequency is Frequency.YEAR:
+            period = Period.parse(year)
+        elif start.frequency is Frequency.QUARTER:
+            period = Period.parse(f"{year}Q{sub}")
+        else:
+            period = Period.parse(f"{year}-{sub:02d}")
+        if period > end:
+            return out
+        out.append(period)
+        if per_year == 1:
+            year += 1
+        else:
+            sub += 1
+            if sub > per_year:
+                year, sub = year + 1, 1
+
+
+def _uses_milestones(goal: Goal) -> bool:
+    return goal.type is TargetType.MILESTONES or (
+        goal.type is not TargetType.NORM and bool(goal.milestones)
+    )
+
+
+def _checks(goal: Goal) -> list[tuple[Period, float]] | str:
+    if _uses_milestones(goal):
+        checks = [(m.period, m.value) for m in goal.milestones]
+        if goal.target is not None and goal.deadline is not None:
+            checks.append((goal.deadline, goal.target))
+        return sorted(checks)
+    if goal.target is None:
+        return "a norm needs a value"
+    start = goal.base_period or (goal.baseline.period if goal.baseline else None)
+    if start is None or goal.deadline is None:
+        return "a norm needs a span (its first and last period)"
+    if len(span_periods(start, goal.deadline)) > 10_000:
+        return "the norm's span has more than 10,000 periods"
+    return [(p, goal.target) for p in span_periods(start, goal.deadline)]
+
+
+@register_method(
+    "norm",
+    summary="Norms and milestones: count the periods that met the value in force.",
+    citation=CITATION,
+    general=False,
+)
+def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Assess a norm or milestone target period by period."""
+    checks = _checks(goal)
+    if isinstance(checks, str):
+        return not_assessable("norm", checks)
+    if not checks:
+        return not_assessable("norm", "no milestones or norm periods to check")
+    if len(series) == 0:
+        return not_assessable("norm", "no observations")
+    latest = series.periods[-1]
+    due = [(p, v) for p, v in checks if p <= latest]
+    met, missed, unobserved = [], [], []
+    for period, value in due:
+        observed = series.value_at(period)
+        if observed is None:
+            unobserved.append(str(period))
+        elif goal.meets(observed, value):
+            met.append(str(period))
+        else:
+            missed.append(str(period))
+    components: dict[str, Any] = {
+        "periods_due": len(due),
+        "met": ", ".join(met) or None,
+        "missed": ", ".join(missed) or None,
+        "not_observed": ", ".join(unobserved) or None,
+        "in_force": None,
+    }
+    if due:
+        components["in_force"] = f"{due[-1][1]:g} ({due[-1][0]})"
+    observed_count = len(met) + len(missed)
+    if observed_count == 0:
+        return not_assessable("norm", "no observation for any period due so far", **components)
+    share = len(met) / observed_count
+    components["share_met"] = share
+    span_over = latest >= checks[-1][0]
+    last_due = str(due[-1][0]) if due else None
+    if _uses_milestones(goal) and last_due in met:
+        # Assessed against the milestone in force: met now, whatever happened before.
+        final = span_over and last_due == str(checks[-1][0])
+        label = "target_met" if final else "milestone_met"
+        status = Status.ACHIEVED if final else Status.ON_TRACK
+    elif not missed:
+        if span_over:
+            label = "norm_met_with_gaps" if unobserved else "norm_met"
+            status = Status.ACHIEVED
+        else:
+            label, status = "norm_met_so_far", Status.ON_TRACK
+    elif not met:
+        label, status = "norm_missed", Status.MOVING_AWAY
+    elif at_least(share, 0.75):
+        label, status = "norm_partly_met", Status.NEEDS_ACCELERATION
+    else:
+        label, status = "norm_partly_met", Status.INSUFFICIENT_PROGRESS
+    return Assessment(
+        method="norm",
+        status=status,
+        label=label,
+        value=share,
+        components=components,
+        citation=CITATION,
+        formula="share met = periods that met the value in force / periods observed so far",
+    )
+
+
+def _bounds(goal: Goal, options: Mapping[str, Any]) -> tuple[float, float] | str:
+    low = goal.low if goal.low is not None else options.get("low")
+    high = goal.high if goal.high is not None else options.get("high")
+    if not isinstance(low, int | float) or not isinstance(high, int | float):
+        return "a range target needs `low` and `high`"
+    if low >= high:
+        return f"low ({low:g}) must be below high ({high:g})"
+    return float(low), float(high)
+
+
+def _validate_range(options: Mapping[str, Any]) -> None:
+    for name in ("low", "high"):
+        value = options.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            msg = f"option {name!r} must be a number, not {value!r}"
+            raise TypeError(msg)
+
+
+def _distance(value: float, low: float, high: float) -> float:
+    return max(low - value, value - high, 0.0)
+
+
+@register_method(
+    "range",
+    summary="Range targets: is the latest value within [low, high], or getting closer?",
+    citation=CITATION,
+    options={
+        "low": "lower bound (when not in the goal file)",
+        "high": "upper bound (when not in the goal file)",
+    },
+    validate=_validate_range,
+    general=False,
+)
+def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Assess a series against a range."""
+    bounds = _bounds(goal, options)
+    if isinstance(bounds, str):
+        return not_assessable("range", bounds)
+    if len(series) == 0:
+        return not_assessable("range", "no observations")
+    low, high = bounds
+    inside = [low - goal.tolerance <= v <= high + goal.tolerance for v in series.values]
+    latest = series.values[-1]
+    distance = _distance(latest, low, high)
+    components: dict[str, Any] = {
+        "low": low,
+        "high": high,
+        "latest": latest,
+        "distance": distance,
+        "share_in_range": sum(inside) / len(inside),
+    }
+    if inside[-1]:
+        label, status = "in_range", Status.ACHIEVED
+    elif len(series) < 2:
+        label, status = "outside_range", Status.INSUFFICIENT_PROGRESS
+    else:
+        before = _distance(series.values[-2], low, high)
+        components["previous_distance"] = before
+        if distance < before:
+            label, status = "outside_range_approaching", Status.NEEDS_ACCELERATION
+        else:
+            label, status = "outside_range_departing", Status.MOVING_AWAY
+    return Assessment(
+        method="range",
+        status=status,
+        label=label,
+        value=components["share_in_range"],
+        components=components,
+        citation=CITATION,
+        formula="distance = max(low - y, y - high, 0)",
+    )
+
+
+@register_method(
+    "binary",
+    summary="Binary targets: done (1) or not done (0).",
+    citation=CITATION,
+    general=False,
+)
+def assess_binary(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Assess a done / not-done series."""
+    if len(series) == 0:
+        return not_assessable("binary", "no observations")
+    odd = [
+        f"{v:g} ({p})"
+        for p, v in zip(series.periods, series.values, strict=True)
+        if v not in (0.0, 1.0)
+    ]
+    if odd:
+        return not_assessable("binary", f"a binary target needs values 0 or 1, not {odd[0]}")
+    done = series.values[-1] == 1.0
+    return Assessment(
+        method="binary",
+        status=Status.ACHIEVED if done else Status.INSUFFICIENT_PROGRESS,
+        label="done" if done else "not_done",
+        value=series.values[-1],
+        components={"latest_period": str(series.periods[-1])},
+        citation=CITATION,
+        formula="done when the latest value is 1",
+    )
