@@ -55,8 +55,10 @@ def test_entry_point_plugins_load_and_broken_ones_warn(
     with pytest.warns(RuntimeWarning, match="'broken'.*skipped"):
         names = progress.method_names()
     assert {"trajectory", "latest-vs-target"} <= set(names)
-    assert gf.assess({2020: 5}, direction="increase", target=4,
-                     method="latest-vs-target").label == "met"
+    assert (
+        gf.assess({2020: 5}, direction="increase", target=4, method="latest-vs-target").label
+        == "met"
+    )
     monkeypatch.delitem(sys.modules, "goalframe_test_plugin")
 
 

@@ -1,0 +1,61 @@
+"""Every Python example in the docs, the README and the docstrings runs."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import goalframe
+from goalframe import progress
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def blocks(page: Path) -> list[tuple[int, str]]:
+    text = page.read_text(encoding="utf-8")
+    return [(text[: m.start()].count("\n") + 1, m.group(1)) for m in BLOCK.finditer(text)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_docs_python_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The blocks of one page run in order in one namespace, as a reader would run them.
+    monkeypatch.chdir(ROOT)
+    progress.method_names()
+    saved = dict(progress._registry)  # a block may register a method
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    try:
+        for line, code in blocks(page):
+            exec(compile(code, f"{page.name}:{line}", "exec"), namespace)
+    finally:
+        progress._registry.clear()
+        progress._registry.update(saved)
+
+
+def test_docs_have_examples() -> None:
+    assert sum(len(blocks(page)) for page in PAGES) >= 8
+
+
+MODULES = sorted(
+    m.name
+    for m in pkgutil.walk_packages(goalframe.__path__, "goalframe.")
+    if not m.name.startswith(("goalframe.cli", "goalframe.__main__"))
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    module = importlib.import_module(name)
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in finder.find(module, name, globs={}):
+        runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0
