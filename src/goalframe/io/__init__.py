@@ -36,29 +36,9 @@ _SUFFIXES: dict[str, SpecFormat] = {
 
 
 def _read_text(path: Path) -> str:
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        msg = "no such file; check the path"
-        raise SpecSyntaxError(msg, Location(name)) from None
-    except OSError as exc:
-        msg = f"cannot read the file ({exc.strerror})"
-        raise SpecSyntaxError(msg, Location(name)) from None
-    if path.is_dir():
-        msg = "this is a folder; give the goal file inside it"
-        raise SpecSyntaxError(msg, Location(name))
-    if size > MAX_SPEC_BYTES:
-        msg = f"the file is {size:,} bytes, more than the {MAX_SPEC_BYTES:,} a goal file may have"
-        raise SpecSyntaxError(msg, Location(name))
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise SpecSyntaxError(msg, Location(name)) from None
-    except OSError as exc:
-        msg = f"cannot read the file ({exc.strerror})"
-        raise SpecSyntaxError(msg, Location(name)) from None
+    from goalframe.io._files import read_checked
+
+    return read_checked(path, what="goal file", limit=MAX_SPEC_BYTES, error=SpecSyntaxError)
 
 
 def _parse_toml(text: str, name: str) -> Any:

@@ -52,19 +52,11 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
 
     Added in 0.1.
     """
+    from goalframe.io._files import check_file
+
     file = Path(path)
     name = str(path)
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        msg = f"cannot read the observations file ({exc.strerror}); check the path"
-        raise ObservationError(msg, Location(name)) from None
-    if file.is_dir():
-        msg = "this is a folder; give the CSV file inside it"
-        raise ObservationError(msg, Location(name))
-    if size > MAX_CSV_BYTES:
-        msg = f"the file is {size:,} bytes, more than the {MAX_CSV_BYTES:,} goalframe reads"
-        raise ObservationError(msg, Location(name))
+    check_file(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             header_line = handle.readline()

@@ -55,8 +55,30 @@ def _base(series: Series, goal: Goal) -> tuple[Period, float, str] | str:
     return period, value, f"nearest observation to {wanted}"
 
 
-def _stagnation(directed: float) -> Status:
-    return Status.MOVING_AWAY if directed < 0 else Status.INSUFFICIENT_PROGRESS
+def _graded(
+    value: float,
+    on_track: float,
+    acceleration: float,
+    directed: float,
+    components: dict[str, Any],
+    formula: str,
+) -> Assessment:
+    if at_least(value, on_track):
+        label, status = "on_track", Status.ON_TRACK
+    elif at_least(value, acceleration):
+        label, status = "acceleration_needed", Status.NEEDS_ACCELERATION
+    else:
+        label = "stagnation_or_regression"
+        status = Status.MOVING_AWAY if directed < 0 else Status.INSUFFICIENT_PROGRESS
+    return Assessment(
+        method=NAME,
+        status=status,
+        label=label,
+        value=value,
+        components=components,
+        formula=formula,
+        citation=CITATION,
+    )
 
 
 @register_method(
@@ -94,21 +116,13 @@ def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     directed = sign_of(goal.direction) * actual
     components.update(cagr=actual, cagr_directed=directed)
     if target is None:
-        formula = "g = d * CAGR, CAGR = (v_t/v_b)^(1/(t-b)) - 1"
-        if at_least(directed, 0.02):
-            label, status = "on_track", Status.ON_TRACK
-        elif at_least(directed, 0.005):
-            label, status = "acceleration_needed", Status.NEEDS_ACCELERATION
-        else:
-            label, status = "stagnation_or_regression", _stagnation(directed)
-        return Assessment(
-            method=NAME,
-            status=status,
-            label=label,
-            value=directed,
-            components=components,
-            formula=formula,
-            citation=CITATION,
+        return _graded(
+            directed,
+            0.02,
+            0.005,
+            directed,
+            components,
+            "g = d * CAGR, CAGR = (v_t/v_b)^(1/(t-b)) - 1",
         )
     if goal.deadline is None:
         return not_assessable(NAME, "the target has no deadline (target year)", **components)
@@ -119,18 +133,11 @@ def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     components.update(
         target=target, target_period=str(goal.deadline), projected=projected, ratio=ratio
     )
-    if at_least(ratio, 0.95):
-        label, status = "on_track", Status.ON_TRACK
-    elif at_least(ratio, 0.10):
-        label, status = "acceleration_needed", Status.NEEDS_ACCELERATION
-    else:
-        label, status = "stagnation_or_regression", _stagnation(directed)
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
-        value=ratio,
-        components=components,
-        formula="r = (v_T - v_b) / (target - v_b), v_T = v_t (1 + CAGR)^(T - t)",
-        citation=CITATION,
+    return _graded(
+        ratio,
+        0.95,
+        0.10,
+        directed,
+        components,
+        "r = (v_T - v_b) / (target - v_b), v_T = v_t (1 + CAGR)^(T - t)",
     )

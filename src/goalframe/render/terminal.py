@@ -120,18 +120,7 @@ def render_text(card: Scorecard, *, width: int = 100) -> str:
 
     Added in 0.1.
     """
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        legacy_windows=False,
-        emoji=False,
-        highlight=False,
-    )
-    console.print(build_renderable(card))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return _plain(build_renderable(card), width)
 
 
 SHORT = {
