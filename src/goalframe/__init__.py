@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from goalframe._compare import Comparison, compare
     from goalframe._compile import compile_framework
     from goalframe._evaluate import evaluate
+    from goalframe._lint import Finding, Measurability, Rule, Severity, lint, measurability
     from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
     from goalframe._observations import (
         Observation,
@@ -48,12 +49,14 @@ __all__ = [
     "Assessment",
     "Comparison",
     "DataError",
+    "Finding",
     "Framework",
     "Frequency",
     "Goal",
     "GoalframeError",
     "Indicator",
     "IndicatorResult",
+    "Measurability",
     "MethodError",
     "MethodInfo",
     "Objective",
@@ -64,9 +67,11 @@ __all__ = [
     "Period",
     "Point",
     "RenderError",
+    "Rule",
     "Scorecard",
     "Series",
     "SetAside",
+    "Severity",
     "Source",
     "SpecError",
     "Status",
@@ -79,8 +84,10 @@ __all__ = [
     "dump_framework",
     "evaluate",
     "get_method",
+    "lint",
     "load_framework",
     "load_observations",
+    "measurability",
     "methods",
     "observations_from_records",
     "parse_framework",
@@ -96,6 +103,12 @@ _WHERE = {
     "Status": "goalframe._assessment",
     "compile_framework": "goalframe._compile",
     "evaluate": "goalframe._evaluate",
+    "Finding": "goalframe._lint",
+    "Measurability": "goalframe._lint",
+    "Rule": "goalframe._lint",
+    "Severity": "goalframe._lint",
+    "lint": "goalframe._lint",
+    "measurability": "goalframe._lint",
     "Framework": "goalframe._model",
     "Goal": "goalframe._model",
     "Indicator": "goalframe._model",

@@ -25,10 +25,10 @@ def _source(spec: SourceSpec | None) -> Source | None:
 
 class _Problems:
     def __init__(self) -> None:
-        self.items: list[tuple[Path, str]] = []
+        self.items: list[tuple[str, Path, str]] = []
 
-    def add(self, path: Path, message: str) -> None:
-        self.items.append((path, message))
+    def add(self, code: str, path: Path, message: str) -> None:
+        self.items.append((code, path, message))
 
 
 def _check_ids(spec: FrameworkSpec, problems: _Problems) -> None:
@@ -41,6 +41,7 @@ def _check_ids(spec: FrameworkSpec, problems: _Problems) -> None:
         for i, item_id in enumerate(ids):
             if item_id in seen:
                 problems.add(
+                    "S003",
                     (f"{kind}s", i, "id"),
                     f"duplicate {kind} id {item_id!r} (also {kind}s[{seen[item_id]}]); "
                     "ids must be unique: rename one",
@@ -57,6 +58,7 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
         for j, ref in enumerate(objective.indicators):
             if ref not in indicator_ids:
                 problems.add(
+                    "S005",
                     ("objectives", i, "indicators", j),
                     f"unknown indicator {ref!r}; define it under `indicators:` or fix the id"
                     + _suggest(ref, indicator_ids),
@@ -64,9 +66,12 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
         if objective.parent is None:
             continue
         if objective.parent == objective.id:
-            problems.add(("objectives", i, "parent"), "an objective cannot be its own parent")
+            problems.add(
+                "S006", ("objectives", i, "parent"), "an objective cannot be its own parent"
+            )
         elif objective.parent not in objective_ids:
             problems.add(
+                "S006",
                 ("objectives", i, "parent"),
                 f"unknown parent objective {objective.parent!r}"
                 + _suggest(objective.parent, objective_ids),
@@ -80,6 +85,7 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
         while node is not None and node in parents:
             if node in seen:
                 problems.add(
+                    "S006",
                     ("objectives", i, "parent"),
                     f"objective {objective.id!r} is its own ancestor (a cycle through "
                     f"{node!r}); objectives must form a tree",
@@ -91,6 +97,7 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
         for j, ref in enumerate(indicator.context):
             if ref not in indicator_ids or ref == indicator.id:
                 problems.add(
+                    "S005",
                     ("indicators", i, "context", j),
                     f"unknown context indicator {ref!r}" + _suggest(ref, indicator_ids),
                 )
@@ -110,6 +117,7 @@ def _check_method(name: str, path: Path, problems: _Problems) -> None:
     names = method_names()
     if name not in names:
         problems.add(
+            "F001",
             path,
             f"unknown method {name!r}; choose one of {', '.join(sorted(names))}"
             + _suggest(name, set(names)),
@@ -128,6 +136,7 @@ def _compile_goal(
         indicator = indicator.model_copy(update={"direction": Direction.INCREASE})
     if indicator.direction is None:
         problems.add(
+            "M012",
             (*path, "direction"),
             "an indicator with a target needs `direction: increase` or `direction: decrease` "
             "(goalframe never guesses which way is better)",
@@ -139,7 +148,7 @@ def _compile_goal(
         try:
             convert = conversion(target.unit, indicator.unit)
         except UnitError as exc:
-            problems.add((*tpath, "unit"), f"{exc} (target unit vs the indicator's unit)")
+            problems.add("M007", (*tpath, "unit"), f"{exc} (target unit vs the indicator's unit)")
             return None
     baseline = None
     if target.baseline is not None:
@@ -151,6 +160,7 @@ def _compile_goal(
     if kind is TargetType.TRAJECTORY and baseline is not None and value is not None:
         if value == baseline.value:
             problems.add(
+                "M008",
                 (*tpath, "value" if target.value is not None else "change_percent"),
                 f"the target ({value:g}) equals the baseline; progress towards it is undefined: "
                 "set the value to reach, or drop the target",
@@ -159,6 +169,7 @@ def _compile_goal(
         elif (value > baseline.value) != (direction is Direction.INCREASE):
             word = "above" if value > baseline.value else "below"
             problems.add(
+                "M011",
                 (*tpath, "value" if target.value is not None else "change_percent"),
                 f"the target ({value:g}) is {word} the baseline ({baseline.value:g}) but "
                 f"`direction` is {direction.value}; fix the direction or the target",
@@ -166,6 +177,7 @@ def _compile_goal(
             ok = False
     if baseline is not None and target.deadline is not None and target.deadline <= baseline.period:
         problems.add(
+            "T002",
             (*tpath, "deadline"),
             f"the deadline {target.deadline} is not after the baseline period "
             f"{baseline.period}; a target must lie in the future of its baseline",
@@ -176,6 +188,7 @@ def _compile_goal(
         mpath = (*tpath, "milestones", k)
         if baseline is not None and milestone.period <= baseline.period:
             problems.add(
+                "T005",
                 (*mpath, "period"),
                 f"milestone {milestone.period} is not after the baseline period {baseline.period}",
             )
@@ -186,6 +199,7 @@ def _compile_goal(
             and milestone.period > target.deadline
         ):
             problems.add(
+                "T005",
                 (*mpath, "period"),
                 f"milestone {milestone.period} is after the "
                 f"deadline {target.deadline}; make it the target or move it",
@@ -194,7 +208,7 @@ def _compile_goal(
         milestones.append(Point(period=milestone.period, value=convert(milestone.value)))
     periods = [m.period for m in milestones]
     if len(set(periods)) != len(periods):
-        problems.add((*tpath, "milestones"), "two milestones share a period; keep one")
+        problems.add("T005", (*tpath, "milestones"), "two milestones share a period; keep one")
         ok = False
     if not ok:
         return None
@@ -227,7 +241,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             unit = check_unit(unit)
         except UnitError as exc:
-            problems.add((*path, "unit"), str(exc))
+            problems.add("M009", (*path, "unit"), str(exc))
             unit = None
     if spec.method is not None:
         _check_method(spec.method, (*path, "method"), problems)
@@ -238,14 +252,14 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             check_options(spec.options)
         except MethodOptionsError as exc:
-            problems.add((*path, "options"), str(exc))
+            problems.add("F002", (*path, "options"), str(exc))
     goal = None
     if spec.target is not None:
         if spec.target.unit is not None:
             try:
                 check_unit(spec.target.unit)
             except UnitError as exc:
-                problems.add((*path, "target", "unit"), str(exc))
+                problems.add("M009", (*path, "target", "unit"), str(exc))
         goal = _compile_goal(spec, spec.target, path, problems)
     return Indicator(
         id=spec.id,
@@ -270,6 +284,7 @@ def compile_framework(
     *,
     origin: str = "<spec>",
     locate: Callable[[Path], Location | None] | None = None,
+    strict: bool = True,
 ) -> Framework:
     """Check a validated goal specification as a whole and compile it for evaluation.
 
@@ -281,12 +296,15 @@ def compile_framework(
         spec: The specification, e.g. ``FrameworkSpec.model_validate(data)``.
         origin: Where it came from, for messages.
         locate: Maps a path in the document to a file location (set by `load_framework`).
+        strict: Raise on problems (the default). With False, return the framework with the
+            problems in ``framework.problems`` (what ``goalframe lint`` reports); parts with a
+            problem are left out (a target that does not compile becomes no target).
 
     Returns:
         The compiled framework.
 
     Raises:
-        SpecValidationError: Every problem found, each with its place in the file.
+        SpecValidationError: Every problem found, each with its place in the file (strict).
 
     Added in 0.1.
     """
@@ -295,27 +313,34 @@ def compile_framework(
     children = _check_tree(spec, problems)
     _check_method(spec.default_method, ("default_method",), problems)
     indicators = tuple(_compile_indicator(s, i, problems) for i, s in enumerate(spec.indicators))
+    known = {i.id for i in indicators}
+    parents = {o.id for o in spec.objectives}
     objectives = tuple(
         Objective(
             id=o.id,
             statement=o.statement,
             level=o.level,
-            parent=o.parent,
+            parent=o.parent if o.parent in parents and o.parent != o.id else None,
             weight=o.weight,
-            indicators=tuple(o.indicators),
+            indicators=tuple(ref for ref in o.indicators if ref in known),
             children=tuple(children.get(o.id, ())),
             note=o.note,
         )
         for o in spec.objectives
     )
     find = locate or (lambda path: None)
-    if problems.items:
-        raise SpecValidationError(
-            (Problem(path, message, find(path)) for path, message in problems.items),
-            source=origin,
-        )
+    found = tuple(
+        Problem(path, message, find(path), code=code) for code, path, message in problems.items
+    )
+    if found and strict:
+        raise SpecValidationError(found, source=origin)
     return Framework(
-        spec=spec, indicators=indicators, objectives=objectives, origin=origin, locate=find
+        spec=spec,
+        indicators=indicators,
+        objectives=objectives,
+        origin=origin,
+        locate=find,
+        problems=found,
     )
 
 

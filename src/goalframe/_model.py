@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goalframe._periods import Period
-from goalframe.errors import Location
+from goalframe.errors import Location, Problem
 from goalframe.schema import Direction, IndicatorKind, Level, RollUp, TargetType
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ class Framework:
         indicators: Indicators in file order, compiled.
         objectives: Objectives in file order, compiled, with their children.
         origin: The file it came from, or ``<spec>``.
+        problems: Problems found when compiling without ``strict`` (empty otherwise).
 
     Added in 0.1.
     """
@@ -139,6 +140,7 @@ class Framework:
     locate: Callable[[tuple[str | int, ...]], Location | None] = attrs.field(
         default=_no_location, eq=False, repr=False
     )
+    problems: tuple[Problem, ...] = ()
 
     @property
     def id(self) -> str:

@@ -92,11 +92,13 @@ class Problem:
         path: Where in the document, as keys and indexes, e.g. ``("indicators", 2, "unit")``.
         message: What is wrong and how to fix it.
         location: File, line and column, where known.
+        code: The lint code of this kind of problem (e.g. ``M008``), where it has one.
     """
 
     path: tuple[str | int, ...]
     message: str
     location: Location | None = None
+    code: str | None = None
 
     @property
     def dotted_path(self) -> str:

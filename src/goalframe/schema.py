@@ -37,6 +37,8 @@ __all__ = [
     "IndicatorKind",
     "IndicatorSpec",
     "Level",
+    "LintIgnoreSpec",
+    "LintSettingsSpec",
     "MilestoneSpec",
     "ObjectiveSpec",
     "PeriodField",
@@ -283,6 +285,26 @@ class TargetSpec(SpecModel):
         return self
 
 
+class LintIgnoreSpec(SpecModel):
+    """A lint rule switched off for one objective, indicator or the whole file, with a reason."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$", description="The rule's code.")]
+    reason: Text = Field(description="Why the rule does not apply here (required).")
+
+
+class LintSettingsSpec(SpecModel):
+    """Settings for ``goalframe lint``."""
+
+    vague_words: list[Text] = Field(
+        default_factory=list,
+        description="Extra vague words or stems (any language) for rule S002, matched at the "
+        "start of a word, case-insensitively.",
+    )
+    ignore: list[LintIgnoreSpec] = Field(
+        default_factory=list, description="Rules switched off for the whole file."
+    )
+
+
 class IndicatorSpec(SpecModel):
     """A measurable quantity with a unit, a direction, a source and (usually) a target."""
 
@@ -320,6 +342,9 @@ class IndicatorSpec(SpecModel):
         default_factory=list, description="Ids of context indicators to show beside this one."
     )
     target: TargetSpec | None = None
+    lint_ignore: list[LintIgnoreSpec] = Field(
+        default_factory=list, description="Lint rules that do not apply here, with reasons."
+    )
 
 
 class ObjectiveSpec(SpecModel):
@@ -332,6 +357,9 @@ class ObjectiveSpec(SpecModel):
     weight: float = Field(default=1.0, gt=0, description="Weight in the parent's roll-up.")
     indicators: list[Id] = Field(default_factory=list)
     note: str | None = None
+    lint_ignore: list[LintIgnoreSpec] = Field(
+        default_factory=list, description="Lint rules that do not apply here, with reasons."
+    )
 
 
 class FrameworkSpec(SpecModel):
@@ -351,5 +379,6 @@ class FrameworkSpec(SpecModel):
         default="trajectory", description="Method for indicators that name none."
     )
     rollup: RollUp = Field(default=RollUp.MEAN, description="How objectives are rolled up.")
+    lint: LintSettingsSpec | None = Field(default=None, description="Settings for the linter.")
     objectives: list[ObjectiveSpec] = Field(default_factory=list)
     indicators: list[IndicatorSpec] = Field(default_factory=list)

@@ -266,6 +266,94 @@ def _gate_trips(card: Any, fail_on: FailOn) -> bool:
     return any(r.scored and (r.status.rank or 0) <= limit for r in card.indicators)
 
 
+class LintFormat(StrEnum):
+    """Lint output formats."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class LintGate(StrEnum):
+    """Severities that can fail ``goalframe lint``."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def lint(
+    file: GoalFile,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", "-d", help="Observations CSV, for the rules that need data."),
+    ] = None,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        LintFormat.text
+    ),
+    select: Annotated[
+        str | None,
+        typer.Option(help="Only these rules: codes or prefixes, comma-separated (e.g. M,T001)."),
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Leave out these rules: codes or prefixes, comma-separated.")
+    ] = None,
+    fail_on: Annotated[
+        LintGate,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding of this severity or worse is not ignored."
+        ),
+    ] = LintGate.error,
+    as_of: AsOf = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Check that goals are measurable (SMART): exit 1 on findings, 2 on bad input."""
+    with _bad_input():
+        from goalframe._lint import (
+            Severity,
+            lint,
+            measurability,
+            report_dict,
+            report_markdown,
+            report_text,
+            select_findings,
+            to_json,
+        )
+        from goalframe._periods import Period
+        from goalframe.io import load_framework
+        from goalframe.io._csv import load_observations
+
+        try:
+            cutoff = Period.parse(as_of) if as_of is not None else None
+        except ValueError as exc:
+            raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
+        framework = load_framework(file, strict=False)
+        observations = load_observations(data) if data is not None else None
+        everything = lint(framework, observations, as_of=cutoff)
+        # The score always counts every error-level rule; --select/--ignore only filter output.
+        score = measurability(framework, everything)
+        findings = select_findings(
+            everything,
+            select=select.split(",") if select else None,
+            ignore=ignore.split(",") if ignore else None,
+        )
+        if format is LintFormat.json:
+            text = to_json(report_dict(framework, findings, score))
+        elif format is LintFormat.markdown:
+            text = report_markdown(framework, findings, score)
+        else:
+            text = report_text(framework, findings, score)
+        _write(text, output)
+    if fail_on is not LintGate.never:
+        limit = Severity(fail_on.value).rank
+        if any(not f.ignored and f.severity.rank >= limit for f in findings):
+            raise typer.Exit(EXIT_GATE)
+
+
 @app.command()
 def schema(
     output: Annotated[

@@ -54,13 +54,17 @@ def _parse_toml(text: str, name: str) -> Any:
         raise SpecSyntaxError(msg, where) from None
 
 
-def parse_framework(text: str, *, format: SpecFormat = "yaml", name: str = "<string>") -> Framework:
+def parse_framework(
+    text: str, *, format: SpecFormat = "yaml", name: str = "<string>", strict: bool = True
+) -> Framework:
     """Read a goal framework from text.
 
     Args:
         text: The document.
         format: ``"yaml"`` (default), ``"json"`` or ``"toml"``.
         name: How to name the document in error messages.
+        strict: With False, whole-file problems (duplicate ids, units, targets) do not raise
+            but are kept in ``framework.problems``, for linting.
 
     Returns:
         The validated, compiled framework.
@@ -94,7 +98,7 @@ def parse_framework(text: str, *, format: SpecFormat = "yaml", name: str = "<str
     except ValidationError as exc:
         problems = validation_problems(exc.errors(), locate)
         raise SpecValidationError(problems, source=name) from None
-    return compile_framework(spec, origin=name, locate=locate)
+    return compile_framework(spec, origin=name, locate=locate, strict=strict)
 
 
 def _locator(root: Any, name: str) -> Callable[..., Location | None]:
@@ -107,12 +111,16 @@ def _locator(root: Any, name: str) -> Callable[..., Location | None]:
     return locate
 
 
-def load_framework(path: str | os.PathLike[str], *, format: SpecFormat | None = None) -> Framework:
+def load_framework(
+    path: str | os.PathLike[str], *, format: SpecFormat | None = None, strict: bool = True
+) -> Framework:
     """Load a goal framework from a YAML, JSON or TOML file.
 
     Args:
         path: The goal file.
         format: Override the format the file's suffix implies.
+        strict: With False, whole-file problems are kept in ``framework.problems`` instead of
+            raised (``goalframe lint`` reads them).
 
     Returns:
         The validated, compiled framework: pass it to `goalframe.evaluate`.
@@ -140,7 +148,7 @@ def load_framework(path: str | os.PathLike[str], *, format: SpecFormat | None = 
             "(or pass format=)"
         )
         raise SpecSyntaxError(msg, Location(str(path)))
-    return parse_framework(_read_text(file), format=fmt, name=str(path))
+    return parse_framework(_read_text(file), format=fmt, name=str(path), strict=strict)
 
 
 def dump_framework(
