@@ -276,3 +276,40 @@ def test_explain(example_goals: Path, example_data: Path) -> None:
     code, _, err = run("explain", example_goals, "-d", example_data, "-i", "dumpings")
     assert code == 2
     assert "no indicator 'dumpings'" in err and "drug_waste_dumpings" in err
+
+
+def test_lint_exit_codes(example_goals: Path, example_data: Path, tmp_path: Path) -> None:
+    as_written = example_goals.parent / "goals-as-written.yaml"
+    code, out, _ = run("lint", as_written)
+    assert code == 1
+    assert "S001 [error] objective weerbaarheid" in out
+    assert out.rstrip().endswith(
+        "measurability: 20% (1 of 5 objectives pass every error-level rule)"
+    )
+    assert run("lint", as_written, "--fail-on", "never")[0] == 0
+    assert run("lint", as_written, "--select", "S002,R")[0] == 0  # warnings only
+    assert run("lint", as_written, "--select", "S002", "--fail-on", "warning")[0] == 1
+    code, out, _ = run("lint", as_written, "--ignore", "S,M,R", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["findings"] == []
+    assert data["measurability"]["score"] == 0.2  # the score still counts every rule
+    code, out, _ = run("lint", example_goals, "--data", example_data)
+    assert code == 0
+    assert "0 errors, 0 warnings, 0 infos, 3 ignored" in out
+    code, out, _ = run("lint", as_written, "-f", "markdown", "-o", tmp_path / "lint.md")
+    assert code == 1
+    assert (tmp_path / "lint.md").read_text(encoding="utf-8").startswith("# Lint:")
+
+
+def test_lint_reports_load_problems_as_findings(write: Write) -> None:
+    path = write("bad.yaml", BAD_GOALS["target-equals-baseline"][0])
+    code, out, err = run("lint", path)
+    assert code == 1
+    assert "M008 [error] indicator i: the target (5) equals the baseline" in out
+    assert err == ""
+    syntax = write("syntax.yaml", BAD_GOALS["syntax"][0])
+    code, _, err = run("lint", syntax)
+    assert code == 2
+    assert "not valid YAML" in err
+    assert run("lint", path, "--as-of", "20x")[0] == 2

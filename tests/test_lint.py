@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +20,7 @@ def run_rule(text: str, data: str, write: Write, name: str) -> list[gf.Finding]:
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
-def test_rule_fires_on_its_bad_example_and_not_on_its_good_one(code: str,
-                                                               write: Write) -> None:
+def test_rule_fires_on_its_bad_example_and_not_on_its_good_one(code: str, write: Write) -> None:
     rule = RULES[code]
     bad = run_rule(rule.bad, rule.data, write, "bad")
     assert code in {f.code for f in bad}, f"{code} did not fire on its bad example"
@@ -45,3 +43,142 @@ def test_good_example_is_clean(write: Write) -> None:
     rule = RULES["M001"]
     findings = run_rule(rule.good, RULES["A001"].data, write, "good")
     assert [f.code for f in findings if f.severity is not Severity.INFO] == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "lint_golden"
+
+
+def example_report(fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    from goalframe._lint import report_dict, report_text, to_json
+
+    monkeypatch.chdir(ROOT)
+    framework = gf.load_framework("examples/nl-drug-policy/goals-as-written.yaml", strict=False)
+    findings = gf.lint(framework)
+    score = gf.measurability(framework, findings)
+    if fmt == "json":
+        return to_json(report_dict(framework, findings, score))
+    return report_text(framework, findings, score)
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("text", "as-written.txt"), ("json", "as-written.json")])
+def test_golden_reports(fmt: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    text = example_report(fmt, monkeypatch)
+    path = GOLDEN / name
+    if os.environ.get("GOALFRAME_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_as_written_example_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    framework = gf.load_framework("examples/nl-drug-policy/goals-as-written.yaml", strict=False)
+    findings = gf.lint(framework)
+    by_code = {(f.code, f.subject_id) for f in findings}
+    assert ("S001", "weerbaarheid") in by_code
+    assert ("S002", "versterken-aanpak") in by_code
+    assert ("R001", "hennepteelt") in by_code
+    assert ("R002", "ontmantelde_hennepkwekerijen") in by_code
+    assert ("R003", "nl-drug-policy-as-written") in by_code
+    assert ("M004", "ondermijningsfonds") in by_code
+    vague = next(f for f in findings if f.code == "S002" and f.subject_id == "weerbaarheid")
+    assert "'Weerbaarheid vergroten'" in vague.message
+    score = gf.measurability(framework, findings)
+    assert (score.passing, score.total, score.score) == (1, 5, 0.2)
+    assert set(score.failing) == {
+        "hennepteelt",
+        "weerbaarheid",
+        "ondermijningsfonds",
+        "criminele-samenwerkingsverbanden",
+    }
+
+
+def test_findings_point_at_the_right_line_and_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    path = "examples/nl-drug-policy/goals-as-written.yaml"
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    findings = gf.lint(gf.load_framework(path, strict=False))
+    for finding in findings:
+        assert finding.location is not None
+        assert finding.location.line is not None and finding.location.column is not None
+        text = lines[finding.location.line - 1][finding.location.column - 1 :]
+        if finding.code == "S002":
+            assert text.startswith(("Versterken", "Terugdringen", "Weerbaarheid", "Criminele"))
+        if finding.code == "M004":
+            assert text.startswith("value: 100")  # the target mapping starts here
+        if finding.subject == "indicator" and finding.code in ("M002", "M003", "M006"):
+            assert text.startswith(("- id:", "id:"))
+
+
+def test_measurable_example_has_no_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    framework = gf.load_framework("examples/nl-drug-policy/goals.yaml", strict=False)
+    observations = gf.load_observations("examples/nl-drug-policy/observations.csv")
+    findings = gf.lint(framework, observations)
+    assert [f for f in findings if not f.ignored] == []
+    assert {f.code for f in findings} == {"D002"}
+    assert all(f.ignore_reason for f in findings)
+    assert gf.measurability(framework, findings).score == 1.0
+
+
+def test_ignore_in_the_goal_file_reports_as_ignored(write: Write) -> None:
+    rule = RULES["M002"]
+    text = rule.bad.replace(
+        "kind: outcome,",
+        "kind: outcome, lint_ignore: [{code: M002, reason: figures are our own survey}],",
+    )
+    findings = run_rule(text, "", write, "ignored")
+    m002 = next(f for f in findings if f.code == "M002")
+    assert m002.ignored and m002.ignore_reason == "figures are our own survey"
+    assert "(ignored: figures are our own survey)" in str(m002)
+    framework_wide = rule.bad.replace(
+        "title: Demo\n",
+        "title: Demo\nlint: {ignore: [{code: M002, reason: all figures are internal}]}\n",
+    )
+    assert next(f for f in run_rule(framework_wide, "", write, "fw") if f.code == "M002").ignored
+
+
+def test_ignore_needs_a_reason(write: Write) -> None:
+    text = RULES["M002"].bad.replace(
+        "kind: outcome,", "kind: outcome, lint_ignore: [{code: M002}],"
+    )
+    with pytest.raises(gf.SpecError, match="reason"):
+        gf.load_framework(write("g.yaml", text), strict=False)
+
+
+def test_select_ignore_and_extra_vague_words(write: Write) -> None:
+    framework = gf.load_framework(write("g.yaml", RULES["M002"].bad), strict=False)
+    assert {f.code for f in gf.lint(framework, select=["M"])} == {"M002"}
+    assert gf.lint(framework, ignore=["M00"]) == []
+    text = (
+        "id: demo\ntitle: Demo\nlint: {vague_words: [bolster]}\nobjectives:\n"
+        "  - {id: o, statement: Bolster the response}\n"
+    )
+    found = gf.lint(gf.load_framework(write("v.yaml", text), strict=False), select=["S002"])
+    assert "'Bolster'" in found[0].message
+
+
+def test_finding_serialisation() -> None:
+    finding = gf.Finding(
+        code="M001",
+        severity=gf.Severity.ERROR,
+        subject="indicator",
+        subject_id="x",
+        message="m",
+        fix="f",
+    )
+    assert finding.to_dict()["file"] is None
+    assert str(finding).startswith("M001 [error] indicator x: m")
+
+
+def test_lint_text_renders_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from goalframe._lint import report_markdown
+
+    monkeypatch.chdir(ROOT)
+    framework = gf.load_framework("examples/nl-drug-policy/goals-as-written.yaml", strict=False)
+    findings = gf.lint(framework)
+    md = report_markdown(framework, findings, gf.measurability(framework, findings))
+    assert md.startswith("# Lint: Aanpak georganiseerde drugscriminaliteit")
+    assert "| 28:16 | S001 | error | objective `weerbaarheid` |" in md

@@ -289,7 +289,10 @@ def evaluate(
             objectives=tuple(linked[indicator.id]),
             breakdown=indicator.select,
         )
+    from goalframe._lint import lint, measurability
+
     return Scorecard(
+        measurability=measurability(framework, lint(framework)),
         spec=framework.spec,
         as_of=cutoff,
         method=method,

@@ -141,6 +141,18 @@ class Framework:
         default=_no_location, eq=False, repr=False
     )
     problems: tuple[Problem, ...] = ()
+    # Look-ups by id, built once (a framework can hold thousands of indicators).
+    _indicators: dict[str, Indicator] = attrs.field(init=False, eq=False, repr=False)
+    _objectives: dict[str, Objective] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # With duplicate ids (a lenient load), the first one wins, as in the file's order.
+        object.__setattr__(self, "_indicators", {})
+        object.__setattr__(self, "_objectives", {})
+        for indicator in self.indicators:
+            self._indicators.setdefault(indicator.id, indicator)
+        for objective in self.objectives:
+            self._objectives.setdefault(objective.id, objective)
 
     @property
     def id(self) -> str:
@@ -163,11 +175,11 @@ class Framework:
         Raises:
             KeyError: No such indicator.
         """
-        for indicator in self.indicators:
-            if indicator.id == indicator_id:
-                return indicator
-        msg = f"no indicator {indicator_id!r} in framework {self.id!r}"
-        raise KeyError(msg)
+        try:
+            return self._indicators[indicator_id]
+        except KeyError:
+            msg = f"no indicator {indicator_id!r} in framework {self.id!r}"
+            raise KeyError(msg) from None
 
     def objective(self, objective_id: str) -> Objective:
         """Return the objective with this id.
@@ -175,8 +187,8 @@ class Framework:
         Raises:
             KeyError: No such objective.
         """
-        for objective in self.objectives:
-            if objective.id == objective_id:
-                return objective
-        msg = f"no objective {objective_id!r} in framework {self.id!r}"
-        raise KeyError(msg)
+        try:
+            return self._objectives[objective_id]
+        except KeyError:
+            msg = f"no objective {objective_id!r} in framework {self.id!r}"
+            raise KeyError(msg) from None

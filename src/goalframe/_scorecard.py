@@ -12,6 +12,7 @@ from goalframe._observations import SetAside
 from goalframe._periods import Period
 
 if TYPE_CHECKING:
+    from goalframe._lint import Measurability
     from goalframe.schema import FrameworkSpec
 
 __all__ = ["IndicatorResult", "ObjectiveResult", "Observed", "Scorecard", "Trend"]
@@ -147,6 +148,7 @@ class Scorecard:
         set_aside: Observations read but not used, each with the reason.
         origin: The goal file.
         data_source: The observations file.
+        measurability: The share of objectives that pass every error-level lint rule.
 
     Added in 0.1.
     """
@@ -159,6 +161,7 @@ class Scorecard:
     set_aside: tuple[SetAside, ...] = ()
     origin: str = "<spec>"
     data_source: str = "<records>"
+    measurability: Measurability | None = None
 
     @property
     def title(self) -> str:

@@ -32,6 +32,15 @@ def header_facts(card: Scorecard) -> list[tuple[str, str]]:
     facts.append(("Method", card.method or ", ".join(card.methods_used) or "–"))
     if spec.source_document:
         facts.append(("Policy document", spec.source_document.name))
+    score = card.measurability
+    if score is not None and score.score is not None:
+        facts.append(
+            (
+                "Measurability",
+                f"{score.score:.0%} of objectives pass every "
+                f"error-level lint rule ({score.passing} of {score.total})",
+            )
+        )
     return facts
 
 

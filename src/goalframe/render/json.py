@@ -109,6 +109,14 @@ def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
         "method": card.method,
         "methods_used": list(card.methods_used),
         "counts": {s.value: n for s, n in card.counts.items()},
+        "measurability": None
+        if card.measurability is None
+        else {
+            "score": card.measurability.score,
+            "passing": card.measurability.passing,
+            "total": card.measurability.total,
+            "failing": list(card.measurability.failing),
+        },
         "objectives": [
             {
                 "id": o.id,
