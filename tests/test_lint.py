@@ -53,6 +53,12 @@ def example_report(fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
     from goalframe._lint import report_dict, report_text, to_json
 
     monkeypatch.chdir(ROOT)
+    if fmt == "measurable":
+        framework = gf.load_framework("examples/nl-drug-policy/goals.yaml", strict=False)
+        findings = gf.lint(
+            framework, gf.load_observations("examples/nl-drug-policy/observations.csv")
+        )
+        return report_text(framework, findings, gf.measurability(framework, findings))
     framework = gf.load_framework("examples/nl-drug-policy/goals-as-written.yaml", strict=False)
     findings = gf.lint(framework)
     score = gf.measurability(framework, findings)
@@ -61,7 +67,10 @@ def example_report(fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
     return report_text(framework, findings, score)
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("text", "as-written.txt"), ("json", "as-written.json")])
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "as-written.txt"), ("json", "as-written.json"), ("measurable", "measurable.txt")],
+)
 def test_golden_reports(fmt: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
@@ -182,3 +191,14 @@ def test_lint_text_renders_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
     md = report_markdown(framework, findings, gf.measurability(framework, findings))
     assert md.startswith("# Lint: Aanpak georganiseerde drugscriminaliteit")
     assert "| 28:16 | S001 | error | objective `weerbaarheid` |" in md
+
+
+def test_rule_reference_page_is_current() -> None:
+    import runpy
+
+    script = runpy.run_path(str(ROOT / "docs" / "_scripts" / "lint_rules.py"))
+    expected = script["page"]()
+    page = ROOT / "docs" / "reference" / "lint-rules.md"
+    assert page.read_text(encoding="utf-8") == expected, (
+        "run `python docs/_scripts/lint_rules.py` to regenerate docs/reference/lint-rules.md"
+    )
