@@ -172,6 +172,6 @@ def dump_framework(
     data = {"schema_version": 1, **data}
     if format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    import yaml
+    from goalframe.io._yaml import dump_yaml
 
-    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    return dump_yaml(data)
