@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -239,8 +238,3 @@ class Scorecard:
         return (
             f"{result.id} ({result.indicator.name}; unit: {unit})\n" + result.assessment.explain()
         )
-
-
-def status_counts(values: Mapping[Status, int]) -> str:
-    """``2 on track, 1 moving away`` for the statuses present."""
-    return ", ".join(f"{n} {s.label}" for s, n in values.items() if n)

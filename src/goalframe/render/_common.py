@@ -3,42 +3,49 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from goalframe.render._format import FLAG_MARK, flags, number, percent
+from goalframe.render import _i18n
+from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number, percent
 
 if TYPE_CHECKING:
+    from goalframe._assessment import Status
     from goalframe._scorecard import IndicatorResult, Scorecard
 
-#: Words behind the flag marks, for legends.
-FLAG_WORDS = {
-    "approx": "approximate",
-    "derived": "derived",
-    "revised": "revised",
-    "provisional": "provisional",
-    "estimated": "estimated",
-    "break": "break in series",
-    "suspect": "suspect",
-}
+
+def status_text(status: Status, lang: str = "en") -> str:
+    """``▲ on track``: the symbol and the status in words."""
+    return f"{STATUS_SYMBOL[status]} {_i18n.status(lang, status)}"
 
 
-def header_facts(card: Scorecard) -> list[tuple[str, str]]:
+def status_counts(card: Scorecard, lang: str = "en") -> str:
+    """``2 on track, 1 moving away`` for the statuses present."""
+    return ", ".join(f"{n} {_i18n.status(lang, s)}" for s, n in card.counts.items() if n)
+
+
+def header_facts(card: Scorecard, lang: str = "en") -> list[tuple[str, str]]:
     """The facts under the title, shared by every renderer."""
     spec = card.spec
+    t = _i18n.text
     facts = []
     if spec.owner:
-        facts.append(("Owner", spec.owner))
+        facts.append((t(lang, "owner"), spec.owner))
     if spec.period:
-        facts.append(("Period", f"{spec.period.start}–{spec.period.end}"))
-    facts.append(("As of", str(card.as_of) if card.as_of else "latest data"))
-    facts.append(("Method", card.method or ", ".join(card.methods_used) or "–"))
+        facts.append((t(lang, "period"), f"{spec.period.start}–{spec.period.end}"))
+    facts.append((t(lang, "as_of"), str(card.as_of) if card.as_of else t(lang, "latest_data")))
+    facts.append((t(lang, "method"), card.method or ", ".join(card.methods_used) or "–"))
     if spec.source_document:
-        facts.append(("Policy document", spec.source_document.name))
+        facts.append((t(lang, "policy_document"), spec.source_document.name))
     score = card.measurability
     if score is not None and score.score is not None:
         facts.append(
             (
-                "Measurability",
-                f"{score.score:.0%} of objectives pass every "
-                f"error-level lint rule ({score.passing} of {score.total})",
+                t(lang, "measurability"),
+                t(
+                    lang,
+                    "measurability_value",
+                    score=f"{score.score:.0%}",
+                    passing=score.passing,
+                    total=score.total,
+                ),
             )
         )
     return facts
@@ -68,10 +75,10 @@ def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
     }
 
 
-def flags_used(card: Scorecard) -> list[str]:
+def flags_used(card: Scorecard, lang: str = "en") -> list[str]:
     """Legend entries for the flags that occur on the card: ``~ approximate``."""
     seen = {f for r in card.indicators for o in r.series for f in o.flags}
-    return [f"{FLAG_MARK[f]} {FLAG_WORDS[f]}" for f in FLAG_MARK if f in seen]
+    return [f"{FLAG_MARK[f]} {_i18n.flag(lang, f)}" for f in FLAG_MARK if f in seen]
 
 
 def set_aside_summary(card: Scorecard) -> list[tuple[str, int]]:

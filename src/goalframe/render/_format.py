@@ -67,8 +67,3 @@ def trend_arrow(trend: Trend | None) -> str:
 def unit(result: IndicatorResult) -> str:
     """The indicator's unit as written in the goal file."""
     return result.indicator.unit or ""
-
-
-def status_text(status: Status) -> str:
-    """``▲ on track``."""
-    return f"{STATUS_SYMBOL[status]} {status.label}"

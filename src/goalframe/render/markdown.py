@@ -5,12 +5,20 @@ Added in 0.1.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
-from goalframe._scorecard import status_counts
-from goalframe.render._common import figures, flags_used, header_facts, set_aside_summary
-from goalframe.render._format import status_text, trend_arrow, unit
+from goalframe.render import _i18n
+from goalframe.render._common import (
+    figures,
+    flags_used,
+    header_facts,
+    set_aside_summary,
+    status_counts,
+    status_text,
+)
+from goalframe.render._format import trend_arrow, unit
 
 if TYPE_CHECKING:
     from goalframe._compare import Comparison
@@ -26,21 +34,23 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(card: Scorecard) -> str:
+def render_markdown(card: Scorecard, lang: str | None = None) -> str:
     """Render a scorecard as Markdown.
 
     Added in 0.1.
     """
+    lang = _i18n.language(lang, card.spec.language)
+    t = functools.partial(_i18n.text, lang)
     out = [f"# {escape(card.title)}", ""]
-    out += [f"- **{k}:** {escape(v)}" for k, v in header_facts(card)]
-    out += [f"- **Verdicts:** {status_counts(card.counts)}", ""]
+    out += [f"- **{k}:** {escape(v)}" for k, v in header_facts(card, lang)]
+    out += [f"- **{t('verdicts')}:** {status_counts(card, lang)}", ""]
     if card.spec.description:
         out += [escape(card.spec.description), ""]
     if card.objectives:
         out += [
-            "## Objectives",
+            f"## {t('objectives')}",
             "",
-            "| Objective | Level | Verdict | Score (0–4) |",
+            f"| {t('objective')} | {t('level')} | {t('verdict')} | {t('score_range')} |",
             "|---|---|---|---|",
         ]
         for o in card.objectives:
@@ -49,13 +59,14 @@ def render_markdown(card: Scorecard) -> str:
             level = o.objective.level.value if o.objective.level else "–"
             out.append(
                 f"| {indent}{escape(o.objective.statement)} | {level} | "
-                f"{status_text(o.status)} | {score} |"
+                f"{status_text(o.status, lang)} | {score} |"
             )
         out.append("")
     out += [
-        "## Indicators",
+        f"## {t('indicators')}",
         "",
-        "| Indicator | Unit | Baseline | Latest | Target | Progress / expected | Trend | Verdict |",
+        f"| {t('indicator')} | {t('unit')} | {t('baseline')} | {t('latest')} | "
+        f"{t('target')} | {t('progress_made_expected')} | {t('trend')} | {t('verdict')} |",
         "|---|---|---:|---:|---:|---:|:-:|---|",
     ]
     for r in card.indicators:
@@ -63,36 +74,36 @@ def render_markdown(card: Scorecard) -> str:
         out.append(
             f"| {escape(r.indicator.name)} | {escape(unit(r))} | {f['baseline']} | "
             f"{escape(f['latest'])} | {f['target']} | {f['progress']} | {trend_arrow(r.trend)} "
-            f"| {status_text(r.status)} |"
+            f"| {status_text(r.status, lang)} |"
         )
     out.append("")
-    legend = flags_used(card)
+    legend = flags_used(card, lang)
     if legend:
-        out += [f"Flags: {escape('; '.join(legend))}.", ""]
-    out += ["## Notes and sources", ""]
+        out += [f"{t('flags')}: {escape('; '.join(legend))}.", ""]
+    out += [f"## {t('notes_and_sources')}", ""]
     for r in card.indicators:
         ind = r.indicator
         out.append(
             f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: {r.assessment.label})"
         )
         if r.assessment.reason:
-            out.append(f"    - Not assessable: {escape(r.assessment.reason)}")
+            out.append(f"    - {t('not_assessable')}: {escape(r.assessment.reason)}")
         if ind.interpretation:
-            out.append(f"    - How to read it: {escape(ind.interpretation)}")
+            out.append(f"    - {t('how_to_read')}: {escape(ind.interpretation)}")
         if ind.source:
             src = escape(ind.source.name)
             if ind.source.url:
                 src += f" <{ind.source.url.replace('>', '%3E').replace(' ', '%20')}>"
-            out.append(f"    - Source: {src}")
+            out.append(f"    - {t('source')}: {src}")
         if ind.goal and ind.goal.source:
-            out.append(f"    - Target set in: {escape(ind.goal.source.name)}")
+            out.append(f"    - {t('target_set_in')}: {escape(ind.goal.source.name)}")
     out.append("")
     summary = set_aside_summary(card)
     if summary:
-        out += ["## Observations set aside", "", "| Reason | Rows |", "|---|---:|"]
+        out += [f"## {t('set_aside')}", "", f"| {t('reason')} | {t('rows')} |", "|---|---:|"]
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
         out.append("")
-    out.append(f"Goals: `{card.origin}`; data: `{card.data_source}`.")
+    out.append(f"{t('goals')}: `{card.origin}`; {t('data')}: `{card.data_source}`.")
     return "\n".join(out) + "\n"
 
 

@@ -5,6 +5,7 @@ Added in 0.1.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import TYPE_CHECKING, Any
 
@@ -14,9 +15,16 @@ from rich.table import Table
 from rich.text import Text
 
 from goalframe._assessment import Status
-from goalframe._scorecard import status_counts
-from goalframe.render._common import figures, flags_used, header_facts, set_aside_summary
-from goalframe.render._format import STATUS_SYMBOL, status_text, trend_arrow, unit
+from goalframe.render import _i18n
+from goalframe.render._common import (
+    figures,
+    flags_used,
+    header_facts,
+    set_aside_summary,
+    status_counts,
+    status_text,
+)
+from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
@@ -36,43 +44,47 @@ STYLE = {
 }
 
 
-def _status(status: Status) -> Text:
-    return Text(status_text(status), style=STYLE[status])
+def _status(status: Status, lang: str = "en") -> Text:
+    return Text(status_text(status, lang), style=STYLE[status])
 
 
-def build_renderable(card: Scorecard) -> Any:
+def build_renderable(card: Scorecard, lang: str | None = None) -> Any:
     """The scorecard as a rich renderable (print it with a `rich.console.Console`)."""
+    lang = _i18n.language(lang, card.spec.language)
+    t = functools.partial(_i18n.text, lang)
     parts: list[Any] = [Text(card.title, style="bold")]
-    for key, value in header_facts(card):
+    for key, value in header_facts(card, lang):
         parts.append(Text.assemble((f"{key}: ", "dim"), value))
-    parts += [Text(f"Verdicts: {status_counts(card.counts)}"), Text()]
+    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}"), Text()]
 
     if card.objectives:
         objectives = Table(
-            box=box.SIMPLE_HEAVY, title="Objectives", title_justify="left", expand=True
+            box=box.SIMPLE_HEAVY, title=t("objectives"), title_justify="left", expand=True
         )
-        objectives.add_column("Objective", ratio=3, overflow="fold")
-        objectives.add_column("Level")
-        objectives.add_column("Verdict", no_wrap=True)
-        objectives.add_column("Score", justify="right")
+        objectives.add_column(t("objective"), ratio=3, overflow="fold")
+        objectives.add_column(t("level"))
+        objectives.add_column(t("verdict"), no_wrap=True)
+        objectives.add_column(t("score"), justify="right")
         for o in card.objectives:
             score = f"{o.score:.2f}" if o.score is not None else "–"
             objectives.add_row(
                 Text("  " * o.depth + o.objective.statement),
                 o.objective.level.value if o.objective.level else "–",
-                _status(o.status),
+                _status(o.status, lang),
                 score,
             )
         parts.append(objectives)
 
-    table = Table(box=box.SIMPLE_HEAVY, title="Indicators", title_justify="left", expand=True)
-    table.add_column("Indicator", ratio=3, overflow="fold", min_width=16)
-    table.add_column("Baseline", justify="right", no_wrap=True)
-    table.add_column("Latest", justify="right", no_wrap=True)
-    table.add_column("Target", justify="right", no_wrap=True)
-    table.add_column("Progress\nmade / expected", justify="right", no_wrap=True)
-    table.add_column("Trend", justify="center", no_wrap=True)
-    table.add_column("Verdict", no_wrap=True)
+    table = Table(box=box.SIMPLE_HEAVY, title=t("indicators"), title_justify="left", expand=True)
+    table.add_column(t("indicator"), ratio=3, overflow="fold", min_width=16)
+    table.add_column(t("baseline"), justify="right", no_wrap=True)
+    table.add_column(t("latest"), justify="right", no_wrap=True)
+    table.add_column(t("target"), justify="right", no_wrap=True)
+    table.add_column(
+        t("progress_made_expected").replace(" ", "\n", 1), justify="right", no_wrap=True
+    )
+    table.add_column(t("trend"), justify="center", no_wrap=True)
+    table.add_column(t("verdict"), no_wrap=True)
     for r in card.indicators:
         f = figures(r, sep="\n")
         name = Text(r.indicator.name)
@@ -85,7 +97,7 @@ def build_renderable(card: Scorecard) -> Any:
             f["target"],
             f["progress"],
             trend_arrow(r.trend),
-            _status(r.status),
+            _status(r.status, lang),
         )
     parts.append(table)
 
@@ -93,34 +105,34 @@ def build_renderable(card: Scorecard) -> Any:
     for r in card.indicators:
         if r.assessment.reason:
             notes.append(f"{r.indicator.id}: ", style="bold")
-            notes.append(f"not assessable: {r.assessment.reason}\n")
+            notes.append(f"{t('not_assessable')}: {r.assessment.reason}\n")
         if r.indicator.interpretation:
             notes.append(f"{r.indicator.id}: ", style="bold")
             notes.append(f"{r.indicator.interpretation}\n")
     if notes:
-        parts += [Text("Notes", style="bold"), notes]
-    legend = flags_used(card)
+        parts += [Text(t("notes"), style="bold"), notes]
+    legend = flags_used(card, lang)
     if legend:
-        parts.append(Text("Flags: " + "; ".join(legend), style="dim"))
+        parts.append(Text(f"{t('flags')}: " + "; ".join(legend), style="dim"))
     summary = set_aside_summary(card)
     if summary:
         total = sum(n for _, n in summary)
-        text = Text(
-            f"{total} observation(s) set aside (see --format json for each row):\n", style="dim"
-        )
+        text = Text(t("set_aside_summary", count=total) + " (--format json):\n", style="dim")
         for reason, n in summary:
             text.append(f"  {n} × {reason}\n", style="dim")
         parts.append(text)
-    parts.append(Text(f"Goals: {card.origin}  ·  Data: {card.data_source}", style="dim"))
+    parts.append(
+        Text(f"{t('goals')}: {card.origin}  ·  {t('data')}: {card.data_source}", style="dim")
+    )
     return Group(*parts)
 
 
-def render_text(card: Scorecard, *, width: int = 100) -> str:
+def render_text(card: Scorecard, *, width: int = 100, lang: str | None = None) -> str:
     """The terminal scorecard as plain text, without colour.
 
     Added in 0.1.
     """
-    return _plain(build_renderable(card), width)
+    return _plain(build_renderable(card, lang), width)
 
 
 SHORT = {
