@@ -313,3 +313,31 @@ def test_lint_reports_load_problems_as_findings(write: Write) -> None:
     assert code == 2
     assert "not valid YAML" in err
     assert run("lint", path, "--as-of", "20x")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv"])
+def test_scorecard_html_and_csv(
+    example_goals: Path, example_data: Path, tmp_path: Path, fmt: str
+) -> None:
+    out_file = tmp_path / f"card.{fmt}"
+    code, _, _ = run(
+        "scorecard", example_goals, "-d", example_data, "-f", fmt, "-o", out_file, "--lang", "nl"
+    )
+    assert code == 0
+    text = out_file.read_text(encoding="utf-8")
+    if fmt == "html":
+        assert text.startswith("<!DOCTYPE html>") and "op koers" in text
+    else:
+        assert text.startswith("framework,objectives,indicator,")
+    assert run("scorecard", example_goals, "-d", example_data, "-m", "all", "-f", fmt)[0] == 2
+
+
+def test_scorecard_in_dutch(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run("scorecard", example_goals, "-d", example_data, "--lang", "nl")
+    assert code == 0
+    assert "Oordelen:" in out and "op koers" in out
+    code, out, _ = run(
+        "scorecard", example_goals, "-d", example_data, "--lang", "nl", "-f", "markdown"
+    )
+    assert "## Indicatoren" in out
+    assert run("scorecard", example_goals, "-d", example_data, "--lang", "fr")[0] == 2

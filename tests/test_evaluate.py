@@ -103,9 +103,16 @@ def test_verdicts_and_roll_up() -> None:
     assert sum(card.counts.values()) == 3
 
 
-def test_worst_roll_up() -> None:
+def test_worst_and_all_achieved_roll_ups() -> None:
     card = gf.evaluate(framework(rollup="worst"), records(ROWS))
     assert card.objective("top").status is Status.MOVING_AWAY
+    strict = gf.evaluate(framework(rollup="all_achieved"), records(ROWS))
+    assert strict.objective("top").status is Status.INSUFFICIENT_PROGRESS
+    done = [("coke", 2020, 2500, "kg"), ("networks", 2020, 300, "network")]
+    assert (
+        gf.evaluate(framework(rollup="all_achieved"), records(done)).objective("top").status
+        is Status.ACHIEVED
+    )
 
 
 def test_all_achieved_rolls_up_to_achieved() -> None:

@@ -175,6 +175,9 @@ def _combine(
     score = sum(r * w for r, w in ranks) / total
     if rule is RollUp.WORST:
         status = Status.from_rank(min(r for r, _ in ranks))
+    elif rule is RollUp.ALL_ACHIEVED:
+        every = all(s is Status.ACHIEVED for s, _ in parts)
+        status = Status.ACHIEVED if every else Status.INSUFFICIENT_PROGRESS
     elif all(s is Status.ACHIEVED for s, _ in parts):
         status = Status.ACHIEVED
     else:

@@ -214,17 +214,33 @@ class Scorecard:
         """The scorecard as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
 
-    def to_markdown(self) -> str:
-        """The scorecard as a Markdown document."""
+    def to_markdown(self, *, lang: str | None = None) -> str:
+        """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""
         from goalframe.render.markdown import render_markdown
 
-        return render_markdown(self)
+        return render_markdown(self, lang)
 
-    def to_text(self, *, width: int = 100) -> str:
+    def to_text(self, *, width: int = 100, lang: str | None = None) -> str:
         """The terminal scorecard as plain text (no colour), ``width`` columns wide."""
         from goalframe.render.terminal import render_text
 
-        return render_text(self, width=width)
+        return render_text(self, width=width, lang=lang)
+
+    def to_html(self, *, lang: str | None = None) -> str:
+        """The scorecard as one self-contained HTML page with charts (no scripts, no requests)."""
+        from goalframe.render.html import render_html
+
+        return render_html(self, lang)
+
+    def to_csv(self) -> str:
+        """One row per indicator assessment, protected against spreadsheet formula injection."""
+        from goalframe.render.csv import render_csv
+
+        return render_csv(self)
+
+    def _repr_html_(self) -> str:
+        # Jupyter shows a scorecard as its HTML page.
+        return self.to_html()
 
     def __rich__(self) -> Any:
         from goalframe.render.terminal import build_renderable

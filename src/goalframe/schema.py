@@ -91,12 +91,15 @@ class RollUp(enum.StrEnum):
 
     ``mean``: the weighted mean of the status ranks (achieved 4 ... moving away 0), read back
     as a status; ``achieved`` only when every part is achieved. ``worst``: the worst status.
+    ``all_achieved``: ``achieved`` when every part is, otherwise ``insufficient_progress``
+    (a pass/fail reading for binding commitments).
 
     Added in 0.1.
     """
 
     MEAN = "mean"
     WORST = "worst"
+    ALL_ACHIEVED = "all_achieved"
 
 
 PeriodField = Annotated[

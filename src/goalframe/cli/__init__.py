@@ -39,6 +39,15 @@ class OutputFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
+    html = "html"
+    csv = "csv"
+
+
+class Language(StrEnum):
+    """Languages of the fixed texts."""
+
+    en = "en"
+    nl = "nl"
 
 
 class FailOn(StrEnum):
@@ -187,6 +196,13 @@ def scorecard(
         ),
     ] = None,
     width: Annotated[int, typer.Option(help="Width of the table format in columns.")] = 100,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of headings and verdicts (default: the goal file's `language`).",
+        ),
+    ] = None,
 ) -> None:
     """Evaluate a goal file against observations and print the scorecard."""
     with _bad_input():
@@ -197,28 +213,43 @@ def scorecard(
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
-            _show(comparison, format, output, max(width, 140))
+            if format in (OutputFormat.html, OutputFormat.csv):
+                msg = "--method all gives table, markdown or json output"
+                raise _fail(msg)
+            _show(comparison, format, output, max(width, 140), None)
         else:
             card = evaluate(framework, observations, as_of=cutoff, method=method)
-            _show(card, format, output, width)
+            _show(card, format, output, width, lang.value if lang else None)
     if fail_on is not None and _gate_trips(card, fail_on):
         typer.echo(f"goalframe: --fail-on {fail_on.value}: the gate tripped", err=True)
         raise typer.Exit(EXIT_GATE)
 
 
-def _show(result: Any, format: OutputFormat, output: Path | None, width: int) -> None:
+def _show(
+    result: Any, format: OutputFormat, output: Path | None, width: int, lang: str | None
+) -> None:
     """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
+    language = {"lang": lang} if lang else {}
     if format is OutputFormat.table and output is None:
         from rich.console import Console
 
         console_width = width if not sys.stdout.isatty() else None
-        Console(width=console_width, highlight=False, emoji=False).print(result)
+        renderable = result
+        if lang:
+            from goalframe.render.terminal import build_renderable
+
+            renderable = build_renderable(result, lang)
+        Console(width=console_width, highlight=False, emoji=False).print(renderable)
     elif format is OutputFormat.json:
         _write(result.to_json(), output)
     elif format is OutputFormat.markdown:
-        _write(result.to_markdown(), output)
+        _write(result.to_markdown(**language), output)
+    elif format is OutputFormat.html:
+        _write(result.to_html(**language), output)
+    elif format is OutputFormat.csv:
+        _write(result.to_csv(), output)
     else:
-        _write(result.to_text(width=width), output)
+        _write(result.to_text(width=width, **language), output)
 
 
 @app.command()

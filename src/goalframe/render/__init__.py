@@ -17,16 +17,20 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "render"]
 
 #: Output formats `render` accepts.
-FORMATS = ("table", "markdown", "json")
+FORMATS = ("table", "markdown", "json", "html", "csv")
 
 
-def render(card: Scorecard, format: str = "table", *, width: int = 100) -> str:
+def render(
+    card: Scorecard, format: str = "table", *, width: int = 100, lang: str | None = None
+) -> str:
     """Render a scorecard as text.
 
     Args:
         card: The scorecard.
-        format: ``"table"`` (terminal, plain text), ``"markdown"`` or ``"json"``.
+        format: ``"table"`` (terminal, plain text), ``"markdown"``, ``"json"``, ``"html"``
+            or ``"csv"``.
         width: Width in columns, for ``table``.
+        lang: ``en`` or ``nl`` for the fixed texts; default the goal file's language.
 
     Returns:
         The rendered scorecard.
@@ -37,10 +41,14 @@ def render(card: Scorecard, format: str = "table", *, width: int = 100) -> str:
     Added in 0.1.
     """
     if format == "table":
-        return card.to_text(width=width)
+        return card.to_text(width=width, lang=lang)
     if format == "markdown":
-        return card.to_markdown()
+        return card.to_markdown(lang=lang)
     if format == "json":
         return card.to_json()
+    if format == "html":
+        return card.to_html(lang=lang)
+    if format == "csv":
+        return card.to_csv()
     msg = f"unknown format {format!r}; choose one of {', '.join(FORMATS)}"
     raise UnknownFormatError(msg)

@@ -172,6 +172,11 @@ def text(lang: str, key: str, **values: object) -> str:
     return message.format(**values) if values else message
 
 
+def texts(lang: str) -> Mapping[str, str]:
+    """Every fixed text in ``lang``, by key (for templates)."""
+    return _TEXT[lang]
+
+
 def status(lang: str, value: Status) -> str:
     """A status in plain words."""
     return _STATUS[lang][value]

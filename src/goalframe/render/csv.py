@@ -1,0 +1,98 @@
+"""CSV scorecard: one row per indicator assessment, safe to open in a spreadsheet.
+
+Columns (UTF-8, header row): ``framework, objectives, indicator, name, kind, method, status,
+label, baseline, baseline_period, latest, latest_period, latest_flags, target, deadline,
+progress, expected_progress, score, unit, direction, source, reason``. Numbers are written as
+numbers; text that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is prefixed with ``'``.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from goalframe._scorecard import Scorecard
+
+__all__ = ["COLUMNS", "render_csv", "safe_text"]
+
+COLUMNS = (
+    "framework",
+    "objectives",
+    "indicator",
+    "name",
+    "kind",
+    "method",
+    "status",
+    "label",
+    "baseline",
+    "baseline_period",
+    "latest",
+    "latest_period",
+    "latest_flags",
+    "target",
+    "deadline",
+    "progress",
+    "expected_progress",
+    "score",
+    "unit",
+    "direction",
+    "source",
+    "reason",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str | None) -> str:
+    """Neutralise text that a spreadsheet would run as a formula."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
+def render_csv(card: Scorecard) -> str:
+    """Render a scorecard as CSV, one row per indicator.
+
+    Added in 0.1.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in card.indicators:
+        ind, a, goal, latest = r.indicator, r.assessment, r.indicator.goal, r.latest
+        baseline = goal.baseline if goal else None
+        writer.writerow(
+            [
+                safe_text(card.spec.id),
+                safe_text(";".join(r.objectives)),
+                safe_text(ind.id),
+                safe_text(ind.name),
+                ind.kind.value if ind.kind else "",
+                a.method,
+                a.status.value,
+                a.label,
+                _num(baseline.value if baseline else None),
+                str(baseline.period) if baseline else "",
+                _num(latest.value if latest else None),
+                str(latest.period) if latest else "",
+                ";".join(sorted(latest.flags)) if latest else "",
+                _num(goal.target if goal else None),
+                str(goal.deadline) if goal and goal.deadline else "",
+                _num(a.value),
+                _num(a.expected),
+                _num(a.score),
+                safe_text(ind.unit),
+                ind.direction.value if ind.direction else "",
+                safe_text(ind.source.name if ind.source else None),
+                safe_text(a.reason),
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,183 @@
+"""Small, self-contained SVG charts for the HTML scorecard (no chart library, no scripts).
+
+Each chart shows the observed series (flagged points marked), the target line from the
+baseline through any milestones to the target, the target itself, a norm or range where the
+goal has one, and for the forecast method its projection with the prediction interval. All
+numbers come from the scorecard; this module only places them.
+
+Added in 0.1.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from goalframe.render import _i18n
+from goalframe.render._format import number
+from goalframe.schema import TargetType
+
+if TYPE_CHECKING:
+    from goalframe._scorecard import IndicatorResult
+
+__all__ = ["indicator_chart"]
+
+WIDTH, HEIGHT = 360, 160
+LEFT, RIGHT, TOP, BOTTOM = 56, 14, 18, 24
+OBSERVED, TARGET, FORECAST, FLAGGED = "#0072B2", "#444444", "#CC79A7", "#D55E00"
+
+
+def _float(value: object) -> float:
+    assert isinstance(value, float)
+    return value
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}"
+
+
+class _Scale:
+    def __init__(self, xs: list[float], ys: list[float]) -> None:
+        self.x0, self.x1 = min(xs), max(xs)
+        if self.x1 == self.x0:
+            self.x0, self.x1 = self.x0 - 0.5, self.x1 + 0.5
+        lo, hi = min(ys), max(ys)
+        self.ticks = sorted({lo, (lo + hi) / 2, hi})
+        pad = abs(hi) * 0.1 or 1.0 if hi == lo else (hi - lo) * 0.08
+        self.y0, self.y1 = lo - pad, hi + pad
+
+    def x(self, t: float) -> float:
+        return LEFT + (WIDTH - LEFT - RIGHT) * (t - self.x0) / (self.x1 - self.x0)
+
+    def y(self, v: float) -> float:
+        return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * (v - self.y0) / (self.y1 - self.y0)
+
+
+def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
+    """An SVG chart of one indicator's series against its target.
+
+    Returns an empty string when there is nothing to draw (no observation and no target).
+
+    Added in 0.1.
+    """
+    ind, goal, a = result.indicator, result.indicator.goal, result.assessment
+    points = [(o.period.time, o.value, o) for o in result.series]
+    xs = [t for t, _, _ in points]
+    ys = [v for _, v, _ in points]
+    knots: list[tuple[float, float]] = []
+    if goal is not None:
+        if goal.baseline is not None:
+            knots.append((goal.baseline.period.time, goal.baseline.value))
+        knots += [(m.period.time, m.value) for m in goal.milestones]
+        if goal.target is not None and goal.deadline is not None:
+            knots.append((goal.deadline.time, goal.target))
+        xs += [t for t, _ in knots]
+        ys += [v for _, v in knots]
+        ys += [v for v in (goal.low, goal.high) if v is not None]
+        if goal.type is TargetType.NORM and goal.target is not None:
+            ys.append(goal.target)
+    forecast = None
+    c = a.components
+    if (
+        a.method == "forecast"
+        and goal
+        and goal.deadline
+        and all(isinstance(c.get(k), float) for k in ("projected", "lower", "upper"))
+    ):
+        forecast = (
+            goal.deadline.time,
+            _float(c["projected"]),
+            _float(c["lower"]),
+            _float(c["upper"]),
+        )
+        xs.append(forecast[0])
+        ys += list(forecast[1:])
+    if not xs or not ys:
+        return ""
+    s = _Scale(xs, ys)
+    unit = ind.unit or ""
+    title = _i18n.text(lang, "chart_title", name=ind.name)
+    first = str(result.series[0].period) if result.series else "–"
+    last = str(result.series[-1].period) if result.series else "–"
+    desc = _i18n.text(
+        lang,
+        "chart_desc",
+        unit=unit or "values",
+        first=first,
+        last=last,
+        verdict=_i18n.status(lang, a.status),
+    )
+    ident = f"chart-{escape(ind.id)}"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'class="chart" role="img" aria-labelledby="{ident}-t {ident}-d">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(desc)}</desc>',
+    ]
+    left, right, bottom = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM
+    out.append(f'<path d="M{left},{TOP}V{bottom}H{right}" class="axis"/>')
+    for value in s.ticks:
+        y = _fmt(s.y(value))
+        out.append(
+            f'<text x="{left - 4}" y="{y}" class="tick" text-anchor="end" '
+            f'dominant-baseline="middle">{escape(number(value))}</text>'
+        )
+        out.append(f'<path d="M{left},{y}H{right}" class="grid"/>')
+    out.append(f'<text x="2" y="{TOP - 6}" class="unit">{escape(unit)}</text>')
+    years = sorted({int(s.x0 + 0.5), int(s.x1 + 0.5)})
+    out.extend(
+        f'<text x="{_fmt(s.x(year))}" y="{HEIGHT - 6}" class="tick" '
+        f'text-anchor="middle">{year}</text>'
+        for year in years
+    )
+    if goal is not None and goal.low is not None and goal.high is not None:
+        y_hi, y_lo = s.y(goal.high), s.y(goal.low)
+        out.append(
+            f'<rect x="{left}" y="{_fmt(y_hi)}" width="{right - left}" '
+            f'height="{_fmt(y_lo - y_hi)}" class="band"><title>{escape(number(goal.low))}'
+            f"–{escape(number(goal.high))} {escape(unit)}</title></rect>"
+        )
+    if goal is not None and goal.type is TargetType.NORM and goal.target is not None:
+        y = _fmt(s.y(goal.target))
+        out.append(
+            f'<path d="M{left},{y}H{right}" class="target-line" stroke="{TARGET}">'
+            f"<title>{escape(number(goal.target))} {escape(unit)}</title></path>"
+        )
+    elif len(knots) >= 2:
+        path = "M" + "L".join(f"{_fmt(s.x(t))},{_fmt(s.y(v))}" for t, v in knots)
+        out.append(
+            f'<path d="{path}" class="target-line" stroke="{TARGET}">'
+            f"<title>{escape(_i18n.text(lang, 'target_line'))}</title></path>"
+        )
+    for t, v in knots[1:]:
+        out.append(
+            f'<path d="M{_fmt(s.x(t))},{_fmt(s.y(v) - 5)}l5,5l-5,5l-5,-5z" '
+            f'class="target" fill="{TARGET}"><title>{escape(number(v))} '
+            f"{escape(unit)}</title></path>"
+        )
+    if forecast is not None and points:
+        t_last, v_last, _ = points[-1]
+        tx, centre, lower, upper = forecast
+        out.append(
+            f'<path d="M{_fmt(s.x(t_last))},{_fmt(s.y(v_last))}L{_fmt(s.x(tx))},'
+            f'{_fmt(s.y(centre))}" class="forecast" stroke="{FORECAST}"/>'
+        )
+        out.append(
+            f'<path d="M{_fmt(s.x(tx))},{_fmt(s.y(lower))}V{_fmt(s.y(upper))}" '
+            f'class="interval" stroke="{FORECAST}"><title>{escape(number(lower))}–'
+            f"{escape(number(upper))} {escape(unit)}</title></path>"
+        )
+    if len(points) >= 2:
+        path = "M" + "L".join(f"{_fmt(s.x(t))},{_fmt(s.y(v))}" for t, v, _ in points)
+        out.append(f'<path d="{path}" class="observed" stroke="{OBSERVED}"/>')
+    for t, v, obs in points:
+        flags = ", ".join(_i18n.flag(lang, f) for f in sorted(obs.flags))
+        label = f"{obs.period}: {number(v)} {unit}" + (f" ({flags})" if flags else "")
+        css = "point flagged" if obs.flags else "point"
+        colour = FLAGGED if obs.flags else OBSERVED
+        out.append(
+            f'<circle cx="{_fmt(s.x(t))}" cy="{_fmt(s.y(v))}" r="3.2" class="{css}" '
+            f'stroke="{colour}"><title>{escape(label)}</title></circle>'
+        )
+    out.append("</svg>")
+    return "".join(out)
