@@ -123,6 +123,9 @@ def main() -> None:
     report("in-process: render example as table", timed(lambda: card.to_text(), repeat))
     report("in-process: render example as markdown", timed(lambda: card.to_markdown(), repeat))
     report("in-process: render example as json", timed(lambda: card.to_json(), repeat))
+    report("in-process: render example as html", timed(lambda: card.to_html(), repeat))
+    report("in-process: render example as csv", timed(lambda: card.to_csv(), repeat))
+    print(f"{'html size of the example':<48} {len(card.to_html().encode()):,} bytes")
 
     method = get_method("trajectory")
     series = gf.Series.from_pairs({2010 + y: 100 + 3 * y for y in range(15)})
