@@ -59,3 +59,29 @@ def test_docstring_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> N
         runner.run(test)
     result = runner.summarize(verbose=False)
     assert result.failed == 0
+
+
+def test_generated_docs_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tutorial's outputs, the CLI reference and the goal-file JSON Schema come from the
+    # code; `python docs/_scripts/generated.py` rewrites them.
+    import runpy
+
+    monkeypatch.chdir(ROOT)
+    script = runpy.run_path(str(ROOT / "docs" / "_scripts" / "generated.py"))
+    stale = [
+        str(path.relative_to(ROOT))
+        for path, make in script["files"]().items()
+        if not path.exists() or path.read_text(encoding="utf-8") != make()
+    ]
+    assert stale == [], f"run `python docs/_scripts/generated.py`; stale: {stale}"
+
+
+def test_tutorial_commands_succeed_or_fail_as_shown() -> None:
+    import runpy
+
+    script = runpy.run_path(str(ROOT / "docs" / "_scripts" / "generated.py"))
+    for name in script["TUTORIAL"]:
+        page = ROOT / "docs" / "tutorial" / "output" / f"{name}.md"
+        assert page.exists()
+        tutorial = (ROOT / "docs" / "tutorial" / "index.md").read_text(encoding="utf-8")
+        assert f'--8<-- "docs/tutorial/output/{name}.md"' in tutorial

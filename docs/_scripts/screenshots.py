@@ -1,6 +1,6 @@
 """Take the docs' screenshots of the example's HTML scorecard in headless Chromium.
 
-    python docs/_scripts/screenshots.py    # writes docs/images/scorecard-*.png
+python docs/_scripts/screenshots.py    # writes docs/images/scorecard-*.png
 """
 
 from __future__ import annotations
@@ -19,22 +19,32 @@ def main() -> None:
     import goalframe as gf
 
     framework = gf.load_framework(ROOT / "examples" / "nl-drug-policy" / "goals.yaml")
-    observations = gf.load_observations(ROOT / "examples" / "nl-drug-policy" /
-                                        "observations.csv")
+    observations = gf.load_observations(ROOT / "examples" / "nl-drug-policy" / "observations.csv")
     html = gf.evaluate(framework, observations).to_html()
     browser = shutil.which("chromium")
     if browser is None:
-        raise SystemExit("install Debian's chromium first")
+        msg = "install Debian's chromium first"
+        raise SystemExit(msg)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "scorecard.html"
         page.write_text(html, encoding="utf-8")
         for name, (width, height) in SIZES.items():
             subprocess.run(
-                [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--hide-scrollbars",
-                 f"--user-data-dir={tmp}/{name}", f"--window-size={width},{height}",
-                 f"--screenshot={IMAGES / f'scorecard-{name}.png'}", page.as_uri()],
-                check=True, capture_output=True,
+                [
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--hide-scrollbars",
+                    f"--user-data-dir={tmp}/{name}",
+                    f"--window-size={width},{height}",
+                    f"--screenshot={IMAGES / f'scorecard-{name}.png'}",
+                    page.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
             )
 
 
