@@ -254,14 +254,16 @@ class _Context:
     linked: dict[str, list[Objective]] = attrs.field(factory=dict)
     findings: list[Finding] = attrs.field(factory=list)
 
+    _positions: dict[tuple[str, str], int] = attrs.field(factory=dict)
+
     def index(self, kind: str, ident: str) -> int:
-        spec = self.framework.spec
-        ids = (
-            [o.id for o in spec.objectives]
-            if kind == "objective"
-            else [i.id for i in spec.indicators]
-        )
-        return ids.index(ident)
+        if not self._positions:
+            spec = self.framework.spec
+            for i, o in enumerate(spec.objectives):
+                self._positions.setdefault(("objective", o.id), i)
+            for i, ind in enumerate(spec.indicators):
+                self._positions.setdefault(("indicator", ind.id), i)
+        return self._positions[(kind, ident)]
 
     def add(
         self,
