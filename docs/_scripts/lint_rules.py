@@ -51,6 +51,28 @@ def page() -> str:
         f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
         for r in rules
     ]
+    from goalframe._lint import ENFORCEMENT_UNITS, VAGUE_WORDS
+
+    out += [
+        "",
+        "## Word lists",
+        "",
+        "Rule S002 matches these stems at the start of a word, case-insensitively, in "
+        "every language (a Dutch goal in an English file is still caught). Add your own "
+        "with `lint: {vague_words: [...]}` in the goal file.",
+        "",
+    ]
+    out += [
+        f"- **{lang}**: " + ", ".join(f"`{w}`" for w in words)
+        for lang, words in VAGUE_WORDS.items()
+    ]
+    out += [
+        "",
+        "Rule R002 treats an indicator as an enforcement count when its kind is "
+        "`output` or its unit is one of: "
+        + ", ".join(f"`{u}`" for u in sorted(ENFORCEMENT_UNITS))
+        + ".",
+    ]
     letter = ""
     for rule in rules:
         if rule.code[0] != letter:

@@ -19,6 +19,7 @@ def assess(
     target_period: Period | int | str | None = None,
     baseline_period: Period | int | str | None = None,
     baseline: float | None = None,
+    change_percent: float | None = None,
     milestones: Mapping[Any, float] | None = None,
     tolerance: float = 0.0,
     method: str = "trajectory",
@@ -36,6 +37,8 @@ def assess(
         baseline_period: The baseline (base) period; its value is taken from the
             observations unless ``baseline`` gives it.
         baseline: The baseline value, when it is not among the observations.
+        change_percent: A relative target instead of ``target``: ``-13`` is 13 % below the
+            baseline (the value at ``baseline_period``, or ``baseline``).
         milestones: Intermediate targets, ``period -> value``.
         tolerance: How far short of the target still counts as reaching it.
         method: A registered method name (see `goalframe.methods`).
@@ -76,6 +79,22 @@ def assess(
             msg = "a baseline value needs its baseline_period"
             raise ValueError(msg)
         base_point = Point(period=base, value=float(baseline))
+    if change_percent is not None:
+        if target is not None:
+            msg = "give either target or change_percent, not both"
+            raise ValueError(msg)
+        reference = (
+            base_point.value
+            if base_point
+            else (series.value_at(base) if base is not None else None)
+        )
+        if reference is None:
+            msg = (
+                "change_percent is relative to the baseline: give baseline_period (with an "
+                "observation there) or baseline"
+            )
+            raise ValueError(msg)
+        target = reference * (1 + change_percent / 100)
     goal = Goal(
         direction=wanted,
         baseline=base_point,

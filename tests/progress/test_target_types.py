@@ -219,3 +219,17 @@ def test_method_options_are_checked_when_loading(write: Write) -> None:
         gf.load_framework(write("b.yaml", base % "{window: medium}"))
     ok = gf.load_framework(write("c.yaml", base % "{window: long, limit: 100}"))
     assert ok.indicator("i").options == {"window": "long", "limit": 100}
+
+
+def test_relative_target_in_assess() -> None:
+    # Cocaine seized in the port of Rotterdam: -13 % against 40,641 kg in 2020.
+    obs = {2020: 40641, 2021: 70571, 2022: 46789, 2023: 45506, 2024: 25900}
+    result = gf.assess(
+        obs, direction="decrease", change_percent=-13, baseline_period=2020, target_period=2025
+    )
+    assert result.components["target"] == pytest.approx(40641 * 0.87)
+    assert result.status is Status.ACHIEVED
+    with pytest.raises(ValueError, match="relative to the baseline"):
+        gf.assess(obs, direction="decrease", change_percent=-13, target_period=2025)
+    with pytest.raises(ValueError, match="not both"):
+        gf.assess(obs, direction="decrease", change_percent=-13, target=1, baseline_period=2020)
