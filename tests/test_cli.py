@@ -341,3 +341,12 @@ def test_scorecard_in_dutch(example_goals: Path, example_data: Path) -> None:
     )
     assert "## Indicatoren" in out
     assert run("scorecard", example_goals, "-d", example_data, "--lang", "fr")[0] == 2
+
+
+def test_width_option(example_goals: Path, example_data: Path) -> None:
+    code, out, _ = run("scorecard", example_goals, "-d", example_data, "--width", "140")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) > 100
+    code, out, _ = run("scorecard", example_goals, "-d", example_data)
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert run("scorecard", example_goals, "-d", example_data, "--width", "5")[0] == 2

@@ -195,7 +195,15 @@ def scorecard(
             "assessed). With --method all, the indicators' own methods decide.",
         ),
     ] = None,
-    width: Annotated[int, typer.Option(help="Width of the table format in columns.")] = 100,
+    width: Annotated[
+        int | None,
+        typer.Option(
+            help="Width of the table format in columns (default: the terminal's, "
+            "or 100 when writing to a file or pipe).",
+            min=40,
+            max=1000,
+        ),
+    ] = None,
     lang: Annotated[
         Language | None,
         typer.Option(
@@ -216,7 +224,7 @@ def scorecard(
             if format in (OutputFormat.html, OutputFormat.csv):
                 msg = "--method all gives table, markdown or json output"
                 raise _fail(msg)
-            _show(comparison, format, output, max(width, 140), None)
+            _show(comparison, format, output, width or 140, None)
         else:
             card = evaluate(framework, observations, as_of=cutoff, method=method)
             _show(card, format, output, width, lang.value if lang else None)
@@ -226,14 +234,14 @@ def scorecard(
 
 
 def _show(
-    result: Any, format: OutputFormat, output: Path | None, width: int, lang: str | None
+    result: Any, format: OutputFormat, output: Path | None, width: int | None, lang: str | None
 ) -> None:
     """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
     language = {"lang": lang} if lang else {}
     if format is OutputFormat.table and output is None:
         from rich.console import Console
 
-        console_width = width if not sys.stdout.isatty() else None
+        console_width = width or (None if sys.stdout.isatty() else 100)
         renderable = result
         if lang:
             from goalframe.render.terminal import build_renderable
@@ -249,7 +257,7 @@ def _show(
     elif format is OutputFormat.csv:
         _write(result.to_csv(), output)
     else:
-        _write(result.to_text(width=width, **language), output)
+        _write(result.to_text(width=width or 100, **language), output)
 
 
 @app.command()
