@@ -118,6 +118,9 @@ def test_schema(tmp_path: Path) -> None:
     target = tmp_path / "goalframe.schema.json"
     assert run("schema", "-o", target)[0] == 0
     assert json.loads(target.read_text(encoding="utf-8")) == schema
+    code, out, _ = run("schema", "--kind", "scorecard")
+    assert code == 0
+    assert json.loads(out)["properties"]["schema_version"] == {"const": 1}
 
 
 def test_methods() -> None:

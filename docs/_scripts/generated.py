@@ -7,7 +7,6 @@ tests/test_docs.py checks that the committed files equal what this script produc
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -88,18 +87,22 @@ def cli_reference() -> str:
 
 
 def goal_schema() -> str:
-    from goalframe.schema import FrameworkSpec
+    from goalframe.render.json import goal_file_schema
 
-    document = FrameworkSpec.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["title"] = "goalframe goal file"
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return goal_file_schema()
+
+
+def scorecard_schema() -> str:
+    from goalframe.render.json import scorecard_schema
+
+    return scorecard_schema()
 
 
 def files() -> dict[Path, Callable[[], str]]:
     out: dict[Path, Callable[[], str]] = {
         DOCS / "reference" / "cli.md": cli_reference,
         DOCS / "reference" / "goalframe.schema.json": goal_schema,
+        DOCS / "reference" / "scorecard.schema.json": scorecard_schema,
     }
     for name in TUTORIAL:
         out[DOCS / "tutorial" / "output" / f"{name}.md"] = lambda name=name: tutorial_output(name)  # type: ignore[misc]

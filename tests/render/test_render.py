@@ -127,3 +127,26 @@ def test_renderers_never_crash_on_any_text(name: str) -> None:
 def test_escape() -> None:
     assert escape("a|b") == "a\\|b"
     assert escape("line\nbreak") == "line break"
+
+
+def test_json_matches_its_published_schema(card: gf.Scorecard) -> None:
+    import jsonschema
+
+    from goalframe.render.json import scorecard_schema
+
+    schema = json.loads(scorecard_schema())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for method in (None, "forecast", "open-sdg", "eurostat", "norm"):
+        document = json.loads(
+            gf.evaluate(
+                gf.load_framework("examples/nl-drug-policy/goals.yaml"),
+                gf.load_observations("examples/nl-drug-policy/observations.csv"),
+                method=method,
+            ).to_json()
+        )
+        assert list(validator.iter_errors(document)) == []
+    assert list(validator.iter_errors(json.loads(hostile_card(HOSTILE).to_json()))) == []
+    bad = json.loads(card.to_json())
+    bad["indicators"][0]["status"] = "great"
+    assert list(validator.iter_errors(bad))  # the schema can fail

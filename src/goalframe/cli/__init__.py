@@ -393,21 +393,31 @@ def lint(
             raise typer.Exit(EXIT_GATE)
 
 
+class SchemaKind(StrEnum):
+    """Which JSON Schema to print."""
+
+    goals = "goals"
+    scorecard = "scorecard"
+
+
 @app.command()
 def schema(
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", help="goals: goal files; scorecard: the JSON card.")
+    ] = SchemaKind.goals,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
-    """Print the JSON Schema of goal files (for editors that check YAML as you type)."""
-    import json
+    """Print a JSON Schema: of goal files (for editors) or of the JSON scorecard."""
+    if kind is SchemaKind.scorecard:
+        from goalframe.render.json import scorecard_schema
 
-    from goalframe.schema import FrameworkSpec
+        _write(scorecard_schema(), output)
+        return
+    from goalframe.render.json import goal_file_schema
 
-    document = FrameworkSpec.model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["title"] = "goalframe goal file"
-    _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+    _write(goal_file_schema(), output)
 
 
 @app.command(name="methods")

@@ -11,7 +11,34 @@ if TYPE_CHECKING:
     from goalframe._model import Point, Source
     from goalframe._scorecard import IndicatorResult, Observed, Scorecard
 
-__all__ = ["scorecard_to_dict"]
+__all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
+
+
+def scorecard_schema() -> str:
+    """The JSON Schema of the JSON scorecard (``schema_version`` 1), as text.
+
+    Added in 0.1.
+    """
+    from importlib import resources
+
+    return (resources.files("goalframe.render") / "scorecard.schema.json").read_text(
+        encoding="utf-8"
+    )
+
+
+def goal_file_schema() -> str:
+    """The JSON Schema of goal files, as text (what `goalframe schema` prints).
+
+    Added in 0.1.
+    """
+    import json
+
+    from goalframe.schema import FrameworkSpec
+
+    document = FrameworkSpec.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "goalframe goal file"
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:
