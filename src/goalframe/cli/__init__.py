@@ -238,10 +238,11 @@ def _show(
 ) -> None:
     """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
     language = {"lang": lang} if lang else {}
-    if format is OutputFormat.table and output is None:
+    if format is OutputFormat.table and output is None and sys.stdout.isatty():
+        # Colour and the terminal's width on a terminal; plain text otherwise (below).
         from rich.console import Console
 
-        console_width = width or (None if sys.stdout.isatty() else 100)
+        console_width = width
         renderable = result
         if lang:
             from goalframe.render.terminal import build_renderable
