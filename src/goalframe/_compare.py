@@ -137,17 +137,12 @@ def compare(
 
     Added in 0.1.
     """
-    from goalframe._compile import compile_framework
-    from goalframe._evaluate import evaluate
-    from goalframe._model import Framework
-    from goalframe._observations import ObservationSet
+    from goalframe._evaluate import assess_all, prepare
+    from goalframe._lint import lint, measurability
     from goalframe.progress import get_method
     from goalframe.progress import methods as all_methods
 
-    if not isinstance(framework, Framework):
-        framework = compile_framework(framework)
-    if not isinstance(observations, ObservationSet):
-        observations = ObservationSet(observations=tuple(observations))
+    framework, obs_set = prepare(framework, observations)
     if methods is None:
         general = [m.name for m in all_methods() if m.general]
         order = {name: i for i, name in enumerate(PREFERRED)}
@@ -156,6 +151,10 @@ def compare(
         chosen = tuple(methods)
     for name in chosen:
         get_method(name)
-    own = evaluate(framework, observations, as_of=as_of)
-    cards = tuple(evaluate(framework, observations, as_of=as_of, method=m) for m in chosen)
-    return Comparison(methods=chosen, own=own, cards=cards)
+    # One lint run for the measurability score, shared by every card.
+    score = measurability(framework, lint(framework))
+    own, *cards = (
+        attrs.evolve(assess_all(framework, obs_set, as_of=as_of, method=m), measurability=score)
+        for m in (None, *chosen)
+    )
+    return Comparison(methods=chosen, own=own, cards=tuple(cards))

@@ -4,9 +4,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 
+import attrs
+
 from goalframe._assessment import Assessment, Series, Status, not_assessable
 from goalframe._model import Framework, Indicator, Objective
-from goalframe._observations import Observation, ObservationSet, SetAside
+from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import Period
 from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
@@ -15,10 +17,6 @@ from goalframe.schema import Direction, FrameworkSpec, RollUp, TargetType
 __all__ = ["evaluate"]
 
 Breakdown = tuple[tuple[str, str], ...]
-
-
-def _describe(breakdown: Breakdown) -> str:
-    return ", ".join(f"{k}={v}" for k, v in breakdown) if breakdown else "the total"
 
 
 def _convert(indicator: Indicator, rows: list[Observation]) -> list[Observation]:
@@ -226,15 +224,36 @@ def evaluate(
 
     Added in 0.1.
     """
+    from goalframe._lint import lint, measurability
+
+    framework, obs_set = prepare(framework, observations)
+    card = assess_all(framework, obs_set, as_of=as_of, method=method)
+    return attrs.evolve(card, measurability=measurability(framework, lint(framework)))
+
+
+def prepare(
+    framework: Framework | FrameworkSpec, observations: ObservationSet | Iterable[Observation]
+) -> tuple[Framework, ObservationSet]:
+    """Compile a spec and wrap plain observations, as `evaluate` accepts them."""
     from goalframe._compile import compile_framework
-    from goalframe.progress import get_method
 
     if not isinstance(framework, Framework):
         framework = compile_framework(framework)
-    if isinstance(observations, ObservationSet):
-        obs_set = observations
-    else:
-        obs_set = ObservationSet(observations=tuple(observations))
+    if not isinstance(observations, ObservationSet):
+        observations = ObservationSet(observations=tuple(observations))
+    return framework, observations
+
+
+def assess_all(
+    framework: Framework,
+    obs_set: ObservationSet,
+    *,
+    as_of: Period | str | int | None = None,
+    method: str | None = None,
+) -> Scorecard:
+    """`evaluate` without the measurability score (callers that have it, or lint itself)."""
+    from goalframe.progress import get_method
+
     cutoff = None if as_of is None else Period.parse(as_of)
     if method is not None:
         get_method(method)  # fail before any work on an unknown name
@@ -264,7 +283,7 @@ def evaluate(
                 _aside(
                     others,
                     "breakdown not assessed (the indicator assesses "
-                    f"{_describe(indicator.select)})",
+                    f"{describe_breakdown(indicator.select)})",
                 )
             )
         if cutoff is not None:
@@ -292,10 +311,7 @@ def evaluate(
             objectives=tuple(linked[indicator.id]),
             breakdown=indicator.select,
         )
-    from goalframe._lint import lint, measurability
-
     return Scorecard(
-        measurability=measurability(framework, lint(framework)),
         spec=framework.spec,
         as_of=cutoff,
         method=method,

@@ -286,19 +286,13 @@ class _Context:
                 subject_id=ident,
                 message=message,
                 fix=fix,
-                location=_locate(self.framework, path),
+                location=self.framework.locate(path),
                 path=path,
             )
         )
 
     def result(self, ident: str) -> IndicatorResult | None:
         return self.card.indicator(ident) if self.card is not None else None
-
-
-def _locate(framework: Framework, path: tuple[str | int, ...]) -> Location | None:
-    # The deepest part of the path that exists in the file, so missing keys point at their
-    # parent mapping.
-    return framework.locate(path)
 
 
 Check = Callable[[_Context], None]
@@ -834,7 +828,7 @@ def lint(
 
     Added in 0.1.
     """
-    from goalframe._evaluate import evaluate
+    from goalframe._evaluate import assess_all
 
     spec = framework.spec
     words = tuple(w for ws in VAGUE_WORDS.values() for w in ws)
@@ -846,7 +840,7 @@ def lint(
             ctx.linked.setdefault(ref, []).append(o)
     if observations is not None:
         cutoff = Period.parse(as_of) if as_of is not None else None
-        ctx.card = evaluate(framework, observations, as_of=cutoff)
+        ctx.card = assess_all(framework, observations, as_of=cutoff)
         periods = [
             o.period for o in observations.observations if cutoff is None or o.period <= cutoff
         ]

@@ -261,7 +261,8 @@ def build_observations(
             )
         else:
             problems.error(
-                f"{indicator} {period}{_describe(breakdown)} has two different values: "
+                f"{indicator} {period}{f' ({describe_breakdown(breakdown)})' if breakdown else ''} "
+                "has two different values: "
                 f"{first.value:g} {first.unit} ({first.location or 'earlier row'}) and "
                 f"{value:g} {unit}; keep one row per indicator, breakdown and period",
                 location,
@@ -272,10 +273,9 @@ def build_observations(
     )
 
 
-def _describe(breakdown: Breakdown) -> str:
-    if not breakdown:
-        return ""
-    return " (" + ", ".join(f"{k}={v}" for k, v in breakdown) + ")"
+def describe_breakdown(breakdown: Breakdown) -> str:
+    """``region=NL, sex=F``, or ``the total`` for the empty breakdown."""
+    return ", ".join(f"{k}={v}" for k, v in breakdown) if breakdown else "the total"
 
 
 def observations_from_records(

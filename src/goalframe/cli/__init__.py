@@ -10,11 +10,11 @@ Only typer is imported at start-up; each command imports what it needs, so that
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
@@ -111,8 +111,6 @@ def _write(text: str, output: Path | None) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 GoalFile = Annotated[
     Path,
     typer.Argument(
@@ -153,17 +151,27 @@ AsOf = Annotated[
 ]
 
 
-def _load_inputs(file: Path, data: Path, as_of: str | None) -> tuple[Any, Any, Any]:
-    """Load the goal file and the observations and read --as-of (inside `_bad_input`)."""
+def _as_of(as_of: str | None) -> Any:
+    """Read --as-of, or exit 2 saying what periods look like."""
     from goalframe._periods import Period
+
+    try:
+        return Period.parse(as_of) if as_of is not None else None
+    except ValueError as exc:
+        raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
+
+
+def _load_inputs(
+    file: Path, data: Path | None, as_of: str | None, *, strict: bool = True
+) -> tuple[Any, Any, Any]:
+    """Load the goal file and the observations and read --as-of (inside `_bad_input`)."""
     from goalframe.io import load_framework
     from goalframe.io._csv import load_observations
 
-    try:
-        cutoff = Period.parse(as_of) if as_of is not None else None
-    except ValueError as exc:
-        raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
-    return load_framework(file), load_observations(data), cutoff
+    cutoff = _as_of(as_of)
+    framework = load_framework(file, strict=strict)
+    observations = load_observations(data) if data is not None else None
+    return framework, observations, cutoff
 
 
 @app.command()
@@ -363,16 +371,8 @@ def lint(
             select_findings,
             to_json,
         )
-        from goalframe._periods import Period
-        from goalframe.io import load_framework
-        from goalframe.io._csv import load_observations
 
-        try:
-            cutoff = Period.parse(as_of) if as_of is not None else None
-        except ValueError as exc:
-            raise _fail(f"--as-of: {exc}") from None  # noqa: EM102
-        framework = load_framework(file, strict=False)
-        observations = load_observations(data) if data is not None else None
+        framework, observations, cutoff = _load_inputs(file, data, as_of, strict=False)
         everything = lint(framework, observations, as_of=cutoff)
         # The score always counts every error-level rule; --select/--ignore only filter output.
         score = measurability(framework, everything)
