@@ -17,12 +17,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from goalframe._api import compare, evaluate
     from goalframe._assess import assess
     from goalframe._assessment import Assessment, Series, Status
-    from goalframe._compare import Comparison, compare
     from goalframe._compile import compile_framework
-    from goalframe._evaluate import evaluate
-    from goalframe._lint import Finding, Measurability, Rule, Severity, lint, measurability
+    from goalframe._lint import Finding, Rule, Severity, lint, measurability
     from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
     from goalframe._observations import (
         Observation,
@@ -30,8 +29,10 @@ if TYPE_CHECKING:
         SetAside,
         observations_from_records,
     )
+    from goalframe._outputs import Comparison, Scorecard
     from goalframe._periods import Frequency, Period
-    from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
+    from goalframe._results import IndicatorResult, ObjectiveResult, Observed, Trend
+    from goalframe._scorecard import Measurability
     from goalframe._version import __version__
     from goalframe.errors import (
         DataError,
@@ -96,15 +97,15 @@ __all__ = [
 
 _WHERE = {
     "assess": "goalframe._assess",
-    "Comparison": "goalframe._compare",
-    "compare": "goalframe._compare",
+    "Comparison": "goalframe._outputs",
+    "compare": "goalframe._api",
     "Assessment": "goalframe._assessment",
     "Series": "goalframe._assessment",
     "Status": "goalframe._assessment",
     "compile_framework": "goalframe._compile",
-    "evaluate": "goalframe._evaluate",
+    "evaluate": "goalframe._api",
     "Finding": "goalframe._lint",
-    "Measurability": "goalframe._lint",
+    "Measurability": "goalframe._scorecard",
     "Rule": "goalframe._lint",
     "Severity": "goalframe._lint",
     "lint": "goalframe._lint",
@@ -121,11 +122,11 @@ _WHERE = {
     "observations_from_records": "goalframe._observations",
     "Frequency": "goalframe._periods",
     "Period": "goalframe._periods",
-    "IndicatorResult": "goalframe._scorecard",
-    "ObjectiveResult": "goalframe._scorecard",
-    "Observed": "goalframe._scorecard",
-    "Scorecard": "goalframe._scorecard",
-    "Trend": "goalframe._scorecard",
+    "IndicatorResult": "goalframe._results",
+    "ObjectiveResult": "goalframe._results",
+    "Observed": "goalframe._results",
+    "Scorecard": "goalframe._outputs",
+    "Trend": "goalframe._results",
     "__version__": "goalframe._version",
     "DataError": "goalframe.errors",
     "GoalframeError": "goalframe.errors",

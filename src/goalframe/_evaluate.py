@@ -4,17 +4,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 
-import attrs
-
 from goalframe._assessment import Assessment, Series, Status, not_assessable
 from goalframe._model import Framework, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import Period
-from goalframe._scorecard import IndicatorResult, ObjectiveResult, Observed, Scorecard, Trend
+from goalframe._results import Evaluation, IndicatorResult, ObjectiveResult, Observed, Trend
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
 from goalframe.schema import Direction, FrameworkSpec, RollUp, TargetType
 
-__all__ = ["evaluate"]
+__all__ = ["assess_all", "prepare"]
 
 Breakdown = tuple[tuple[str, str], ...]
 
@@ -184,53 +182,6 @@ def _combine(
     return ObjectiveResult(objective=objective, status=status, score=score, depth=depth)
 
 
-def evaluate(
-    framework: Framework | FrameworkSpec,
-    observations: ObservationSet | Iterable[Observation],
-    *,
-    as_of: Period | str | int | None = None,
-    method: str | None = None,
-) -> Scorecard:
-    """Assess every indicator of a framework against observations.
-
-    Observations are matched to indicators by id, converted into each indicator's unit
-    (once per unit, then plain floats), cut at ``as_of``, and assessed with the indicator's
-    method (or ``method`` for all). Objectives are rolled up by the framework's rule.
-    Nothing is dropped silently: every observation not used is on the card's ``set_aside``
-    list with the reason.
-
-    Args:
-        framework: From `goalframe.load_framework`, or a `FrameworkSpec` to compile.
-        observations: From `goalframe.load_observations` or
-            `goalframe.observations_from_records`.
-        as_of: Evaluate as if in this period: later observations are set aside.
-        method: Use this method for every indicator instead of each one's own.
-
-    Returns:
-        The scorecard.
-
-    Raises:
-        DataError: Observations are in a unit that does not convert into the indicator's,
-            or two rows give one period.
-        UnknownMethodError: ``method`` is not registered.
-
-    Examples:
-        >>> import goalframe as gf
-        >>> fw = gf.load_framework("examples/nl-drug-policy/goals.yaml")
-        >>> obs = gf.load_observations("examples/nl-drug-policy/observations.csv")
-        >>> card = gf.evaluate(fw, obs, as_of=2020)
-        >>> card.indicator("drug_waste_dumpings").status
-        <Status.ON_TRACK: 'on_track'>
-
-    Added in 0.1.
-    """
-    from goalframe._lint import lint, measurability
-
-    framework, obs_set = prepare(framework, observations)
-    card = assess_all(framework, obs_set, as_of=as_of, method=method)
-    return attrs.evolve(card, measurability=measurability(framework, lint(framework)))
-
-
 def prepare(
     framework: Framework | FrameworkSpec, observations: ObservationSet | Iterable[Observation]
 ) -> tuple[Framework, ObservationSet]:
@@ -250,8 +201,18 @@ def assess_all(
     *,
     as_of: Period | str | int | None = None,
     method: str | None = None,
-) -> Scorecard:
-    """`evaluate` without the measurability score (callers that have it, or lint itself)."""
+) -> Evaluation:
+    """Assess every indicator and roll up the objectives: the work behind `goalframe.evaluate`.
+
+    Args:
+        framework: The compiled framework.
+        obs_set: The observations.
+        as_of: Evaluate as if in this period: later observations are set aside.
+        method: Use this method for every indicator instead of each one's own.
+
+    Returns:
+        The results, and every observation set aside with the reason.
+    """
     from goalframe.progress import get_method
 
     cutoff = None if as_of is None else Period.parse(as_of)
@@ -311,15 +272,12 @@ def assess_all(
             objectives=tuple(linked[indicator.id]),
             breakdown=indicator.select,
         )
-    return Scorecard(
-        spec=framework.spec,
+    return Evaluation(
         as_of=cutoff,
         method=method,
         indicators=tuple(results[i.id] for i in framework.indicators),
         objectives=_rollup(framework, results),
         set_aside=tuple(set_aside),
-        origin=framework.origin,
-        data_source=obs_set.source,
     )
 
 

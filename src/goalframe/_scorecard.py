@@ -1,142 +1,56 @@
-from __future__ import annotations
+"""The scorecard's data: results, the framework's context and the measurability figure.
 
-import json
-from typing import TYPE_CHECKING, Any
+Data only. Renderers (`goalframe.render`) and the facade read it; it imports neither.
+"""
+
+from __future__ import annotations
 
 import attrs
 
 from goalframe._assessment import Assessment, Status
-from goalframe._model import Indicator, Objective, Point
 from goalframe._observations import SetAside
 from goalframe._periods import Period
+from goalframe._results import IndicatorResult, ObjectiveResult, find, index_results
+from goalframe.schema import FrameworkSpec
 
-if TYPE_CHECKING:
-    from goalframe._lint import Measurability
-    from goalframe.schema import FrameworkSpec
-
-__all__ = ["IndicatorResult", "ObjectiveResult", "Observed", "Scorecard", "Trend"]
+__all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
 
 #: Version of the scorecard's JSON layout; bumped on any incompatible change.
 SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
-class Observed:
-    """An observed value in the indicator's unit, with its flags and note."""
-
-    period: Period
-    value: float
-    flags: frozenset[str] = frozenset()
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Trend:
-    """The latest value against the previous one.
-
-    Attributes:
-        previous: The previous observation.
-        change: latest - previous, in the indicator's unit.
-        better: True when the change is in the desired direction, False when against it,
-            None when unchanged or when the indicator has no direction.
-    """
-
-    previous: Observed
-    change: float
-    better: bool | None
-
-
-@attrs.frozen(kw_only=True)
-class IndicatorResult:
-    """An indicator's line on the scorecard: its figures, its verdict and their context.
-
-    Attributes:
-        indicator: The compiled indicator (name, unit, direction, source, notes).
-        assessment: The method's verdict with every number it used.
-        series: The observations used, in the indicator's unit, oldest first.
-        latest: The latest observation used, if any.
-        trend: Latest against previous, if there are two.
-        objectives: Ids of the objectives this indicator measures.
-        breakdown: The breakdown assessed (``()`` for the total).
+class Measurability:
+    """The share of objectives that pass every error-level rule.
 
     Added in 0.1.
     """
 
-    indicator: Indicator
-    assessment: Assessment
-    series: tuple[Observed, ...] = ()
-    latest: Observed | None = None
-    trend: Trend | None = None
-    objectives: tuple[str, ...] = ()
-    breakdown: tuple[tuple[str, str], ...] = ()
+    passing: int
+    total: int
+    failing: tuple[str, ...] = ()
 
     @property
-    def id(self) -> str:
-        """The indicator's id."""
-        return self.indicator.id
+    def score(self) -> float | None:
+        """The share passing (0-1), or None for a framework without objectives."""
+        return self.passing / self.total if self.total else None
 
-    @property
-    def status(self) -> Status:
-        """The verdict."""
-        return self.assessment.status
-
-    @property
-    def baseline(self) -> Point | None:
-        """The baseline from the goal file."""
-        return self.indicator.goal.baseline if self.indicator.goal else None
-
-    @property
-    def target(self) -> float | None:
-        """The target value (a relative target already resolved)."""
-        return self.indicator.goal.target if self.indicator.goal else None
-
-    @property
-    def deadline(self) -> Period | None:
-        """The target's deadline."""
-        return self.indicator.goal.deadline if self.indicator.goal else None
-
-    @property
-    def scored(self) -> bool:
-        """Whether the verdict counts in roll-ups (not for context or not assessable)."""
-        from goalframe.schema import IndicatorKind
-
+    def __str__(self) -> str:
+        if self.score is None:
+            return "measurability: no objectives"
         return (
-            self.indicator.kind is not IndicatorKind.CONTEXT
-            and self.status is not Status.NOT_ASSESSABLE
+            f"measurability: {self.score:.0%} ({self.passing} of {self.total} objectives "
+            "pass every error-level rule)"
         )
 
 
 @attrs.frozen(kw_only=True)
-class ObjectiveResult:
-    """An objective's roll-up verdict.
+class ScorecardData:
+    """The data of a scorecard: every verdict and its context, ready for any renderer.
 
-    Attributes:
-        objective: The compiled objective.
-        status: The roll-up verdict.
-        score: The weighted mean rank (0 moving away ... 4 achieved), where defined.
-        reason: Why it is not assessable, if so.
-        depth: Depth in the tree (0 for a root objective).
-
-    Added in 0.1.
-    """
-
-    objective: Objective
-    status: Status
-    score: float | None = None
-    reason: str | None = None
-    depth: int = 0
-
-    @property
-    def id(self) -> str:
-        """The objective's id."""
-        return self.objective.id
-
-
-@attrs.frozen(kw_only=True)
-class Scorecard:
-    """The result of `goalframe.evaluate`: every verdict, ready for any renderer.
-
-    Renderers only read a scorecard; all numbers are computed by the time it exists.
+    Renderers only read this; all numbers are computed by the time it exists. The public
+    `goalframe.Scorecard` is this class with its outputs (``to_markdown()``, ``to_html()``,
+    ...), defined above the renderers so that data never imports its presentation.
 
     Attributes:
         spec: The goal file, as validated (title, owner, sources, ...).
@@ -161,6 +75,10 @@ class Scorecard:
     origin: str = "<spec>"
     data_source: str = "<records>"
     measurability: Measurability | None = None
+    _by_id: dict[str, IndicatorResult] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", index_results(self.indicators))
 
     @property
     def title(self) -> str:
@@ -186,11 +104,7 @@ class Scorecard:
         Raises:
             KeyError: No such indicator on the card.
         """
-        for result in self.indicators:
-            if result.id == indicator_id:
-                return result
-        msg = f"no indicator {indicator_id!r} on this scorecard"
-        raise KeyError(msg)
+        return find(self._by_id, indicator_id, "indicator")
 
     def objective(self, objective_id: str) -> ObjectiveResult:
         """The roll-up for one objective.
@@ -204,49 +118,6 @@ class Scorecard:
         msg = f"no objective {objective_id!r} on this scorecard"
         raise KeyError(msg)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The scorecard as JSON-ready data (``schema_version`` 1, documented in the docs)."""
-        from goalframe.render.json import scorecard_to_dict
-
-        return scorecard_to_dict(self)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The scorecard as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
-
-    def to_markdown(self, *, lang: str | None = None) -> str:
-        """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""
-        from goalframe.render.markdown import render_markdown
-
-        return render_markdown(self, lang)
-
-    def to_text(self, *, width: int = 100, lang: str | None = None) -> str:
-        """The terminal scorecard as plain text (no colour), ``width`` columns wide."""
-        from goalframe.render.terminal import render_text
-
-        return render_text(self, width=width, lang=lang)
-
-    def to_html(self, *, lang: str | None = None) -> str:
-        """The scorecard as one self-contained HTML page with charts (no scripts, no requests)."""
-        from goalframe.render.html import render_html
-
-        return render_html(self, lang)
-
-    def to_csv(self) -> str:
-        """One row per indicator assessment, protected against spreadsheet formula injection."""
-        from goalframe.render.csv import render_csv
-
-        return render_csv(self)
-
-    def _repr_html_(self) -> str:
-        # Jupyter shows a scorecard as its HTML page.
-        return self.to_html()
-
-    def __rich__(self) -> Any:
-        from goalframe.render.terminal import build_renderable
-
-        return build_renderable(self)
-
     def explain(self, indicator_id: str) -> str:
         """The explanation of one indicator's verdict (see `Assessment.explain`)."""
         result = self.indicator(indicator_id)
@@ -254,3 +125,47 @@ class Scorecard:
         return (
             f"{result.id} ({result.indicator.name}; unit: {unit})\n" + result.assessment.explain()
         )
+
+
+@attrs.frozen(kw_only=True)
+class ComparisonData:
+    """The same framework assessed by several methods side by side (data only).
+
+    The public `goalframe.Comparison` is this class with its outputs.
+
+    Attributes:
+        methods: The methods compared, in column order.
+        own: The scorecard with each indicator's own method (the goal file's choice).
+        cards: One scorecard per compared method, in ``methods`` order.
+
+    Added in 0.1.
+    """
+
+    methods: tuple[str, ...]
+    own: ScorecardData
+    cards: tuple[ScorecardData, ...]
+
+    def rows(self) -> list[tuple[str, str, Assessment, tuple[Assessment, ...]]]:
+        """Per indicator: id, name, its own assessment, and one assessment per method."""
+        out = []
+        for i, result in enumerate(self.own.indicators):
+            if result.indicator.goal is None:
+                continue  # context indicators and indicators without a target
+            out.append(
+                (
+                    result.id,
+                    result.indicator.name,
+                    result.assessment,
+                    tuple(card.indicators[i].assessment for card in self.cards),
+                )
+            )
+        return out
+
+    def disagreements(self) -> list[str]:
+        """Ids of indicators whose assessable verdicts differ between methods."""
+        out = []
+        for indicator_id, _, own, others in self.rows():
+            statuses = {a.status for a in (own, *others) if a.status.rank is not None}
+            if len(statuses) > 1:
+                out.append(indicator_id)
+        return out

@@ -21,16 +21,11 @@ Added in 0.1.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
-import attrs
-
-from goalframe.errors import DuplicateMethodError, MethodOptionsError, UnknownMethodError
-
-if TYPE_CHECKING:
-    from goalframe._assessment import Assessment, Series
-    from goalframe._model import Goal
+from goalframe.errors import MethodOptionsError, UnknownMethodError
+from goalframe.progress._register import MethodFunction, MethodInfo, register_method, registry
 
 __all__ = [
     "MethodFunction",
@@ -41,9 +36,6 @@ __all__ = [
     "methods",
     "register_method",
 ]
-
-MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
-"""The signature every method has: ``(series, goal, options) -> Assessment``."""
 
 ENTRY_POINT_GROUP = "goalframe.methods"
 _BUILTIN = (
@@ -56,86 +48,8 @@ _BUILTIN = (
     "goalframe.progress.forecast",
     "goalframe.progress.targets",
 )
-
-
-@attrs.frozen(kw_only=True)
-class MethodInfo:
-    """A registered method.
-
-    Attributes:
-        name: The name goal files and ``--method`` use.
-        function: The method itself.
-        summary: One line on what it does.
-        citation: Where the method is published.
-        options: Option names the method reads, with their meaning.
-        validate: Checks the values of those options; raises ValueError with the fix.
-        general: True for methods that assess a trajectory target (compared side by side by
-            ``--method all``); False for methods of one target type (norm, range, binary).
-
-    Added in 0.1.
-    """
-
-    name: str
-    function: MethodFunction
-    summary: str
-    citation: str = ""
-    options: Mapping[str, str] = attrs.field(factory=dict)
-    validate: Callable[[Mapping[str, Any]], None] | None = None
-    general: bool = True
-
-    def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
-        """Run the method."""
-        return self.function(series, goal, options)
-
-
-_registry: dict[str, MethodInfo] = {}
 _loaded: list[bool] = []
-
-
-def register_method(
-    name: str,
-    *,
-    summary: str,
-    citation: str = "",
-    options: Mapping[str, str] | None = None,
-    validate: Callable[[Mapping[str, Any]], None] | None = None,
-    general: bool = True,
-) -> Callable[[MethodFunction], MethodFunction]:
-    """Register a function as a progress-assessment method (use as a decorator).
-
-    Args:
-        name: The method's name; lower case, words joined by ``-``.
-        summary: One line on what it does.
-        citation: Where the method is published.
-        options: The option names it reads, each with a one-line meaning.
-        validate: A function that checks those options' values and raises ValueError.
-        general: False for a method that serves one target type only.
-
-    Returns:
-        A decorator that registers the function and returns it unchanged.
-
-    Raises:
-        DuplicateMethodError: A method with this name exists.
-
-    Added in 0.1.
-    """
-
-    def decorator(function: MethodFunction) -> MethodFunction:
-        if name in _registry:
-            msg = f"a method named {name!r} is already registered; choose another name"
-            raise DuplicateMethodError(msg)
-        _registry[name] = MethodInfo(
-            name=name,
-            function=function,
-            summary=summary,
-            citation=citation,
-            options=dict(options or {}),
-            validate=validate,
-            general=general,
-        )
-        return function
-
-    return decorator
+_registry = registry  # the same dict, under the name the tests and plugins of 0.1 used
 
 
 def _load() -> None:
@@ -170,16 +84,16 @@ def get_method(name: str) -> MethodInfo:
     """
     _load()
     try:
-        return _registry[name]
+        return registry[name]
     except KeyError:
-        msg = f"unknown method {name!r}; choose one of {', '.join(sorted(_registry))}"
+        msg = f"unknown method {name!r}; choose one of {', '.join(sorted(registry))}"
         raise UnknownMethodError(msg) from None
 
 
 def method_names() -> tuple[str, ...]:
     """Names of every registered method, sorted."""
     _load()
-    return tuple(sorted(_registry))
+    return tuple(sorted(registry))
 
 
 def methods() -> tuple[MethodInfo, ...]:
@@ -193,7 +107,7 @@ def methods() -> tuple[MethodInfo, ...]:
     Added in 0.1.
     """
     _load()
-    return tuple(_registry[name] for name in sorted(_registry))
+    return tuple(registry[name] for name in sorted(registry))
 
 
 def check_options(options: Mapping[str, Any]) -> None:
@@ -205,14 +119,14 @@ def check_options(options: Mapping[str, Any]) -> None:
     Added in 0.1.
     """
     _load()
-    declared = {name for info in _registry.values() for name in info.options}
+    declared = {name for info in registry.values() for name in info.options}
     unknown = sorted(set(options) - declared)
     if unknown:
         msg = (
             f"unknown method option {unknown[0]!r}; the methods read {', '.join(sorted(declared))}"
         )
         raise MethodOptionsError(msg)
-    for info in _registry.values():
+    for info in registry.values():
         if info.validate is not None and any(name in options for name in info.options):
             try:
                 info.validate(options)

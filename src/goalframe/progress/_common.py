@@ -4,6 +4,9 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from goalframe._assessment import Assessment, Component, Status, not_assessable
 from goalframe.schema import Direction
 
 if TYPE_CHECKING:
@@ -60,3 +63,53 @@ def resolve_baseline(series: Series, goal: Goal) -> tuple[Point | None, str]:
         Point(period=series.periods[0], value=series.values[0]),
         "first observation (no baseline given)",
     )
+
+
+@attrs.frozen
+class Verdicts:
+    """How every method builds its results: it states the verdict, the rest is filled in.
+
+    A method module makes one (``verdict = Verdicts(NAME, citation=CITATION)``) and returns
+    ``verdict(status, label, value=..., components=...)`` or
+    ``verdict.not_assessable(reason, **components)``; the method's name, citation and
+    formula are the same on every result it returns.
+
+    Attributes:
+        method: The method's registered name.
+        citation: Where the method is defined.
+        formula: The method's formula, unless a result gives its own.
+    """
+
+    method: str
+    citation: str = ""
+    formula: str = ""
+
+    def __call__(
+        self,
+        status: Status,
+        label: str,
+        *,
+        value: float | None = None,
+        expected: float | None = None,
+        score: float | None = None,
+        reason: str | None = None,
+        components: Mapping[str, Component] | None = None,
+        formula: str | None = None,
+    ) -> Assessment:
+        """A verdict with the numbers behind it."""
+        return Assessment(
+            method=self.method,
+            status=status,
+            label=label,
+            value=value,
+            expected=expected,
+            score=score,
+            reason=reason,
+            components=components or {},
+            formula=self.formula if formula is None else formula,
+            citation=self.citation,
+        )
+
+    def not_assessable(self, reason: str, /, **components: Component) -> Assessment:
+        """The series cannot be assessed: the reason, and the numbers known so far."""
+        return not_assessable(self.method, reason, **components)

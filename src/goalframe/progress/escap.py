@@ -24,9 +24,9 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, resolve_baseline
+from goalframe._assessment import Assessment, Status
+from goalframe.progress._common import Verdicts, at_least, resolve_baseline
+from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -37,6 +37,8 @@ CITATION = (
     "UN ESCAP, Asia and the Pacific SDG Progress Report, methodology (Current Status Index, "
     "Anticipated Progress Index); Bidarbakht Nia, ESCAP Working Paper SD/WP/05 (2017)"
 )
+
+verdict = Verdicts(NAME, citation=CITATION)
 
 
 def weighted_growth(times: list[float], values: list[float], horizon: float) -> float:
@@ -51,13 +53,11 @@ def weighted_growth(times: list[float], values: list[float], horizon: float) -> 
 
 
 def _insufficient(reason: str, components: dict[str, Any]) -> Assessment:
-    return Assessment(
-        method=NAME,
-        status=Status.NOT_ASSESSABLE,
-        label="insufficient_data",
+    return verdict(
+        Status.NOT_ASSESSABLE,
+        "insufficient_data",
         reason=reason,
         components=components,
-        citation=CITATION,
     )
 
 
@@ -69,7 +69,7 @@ def _insufficient(reason: str, components: dict[str, Any]) -> Assessment:
 def assess_escap(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a series with ESCAP's two indices."""
     if goal.target is None or goal.deadline is None:
-        return not_assessable(NAME, "ESCAP's indices need a target value and a target year")
+        return verdict.not_assessable("ESCAP's indices need a target value and a target year")
     base, base_from = resolve_baseline(series, goal)
     if base is None:
         return _insufficient(base_from, {})
@@ -91,9 +91,9 @@ def assess_escap(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
     t_cr, latest = points[-1]
     span = goal.target - base.value
     if span == 0:
-        return not_assessable(NAME, "the target equals the baseline", **components)
+        return verdict.not_assessable("the target equals the baseline", **components)
     if big_t <= base.period.time:
-        return not_assessable(NAME, "the target year is not after the baseline", **components)
+        return verdict.not_assessable("the target year is not after the baseline", **components)
     csi = min(1.0, (latest - base.value) / span)
     expected = min(1.0, (t_cr - base.period.time) / (big_t - base.period.time))
     components.update(
@@ -107,18 +107,16 @@ def assess_escap(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
         "exp(g (T - t_cr)), g = recency-weighted mean log growth"
     )
     if goal.meets(latest):
-        return Assessment(
-            method=NAME,
-            status=Status.ACHIEVED,
-            label="maintain",
+        return verdict(
+            Status.ACHIEVED,
+            "maintain",
             value=csi,
             expected=expected,
             components=components,
             formula=formula,
-            citation=CITATION,
         )
     if any(v <= 0 for _, v in points):
-        return not_assessable(NAME, "geometric extrapolation needs positive values", **components)
+        return verdict.not_assessable("geometric extrapolation needs positive values", **components)
     if t_cr >= big_t:
         projected = latest
     else:
@@ -134,13 +132,11 @@ def assess_escap(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
         label, status = "accelerate", Status.NEEDS_ACCELERATION
     else:
         label, status = "reverse", Status.MOVING_AWAY
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
+    return verdict(
+        status,
+        label,
         value=anticipated,
         expected=1.0,
         components=components,
         formula=formula,
-        citation=CITATION,
     )

@@ -24,9 +24,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, cagr, sign_of
+from goalframe._assessment import Assessment, Status
+from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -37,6 +37,8 @@ CITATION = (
     "Eurostat, Sustainable development in the European Union: monitoring report, "
     "annex on the assessment of progress (short-term 5 years, long-term 15 years)"
 )
+
+verdict = Verdicts(NAME, citation=CITATION)
 WINDOWS = {"short": 5, "long": 15}
 MIN_SPAN = {"short": 3, "long": 10}
 
@@ -72,20 +74,6 @@ def _validate(options: Mapping[str, Any]) -> None:
     _window(options)
 
 
-def _done(
-    label: str, status: Status, value: float | None, components: dict[str, Any], formula: str
-) -> Assessment:
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
-        value=value,
-        components=components,
-        formula=formula,
-        citation=CITATION,
-    )
-
-
 @register_method(
     NAME,
     summary="Eurostat EU-SDG method: actual vs required CAGR over a 5- or 15-year window.",
@@ -98,9 +86,9 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     try:
         window, min_span = _window(options)
     except ValueError as exc:
-        return not_assessable(NAME, str(exc))
+        return verdict.not_assessable(str(exc))
     if len(series) < 2:
-        return not_assessable(NAME, f"{len(series)} observation(s); the method needs two")
+        return verdict.not_assessable(f"{len(series)} observation(s); the method needs two")
     t_period, y_t = series.periods[-1], series.values[-1]
     t = t_period.time
     inside = [
@@ -118,14 +106,13 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         "latest_value": y_t,
     }
     if t - s < min_span - 1e-9:
-        return not_assessable(
-            NAME,
+        return verdict.not_assessable(
             f"the window {s_period}-{t_period} spans {t - s:g} years; it needs at least "
             f"{min_span:g}",
             **components,
         )
     if y_s <= 0 or y_t <= 0:
-        return not_assessable(NAME, "growth rates need positive values", **components)
+        return verdict.not_assessable("growth rates need positive values", **components)
     actual = cagr(y_t, y_s, t, s)
     components["cagr_actual"] = actual
     d = sign_of(goal.direction)
@@ -140,29 +127,39 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
             label = "moderate_movement_away"
         else:
             label = "significant_movement_away"
-        return _done(
-            label,
+        return verdict(
             _NO_TARGET_LABELS[label],
-            directed,
-            components,
-            "g = d * CAGR_a, CAGR_a = (y_t / y_s)^(1/(t - s)) - 1",
+            label,
+            value=directed,
+            components=components,
+            formula="g = d * CAGR_a, CAGR_a = (y_t / y_s)^(1/(t - s)) - 1",
         )
     formula = (
         "RR = CAGR_a / CAGR_r; CAGR_a = (y_t/y_s)^(1/(t-s)) - 1, CAGR_r = (x_T/y_s)^(1/(T-s)) - 1"
     )
     if goal.deadline is None:
-        return not_assessable(NAME, "the target has no deadline (target year)", **components)
+        return verdict.not_assessable("the target has no deadline (target year)", **components)
     big_t = goal.deadline.time
     components.update(target=goal.target, target_period=str(goal.deadline))
     if goal.meets(y_t):
-        return _done("significant_progress", Status.ACHIEVED, None, components, formula)
+        return verdict(
+            Status.ACHIEVED,
+            "significant_progress",
+            value=None,
+            components=components,
+            formula=formula,
+        )
     if big_t <= s:
-        return not_assessable(NAME, "the target year is not after the window's start", **components)
+        return verdict.not_assessable(
+            "the target year is not after the window's start", **components
+        )
     if goal.target <= 0:
-        return not_assessable(NAME, "growth rates need a positive target", **components)
+        return verdict.not_assessable("growth rates need a positive target", **components)
     if goal.meets(y_s):
         # Already at the target when the window opened, and no longer: moved away from it.
-        return _done("movement_away", Status.MOVING_AWAY, None, components, formula)
+        return verdict(
+            Status.MOVING_AWAY, "movement_away", value=None, components=components, formula=formula
+        )
     required = cagr(goal.target, y_s, big_t, s)
     ratio = actual / required
     components.update(cagr_required=required, ratio=ratio)
@@ -174,4 +171,6 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         label = "insufficient_progress"
     else:
         label = "movement_away"
-    return _done(label, _TARGET_LABELS[label], ratio, components, formula)
+    return verdict(
+        _TARGET_LABELS[label], label, value=ratio, components=components, formula=formula
+    )

@@ -27,9 +27,9 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, number_option, sign_of
+from goalframe._assessment import Assessment, Status
+from goalframe.progress._common import Verdicts, at_least, number_option, sign_of
+from goalframe.progress._register import register_method
 from goalframe.progress._stats import Fit, ols, t_cdf, t_ppf, theil_sen
 from goalframe.schema import Direction
 
@@ -43,6 +43,8 @@ CITATION = (
     "Introduction to Linear Regression Analysis, ch. 2); Theil (1950) and Sen (1968) for the "
     "robust slope"
 )
+
+verdict = Verdicts(NAME, citation=CITATION)
 MODELS = ("linear", "log", "theil-sen")
 LIKELY, UNCERTAIN = 0.75, 0.4
 
@@ -87,9 +89,9 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     try:
         model, confidence, window = _settings(options)
     except ValueError as exc:
-        return not_assessable(NAME, str(exc))
+        return verdict.not_assessable(str(exc))
     if goal.target is None or goal.deadline is None:
-        return not_assessable(NAME, "a forecast needs a target value and a target year")
+        return verdict.not_assessable("a forecast needs a target value and a target year")
     points = list(zip(series.times, series.values, strict=True))
     start = goal.baseline.period if goal.baseline else goal.base_period
     if start is not None:
@@ -103,8 +105,7 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         "target_period": str(goal.deadline),
     }
     if len(points) < 3:
-        return not_assessable(
-            NAME,
+        return verdict.not_assessable(
             f"{len(points)} observation(s) in the fitting window; a "
             "trend with an interval needs at least 3",
             **components,
@@ -112,19 +113,16 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     latest = points[-1][1]
     components["latest"] = latest
     if goal.meets(latest):
-        return Assessment(
-            method=NAME,
-            status=Status.ACHIEVED,
-            label="target_met",
+        return verdict(
+            Status.ACHIEVED,
+            "target_met",
             value=1.0,
             components=components,
-            citation=CITATION,
             formula="the latest value meets the target",
         )
     log = model == "log"
     if log and (any(v <= 0 for _, v in points) or goal.target <= 0):
-        return not_assessable(
-            NAME,
+        return verdict.not_assessable(
             "the log model needs positive values and a positive target; use model: linear",
             **components,
         )
@@ -165,13 +163,11 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         label = "unlikely"
         wrong_way = fit.slope * sign_of(goal.direction) < 0
         status = Status.MOVING_AWAY if wrong_way else Status.INSUFFICIENT_PROGRESS
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
+    return verdict(
+        status,
+        label,
         value=probability,
         components=components,
-        citation=CITATION,
         formula="P(target met) from a Student-t prediction at the target year: "
         "ŷ_T ± t(n-2) s sqrt(1 + 1/n + (T - x̄)²/Sxx)",
     )

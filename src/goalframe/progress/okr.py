@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, resolve_baseline
+from goalframe._assessment import Assessment, Status
+from goalframe.progress._common import Verdicts, at_least, resolve_baseline
+from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 NAME = "okr"
 CITATION = "Google re:Work, 'Set goals with OKRs'; J. Doerr, Measure What Matters (2018)"
+
+verdict = Verdicts(NAME, citation=CITATION)
 
 
 @register_method(
@@ -35,15 +37,15 @@ CITATION = "Google re:Work, 'Set goals with OKRs'; J. Doerr, Measure What Matter
 def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Grade a series as an OKR key result."""
     if goal.target is None:
-        return not_assessable(NAME, "the indicator has no target value")
+        return verdict.not_assessable("the indicator has no target value")
     start, start_from = resolve_baseline(series, goal)
     if start is None:
-        return not_assessable(NAME, start_from)
+        return verdict.not_assessable(start_from)
     if len(series) == 0:
-        return not_assessable(NAME, "no observations")
+        return verdict.not_assessable("no observations")
     latest = series.values[-1]
     if goal.target == start.value:
-        return not_assessable(NAME, "the target equals the start value")
+        return verdict.not_assessable("the target equals the start value")
     raw = (latest - start.value) / (goal.target - start.value)
     grade = min(1.0, max(0.0, raw))
     components: dict[str, Any] = {
@@ -65,13 +67,11 @@ def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assess
     else:
         label = "red"
         status = Status.MOVING_AWAY if raw < 0 else Status.INSUFFICIENT_PROGRESS
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
+    return verdict(
+        status,
+        label,
         value=grade,
         score=grade,
         components=components,
-        citation=CITATION,
         formula="grade = clamp((latest - start) / (target - start), 0, 1)",
     )

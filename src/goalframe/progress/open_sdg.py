@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
 from goalframe._periods import Period
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, cagr, sign_of
+from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._register import register_method
 from goalframe.schema import Direction
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ CITATION = (
     "Open SDG progress measure, sdg-build 2.4.0 sdg/ProgressMeasure.py (Statistics Canada "
     "methodology; open-sdg docs/progress-methodology.md)"
 )
+
+verdict = Verdicts(NAME, citation=CITATION)
 DEFAULT_BASE_YEAR = 2015
 DEFAULT_TARGET_YEAR = 2030
 #: Exponent of the natural-limit factor C.
@@ -147,17 +149,15 @@ def _result(
     components: dict[str, Any],
 ) -> Assessment:
     components.update(progress_value=pv, status=label, score=score)
-    return Assessment(
-        method=NAME,
-        status=LABELS[label],
-        label=label,
+    return verdict(
+        LABELS[label],
+        label,
         value=pv,
         score=score,
         reason=reason,
         components=components,
         formula="method 1: pv = s*d*CAGR(base->current); method 2: pv = s*d*CAGR(base->current)"
         " / |CAGR(base->target)|; CAGR(a->b) = (y_b/y_a)^(1/(t_b-t_a)) - 1",
-        citation=CITATION,
     )
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe._assessment import Assessment, Status
 from goalframe._periods import Frequency, Period
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least
+from goalframe.progress._common import Verdicts, at_least
+from goalframe.progress._register import register_method
 from goalframe.schema import TargetType
 
 if TYPE_CHECKING:
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from goalframe._model import Goal
 
 CITATION = "goalframe target types (docs: explanation/methods)"
+
+norm_verdict = Verdicts("norm", citation=CITATION)
+range_verdict = Verdicts("range", citation=CITATION)
+binary_verdict = Verdicts("binary", citation=CITATION)
 
 
 def span_periods(start: Period, end: Period) -> list[Period]:
@@ -99,11 +103,11 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     """Assess a norm or milestone target period by period."""
     checks = _checks(goal)
     if isinstance(checks, str):
-        return not_assessable("norm", checks)
+        return norm_verdict.not_assessable(checks)
     if not checks:
-        return not_assessable("norm", "no milestones or norm periods to check")
+        return norm_verdict.not_assessable("no milestones or norm periods to check")
     if len(series) == 0:
-        return not_assessable("norm", "no observations")
+        return norm_verdict.not_assessable("no observations")
     latest = series.periods[-1]
     due = [(p, v) for p, v in checks if p <= latest]
     met, missed, unobserved = [], [], []
@@ -126,7 +130,7 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
         components["in_force"] = f"{due[-1][1]:g} ({due[-1][0]})"
     observed_count = len(met) + len(missed)
     if observed_count == 0:
-        return not_assessable("norm", "no observation for any period due so far", **components)
+        return norm_verdict.not_assessable("no observation for any period due so far", **components)
     share = len(met) / observed_count
     components["share_met"] = share
     span_over = latest >= checks[-1][0]
@@ -148,13 +152,11 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
         label, status = "norm_partly_met", Status.NEEDS_ACCELERATION
     else:
         label, status = "norm_partly_met", Status.INSUFFICIENT_PROGRESS
-    return Assessment(
-        method="norm",
-        status=status,
-        label=label,
+    return norm_verdict(
+        status,
+        label,
         value=share,
         components=components,
-        citation=CITATION,
         formula="share met = periods that met the value in force / periods observed so far",
     )
 
@@ -196,9 +198,9 @@ def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
     """Assess a series against a range."""
     bounds = _bounds(goal, options)
     if isinstance(bounds, str):
-        return not_assessable("range", bounds)
+        return range_verdict.not_assessable(bounds)
     if len(series) == 0:
-        return not_assessable("range", "no observations")
+        return range_verdict.not_assessable("no observations")
     low, high = bounds
     inside = [low - goal.tolerance <= v <= high + goal.tolerance for v in series.values]
     latest = series.values[-1]
@@ -221,13 +223,11 @@ def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
             label, status = "outside_range_approaching", Status.NEEDS_ACCELERATION
         else:
             label, status = "outside_range_departing", Status.MOVING_AWAY
-    return Assessment(
-        method="range",
-        status=status,
-        label=label,
+    return range_verdict(
+        status,
+        label,
         value=components["share_in_range"],
         components=components,
-        citation=CITATION,
         formula="distance = max(low - y, y - high, 0)",
     )
 
@@ -241,21 +241,19 @@ def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
 def assess_binary(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a done / not-done series."""
     if len(series) == 0:
-        return not_assessable("binary", "no observations")
+        return binary_verdict.not_assessable("no observations")
     odd = [
         f"{v:g} ({p})"
         for p, v in zip(series.periods, series.values, strict=True)
         if v not in (0.0, 1.0)
     ]
     if odd:
-        return not_assessable("binary", f"a binary target needs values 0 or 1, not {odd[0]}")
+        return binary_verdict.not_assessable(f"a binary target needs values 0 or 1, not {odd[0]}")
     done = series.values[-1] == 1.0
-    return Assessment(
-        method="binary",
-        status=Status.ACHIEVED if done else Status.INSUFFICIENT_PROGRESS,
-        label="done" if done else "not_done",
+    return binary_verdict(
+        Status.ACHIEVED if done else Status.INSUFFICIENT_PROGRESS,
+        "done" if done else "not_done",
         value=series.values[-1],
         components={"latest_period": str(series.periods[-1])},
-        citation=CITATION,
         formula="done when the latest value is 1",
     )

@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, number_option, resolve_baseline
+from goalframe._assessment import Assessment, Status
+from goalframe.progress._common import Verdicts, at_least, number_option, resolve_baseline
+from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -40,6 +40,8 @@ FORMULA = (
     "progress = (latest - baseline) / (target - baseline); expected = (line(t) - baseline) / "
     "(target - baseline); ratio = progress / expected"
 )
+
+verdict = Verdicts(NAME, citation=CITATION, formula=FORMULA)
 
 _LABELS = {
     Status.ACHIEVED: "target_met",
@@ -93,25 +95,25 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
     try:
         on_track, acceleration = _cut_offs(options)
     except ValueError as exc:
-        return not_assessable(NAME, str(exc))
+        return verdict.not_assessable(str(exc))
     if goal.target is None:
-        return not_assessable(NAME, "the indicator has no target value")
+        return verdict.not_assessable("the indicator has no target value")
     if goal.deadline is None:
-        return not_assessable(
-            NAME, "the target has no deadline, so progress expected by now is undefined"
+        return verdict.not_assessable(
+            "the target has no deadline, so progress expected by now is undefined"
         )
     if len(series) == 0:
-        return not_assessable(NAME, "no observations")
+        return verdict.not_assessable("no observations")
     baseline, baseline_from = resolve_baseline(series, goal)
     if baseline is None:
-        return not_assessable(NAME, baseline_from)
+        return verdict.not_assessable(baseline_from)
     if goal.deadline <= baseline.period:
-        return not_assessable(
-            NAME, f"the deadline {goal.deadline} is not after the baseline {baseline.period}"
+        return verdict.not_assessable(
+            f"the deadline {goal.deadline} is not after the baseline {baseline.period}"
         )
     span = goal.target - baseline.value
     if span == 0:
-        return not_assessable(NAME, "the target equals the baseline, so progress is undefined")
+        return verdict.not_assessable("the target equals the baseline, so progress is undefined")
     latest_period, latest = series.periods[-1], series.values[-1]
     components: dict[str, Any] = {
         "baseline": baseline.value,
@@ -123,8 +125,7 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
         "latest_period": str(latest_period),
     }
     if latest_period <= baseline.period:
-        return not_assessable(
-            NAME,
+        return verdict.not_assessable(
             f"no observation after the baseline period {baseline.period} (latest: {latest_period})",
             **components,
         )
@@ -157,13 +158,10 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
             status = Status.NEEDS_ACCELERATION
         else:
             status = Status.INSUFFICIENT_PROGRESS
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=_LABELS[status],
+    return verdict(
+        status,
+        _LABELS[status],
         value=progress,
         expected=expected,
         components=components,
-        formula=FORMULA,
-        citation=CITATION,
     )

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status, not_assessable
+from goalframe._assessment import Assessment, Status
 from goalframe._periods import Period
-from goalframe.progress import register_method
-from goalframe.progress._common import at_least, cagr, sign_of
+from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -37,6 +37,8 @@ CITATION = (
     "UN Statistics Division, SDG Progress Chart 2023 technical note (as adopted in EUSTAT's "
     "SDG methodology)"
 )
+
+verdict = Verdicts(NAME, citation=CITATION)
 DEFAULT_BASE_YEAR = 2015
 
 
@@ -70,14 +72,12 @@ def _graded(
     else:
         label = "stagnation_or_regression"
         status = Status.MOVING_AWAY if directed < 0 else Status.INSUFFICIENT_PROGRESS
-    return Assessment(
-        method=NAME,
-        status=status,
-        label=label,
+    return verdict(
+        status,
+        label,
         value=value,
         components=components,
         formula=formula,
-        citation=CITATION,
     )
 
 
@@ -89,29 +89,27 @@ def _graded(
 def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a series with the UN SDG Progress Chart rule."""
     if len(series) == 0:
-        return not_assessable(NAME, "no observations")
+        return verdict.not_assessable("no observations")
     t_period, v_t = series.periods[-1], series.values[-1]
     components: dict[str, Any] = {"latest_period": str(t_period), "latest_value": v_t}
     target = goal.target
     if target is not None and goal.meets(v_t):
         components["target"] = target
-        return Assessment(
-            method=NAME,
-            status=Status.ACHIEVED,
-            label="target_achieved",
+        return verdict(
+            Status.ACHIEVED,
+            "target_achieved",
             components=components,
-            citation=CITATION,
             formula="the latest value meets the target",
         )
     base = _base(series, goal)
     if isinstance(base, str):
-        return not_assessable(NAME, base, **components)
+        return verdict.not_assessable(base, **components)
     b_period, v_b, base_from = base
     components.update(base_period=str(b_period), base_value=v_b, base_from=base_from)
     if t_period <= b_period:
-        return not_assessable(NAME, "no observation after the base year", **components)
+        return verdict.not_assessable("no observation after the base year", **components)
     if v_b <= 0 or v_t <= 0:
-        return not_assessable(NAME, "growth rates need positive values", **components)
+        return verdict.not_assessable("growth rates need positive values", **components)
     actual = cagr(v_t, v_b, t_period.time, b_period.time)
     directed = sign_of(goal.direction) * actual
     components.update(cagr=actual, cagr_directed=directed)
@@ -125,9 +123,9 @@ def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
             "g = d * CAGR, CAGR = (v_t/v_b)^(1/(t-b)) - 1",
         )
     if goal.deadline is None:
-        return not_assessable(NAME, "the target has no deadline (target year)", **components)
+        return verdict.not_assessable("the target has no deadline (target year)", **components)
     if target == v_b:
-        return not_assessable(NAME, "the target equals the base value", **components)
+        return verdict.not_assessable("the target equals the base value", **components)
     projected = v_t * (1 + actual) ** (goal.deadline.time - t_period.time)
     ratio = (projected - v_b) / (target - v_b)
     components.update(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from goalframe.errors import UnknownFormatError
 
 if TYPE_CHECKING:
-    from goalframe._scorecard import Scorecard
+    from goalframe._scorecard import ScorecardData
 
 __all__ = ["FORMATS", "render"]
 
@@ -21,7 +21,7 @@ FORMATS = ("table", "markdown", "json", "html", "csv")
 
 
 def render(
-    card: Scorecard, format: str = "table", *, width: int = 100, lang: str | None = None
+    card: ScorecardData, format: str = "table", *, width: int = 100, lang: str | None = None
 ) -> str:
     """Render a scorecard as text.
 
@@ -41,14 +41,26 @@ def render(
     Added in 0.1.
     """
     if format == "table":
-        return card.to_text(width=width, lang=lang)
+        from goalframe.render.terminal import render_text
+
+        return render_text(card, width=width, lang=lang)
     if format == "markdown":
-        return card.to_markdown(lang=lang)
+        from goalframe.render.markdown import render_markdown
+
+        return render_markdown(card, lang)
     if format == "json":
-        return card.to_json()
+        import json
+
+        from goalframe.render.json import scorecard_to_dict
+
+        return json.dumps(scorecard_to_dict(card), indent=2, ensure_ascii=False) + "\n"
     if format == "html":
-        return card.to_html(lang=lang)
+        from goalframe.render.html import render_html
+
+        return render_html(card, lang)
     if format == "csv":
-        return card.to_csv()
+        from goalframe.render.csv import render_csv
+
+        return render_csv(card)
     msg = f"unknown format {format!r}; choose one of {', '.join(FORMATS)}"
     raise UnknownFormatError(msg)

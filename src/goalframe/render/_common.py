@@ -8,7 +8,8 @@ from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number, pe
 
 if TYPE_CHECKING:
     from goalframe._assessment import Status
-    from goalframe._scorecard import IndicatorResult, Scorecard
+    from goalframe._results import IndicatorResult
+    from goalframe._scorecard import ScorecardData
 
 
 def status_text(status: Status, lang: str = "en") -> str:
@@ -16,12 +17,12 @@ def status_text(status: Status, lang: str = "en") -> str:
     return f"{STATUS_SYMBOL[status]} {_i18n.status(lang, status)}"
 
 
-def status_counts(card: Scorecard, lang: str = "en") -> str:
+def status_counts(card: ScorecardData, lang: str = "en") -> str:
     """``2 on track, 1 moving away`` for the statuses present."""
     return ", ".join(f"{n} {_i18n.status(lang, s)}" for s, n in card.counts.items() if n)
 
 
-def header_facts(card: Scorecard, lang: str = "en") -> list[tuple[str, str]]:
+def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]:
     """The facts under the title, shared by every renderer."""
     spec = card.spec
     t = _i18n.text
@@ -75,13 +76,13 @@ def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
     }
 
 
-def flags_used(card: Scorecard, lang: str = "en") -> list[str]:
+def flags_used(card: ScorecardData, lang: str = "en") -> list[str]:
     """Legend entries for the flags that occur on the card: ``~ approximate``."""
     seen = {f for r in card.indicators for o in r.series for f in o.flags}
     return [f"{FLAG_MARK[f]} {_i18n.flag(lang, f)}" for f in FLAG_MARK if f in seen]
 
 
-def set_aside_summary(card: Scorecard) -> list[tuple[str, int]]:
+def set_aside_summary(card: ScorecardData) -> list[tuple[str, int]]:
     """Reasons for setting observations aside, with counts, most frequent first."""
     counts = Counter(s.reason for s in card.set_aside)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

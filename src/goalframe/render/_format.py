@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from goalframe._assessment import Status
+from goalframe._text import number, percent
+
+__all__ = ["FLAG_MARK", "STATUS_SYMBOL", "flags", "number", "percent", "trend_arrow", "unit"]
 
 if TYPE_CHECKING:
-    from goalframe._scorecard import IndicatorResult, Trend
+    from goalframe._results import IndicatorResult, Trend
 
 STATUS_SYMBOL = {
     Status.ACHIEVED: "✔",
@@ -26,27 +28,6 @@ FLAG_MARK = {
     "break": "b",
     "suspect": "s",
 }
-
-
-def number(value: float | None) -> str:
-    """Numbers people read: thousands separators, at most four significant decimals."""
-    if value is None or not math.isfinite(value):
-        return "–"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return f"{value:,.1f}"
-    if magnitude >= 1:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:.4g}"
-
-
-def percent(share: float | None) -> str:
-    """A share as a whole percentage: 0.734 -> 73 %."""
-    if share is None or not math.isfinite(share):
-        return "–"
-    return f"{share * 100:.0f} %"
 
 
 def flags(marks: frozenset[str]) -> str:

@@ -16,7 +16,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from goalframe._scorecard import Scorecard
+    from goalframe._scorecard import ScorecardData
 
 __all__ = ["COLUMNS", "render_csv", "safe_text"]
 
@@ -58,7 +58,7 @@ def _num(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
 
-def render_csv(card: Scorecard) -> str:
+def render_csv(card: ScorecardData) -> str:
     """Render a scorecard as CSV, one row per indicator.
 
     Added in 0.1.

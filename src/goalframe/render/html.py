@@ -19,7 +19,8 @@ from goalframe.render._format import STATUS_SYMBOL, flags, number, percent, tren
 from goalframe.render.svg import indicator_chart
 
 if TYPE_CHECKING:
-    from goalframe._scorecard import IndicatorResult, ObjectiveResult, Scorecard
+    from goalframe._results import IndicatorResult, ObjectiveResult
+    from goalframe._scorecard import ScorecardData
 
 __all__ = ["render_html"]
 
@@ -58,7 +59,7 @@ def _bar(result: IndicatorResult, lang: str) -> dict[str, Any] | None:
     }
 
 
-def _indicator(card: Scorecard, result: IndicatorResult, lang: str) -> dict[str, Any]:
+def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[str, Any]:
     from markupsafe import Markup
 
     ind, a = result.indicator, result.assessment
@@ -113,7 +114,7 @@ def _indicator(card: Scorecard, result: IndicatorResult, lang: str) -> dict[str,
     }
 
 
-def _objectives(card: Scorecard, lang: str) -> list[dict[str, Any]]:
+def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
     results = {o.id: o for o in card.objectives}
     indicators = {r.id: r for r in card.indicators}
 
@@ -140,7 +141,7 @@ def _objectives(card: Scorecard, lang: str) -> list[dict[str, Any]]:
     return [node(o) for o in card.objectives if o.depth == 0]
 
 
-def render_html(card: Scorecard, lang: str | None = None) -> str:
+def render_html(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as one self-contained HTML page.
 
     Args:

@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from goalframe._assessment import Assessment
     from goalframe._model import Point, Source
-    from goalframe._scorecard import IndicatorResult, Observed, Scorecard
+    from goalframe._results import IndicatorResult, Observed
+    from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
 
@@ -111,7 +113,7 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
     }
 
 
-def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
     """The scorecard as JSON-ready data."""
     from goalframe._scorecard import SCHEMA_VERSION
 
@@ -171,4 +173,38 @@ def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
             for s in card.set_aside
         ],
         "sources": {"goals": card.origin, "observations": card.data_source},
+    }
+
+
+def comparison_to_dict(comparison: ComparisonData) -> dict[str, Any]:
+    """A method comparison as JSON-ready data."""
+
+    def cell(a: Assessment) -> dict[str, Any]:
+        return {
+            "method": a.method,
+            "status": a.status.value,
+            "label": a.label,
+            "value": a.value,
+            "score": a.score,
+            "reason": a.reason,
+        }
+
+    own = comparison.own
+    rows = comparison.rows()
+    return {
+        "schema_version": 1,
+        "kind": "method_comparison",
+        "framework": {"id": own.spec.id, "title": own.spec.title},
+        "as_of": own.as_of.to_json() if own.as_of else None,
+        "methods": list(comparison.methods),
+        "indicators": [
+            {
+                "id": i,
+                "name": name,
+                "own": cell(own_assessment),
+                "methods": {m: cell(a) for m, a in zip(comparison.methods, others, strict=True)},
+            }
+            for i, name, own_assessment, others in rows
+        ],
+        "disagreements": comparison.disagreements(),
     }

@@ -6,9 +6,9 @@ Added in 0.1.
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
+from goalframe._text import escape_markdown as escape
 from goalframe.render import _i18n
 from goalframe.render._common import (
     figures,
@@ -21,20 +21,12 @@ from goalframe.render._common import (
 from goalframe.render._format import trend_arrow, unit
 
 if TYPE_CHECKING:
-    from goalframe._compare import Comparison
-    from goalframe._scorecard import Scorecard
+    from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["escape", "render_comparison_markdown", "render_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
-
-def escape(text: str) -> str:
-    """Escape user text for Markdown: no markup, no HTML, no broken table cells."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def render_markdown(card: Scorecard, lang: str | None = None) -> str:
+def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as Markdown.
 
     Added in 0.1.
@@ -107,7 +99,7 @@ def render_markdown(card: Scorecard, lang: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_comparison_markdown(comparison: Comparison) -> str:
+def render_comparison_markdown(comparison: ComparisonData) -> str:
     """Render a method comparison as Markdown: one row per indicator, one column per method.
 
     Added in 0.1.

@@ -18,7 +18,7 @@ from goalframe.render._format import number
 from goalframe.schema import TargetType
 
 if TYPE_CHECKING:
-    from goalframe._scorecard import IndicatorResult
+    from goalframe._results import IndicatorResult
 
 __all__ = ["indicator_chart"]
 

@@ -28,8 +28,7 @@ from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
-    from goalframe._compare import Comparison
-    from goalframe._scorecard import Scorecard
+    from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["build_comparison", "build_renderable", "render_comparison_text", "render_text"]
 
@@ -48,7 +47,7 @@ def _status(status: Status, lang: str = "en") -> Text:
     return Text(status_text(status, lang), style=STYLE[status])
 
 
-def build_renderable(card: Scorecard, lang: str | None = None) -> Any:
+def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     """The scorecard as a rich renderable (print it with a `rich.console.Console`)."""
     lang = _i18n.language(lang, card.spec.language)
     t = functools.partial(_i18n.text, lang)
@@ -127,7 +126,7 @@ def build_renderable(card: Scorecard, lang: str | None = None) -> Any:
     return Group(*parts)
 
 
-def render_text(card: Scorecard, *, width: int = 100, lang: str | None = None) -> str:
+def render_text(card: ScorecardData, *, width: int = 100, lang: str | None = None) -> str:
     """The terminal scorecard as plain text, without colour.
 
     Added in 0.1.
@@ -154,7 +153,7 @@ def _cell(assessment: Assessment) -> Text:
     return text
 
 
-def build_comparison(comparison: Comparison) -> Any:
+def build_comparison(comparison: ComparisonData) -> Any:
     """A method comparison as a rich renderable."""
     own = comparison.own
     table = Table(
@@ -174,7 +173,7 @@ def build_comparison(comparison: Comparison) -> Any:
     return Group(table, note)
 
 
-def render_comparison_text(comparison: Comparison, *, width: int = 140) -> str:
+def render_comparison_text(comparison: ComparisonData, *, width: int = 140) -> str:
     """A method comparison as plain text, without colour.
 
     Added in 0.1.

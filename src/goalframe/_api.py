@@ -1,0 +1,134 @@
+"""The facade's work: compile, evaluate and lint, and hand the results to a scorecard.
+
+`goalframe.evaluate` and `goalframe.compare` live here, above evaluation, lint and the
+renderers: evaluation never calls lint; this module runs both and puts the measurability
+figure on the card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from goalframe._evaluate import assess_all, prepare
+from goalframe._lint import lint, measurability
+from goalframe._model import Framework
+from goalframe._observations import Observation, ObservationSet
+from goalframe._outputs import Comparison, Scorecard
+from goalframe._periods import Period
+from goalframe._results import Evaluation
+from goalframe._scorecard import Measurability
+from goalframe.progress import get_method
+from goalframe.progress import methods as all_methods
+from goalframe.schema import FrameworkSpec
+
+__all__ = ["compare", "evaluate"]
+
+#: Column order of a comparison: the default method first, then the peers' methods.
+PREFERRED = ("trajectory", "open-sdg", "eurostat", "unsd", "escap", "okr", "forecast")
+
+
+def _card(
+    framework: Framework,
+    obs_set: ObservationSet,
+    evaluation: Evaluation,
+    score: Measurability | None,
+) -> Scorecard:
+    """The scorecard of an evaluation: its results with the framework's context."""
+    return Scorecard(
+        spec=framework.spec,
+        as_of=evaluation.as_of,
+        method=evaluation.method,
+        indicators=evaluation.indicators,
+        objectives=evaluation.objectives,
+        set_aside=evaluation.set_aside,
+        origin=framework.origin,
+        data_source=obs_set.source,
+        measurability=score,
+    )
+
+
+def evaluate(
+    framework: Framework | FrameworkSpec,
+    observations: ObservationSet | Iterable[Observation],
+    *,
+    as_of: Period | str | int | None = None,
+    method: str | None = None,
+) -> Scorecard:
+    """Assess every indicator of a framework against observations.
+
+    Observations are matched to indicators by id, converted into each indicator's unit
+    (once per unit, then plain floats), cut at ``as_of``, and assessed with the indicator's
+    method (or ``method`` for all). Objectives are rolled up by the framework's rule.
+    Nothing is dropped silently: every observation not used is on the card's ``set_aside``
+    list with the reason.
+
+    Args:
+        framework: From `goalframe.load_framework`, or a `FrameworkSpec` to compile.
+        observations: From `goalframe.load_observations` or
+            `goalframe.observations_from_records`.
+        as_of: Evaluate as if in this period: later observations are set aside.
+        method: Use this method for every indicator instead of each one's own.
+
+    Returns:
+        The scorecard.
+
+    Raises:
+        DataError: Observations are in a unit that does not convert into the indicator's,
+            or two rows give one period.
+        UnknownMethodError: ``method`` is not registered.
+
+    Examples:
+        >>> import goalframe as gf
+        >>> fw = gf.load_framework("examples/nl-drug-policy/goals.yaml")
+        >>> obs = gf.load_observations("examples/nl-drug-policy/observations.csv")
+        >>> card = gf.evaluate(fw, obs, as_of=2020)
+        >>> card.indicator("drug_waste_dumpings").status
+        <Status.ON_TRACK: 'on_track'>
+
+    Added in 0.1.
+    """
+    framework, obs_set = prepare(framework, observations)
+    score = measurability(framework, lint(framework))
+    return _card(
+        framework, obs_set, assess_all(framework, obs_set, as_of=as_of, method=method), score
+    )
+
+
+def compare(
+    framework: Framework | FrameworkSpec,
+    observations: ObservationSet | Iterable[Observation],
+    *,
+    methods: Sequence[str] | None = None,
+    as_of: Period | str | int | None = None,
+) -> Comparison:
+    """Assess every indicator with several methods, to see where the verdict depends on it.
+
+    Args:
+        framework: The goal framework.
+        observations: The observations.
+        methods: Methods to compare; by default every general method (those that assess
+            trajectory targets: trajectory, open-sdg, eurostat, unsd, escap, okr, forecast,
+            and any plugin that declares itself general).
+        as_of: Evaluate as if in this period.
+
+    Returns:
+        The comparison, with each indicator's own verdict beside every method's.
+
+    Added in 0.1.
+    """
+    framework, obs_set = prepare(framework, observations)
+    if methods is None:
+        general = [m.name for m in all_methods() if m.general]
+        order = {name: i for i, name in enumerate(PREFERRED)}
+        chosen = tuple(sorted(general, key=lambda n: (order.get(n, len(order)), n)))
+    else:
+        chosen = tuple(methods)
+    for name in chosen:
+        get_method(name)
+    # One lint run for the measurability score, shared by every card.
+    score = measurability(framework, lint(framework))
+    own, *cards = (
+        _card(framework, obs_set, assess_all(framework, obs_set, as_of=as_of, method=m), score)
+        for m in (None, *chosen)
+    )
+    return Comparison(methods=chosen, own=own, cards=tuple(cards))

@@ -1,0 +1,141 @@
+"""Data: what the observations say about the goals (D rules; they need data).
+
+Each rule stands beside its check and its bad and good examples.
+"""
+
+from __future__ import annotations
+
+from goalframe._assessment import Status
+from goalframe._lint._engine import Context, rule
+from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, W, doc, ind_yaml
+from goalframe._lint._words import STEPS_PER_YEAR
+
+
+@rule(
+    code="D001",
+    name="no-data-since-baseline",
+    severity=W,
+    needs_data=True,
+    summary="An indicator with a target has no observation after its baseline.",
+    bad=doc(
+        OBJ, ind_yaml(target="{baseline: {value: 191, period: 2023}, value: 100, deadline: 2030}")
+    ),
+    good=GOOD,
+    data=DATA,
+)
+def _no_data_since_baseline(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        goal, result = ind.goal, ctx.result(ind.id)
+        if goal is None or result is None:
+            continue
+        start = goal.baseline.period if goal.baseline else goal.base_period
+        if not result.series or (
+            start is not None and all(o.period <= start for o in result.series)
+        ):
+            ctx.add(
+                "D001",
+                "indicator",
+                ind.id,
+                "no observation after the baseline" if result.series else "no observations",
+                f"add observations of `{ind.id}` to the data file",
+            )
+
+
+@rule(
+    code="D002",
+    name="stale-data",
+    severity=W,
+    needs_data=True,
+    summary="The latest observation lies two or more periods of the indicator's "
+    "frequency before the latest period in the data.",
+    bad=doc(OBJ, ind_yaml() + "\n" + CONTEXT),
+    good=GOOD,
+    good_data=DATA,
+    data=DATA + "context,2026,99,site\n",
+)
+def _stale(ctx: Context) -> None:
+    if ctx.now is None:
+        return
+    for ind in ctx.framework.indicators:
+        result = ctx.result(ind.id)
+        per_year = STEPS_PER_YEAR.get(ind.frequency or "")
+        if result is None or result.latest is None or per_year is None:
+            continue
+        behind = (ctx.now.time - result.latest.period.time) * per_year
+        if behind >= 2 - 1e-9:
+            ctx.add(
+                "D002",
+                "indicator",
+                ind.id,
+                f"the latest observation is {result.latest.period}, {behind:.0f} "
+                f"{ind.frequency} periods before {ctx.now}",
+                "add the newer figures, or say in `note:` why they are not published",
+                ("frequency",),
+            )
+
+
+@rule(
+    code="D003",
+    name="series-break",
+    severity=W,
+    needs_data=True,
+    summary="A break in series (flag `break`) falls inside the assessment window.",
+    bad=GOOD,
+    good=GOOD,
+    good_data=DATA,
+    data=DATA.replace("indicator,period,value,unit\n", "indicator,period,value,unit,flag\n")
+    .replace(",dumping\n", ",dumping,\n")
+    .replace("2021,208,dumping,", "2021,208,dumping,break"),
+)
+def _series_break(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        result, goal = ctx.result(ind.id), ind.goal
+        if result is None:
+            continue
+        start = (
+            goal.baseline.period if goal and goal.baseline else goal.base_period if goal else None
+        )
+        breaks = [
+            o for o in result.series if "break" in o.flags and (start is None or o.period > start)
+        ]
+        if breaks:
+            ctx.add(
+                "D003",
+                "indicator",
+                ind.id,
+                f"the series has a break in {breaks[0].period}, inside the assessment window",
+                "assess from the break on (a new baseline), or explain in "
+                "`interpretation:` how the definition changed",
+            )
+
+
+@rule(
+    code="D004",
+    name="not-assessable",
+    severity=W,
+    needs_data=True,
+    summary="The indicator's method cannot assess it with the data given (too few "
+    "points, no data after the baseline, ...).",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            method="forecast",
+            target="{baseline: {value: 178, period: 2020}, value: 100, deadline: 2030}",
+        ),
+    ),
+    good=GOOD,
+    data=DATA.replace("dumpings,2021,208,dumping\n", "").replace("dumpings,2022,155,dumping\n", ""),
+)
+def _not_assessable(ctx: Context) -> None:
+    if ctx.card is None:
+        return
+    for result in ctx.card.indicators:
+        a = result.assessment
+        if result.indicator.goal is not None and a.status is Status.NOT_ASSESSABLE:
+            ctx.add(
+                "D004",
+                "indicator",
+                result.id,
+                f"the {a.method} method cannot assess it: {a.reason}",
+                "add the observations the method needs, or choose another `method:`",
+            )

@@ -1,0 +1,205 @@
+"""Measurable: units, sources, definitions, baselines and targets (M rules).
+
+Each rule stands beside its check and its bad and good examples.
+"""
+
+from __future__ import annotations
+
+from goalframe._lint._engine import Context, problem, rule
+from goalframe._lint._examples import GOOD, OBJ, E, W, doc, ind_yaml
+from goalframe.schema import IndicatorKind, TargetType
+
+
+@rule(
+    code="M001",
+    name="no-unit",
+    severity=E,
+    summary="An indicator has no unit.",
+    bad=doc(OBJ, ind_yaml(unit="")),
+    good=GOOD,
+)
+def _no_unit(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        if spec.unit is None:
+            ctx.add(
+                "M001",
+                "indicator",
+                spec.id,
+                "the indicator has no unit",
+                f"add `unit:` to indicator `{spec.id}` (e.g. 'case', 'kg', 'EUR_million')",
+            )
+
+
+@rule(
+    code="M002",
+    name="no-source",
+    severity=W,
+    summary="An indicator names no source.",
+    bad=doc(OBJ, ind_yaml(source="")),
+    good=GOOD,
+)
+def _no_source(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        if spec.source is None:
+            ctx.add(
+                "M002",
+                "indicator",
+                spec.id,
+                "the indicator names no source",
+                f"add `source: {{name: ..., url: ...}}` to indicator `{spec.id}`: the "
+                "publication its figures come from",
+            )
+
+
+@rule(
+    code="M003",
+    name="no-definition",
+    severity=W,
+    summary="An indicator (not a context one) has no definition.",
+    bad=doc(OBJ, ind_yaml(definition="")),
+    good=GOOD,
+)
+def _no_definition(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        if spec.definition is None and spec.kind is not IndicatorKind.CONTEXT:
+            ctx.add(
+                "M003",
+                "indicator",
+                spec.id,
+                "the indicator has no definition",
+                f"add `definition:` to indicator `{spec.id}`: what exactly is counted, "
+                "per what period",
+            )
+
+
+@rule(
+    code="M004",
+    name="no-baseline",
+    severity=E,
+    summary="A trajectory target has no baseline (value and period).",
+    bad=doc(OBJ, ind_yaml(target="{value: 146, deadline: 2026}")),
+    good=GOOD,
+)
+def _no_baseline(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        target = spec.target
+        if target is not None and target.type is TargetType.TRAJECTORY and target.baseline is None:
+            ctx.add(
+                "M004",
+                "indicator",
+                spec.id,
+                "the target has no baseline",
+                f"add `baseline: {{value: ..., period: ...}}` to the target of indicator "
+                f"`{spec.id}`",
+                ("target",),
+            )
+
+
+@rule(
+    code="M005",
+    name="no-target-value",
+    severity=E,
+    summary="A trajectory target has no value (or change_percent) to reach.",
+    bad=doc(OBJ, ind_yaml(target="{baseline: {value: 292, period: 2018}, deadline: 2026}")),
+    good=GOOD,
+)
+def _no_target_value(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        target = spec.target
+        if (
+            target is not None
+            and target.type is TargetType.TRAJECTORY
+            and target.value is None
+            and target.change_percent is None
+        ):
+            ctx.add(
+                "M005",
+                "indicator",
+                spec.id,
+                "the target has no value to reach",
+                f"add `value:` (or `change_percent:`) to the target of indicator `{spec.id}`",
+                ("target",),
+            )
+
+
+@rule(
+    code="M006",
+    name="no-target",
+    severity=E,
+    summary="An indicator that measures an objective has no target.",
+    bad=doc(OBJ, ind_yaml(target="")),
+    good=GOOD,
+)
+def _no_target(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        if spec.target is None and spec.kind is not IndicatorKind.CONTEXT and spec.id in ctx.linked:
+            ctx.add(
+                "M006",
+                "indicator",
+                spec.id,
+                "the indicator measures an objective but has no target",
+                f"add `target:` (baseline, value, deadline) to indicator `{spec.id}`, or "
+                "make it `kind: context`",
+            )
+
+
+problem(
+    code="M007",
+    name="unit-not-convertible",
+    severity=E,
+    summary="A target's unit does not convert into the indicator's unit.",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 146, deadline: 2026, unit: kg}"
+        ),
+    ),
+    good=GOOD,
+    fix="give the target in a unit that converts into the indicator's (or fix the unit)",
+)
+
+
+problem(
+    code="M008",
+    name="target-equals-baseline",
+    severity=E,
+    summary="A trajectory target equals its baseline, so progress is undefined.",
+    bad=doc(
+        OBJ, ind_yaml(target="{baseline: {value: 292, period: 2018}, value: 292, deadline: 2026}")
+    ),
+    good=GOOD,
+    fix="set the value the indicator should reach; to keep a level, use `type: norm`",
+)
+
+
+problem(
+    code="M009",
+    name="unknown-unit",
+    severity=E,
+    summary="A unit is not defined (or is not a unit expression).",
+    bad=doc(OBJ, ind_yaml(unit="dumpling")),
+    good=GOOD,
+    fix="use a unit pint or goalframe defines, or define it",
+)
+
+
+problem(
+    code="M011",
+    name="target-against-direction",
+    severity=E,
+    summary="A target lies on the wrong side of its baseline for the direction.",
+    bad=doc(OBJ, ind_yaml(direction="increase")),
+    good=GOOD,
+    fix="fix `direction:` or the target value",
+)
+
+
+problem(
+    code="M012",
+    name="no-direction",
+    severity=E,
+    summary="An indicator with a target does not say which way is better.",
+    bad=doc(OBJ, ind_yaml(direction="")),
+    good=GOOD,
+    fix="add `direction: increase` or `direction: decrease`",
+)

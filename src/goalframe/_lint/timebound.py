@@ -1,0 +1,142 @@
+"""Time-bound: deadlines, milestones and data frequency (T rules).
+
+Each rule stands beside its check and its bad and good examples.
+"""
+
+from __future__ import annotations
+
+from goalframe._lint._engine import Context, problem, rule
+from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, E, W, doc, ind_yaml
+from goalframe._lint._words import STEPS_PER_YEAR
+from goalframe.schema import TargetType
+
+
+@rule(
+    code="T001",
+    name="no-deadline",
+    severity=E,
+    summary="A trajectory or binary target has no deadline.",
+    bad=doc(OBJ, ind_yaml(target="{baseline: {value: 292, period: 2018}, value: 146}")),
+    good=GOOD,
+)
+def _no_deadline(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        target = spec.target
+        if (
+            target is not None
+            and target.type in (TargetType.TRAJECTORY, TargetType.BINARY)
+            and target.deadline is None
+        ):
+            ctx.add(
+                "T001",
+                "indicator",
+                spec.id,
+                "the target has no deadline",
+                f"add `deadline:` (e.g. 2026) to the target of indicator `{spec.id}`",
+                ("target",),
+            )
+
+
+problem(
+    code="T002",
+    name="deadline-before-baseline",
+    severity=E,
+    summary="A deadline is not after its baseline period.",
+    bad=doc(
+        OBJ, ind_yaml(target="{baseline: {value: 292, period: 2018}, value: 146, deadline: 2017}")
+    ),
+    good=GOOD,
+    fix="move the deadline after the baseline period",
+)
+
+
+@rule(
+    code="T003",
+    name="deadline-passed-without-data",
+    severity=W,
+    needs_data=True,
+    summary="The deadline has passed and there is no observation for it.",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 146, deadline: 2020}",
+            frequency="",
+        )
+        + "\n"
+        + CONTEXT,
+    ),
+    good=GOOD,
+    good_data=DATA,
+    data="indicator,period,value,unit\ndumpings,2018,292,dumping\n"
+    "dumpings,2019,191,dumping\ncontext,2023,99,site\n",
+)
+def _deadline_passed(ctx: Context) -> None:
+    if ctx.now is None or ctx.card is None:
+        return
+    for ind in ctx.framework.indicators:
+        goal, result = ind.goal, ctx.result(ind.id)
+        if goal is None or goal.deadline is None or result is None or ctx.now <= goal.deadline:
+            continue
+        if not any(o.period >= goal.deadline for o in result.series):
+            ctx.add(
+                "T003",
+                "indicator",
+                ind.id,
+                f"the deadline {goal.deadline} has passed ({ctx.now}) and there is no "
+                "observation for it",
+                "add the figure for the deadline period, or note when it will be published",
+                ("target", "deadline"),
+            )
+
+
+@rule(
+    code="T004",
+    name="data-too-infrequent",
+    severity=W,
+    summary="The data's frequency gives fewer than two observations between baseline "
+    "and deadline, too few to see progress in time.",
+    bad=doc(
+        OBJ, ind_yaml(target="{baseline: {value: 292, period: 2024}, value: 146, deadline: 2026}")
+    ),
+    good=GOOD,
+)
+def _too_slow_data(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        goal = ind.goal
+        per_year = STEPS_PER_YEAR.get(ind.frequency or "")
+        if goal is None or goal.deadline is None or per_year is None:
+            continue
+        start = goal.baseline.period if goal.baseline else goal.base_period
+        if start is None:
+            continue
+        years = goal.deadline.time - start.time
+        between = round(years * per_year) - 1
+        if 0 <= between < 2:
+            ctx.add(
+                "T004",
+                "indicator",
+                ind.id,
+                f"{ind.frequency} data give {between} observation(s) between the baseline "
+                f"{start} and the deadline {goal.deadline}: too few to see progress in "
+                "time",
+                "set a later deadline or intermediate milestones, or find more frequent data",
+                ("frequency",),
+            )
+
+
+problem(
+    code="T005",
+    name="milestone-out-of-order",
+    severity=E,
+    summary="A milestone is not after the baseline, is after the deadline, or shares a "
+    "period with another.",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 146, "
+            "deadline: 2026, milestones: {2027: 150}}"
+        ),
+    ),
+    good=GOOD,
+    fix="put milestones between the baseline and the deadline, one per period",
+)

@@ -1,0 +1,112 @@
+"""The public `Scorecard` and `Comparison`: their data, with every output format.
+
+They sit above the renderers, so that the data classes below (`goalframe._scorecard`) never
+import their presentation: each ``to_...()`` method hands the data to its renderer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from goalframe._scorecard import ComparisonData, ScorecardData
+from goalframe.render.csv import render_csv
+from goalframe.render.html import render_html
+from goalframe.render.json import comparison_to_dict, scorecard_to_dict
+from goalframe.render.markdown import render_comparison_markdown, render_markdown
+
+__all__ = ["Comparison", "Scorecard"]
+
+
+@attrs.frozen(kw_only=True)
+class Scorecard(ScorecardData):
+    """The result of `goalframe.evaluate`: every verdict, ready for any output.
+
+    Renderers only read a scorecard; all numbers are computed by the time it exists.
+
+    Attributes:
+        spec: The goal file, as validated (title, owner, sources, ...).
+        as_of: The period evaluated as of, or None for "all data".
+        method: The method forced for every indicator, or None (each indicator's own).
+        indicators: One result per indicator, in goal-file order.
+        objectives: One roll-up per objective, in tree order (parents before children).
+        set_aside: Observations read but not used, each with the reason.
+        origin: The goal file.
+        data_source: The observations file.
+        measurability: The share of objectives that pass every error-level lint rule.
+
+    Added in 0.1.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scorecard as JSON-ready data (``schema_version`` 1, documented in the docs)."""
+        return scorecard_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The scorecard as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+
+    def to_markdown(self, *, lang: str | None = None) -> str:
+        """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""
+        return render_markdown(self, lang)
+
+    def to_text(self, *, width: int = 100, lang: str | None = None) -> str:
+        """The terminal scorecard as plain text (no colour), ``width`` columns wide."""
+        from goalframe.render.terminal import render_text  # rich: imported on first use
+
+        return render_text(self, width=width, lang=lang)
+
+    def to_html(self, *, lang: str | None = None) -> str:
+        """The scorecard as one self-contained HTML page with charts (no scripts, no requests)."""
+        return render_html(self, lang)
+
+    def to_csv(self) -> str:
+        """One row per indicator assessment, protected against spreadsheet formula injection."""
+        return render_csv(self)
+
+    def _repr_html_(self) -> str:
+        # Jupyter shows a scorecard as its HTML page.
+        return self.to_html()
+
+    def __rich__(self) -> Any:
+        from goalframe.render.terminal import build_renderable
+
+        return build_renderable(self)
+
+
+@attrs.frozen(kw_only=True)
+class Comparison(ComparisonData):
+    """The same framework assessed by several methods side by side.
+
+    Attributes:
+        methods: The methods compared, in column order.
+        own: The scorecard with each indicator's own method (the goal file's choice).
+        cards: One scorecard per compared method, in ``methods`` order.
+
+    Added in 0.1.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON-ready data."""
+        return comparison_to_dict(self)
+
+    def to_json(self) -> str:
+        """The comparison as JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_markdown(self) -> str:
+        """The comparison as a Markdown table."""
+        return render_comparison_markdown(self)
+
+    def to_text(self, *, width: int = 140) -> str:
+        """The comparison as a plain-text table."""
+        from goalframe.render.terminal import render_comparison_text
+
+        return render_comparison_text(self, width=width)
+
+    def __rich__(self) -> Any:
+        from goalframe.render.terminal import build_comparison
+
+        return build_comparison(self)

@@ -1,0 +1,183 @@
+"""What evaluation produces: per-indicator and per-objective results, with their figures.
+
+These are data only; `goalframe._evaluate` fills them and the scorecard carries them.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from goalframe._assessment import Assessment, Status
+from goalframe._model import Indicator, Objective, Point
+from goalframe._observations import SetAside
+from goalframe._periods import Period
+
+__all__ = [
+    "Evaluation",
+    "IndicatorResult",
+    "ObjectiveResult",
+    "Observed",
+    "Trend",
+    "find",
+    "index_results",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Observed:
+    """An observed value in the indicator's unit, with its flags and note."""
+
+    period: Period
+    value: float
+    flags: frozenset[str] = frozenset()
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Trend:
+    """The latest value against the previous one.
+
+    Attributes:
+        previous: The previous observation.
+        change: latest - previous, in the indicator's unit.
+        better: True when the change is in the desired direction, False when against it,
+            None when unchanged or when the indicator has no direction.
+    """
+
+    previous: Observed
+    change: float
+    better: bool | None
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorResult:
+    """An indicator's line on the scorecard: its figures, its verdict and their context.
+
+    Attributes:
+        indicator: The compiled indicator (name, unit, direction, source, notes).
+        assessment: The method's verdict with every number it used.
+        series: The observations used, in the indicator's unit, oldest first.
+        latest: The latest observation used, if any.
+        trend: Latest against previous, if there are two.
+        objectives: Ids of the objectives this indicator measures.
+        breakdown: The breakdown assessed (``()`` for the total).
+
+    Added in 0.1.
+    """
+
+    indicator: Indicator
+    assessment: Assessment
+    series: tuple[Observed, ...] = ()
+    latest: Observed | None = None
+    trend: Trend | None = None
+    objectives: tuple[str, ...] = ()
+    breakdown: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The indicator's id."""
+        return self.indicator.id
+
+    @property
+    def status(self) -> Status:
+        """The verdict."""
+        return self.assessment.status
+
+    @property
+    def baseline(self) -> Point | None:
+        """The baseline from the goal file."""
+        return self.indicator.goal.baseline if self.indicator.goal else None
+
+    @property
+    def target(self) -> float | None:
+        """The target value (a relative target already resolved)."""
+        return self.indicator.goal.target if self.indicator.goal else None
+
+    @property
+    def deadline(self) -> Period | None:
+        """The target's deadline."""
+        return self.indicator.goal.deadline if self.indicator.goal else None
+
+    @property
+    def scored(self) -> bool:
+        """Whether the verdict counts in roll-ups (not for context or not assessable)."""
+        from goalframe.schema import IndicatorKind
+
+        return (
+            self.indicator.kind is not IndicatorKind.CONTEXT
+            and self.status is not Status.NOT_ASSESSABLE
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ObjectiveResult:
+    """An objective's roll-up verdict.
+
+    Attributes:
+        objective: The compiled objective.
+        status: The roll-up verdict.
+        score: The weighted mean rank (0 moving away ... 4 achieved), where defined.
+        reason: Why it is not assessable, if so.
+        depth: Depth in the tree (0 for a root objective).
+
+    Added in 0.1.
+    """
+
+    objective: Objective
+    status: Status
+    score: float | None = None
+    reason: str | None = None
+    depth: int = 0
+
+    @property
+    def id(self) -> str:
+        """The objective's id."""
+        return self.objective.id
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """Every result of one evaluation, before the scorecard adds the framework's context.
+
+    Attributes:
+        as_of: The period evaluated as of, or None for "all data".
+        method: The method forced for every indicator, or None (each indicator's own).
+        indicators: One result per indicator, in goal-file order.
+        objectives: One roll-up per objective, in tree order (parents before children).
+        set_aside: Observations read but not used, each with the reason.
+    """
+
+    as_of: Period | None
+    method: str | None
+    indicators: tuple[IndicatorResult, ...]
+    objectives: tuple[ObjectiveResult, ...]
+    set_aside: tuple[SetAside, ...] = ()
+    _by_id: dict[str, IndicatorResult] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", index_results(self.indicators))
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """The result for one indicator.
+
+        Raises:
+            KeyError: No such indicator.
+        """
+        return find(self._by_id, indicator_id, "indicator")
+
+
+def index_results(results: tuple[IndicatorResult, ...]) -> dict[str, IndicatorResult]:
+    """Results by indicator id (the first of a repeated id wins, as in the goal file)."""
+    out: dict[str, IndicatorResult] = {}
+    for result in results:
+        out.setdefault(result.id, result)
+    return out
+
+
+def find(index: dict[str, IndicatorResult], ident: str, kind: str) -> IndicatorResult:
+    """``index[ident]``, or KeyError naming what is missing."""
+    try:
+        return index[ident]
+    except KeyError:
+        msg = f"no {kind} {ident!r} on this scorecard"
+        raise KeyError(msg) from None

@@ -1,0 +1,103 @@
+"""The method registry: names to functions, filled by `register_method`.
+
+Method modules import this module to register themselves; `goalframe.progress` loads the
+built-in ones and the plugins before any look-up, so nothing here imports a method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalframe.errors import DuplicateMethodError
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Assessment, Series
+    from goalframe._model import Goal
+
+__all__ = ["MethodFunction", "MethodInfo", "register_method", "registry"]
+
+MethodFunction = Callable[["Series", "Goal", Mapping[str, Any]], "Assessment"]
+"""The signature every method has: ``(series, goal, options) -> Assessment``."""
+
+
+@attrs.frozen(kw_only=True)
+class MethodInfo:
+    """A registered method.
+
+    Attributes:
+        name: The name goal files and ``--method`` use.
+        function: The method itself.
+        summary: One line on what it does.
+        citation: Where the method is published.
+        options: Option names the method reads, with their meaning.
+        validate: Checks the values of those options; raises ValueError with the fix.
+        general: True for methods that assess a trajectory target (compared side by side by
+            ``--method all``); False for methods of one target type (norm, range, binary).
+
+    Added in 0.1.
+    """
+
+    name: str
+    function: MethodFunction
+    summary: str
+    citation: str = ""
+    options: Mapping[str, str] = attrs.field(factory=dict)
+    validate: Callable[[Mapping[str, Any]], None] | None = None
+    general: bool = True
+
+    def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+        """Run the method."""
+        return self.function(series, goal, options)
+
+
+#: Every registered method by name (read it through `goalframe.progress`).
+registry: dict[str, MethodInfo] = {}
+
+
+def register_method(
+    name: str,
+    *,
+    summary: str,
+    citation: str = "",
+    options: Mapping[str, str] | None = None,
+    validate: Callable[[Mapping[str, Any]], None] | None = None,
+    general: bool = True,
+) -> Callable[[MethodFunction], MethodFunction]:
+    """Register a function as a progress-assessment method (use as a decorator).
+
+    Args:
+        name: The method's name; lower case, words joined by ``-``.
+        summary: One line on what it does.
+        citation: Where the method is published.
+        options: The option names it reads, each with a one-line meaning.
+        validate: A function that checks those options' values and raises ValueError.
+        general: False for a method that serves one target type only.
+
+    Returns:
+        A decorator that registers the function and returns it unchanged.
+
+    Raises:
+        DuplicateMethodError: A method with this name exists.
+
+    Added in 0.1.
+    """
+
+    def decorator(function: MethodFunction) -> MethodFunction:
+        if name in registry:
+            msg = f"a method named {name!r} is already registered; choose another name"
+            raise DuplicateMethodError(msg)
+        registry[name] = MethodInfo(
+            name=name,
+            function=function,
+            summary=summary,
+            citation=citation,
+            options=dict(options or {}),
+            validate=validate,
+            general=general,
+        )
+        return function
+
+    return decorator
