@@ -18,9 +18,19 @@ settings.register_profile(
 settings.register_profile("dev", deadline=None, max_examples=60)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+#: The day the tests read cards on when they give no as_of: 2026-11-28 (SOURCE_DATE_EPOCH,
+#: the reproducible-builds convention goalframe honours for "today"). Fixed, so that a card's
+#: verdicts do not change with the day the suite runs.
+TODAY_EPOCH = "1795824000"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "nl-drug-policy"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
 
 
 @pytest.fixture

@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 from goalframe import __version__
 from goalframe.cli import app
 
+from .conftest import TODAY_EPOCH
+
 Write = Callable[[str, str], Path]
 runner = CliRunner()
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:
@@ -37,7 +39,7 @@ def test_version_and_help() -> None:
 def test_validate(example_goals: Path) -> None:
     code, out, _ = run("validate", example_goals)
     assert code == 0
-    assert "valid: 6 objectives, 8 indicators (5 with a target)" in out
+    assert "valid: 7 objectives, 8 indicators (4 with a target)" in out
 
 
 def test_scorecard_table(example_goals: Path, example_data: Path) -> None:
@@ -45,10 +47,11 @@ def test_scorecard_table(example_goals: Path, example_data: Path) -> None:
     assert code == 0
     for text in (
         "Organised drug crime",
-        "Drug-waste dumpings",
-        "on track",
-        "moving away",
+        "Drug-waste",
+        "insufficient progress",
+        "outcome unknown",
         "achieved",
+        "Assessment date: 2026-11-28 (the day of the run; pass --as-of to reproduce)",
         "Notes",
         "set aside",
     ):
@@ -94,12 +97,28 @@ def test_as_of_and_method(example_goals: Path, example_data: Path) -> None:
 
 @pytest.mark.parametrize(
     ("gate", "code"),
-    [("moving_away", 1), ("insufficient_progress", 1), ("on_track", 1), ("not_assessable", 0)],
+    [
+        ("missed", 0),
+        ("moving_away", 0),
+        ("insufficient_progress", 1),
+        ("on_track", 1),
+        ("outcome_unknown", 1),
+        ("not_assessable", 0),
+    ],
 )
 def test_fail_on_gate(example_goals: Path, example_data: Path, gate: str, code: int) -> None:
+    # The example on 2026-11-28: dumpings insufficient progress; networks and plantations
+    # outcome unknown; assets achieved; four context indicators (not scored).
     result = run("scorecard", example_goals, "-d", example_data, "--fail-on", gate)
     assert result[0] == code
     assert (f"--fail-on {gate}: the gate tripped" in result[2]) == (code == 1)
+    if gate == "insufficient_progress":
+        assert "tripped on 1 indicator(s): drug_waste_dumpings" in result[2]
+    if gate == "outcome_unknown":
+        assert (
+            "2 indicator(s): criminal_networks_tackled, cannabis_plantations_dismantled"
+            in result[2]
+        )
 
 
 def test_fail_on_gate_passes(write: Write, minimal_goals: Path) -> None:
@@ -252,7 +271,7 @@ def test_method_all_compares_methods(example_goals: Path, example_data: Path) ->
         "-f",
         "markdown",
         "--fail-on",
-        "moving_away",
+        "insufficient_progress",
     )
     assert code == 1
     assert "| Indicator | Own method | trajectory | open-sdg |" in out
@@ -261,7 +280,9 @@ def test_method_all_compares_methods(example_goals: Path, example_data: Path) ->
 def test_explain(example_goals: Path, example_data: Path) -> None:
     code, out, _ = run("explain", example_goals, "-d", example_data, "-i", "drug_waste_dumpings")
     assert code == 0
-    assert "method: trajectory" in out and "expected_progress = 0.625" in out
+    # Baseline 2019, deadline 2026, latest 2023: expected progress 4 / 7 = 0.571429.
+    assert "method: trajectory" in out and "expected_progress = 0.571429" in out
+    assert "target = baseline x (1 - 0.5) = 191 x 0.5 = 95.5" in out
     code, out, _ = run(
         "explain",
         example_goals,
@@ -329,7 +350,7 @@ def test_scorecard_html_and_csv(
     assert code == 0
     text = out_file.read_text(encoding="utf-8")
     if fmt == "html":
-        assert text.startswith("<!DOCTYPE html>") and "op koers" in text
+        assert text.startswith("<!DOCTYPE html>") and "onvoldoende voortgang" in text
     else:
         assert text.startswith("framework,objectives,indicator,")
     assert run("scorecard", example_goals, "-d", example_data, "-m", "all", "-f", fmt)[0] == 2
@@ -338,7 +359,7 @@ def test_scorecard_html_and_csv(
 def test_scorecard_in_dutch(example_goals: Path, example_data: Path) -> None:
     code, out, _ = run("scorecard", example_goals, "-d", example_data, "--lang", "nl")
     assert code == 0
-    assert "Oordelen:" in out and "op koers" in out
+    assert "Oordelen:" in out and "onvoldoende voortgang" in out and "Peildatum" in out
     code, out, _ = run(
         "scorecard", example_goals, "-d", example_data, "--lang", "nl", "-f", "markdown"
     )

@@ -15,6 +15,10 @@ from goalframe.schema import FrameworkSpec
 from .conftest import MINIMAL
 
 
+# These tests read the cards in 2020, five years before the 2025 deadlines: the way there.
+# Verdicts after a deadline are tested in tests/test_verdicts.py.
+
+
 def framework(**changes: Any) -> gf.Framework:
     data: dict[str, Any] = {
         "id": "t",
@@ -84,7 +88,7 @@ ROWS = [
 
 
 def test_verdicts_and_roll_up() -> None:
-    card = gf.evaluate(framework(), records(ROWS))
+    card = gf.evaluate(framework(), records(ROWS), as_of=2020)
     assert card.indicator("coke").status is Status.ON_TRACK
     assert card.indicator("networks").status is Status.MOVING_AWAY
     context = card.indicator("context")
@@ -104,25 +108,27 @@ def test_verdicts_and_roll_up() -> None:
 
 
 def test_worst_and_all_achieved_roll_ups() -> None:
-    card = gf.evaluate(framework(rollup="worst"), records(ROWS))
+    card = gf.evaluate(framework(rollup="worst"), records(ROWS), as_of=2020)
     assert card.objective("top").status is Status.MOVING_AWAY
-    strict = gf.evaluate(framework(rollup="all_achieved"), records(ROWS))
+    strict = gf.evaluate(framework(rollup="all_achieved"), records(ROWS), as_of=2020)
     assert strict.objective("top").status is Status.INSUFFICIENT_PROGRESS
     done = [("coke", 2020, 2500, "kg"), ("networks", 2020, 300, "network")]
     assert (
-        gf.evaluate(framework(rollup="all_achieved"), records(done)).objective("top").status
+        gf.evaluate(framework(rollup="all_achieved"), records(done), as_of=2020)
+        .objective("top")
+        .status
         is Status.ACHIEVED
     )
 
 
 def test_all_achieved_rolls_up_to_achieved() -> None:
     rows = [("coke", 2020, 2500, "kg"), ("networks", 2020, 300, "network")]
-    card = gf.evaluate(framework(), records(rows))
+    card = gf.evaluate(framework(), records(rows), as_of=2020)
     assert card.objective("top").status is Status.ACHIEVED
 
 
 def test_trend_against_previous_period() -> None:
-    card = gf.evaluate(framework(), records(ROWS))
+    card = gf.evaluate(framework(), records(ROWS), as_of=2020)
     trend = card.indicator("networks").trend
     assert trend is not None
     assert trend.change == 5
@@ -133,7 +139,7 @@ def test_trend_against_previous_period() -> None:
 
 def test_observations_converted_into_indicator_unit() -> None:
     rows = [("coke", 2015, 1, "t"), ("coke", 2020, 1500, "kg")]
-    result = gf.evaluate(framework(), records(rows)).indicator("coke")
+    result = gf.evaluate(framework(), records(rows), as_of=2020).indicator("coke")
     assert [o.value for o in result.series] == [1000.0, 1500.0]
 
 
@@ -205,7 +211,7 @@ def test_breakdown_selection() -> None:
             {"indicator": "coke", "period": 2020, "value": 5, "unit": "kg", "region": "Limburg"},
         ]
     )
-    card = gf.evaluate(fw, obs)
+    card = gf.evaluate(fw, obs, as_of=2020)
     assert card.indicator("coke").status is Status.ACHIEVED
     assert card.indicator("coke").breakdown == (("region", "NL"),)
     assert [s.reason for s in card.set_aside] == [
@@ -272,6 +278,6 @@ def test_verdicts_do_not_depend_on_unit_or_row_order(
 @given(st.permutations(ROWS))
 def test_shuffling_rows_changes_nothing(rows: list[tuple[str, Any, float, str]]) -> None:
     fw = framework()
-    expected = gf.evaluate(fw, records(ROWS)).to_dict()
-    got = gf.evaluate(fw, records(rows)).to_dict()
+    expected = gf.evaluate(fw, records(ROWS), as_of=2020).to_dict()
+    got = gf.evaluate(fw, records(rows), as_of=2020).to_dict()
     assert got == expected

@@ -39,8 +39,15 @@ def test_until() -> None:
 
 
 def test_status_ranks() -> None:
-    assert [s.rank for s in Status] == [4, 3, 2, 1, 0, None]
+    assert [s.rank for s in Status] == [4, 3, 2, 1, 0, 0, None, None]
     assert Status.from_rank(2) is Status.NEEDS_ACCELERATION
+    assert Status.from_rank(0) is Status.MOVING_AWAY  # the forward-looking reading of rank 0
+    assert [s for s in Status if s.forward_looking] == [
+        Status.ON_TRACK,
+        Status.NEEDS_ACCELERATION,
+        Status.INSUFFICIENT_PROGRESS,
+        Status.MOVING_AWAY,
+    ]
     assert Status.NEEDS_ACCELERATION.label == "needs acceleration"
     with pytest.raises(ValueError, match="ranks run from 0 to 4"):
         Status.from_rank(7)

@@ -14,6 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 EXAMPLE = "examples/nl-drug-policy"
+#: The outputs are made as of 2026-11-28 (SOURCE_DATE_EPOCH), the tests' fixed "today", so
+#: that a card without --as-of reads the same in the docs whenever they are built.
+TODAY_EPOCH = "1795824000"
 
 #: The tutorial's commands: output file -> arguments of `goalframe`.
 TUTORIAL: dict[str, list[str]] = {
@@ -57,7 +60,8 @@ def run(args: list[str]) -> tuple[int, str]:
 
     from goalframe.cli import app
 
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    result = CliRunner().invoke(app, args, env=env)
     return result.exit_code, result.stdout
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from goalframe._api import compare, evaluate
     from goalframe._assess import assess
-    from goalframe._assessment import Assessment, Series, Status
+    from goalframe._assessment import Assessment, Caveat, Series, Status
     from goalframe._compile import compile_framework
     from goalframe._lint import Finding, Rule, Severity, lint, measurability
     from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Assessment",
+    "Caveat",
     "Comparison",
     "DataError",
     "Finding",
@@ -100,6 +101,7 @@ _WHERE = {
     "Comparison": "goalframe._outputs",
     "compare": "goalframe._api",
     "Assessment": "goalframe._assessment",
+    "Caveat": "goalframe._assessment",
     "Series": "goalframe._assessment",
     "Status": "goalframe._assessment",
     "compile_framework": "goalframe._compile",

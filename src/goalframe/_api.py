@@ -27,11 +27,18 @@ __all__ = ["compare", "evaluate"]
 PREFERRED = ("trajectory", "open-sdg", "eurostat", "unsd", "escap", "okr", "forecast")
 
 
+def _as_of(as_of: Period | str | int | None) -> Period:
+    """The assessment date: the period given, or today."""
+    return Period.today() if as_of is None else Period.parse(as_of)
+
+
 def _card(
     framework: Framework,
     obs_set: ObservationSet,
     evaluation: Evaluation,
     score: Measurability | None,
+    *,
+    as_of_given: bool = True,
 ) -> Scorecard:
     """The scorecard of an evaluation: its results with the framework's context."""
     return Scorecard(
@@ -44,6 +51,7 @@ def _card(
         origin=framework.origin,
         data_source=obs_set.source,
         measurability=score,
+        as_of_given=as_of_given,
     )
 
 
@@ -66,7 +74,11 @@ def evaluate(
         framework: From `goalframe.load_framework`, or a `FrameworkSpec` to compile.
         observations: From `goalframe.load_observations` or
             `goalframe.observations_from_records`.
-        as_of: Evaluate as if in this period: later observations are set aside.
+        as_of: The assessment date: evaluate as if at the end of this period. Later
+            observations are set aside, and a target whose deadline (norm span, last
+            milestone) is over by then gets a final verdict: achieved, missed or outcome
+            unknown. Default: today (``SOURCE_DATE_EPOCH`` when set), shown in the card's
+            header; pass it for a card that does not change with the day it is made.
         method: Use this method for every indicator instead of each one's own.
 
     Returns:
@@ -89,9 +101,8 @@ def evaluate(
     """
     framework, obs_set = prepare(framework, observations)
     score = measurability(framework, lint(framework))
-    return _card(
-        framework, obs_set, assess_all(framework, obs_set, as_of=as_of, method=method), score
-    )
+    evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method)
+    return _card(framework, obs_set, evaluation, score, as_of_given=as_of is not None)
 
 
 def compare(
@@ -109,7 +120,7 @@ def compare(
         methods: Methods to compare; by default every general method (those that assess
             trajectory targets: trajectory, open-sdg, eurostat, unsd, escap, okr, forecast,
             and any plugin that declares itself general).
-        as_of: Evaluate as if in this period.
+        as_of: The assessment date (see `evaluate`); default today.
 
     Returns:
         The comparison, with each indicator's own verdict beside every method's.
@@ -127,8 +138,15 @@ def compare(
         get_method(name)
     # One lint run for the measurability score, shared by every card.
     score = measurability(framework, lint(framework))
+    day = _as_of(as_of)
     own, *cards = (
-        _card(framework, obs_set, assess_all(framework, obs_set, as_of=as_of, method=m), score)
+        _card(
+            framework,
+            obs_set,
+            assess_all(framework, obs_set, as_of=day, method=m),
+            score,
+            as_of_given=as_of is not None,
+        )
         for m in (None, *chosen)
     )
     return Comparison(methods=chosen, own=own, cards=tuple(cards))

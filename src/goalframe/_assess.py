@@ -6,7 +6,7 @@ from typing import Any
 from goalframe._assessment import Assessment, Series
 from goalframe._model import Goal, Point
 from goalframe._periods import Period
-from goalframe.schema import Direction
+from goalframe.schema import Direction, TargetType
 
 __all__ = ["assess"]
 
@@ -42,7 +42,10 @@ def assess(
         milestones: Intermediate targets, ``period -> value``.
         tolerance: How far short of the target still counts as reaching it.
         method: A registered method name (see `goalframe.methods`).
-        as_of: Assess as if in this period: later observations are ignored.
+        as_of: The assessment date: assess as if at the end of this period (later
+            observations are ignored; a deadline up to it makes the verdict final).
+            Default: today (``SOURCE_DATE_EPOCH`` when set). Pass it for a result that
+            does not change with the day it is run.
         **options: The method's options (see each method's documentation).
 
     Returns:
@@ -56,7 +59,7 @@ def assess(
     Examples:
         >>> import goalframe as gf
         >>> result = gf.assess({2018: 292, 2023: 191}, direction="decrease", target=146,
-        ...                    target_period=2026)
+        ...                    target_period=2026, as_of=2024)
         >>> result.status, round(result.value, 3)
         (<Status.ON_TRACK: 'on_track'>, 0.692)
 
@@ -111,6 +114,20 @@ def assess(
             )
         ),
         tolerance=float(tolerance),
+        type=_target_type(method, bool(milestones)),
     )
-    cutoff = None if as_of is None else Period.parse(as_of)
-    return info(series.until(cutoff), goal, options)
+    from goalframe._judge import judge
+
+    cutoff = Period.today() if as_of is None else Period.parse(as_of)
+    return judge(info, series.until(cutoff), goal, options, as_of=cutoff)
+
+
+def _target_type(method: str, milestones: bool) -> TargetType:
+    """The target type a one-series call means: the norm method reads a norm (or milestones)."""
+    if method == "norm":
+        return TargetType.MILESTONES if milestones else TargetType.NORM
+    if method == "range":
+        return TargetType.RANGE
+    if method == "binary":
+        return TargetType.BINARY
+    return TargetType.TRAJECTORY

@@ -10,17 +10,21 @@ import attrs
 
 from goalframe._periods import Period
 
-__all__ = ["Assessment", "Series", "Status"]
+__all__ = ["Assessment", "Caveat", "Series", "Status"]
 
 
 class Status(enum.StrEnum):
     """The verdict vocabulary every method maps its own labels onto.
 
-    From best to worst: ``achieved``, ``on_track``, ``needs_acceleration``,
-    ``insufficient_progress``, ``moving_away``; and ``not_assessable``, which always comes
-    with a reason.
+    Before a deadline, from best to worst: ``achieved`` (the target is met now),
+    ``on_track``, ``needs_acceleration``, ``insufficient_progress``, ``moving_away``.
+    Once the deadline (the end of a norm's span, a milestone's period) is at or before the
+    assessment date, only final statuses remain: ``achieved`` (met at the deadline),
+    ``missed`` (not met; the label says whether the values moved towards the target or
+    away) and ``outcome_unknown`` (no figure for the deadline period yet). And
+    ``not_assessable``, which always comes with a reason.
 
-    Added in 0.1.
+    Added in 0.1; ``missed`` and ``outcome_unknown`` added in 0.2.
     """
 
     ACHIEVED = "achieved"
@@ -28,12 +32,26 @@ class Status(enum.StrEnum):
     NEEDS_ACCELERATION = "needs_acceleration"
     INSUFFICIENT_PROGRESS = "insufficient_progress"
     MOVING_AWAY = "moving_away"
+    MISSED = "missed"
+    OUTCOME_UNKNOWN = "outcome_unknown"
     NOT_ASSESSABLE = "not_assessable"
 
     @property
     def rank(self) -> int | None:
-        """4 for achieved down to 0 for moving away; None for not assessable."""
+        """4 for achieved down to 0 for moving away and missed; else None.
+
+        ``not_assessable`` and ``outcome_unknown`` have no place on the scale.
+        """
         return _RANK.get(self)
+
+    @property
+    def forward_looking(self) -> bool:
+        """Whether the status speaks of the way to a deadline still ahead.
+
+        ``on_track``, ``needs_acceleration``, ``insufficient_progress`` and ``moving_away``
+        are; no result after its deadline carries one of them.
+        """
+        return self in _FORWARD
 
     @property
     def label(self) -> str:
@@ -56,7 +74,35 @@ _RANK = {
     Status.NEEDS_ACCELERATION: 2,
     Status.INSUFFICIENT_PROGRESS: 1,
     Status.MOVING_AWAY: 0,
+    Status.MISSED: 0,
 }
+_FORWARD = frozenset(
+    {
+        Status.ON_TRACK,
+        Status.NEEDS_ACCELERATION,
+        Status.INSUFFICIENT_PROGRESS,
+        Status.MOVING_AWAY,
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Caveat:
+    """A fact a reader needs beside a verdict: a break, a gap, a revised figure, ...
+
+    Attributes:
+        code: A stable code (``series-break``, ``missing-periods``, ...; the reference lists
+            every code with its meaning).
+        message: What it means for this verdict, with the numbers.
+
+    Added in 0.2.
+    """
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
 
 
 def _tuple_of_floats(values: Iterable[float]) -> tuple[float, ...]:
@@ -133,10 +179,14 @@ class Series:
         return tuple(p.time for p in self.periods)
 
     def until(self, as_of: Period | None) -> Series:
-        """The part of the series at or before ``as_of`` (all of it when None)."""
+        """The part of the series that starts before ``as_of`` ends (all of it when None).
+
+        ``until(2020)`` keeps 2020 and 2020Q4; it drops 2021.
+        """
         if as_of is None:
             return self
-        keep = sum(1 for p in self.periods if p <= as_of)
+        end = as_of.end
+        keep = sum(1 for p in self.periods if p.start < end)
         if keep == len(self.periods):
             return self
         return Series(
@@ -177,8 +227,12 @@ class Assessment:
         components: Every input and intermediate number, by name.
         formula: The method's formula, in words and symbols.
         citation: Where the method is defined.
+        caveats: Facts a reader needs beside the verdict (breaks, gaps, revised figures, a
+            baseline that disagrees with the data, ...), each with a stable code.
+        final: True once the deadline is at or before the assessment date: the status is
+            then ``achieved``, ``missed`` or ``outcome_unknown`` (or ``not_assessable``).
 
-    Added in 0.1.
+    Added in 0.1; ``caveats`` and ``final`` added in 0.2.
     """
 
     method: str
@@ -191,6 +245,8 @@ class Assessment:
     components: Mapping[str, Component] = attrs.field(factory=dict, converter=_frozen_components)
     formula: str = ""
     citation: str = ""
+    caveats: tuple[Caveat, ...] = ()
+    final: bool = False
 
     def explain(self) -> str:
         """Explain the verdict: the formula, the numbers plugged in, the verdict, the source."""
@@ -202,7 +258,10 @@ class Assessment:
         verdict = f"verdict: {self.status.label} ({self.label})"
         if self.reason:
             verdict += f": {self.reason}"
+        if self.final:
+            verdict += " [final: the deadline has passed]"
         lines.append(verdict)
+        lines.extend(f"caveat {c.code}: {c.message}" for c in self.caveats)
         if self.citation:
             lines.append(f"source: {self.citation}")
         return "\n".join(lines)
@@ -210,7 +269,7 @@ class Assessment:
 
 def _fmt(value: Component) -> str:
     if isinstance(value, float):
-        return f"{value:.6g}"
+        return f"{value + 0.0:.6g}"  # + 0.0 turns -0.0 into 0.0: no "-0" for a reader
     return "none" if value is None else str(value)
 
 

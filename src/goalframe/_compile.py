@@ -229,6 +229,13 @@ def _compile_goal(
         type=kind,
         low=None if target.low is None else convert(target.low),
         high=None if target.high is None else convert(target.high),
+        provenance=(
+            target.provenance.value
+            if target.provenance is not None
+            else ("official" if target.source is not None else None)
+        ),
+        note=target.note,
+        change_percent=target.change_percent,
     )
 
 

@@ -4,13 +4,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 
-from goalframe._assessment import Assessment, Series, Status, not_assessable
+import attrs
+
+from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
 from goalframe._model import Framework, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import Period
 from goalframe._results import Evaluation, IndicatorResult, ObjectiveResult, Observed, Trend
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
-from goalframe.schema import Direction, FrameworkSpec, RollUp, TargetType
+from goalframe.schema import Direction, FrameworkSpec, IndicatorKind, Level, RollUp, TargetType
 
 __all__ = ["assess_all", "prepare"]
 
@@ -107,7 +109,8 @@ def _trend(indicator: Indicator, points: list[Observed]) -> Trend | None:
     return Trend(previous=previous, change=change, better=better)
 
 
-def _assess(indicator: Indicator, series: Series, method: str) -> Assessment:
+def _assess(indicator: Indicator, series: Series, method: str, as_of: Period) -> Assessment:
+    from goalframe._judge import judge
     from goalframe.progress import get_method
 
     if indicator.goal is None:
@@ -117,7 +120,20 @@ def _assess(indicator: Indicator, series: Series, method: str) -> Assessment:
             else "the indicator has no target"
         )
         return not_assessable(method, reason)
-    return get_method(method)(series, indicator.goal, indicator.options)
+    return judge(get_method(method), series, indicator.goal, indicator.options, as_of=as_of)
+
+
+@attrs.frozen
+class _Part:
+    """One indicator's or sub-objective's verdict, as a roll-up reads it."""
+
+    status: Status
+    weight: float
+    final: bool
+    effort_only: bool
+
+
+_EFFORT = (IndicatorKind.OUTPUT, IndicatorKind.INPUT)
 
 
 def _rollup(
@@ -129,15 +145,29 @@ def _rollup(
     def visit(objective: Objective, depth: int) -> ObjectiveResult:
         if objective.id in done:
             return done[objective.id]
-        parts: list[tuple[Status, float]] = []
+        parts: list[_Part] = []
         for ref in objective.indicators:
             result = results[ref]
             if result.scored:
-                parts.append((result.status, 1.0))
+                parts.append(
+                    _Part(
+                        status=result.status,
+                        weight=1.0,
+                        final=result.assessment.final,
+                        effort_only=result.indicator.kind in _EFFORT,
+                    )
+                )
         for child in objective.children:
             sub = visit(by_id[child], depth + 1)
             if sub.status is not Status.NOT_ASSESSABLE:
-                parts.append((sub.status, by_id[child].weight))
+                parts.append(
+                    _Part(
+                        status=sub.status,
+                        weight=by_id[child].weight,
+                        final=sub.final,
+                        effort_only=sub.rests_on_outputs,
+                    )
+                )
         done[objective.id] = _combine(objective, parts, framework.rollup, depth)
         return done[objective.id]
 
@@ -154,9 +184,14 @@ def _rollup(
     return tuple(ordered)
 
 
-def _combine(
-    objective: Objective, parts: list[tuple[Status, float]], rule: RollUp, depth: int
-) -> ObjectiveResult:
+def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int) -> ObjectiveResult:
+    """An objective's verdict from its parts' (see `RollUp` and the docs' roll-up rules).
+
+    Parts whose deadline has passed count as met or missed: the result says "met N of M".
+    When every part is final, so is the objective: achieved when all were met, missed when
+    any was missed, else outcome unknown. A part whose outcome is unknown makes the whole
+    unknown unless a part was missed; an objective with a missed part is never on track.
+    """
     if not parts:
         reason = (
             "no indicator or sub-objective with a verdict"
@@ -166,20 +201,60 @@ def _combine(
         return ObjectiveResult(
             objective=objective, status=Status.NOT_ASSESSABLE, reason=reason, depth=depth
         )
-    ranks = [(s.rank or 0, w) for s, w in parts]
-    total = sum(w for _, w in ranks)
-    score = sum(r * w for r, w in ranks) / total
-    if rule is RollUp.WORST:
-        status = Status.from_rank(min(r for r, _ in ranks))
-    elif rule is RollUp.ALL_ACHIEVED:
-        every = all(s is Status.ACHIEVED for s, _ in parts)
-        status = Status.ACHIEVED if every else Status.INSUFFICIENT_PROGRESS
-    elif all(s is Status.ACHIEVED for s, _ in parts):
+    ranked = [(p.status.rank, p.weight) for p in parts if p.status.rank is not None]
+    total = sum(w for _, w in ranked)
+    score = sum(r * w for r, w in ranked) / total if total else None
+    finals = [p for p in parts if p.final]
+    decided = [p for p in finals if p.status in (Status.ACHIEVED, Status.MISSED)]
+    met = sum(1 for p in decided if p.status is Status.ACHIEVED)
+    missed = any(p.status is Status.MISSED for p in parts)
+    unknown = any(p.status is Status.OUTCOME_UNKNOWN for p in parts)
+    final = len(finals) == len(parts)
+    if final:
+        if missed:
+            status = Status.MISSED
+        elif unknown:
+            status = Status.OUTCOME_UNKNOWN
+        else:
+            status = Status.ACHIEVED
+    elif unknown and not missed:
+        # Say less: a part whose outcome is not known yet keeps the whole from a verdict.
+        status = Status.OUTCOME_UNKNOWN
+    elif all(p.status is Status.ACHIEVED for p in parts):
         status = Status.ACHIEVED
+    elif not ranked:
+        status = Status.OUTCOME_UNKNOWN
+    elif rule is RollUp.WORST:
+        worst = min(r for r, _ in ranked)
+        status = Status.MISSED if worst == 0 and missed else Status.from_rank(worst)
+    elif rule is RollUp.ALL_ACHIEVED:
+        status = Status.MISSED if missed else Status.INSUFFICIENT_PROGRESS
     else:
-        # The mean rank read back as a status, never better than on track unless all achieved.
-        status = Status.from_rank(min(3, int(score + 0.5)))
-    return ObjectiveResult(objective=objective, status=status, score=score, depth=depth)
+        # The mean rank read back as a status: never better than on track unless all are
+        # achieved, never better than needs acceleration when a part was missed.
+        assert score is not None
+        status = Status.from_rank(min(2 if missed else 3, int(score + 0.5)))
+    effort_only = all(p.effort_only for p in parts)
+    caveats: tuple[Caveat, ...] = ()
+    if effort_only and objective.level in (Level.OUTCOME, Level.IMPACT):
+        caveats = (
+            Caveat(
+                code="outputs-only",
+                message=f"this {objective.level.value} verdict rests on output or input "
+                "indicators only: they measure effort, not the change sought",
+            ),
+        )
+    return ObjectiveResult(
+        objective=objective,
+        status=status,
+        score=score,
+        depth=depth,
+        final=final,
+        met=met if decided else None,
+        decided=len(decided) if decided else None,
+        rests_on_outputs=effort_only,
+        caveats=caveats,
+    )
 
 
 def prepare(
@@ -207,7 +282,8 @@ def assess_all(
     Args:
         framework: The compiled framework.
         obs_set: The observations.
-        as_of: Evaluate as if in this period: later observations are set aside.
+        as_of: The assessment date: evaluate as if at the end of this period (later
+            observations are set aside, deadlines up to it are over). Default: today.
         method: Use this method for every indicator instead of each one's own.
 
     Returns:
@@ -215,7 +291,7 @@ def assess_all(
     """
     from goalframe.progress import get_method
 
-    cutoff = None if as_of is None else Period.parse(as_of)
+    cutoff = Period.today() if as_of is None else Period.parse(as_of)
     if method is not None:
         get_method(method)  # fail before any work on an unknown name
 
@@ -247,10 +323,10 @@ def assess_all(
                     f"{describe_breakdown(indicator.select)})",
                 )
             )
-        if cutoff is not None:
-            later = [o for o in selected if o.period > cutoff]
+        later = [o for o in selected if o.period.start >= cutoff.end]
+        if later:
             set_aside.extend(_aside(later, f"after the as-of period {cutoff}"))
-            selected = [o for o in selected if o.period <= cutoff]
+            selected = [o for o in selected if o.period.start < cutoff.end]
         if indicator.unit is None:
             set_aside.extend(_aside(selected, "the indicator has no unit in the goal file"))
             results[indicator.id] = IndicatorResult(
@@ -265,7 +341,7 @@ def assess_all(
         series, points = _series_and_points(_convert(indicator, selected), indicator.unit)
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
-            assessment=_assess(indicator, series, chosen),
+            assessment=_assess(indicator, series, chosen, cutoff),
             series=tuple(points),
             latest=points[-1] if points else None,
             trend=_trend(indicator, points),

@@ -54,6 +54,10 @@ class Goal:
             value is ``target`` and its span runs from ``base_period`` to ``deadline``.
         low: The lower bound of a range target.
         high: The upper bound of a range target.
+        provenance: ``official``, ``proposed`` or ``illustrative`` (None when the goal file
+            does not say and names no source for the target).
+        note: The goal file's note on the target.
+        change_percent: The relative change the target was given as, if it was.
     """
 
     direction: Direction
@@ -67,6 +71,9 @@ class Goal:
     type: TargetType = TargetType.TRAJECTORY
     low: float | None = None
     high: float | None = None
+    provenance: str | None = None
+    note: str | None = None
+    change_percent: float | None = None
 
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""

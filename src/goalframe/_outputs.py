@@ -28,7 +28,7 @@ class Scorecard(ScorecardData):
 
     Attributes:
         spec: The goal file, as validated (title, owner, sources, ...).
-        as_of: The period evaluated as of, or None for "all data".
+        as_of: The assessment date: the period evaluated as of (today when not given).
         method: The method forced for every indicator, or None (each indicator's own).
         indicators: One result per indicator, in goal-file order.
         objectives: One roll-up per objective, in tree order (parents before children).
@@ -36,6 +36,7 @@ class Scorecard(ScorecardData):
         origin: The goal file.
         data_source: The observations file.
         measurability: The share of objectives that pass every error-level lint rule.
+        as_of_given: False when ``as_of`` is the day of the run.
 
     Added in 0.1.
     """

@@ -72,6 +72,22 @@ class Period:
         """
         return parse_period(value)
 
+    @classmethod
+    def today(cls) -> Period:
+        """Today's date as a period: the default assessment date.
+
+        Honours ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC), the reproducible-builds
+        convention, so that a published card can be rebuilt byte for byte.
+        """
+        import os
+
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        else:
+            day = dt.datetime.now(tz=dt.UTC).astimezone().date()
+        return cls.parse(day)
+
     @property
     def start(self) -> dt.date:
         """The first day of the period."""
@@ -82,6 +98,22 @@ class Period:
         if self.frequency is Frequency.MONTH:
             return dt.date(self.year, self.sub, 1)
         return dt.date(self.year, self.sub, self.day)
+
+    @property
+    def end(self) -> dt.date:
+        """The first day after the period (its end, exclusive): ``2020`` -> 2021-01-01."""
+        if self.frequency is Frequency.YEAR:
+            return dt.date(self.year + 1, 1, 1) if self.year < 9999 else dt.date.max
+        if self.frequency is Frequency.QUARTER:
+            return _month_after(self.year, 3 * self.sub)
+        if self.frequency is Frequency.MONTH:
+            return _month_after(self.year, self.sub)
+        start = self.start
+        return start + dt.timedelta(days=1) if start < dt.date.max else dt.date.max
+
+    def ended_by(self, other: Period) -> bool:
+        """Whether this period is over by the end of ``other``: ``2020Q4.ended_by(2020)``."""
+        return self.end <= other.end
 
     @property
     def time(self) -> float:
@@ -134,6 +166,12 @@ class Period:
     def to_json(self) -> int | str:
         """The period as goal files write it: an int for a year, else the canonical string."""
         return self.year if self.frequency is Frequency.YEAR else str(self)
+
+
+def _month_after(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year + 1, 1, 1) if year < 9999 else dt.date.max
+    return dt.date(year, month + 1, 1)
 
 
 def _is_leap(year: int) -> bool:

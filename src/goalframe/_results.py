@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from goalframe._assessment import Assessment, Status
+from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._model import Indicator, Objective, Point
 from goalframe._observations import SetAside
 from goalframe._periods import Period
@@ -99,6 +99,11 @@ class IndicatorResult:
         return self.indicator.goal.deadline if self.indicator.goal else None
 
     @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """What a reader needs beside the verdict (see `Assessment.caveats`)."""
+        return self.assessment.caveats
+
+    @property
     def scored(self) -> bool:
         """Whether the verdict counts in roll-ups (not for context or not assessable)."""
         from goalframe.schema import IndicatorKind
@@ -119,8 +124,16 @@ class ObjectiveResult:
         score: The weighted mean rank (0 moving away ... 4 achieved), where defined.
         reason: Why it is not assessable, if so.
         depth: Depth in the tree (0 for a root objective).
+        final: True when every part's deadline has passed (the status is then achieved,
+            missed or outcome unknown).
+        met: How many parts whose deadline has passed were met (None when none has passed).
+        decided: How many parts' deadlines have passed: the card says "met ``met`` of
+            ``decided``".
+        rests_on_outputs: Whether every part rests on output or input indicators only.
+        caveats: What a reader needs beside the verdict (e.g. ``outputs-only``).
 
-    Added in 0.1.
+    Added in 0.1; ``final``, ``met``, ``decided``, ``rests_on_outputs`` and ``caveats``
+    added in 0.2.
     """
 
     objective: Objective
@@ -128,6 +141,11 @@ class ObjectiveResult:
     score: float | None = None
     reason: str | None = None
     depth: int = 0
+    final: bool = False
+    met: int | None = None
+    decided: int | None = None
+    rests_on_outputs: bool = False
+    caveats: tuple[Caveat, ...] = ()
 
     @property
     def id(self) -> str:

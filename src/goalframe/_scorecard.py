@@ -8,10 +8,11 @@ from __future__ import annotations
 import attrs
 
 from goalframe._assessment import Assessment, Status
+from goalframe._model import Goal
 from goalframe._observations import SetAside
 from goalframe._periods import Period
 from goalframe._results import IndicatorResult, ObjectiveResult, find, index_results
-from goalframe.schema import FrameworkSpec
+from goalframe.schema import FrameworkSpec, TargetType
 
 __all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
 
@@ -54,7 +55,7 @@ class ScorecardData:
 
     Attributes:
         spec: The goal file, as validated (title, owner, sources, ...).
-        as_of: The period evaluated as of, or None for "all data".
+        as_of: The assessment date: the period evaluated as of (today when not given).
         method: The method forced for every indicator, or None (each indicator's own).
         indicators: One result per indicator, in goal-file order.
         objectives: One roll-up per objective, in tree order (parents before children).
@@ -62,8 +63,10 @@ class ScorecardData:
         origin: The goal file.
         data_source: The observations file.
         measurability: The share of objectives that pass every error-level lint rule.
+        as_of_given: False when the assessment date ``as_of`` is the day of the run (no
+            ``as_of`` given): the header then says how to reproduce the card.
 
-    Added in 0.1.
+    Added in 0.1; ``as_of_given`` added in 0.2.
     """
 
     spec: FrameworkSpec
@@ -75,6 +78,7 @@ class ScorecardData:
     origin: str = "<spec>"
     data_source: str = "<records>"
     measurability: Measurability | None = None
+    as_of_given: bool = True
     _by_id: dict[str, IndicatorResult] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -119,12 +123,22 @@ class ScorecardData:
         raise KeyError(msg)
 
     def explain(self, indicator_id: str) -> str:
-        """The explanation of one indicator's verdict (see `Assessment.explain`)."""
+        """The explanation of one indicator's verdict, with every number compared.
+
+        The indicator and the assessment date; the target's provenance, note and (for a
+        relative target) its arithmetic; for norms and milestones, each period's figure
+        against the value in force; then the method's formula, components, verdict and
+        caveats (see `Assessment.explain`).
+        """
         result = self.indicator(indicator_id)
         unit = result.indicator.unit or ""
-        return (
-            f"{result.id} ({result.indicator.name}; unit: {unit})\n" + result.assessment.explain()
-        )
+        lines = [f"{result.id} ({result.indicator.name}; unit: {unit})"]
+        if self.as_of is not None:
+            lines.append(f"assessment date: {self.as_of}")
+        goal = result.indicator.goal
+        if goal is not None:
+            lines += _target_lines(result, goal)
+        return "\n".join(lines) + "\n" + result.assessment.explain()
 
 
 @attrs.frozen(kw_only=True)
@@ -169,3 +183,34 @@ class ComparisonData:
             if len(statuses) > 1:
                 out.append(indicator_id)
         return out
+
+
+def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
+    from goalframe._assessment import Series
+    from goalframe._judge import checks, value_for
+
+    lines = []
+    if goal.provenance or goal.note:
+        mark = goal.provenance or "provenance not stated"
+        lines.append(f"target ({mark})" + (f": {goal.note}" if goal.note else ""))
+    if goal.change_percent is not None and goal.baseline is not None and goal.target is not None:
+        factor = 1 + goal.change_percent / 100
+        lines.append(
+            f"target = baseline x (1 {'+' if goal.change_percent >= 0 else '-'} "
+            f"{abs(goal.change_percent) / 100:g}) = {goal.baseline.value:,.6g} x {factor:g} "
+            f"= {goal.target:,.6g}"
+        )
+    if goal.type in (TargetType.NORM, TargetType.MILESTONES):
+        series = Series(
+            periods=tuple(o.period for o in result.series),
+            values=[o.value for o in result.series],
+        )
+        sign = ">=" if goal.direction.value == "increase" else "<="
+        for period, value in checks(goal):
+            point = value_for(series, period)
+            if point is None:
+                lines.append(f"  {period}: no figure, against {sign} {value:,.6g}")
+                continue
+            verdict = "met" if goal.meets(point.value, value) else "missed"
+            lines.append(f"  {period}: {point.value:,.6g} against {sign} {value:,.6g}: {verdict}")
+    return lines

@@ -43,6 +43,7 @@ __all__ = [
     "ObjectiveSpec",
     "PeriodField",
     "PeriodRangeSpec",
+    "Provenance",
     "RollUp",
     "SourceSpec",
     "SpecModel",
@@ -218,6 +219,21 @@ class TargetType(enum.StrEnum):
     BINARY = "binary"
 
 
+class Provenance(enum.StrEnum):
+    """Where a target comes from, shown on every card.
+
+    ``official``: set by the body accountable for it (the default when the target names a
+    source). ``proposed``: put forward, not (yet) adopted. ``illustrative``: an example of
+    how the goal could be made measurable; nobody has set it.
+
+    Added in 0.2.
+    """
+
+    OFFICIAL = "official"
+    PROPOSED = "proposed"
+    ILLUSTRATIVE = "illustrative"
+
+
 class TargetSpec(SpecModel):
     """What an indicator should reach, from where, and by when.
 
@@ -255,7 +271,15 @@ class TargetSpec(SpecModel):
         default=None, description="Unit of the numbers in this target, if not the indicator's."
     )
     source: Source | None = Field(default=None, description="The document that sets the target.")
-    note: str | None = None
+    provenance: Provenance | None = Field(
+        default=None,
+        description="official, proposed or illustrative; default official when `source` is "
+        "given. Shown on every card.",
+    )
+    note: str | None = Field(
+        default=None,
+        description="Anything a reader should know about the target; shown on every card.",
+    )
 
     @model_validator(mode="after")
     def _value_or_change(self) -> TargetSpec:
@@ -359,7 +383,9 @@ class ObjectiveSpec(SpecModel):
     parent: Id | None = Field(default=None, description="Id of the parent objective.")
     weight: float = Field(default=1.0, gt=0, description="Weight in the parent's roll-up.")
     indicators: list[Id] = Field(default_factory=list)
-    note: str | None = None
+    note: str | None = Field(
+        default=None, description="Anything a reader should know; shown on every card."
+    )
     lint_ignore: list[LintIgnoreSpec] = Field(
         default_factory=list, description="Lint rules that do not apply here, with reasons."
     )

@@ -39,6 +39,7 @@ __all__ = [
     "conversion",
     "dimension_of",
     "get_registry",
+    "unit_trap",
     "use_registry",
 ]
 
@@ -49,7 +50,28 @@ TRAPS: dict[str, str] = {
     "a": "'a' is a year (annum) in pint; write the unit you mean, e.g. 'case' or 'are'",
     "ton": "'ton' is the US short ton (907 kg) in pint; for metric tonnes write 't' or 'tonne'",
     "mass": "'mass' is a milliarcsecond in pint; write a unit such as 'kg'",
+    "mil": "'mil' is a thousandth of an inch in pint; for millions write e.g. 'EUR_million'",
+    "pt": "'pt' is a pint (a volume) in pint; for points write 'percentage_point'",
+    "ct": "'ct' is a carat (a mass) in pint; for cents or counts write the unit you mean",
+    "gal": "'gal' is the US gallon (3.785 litres) in pint; for litres write 'l'",
 }
+
+
+def unit_trap(expression: str) -> str | None:
+    """What pint reads in a unit expression that a policy analyst probably did not mean.
+
+    Returns the first trap's explanation and fix (``'ton' is the US short ton ...``), or None.
+    Reads only the spelling: no registry is built.
+
+    Added in 0.2.
+    """
+    import re
+
+    for token in re.split(r"[\s*/^()]+", expression):
+        if token in TRAPS:
+            return TRAPS[token]
+    return None
+
 
 _state: dict[str, Any] = {}
 

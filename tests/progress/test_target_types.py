@@ -20,12 +20,25 @@ def norm(obs: dict[int, float], **kw: object) -> gf.Assessment:
 
 def test_real_norm_950_networks_a_year() -> None:
     # "At least 950 criminal networks tackled a year, 2015-2018"; 2018 was not published.
+    # Read in 2020, the span is over and one of its years has no figure: nobody can sign
+    # "achieved" for a norm that was not measured in every year.
     result = norm(
-        NETWORKS, direction="increase", target=950, baseline_period=2015, target_period=2018
+        NETWORKS,
+        direction="increase",
+        target=950,
+        baseline_period=2015,
+        target_period=2018,
+        as_of=2020,
     )
-    assert (result.status, result.label) == (Status.ACHIEVED, "norm_met_with_gaps")
+    assert (result.status, result.label, result.final) == (
+        Status.OUTCOME_UNKNOWN,
+        "outcome_unknown",
+        True,
+    )
     assert result.components["met"] == "2015, 2016, 2017"
     assert result.components["not_observed"] == "2018"
+    assert [c.code for c in result.caveats] == ["missing-periods"]
+    assert result.caveats[0].message == "no figure for 2018"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +48,7 @@ def test_real_norm_950_networks_a_year() -> None:
         (1365, 2017, "norm_partly_met", Status.INSUFFICIENT_PROGRESS),
         (1100, 2017, "norm_met_so_far", Status.ON_TRACK),
         (1400, 2017, "norm_missed", Status.MOVING_AWAY),
-        (1100, 2020, "norm_met", Status.ACHIEVED),
+        (1100, 2020, "met (4 of 4)", Status.ACHIEVED),  # the span is over: final
     ],
 )
 def test_norm_verdicts(value: float, as_of: int, label: str, status: Status) -> None:
@@ -53,7 +66,9 @@ def test_norm_verdicts(value: float, as_of: int, label: str, status: Status) -> 
 
 def test_norm_three_quarters_met_needs_acceleration() -> None:
     obs = {2015: 10, 2016: 10, 2017: 10, 2018: 5}
-    result = norm(obs, direction="increase", target=8, baseline_period=2015, target_period=2020)
+    result = norm(
+        obs, direction="increase", target=8, baseline_period=2015, target_period=2020, as_of=2018
+    )
     assert result.value == 0.75
     assert result.status is Status.NEEDS_ACCELERATION
 
@@ -66,7 +81,22 @@ def test_at_most_norm_for_a_decrease() -> None:
         baseline_period=2020,
         target_period=2021,
     )
-    assert result.label == "norm_partly_met"
+    # At most 100: 90 meets it, 110 does not; the span is over, so the verdict is final.
+    assert (result.status, result.components["met"], result.components["missed"]) == (
+        Status.MISSED,
+        "2020",
+        "2021",
+    )
+    assert result.label == "missed, moved away (1 of 2 met)"
+    early = norm(
+        {2020: 90},
+        direction="decrease",
+        target=100,
+        baseline_period=2020,
+        target_period=2021,
+        as_of=2020,
+    )
+    assert (early.label, early.status) == ("norm_met_so_far", Status.ON_TRACK)
 
 
 def test_milestones_in_force() -> None:
@@ -77,13 +107,23 @@ def test_milestones_in_force() -> None:
         "target": 220,
         "target_period": 2026,
     }
-    behind_then_met = norm({2023: 185, 2024: 205}, **kw)
+    behind_then_met = norm({2023: 185, 2024: 205}, as_of=2024, **kw)
     assert (behind_then_met.label, behind_then_met.status) == ("milestone_met", Status.ON_TRACK)
-    missed_now = norm({2023: 195, 2024: 199}, **kw)
-    assert missed_now.status is Status.INSUFFICIENT_PROGRESS
+    missed_now = norm({2023: 195, 2024: 199}, as_of=2024, **kw)
+    # The 2024 milestone (200) is missed; the figures rose towards it: missed, not moving away.
+    assert (missed_now.status, missed_now.label) == (
+        Status.MISSED,
+        "milestone_missed, moved towards it",
+    )
     final = norm({2023: 195, 2024: 205, 2025: 215, 2026: 221}, **kw)
     assert (final.label, final.status) == ("target_met", Status.ACHIEVED)
-    early = norm({2022: 100}, **kw)
+    early = norm({2022: 100}, as_of=2022, **kw)
+    # Read in 2026 with figures only to 2024, the 2025 milestone's outcome is not known.
+    unknown = norm({2023: 195, 2024: 205}, as_of="2026-06-30", **kw)
+    assert (unknown.status, unknown.label) == (Status.OUTCOME_UNKNOWN, "milestone_outcome_unknown")
+    assert unknown.reason == (
+        "no figure yet for 2025, the latest period due; last known 2024: 205 (milestone_met then)"
+    )
     assert early.status is Status.NOT_ASSESSABLE
 
 
@@ -178,15 +218,16 @@ def test_target_types_in_goal_files(write: Write) -> None:
         ]
         + [
             {"indicator": "assets", "period": 2023, "value": 195, "unit": "EUR_million"},
+            {"indicator": "assets", "period": 2024, "value": 205, "unit": "EUR_million"},
             {"indicator": "share", "period": 2023, "value": 0.5, "unit": "dimensionless"},
             {"indicator": "law", "period": 2024, "value": 1, "unit": "dimensionless"},
         ]
     )
-    card = gf.evaluate(framework, obs)
+    card = gf.evaluate(framework, obs, as_of=2024)
     methods = {r.id: (r.assessment.method, r.status) for r in card.indicators}
     assert methods == {
-        "networks": ("norm", Status.ACHIEVED),
-        "assets": ("norm", Status.ON_TRACK),
+        "networks": ("norm", Status.OUTCOME_UNKNOWN),  # no figure for 2018, in the span
+        "assets": ("norm", Status.ACHIEVED),  # both milestones met, the last one is over
         "share": ("range", Status.ACHIEVED),  # 0.5 converted to 50 percent
         "law": ("binary", Status.ACHIEVED),
     }
@@ -225,7 +266,12 @@ def test_relative_target_in_assess() -> None:
     # Cocaine seized in the port of Rotterdam: -13 % against 40,641 kg in 2020.
     obs = {2020: 40641, 2021: 70571, 2022: 46789, 2023: 45506, 2024: 25900}
     result = gf.assess(
-        obs, direction="decrease", change_percent=-13, baseline_period=2020, target_period=2025
+        obs,
+        direction="decrease",
+        change_percent=-13,
+        baseline_period=2020,
+        target_period=2025,
+        as_of=2024,
     )
     assert result.components["target"] == pytest.approx(40641 * 0.87)
     assert result.status is Status.ACHIEVED

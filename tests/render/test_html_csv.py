@@ -52,14 +52,15 @@ def test_html_is_self_contained_and_accessible(card: gf.Scorecard) -> None:
         assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "<table>" in html and 'scope="col"' in html
     assert "<details open>" in html  # the objective tree is collapsible
-    for words in ("on track", "moving away", "achieved", "How to read it"):
+    for words in ("insufficient progress", "outcome unknown", "achieved", "How to read it"):
         assert words in html
 
 
 def test_html_in_dutch(card: gf.Scorecard) -> None:
     html = card.to_html(lang="nl")
     assert '<html lang="nl">' in html
-    assert "op koers" in html and "Streefwaarde" in html and "Zo lees je dit" in html
+    assert "onvoldoende voortgang" in html and "Streefwaarde" in html and "Zo lees je dit" in html
+    assert "uitkomst onbekend" in html and "ter illustratie" in html
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         card.to_html(lang="fr")
 
@@ -104,9 +105,11 @@ def test_csv_rows_and_columns(card: gf.Scorecard) -> None:
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == len(card.indicators)
     dumpings = next(r for r in rows if r["indicator"] == "drug_waste_dumpings")
-    assert dumpings["status"] == "on_track"
-    assert float(dumpings["baseline"]) == 292.0
-    assert float(dumpings["progress"]) == pytest.approx(101 / 146)
+    assert dumpings["status"] == "insufficient_progress"
+    assert float(dumpings["baseline"]) == 191.0
+    assert float(dumpings["progress"]) == 0  # 191 in 2023, as in 2019: no progress
+    assert (dumpings["target_provenance"], dumpings["final"]) == ("illustrative", "false")
+    assert dumpings["caveats"].startswith("illustrative-target: ")
     assert dumpings["unit"] == "dumping"
     cannabis = next(r for r in rows if r["indicator"] == "cannabis_plantations_dismantled")
     assert float(cannabis["progress"]) < 0  # a negative number stays a number
@@ -221,7 +224,7 @@ def test_renders_in_headless_chromium(card: gf.Scorecard, width: int, height: in
         assert not _png_is_blank(shot.read_bytes())
         assert _requests(netlog) == set()
         dom = _chromium(["--dump-dom", page.as_uri()], tmp + "/profile2").stdout.decode()
-        for words in ("on track", "moving away", "achieved", "Drug-waste dumpings found"):
+        for words in ("insufficient progress", "outcome unknown", "achieved", "Drug-waste"):
             assert words in dom
 
 

@@ -51,8 +51,15 @@ def test_json_layout(card: gf.Scorecard) -> None:
     first = data["indicators"][0]
     for key in ("id", "status", "label", "method", "progress", "baseline", "latest", "target"):
         assert key in first
-    assert first["baseline"] == {"period": 2018, "value": 292.0}
-    assert data["counts"]["on_track"] == 2
+    assert first["baseline"] == {"period": 2019, "value": 191.0}
+    assert data["counts"]["outcome_unknown"] == 2
+    assert data["as_of"] == "2026-11-28" and data["as_of_given"] is False
+    assert first["target"]["provenance"] == "illustrative" and first["target"]["note"]
+    assert [c["code"] for c in first["caveats"]] == ["illustrative-target"]
+    assets = next(i for i in data["indicators"] if i["id"] == "criminal_assets_collected")
+    assert (assets["status"], assets["final"]) == ("achieved", True)
+    effort = next(o for o in data["objectives"] if o["id"] == "enforcement-effort")
+    assert (effort["status"], effort["met"], effort["decided"]) == ("outcome_unknown", 1, 1)
     first_aside = data["set_aside"][0]
     path, line = first_aside["location"].rsplit(":", 1)
     row = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1]
@@ -68,7 +75,11 @@ def test_unknown_format(card: gf.Scorecard) -> None:
 def test_explain(card: gf.Scorecard) -> None:
     text = card.explain("criminal_networks_tackled")
     assert text.startswith("criminal_networks_tackled (Criminal networks tackled; unit: network)")
-    assert "expected_value = 1339.67" in text
+    # Every number compared: each year's figure against the norm in force then.
+    assert "  2016: 1,369 against >= 950: met" in text
+    assert "  2020: 1,529 against >= 1,370: met" in text
+    assert "  2018: no figure, against >= 950" in text
+    assert "caveat missing-periods: no figure for 2018, 2021, 2023, 2024, 2025" in text
 
 
 HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] *y* `z`"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from goalframe._lint._engine import Context, rule
 from goalframe._lint._examples import DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import ENFORCEMENT_UNITS, PERCENT_UNITS
+from goalframe._model import Indicator
 
 
 @rule(
@@ -63,6 +64,28 @@ def _implausible_pace(ctx: Context) -> None:
             )
 
 
+#: Words that mark a percentage as a change or rate, which has no 0-100 % limit.
+CHANGE_WORDS = (
+    "change",
+    "growth",
+    "increase",
+    "decrease",
+    "difference",
+    "year-on-year",
+    "verandering",
+    "groei",
+    "toename",
+    "afname",
+    "mutatie",
+    "verschil",
+)
+
+
+def _is_change(ind: Indicator) -> bool:
+    text = f"{ind.name} {ind.definition or ''}".lower()
+    return any(word in text for word in CHANGE_WORDS)
+
+
 @rule(
     code="A002",
     name="beyond-natural-limit",
@@ -93,6 +116,8 @@ def _beyond_limit(ctx: Context) -> None:
         values = [v for v in (goal.target, goal.low, goal.high) if v is not None]
         values += [m.value for m in goal.milestones]
         unit = ind.unit.replace(" ", "")
+        if unit in PERCENT_UNITS and _is_change(ind):
+            continue  # a percent change can be negative or above 100
         if unit in PERCENT_UNITS:
             out = [v for v in values if not 0 <= v <= 100]
             limit = "0-100 %"

@@ -139,3 +139,35 @@ def _not_assessable(ctx: Context) -> None:
                 f"the {a.method} method cannot assess it: {a.reason}",
                 "add the observations the method needs, or choose another `method:`",
             )
+
+
+@rule(
+    code="D005",
+    name="baseline-disagrees-with-data",
+    severity=W,
+    summary="The baseline declared in the goal file differs from the observation for the "
+    "same period (more than the target's tolerance).",
+    needs_data=True,
+    bad=GOOD.replace("value: 292, period: 2018", "value: 250, period: 2018"),
+    good=GOOD,
+    data=DATA,
+)
+def _baseline_disagrees(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        result, goal = ctx.result(ind.id), ind.goal
+        if result is None or goal is None or goal.baseline is None:
+            continue
+        observed = next((o for o in result.series if o.period == goal.baseline.period), None)
+        declared = goal.baseline.value
+        slack = goal.tolerance + 1e-9 * max(1.0, abs(declared))
+        if observed is not None and abs(observed.value - declared) > slack:
+            ctx.add(
+                "D005",
+                "indicator",
+                ind.id,
+                f"the baseline {declared:g} ({goal.baseline.period}) differs from the "
+                f"observation for {goal.baseline.period}: {observed.value:g}",
+                "use the figure the data give (or say in the target's `note:` why the "
+                "baseline differs, e.g. a revision)",
+                ("target", "baseline"),
+            )

@@ -6,7 +6,7 @@ Each rule stands beside its check and its bad and good examples.
 from __future__ import annotations
 
 from goalframe._lint._engine import Context, problem, rule
-from goalframe._lint._examples import GOOD, OBJ, E, W, doc, ind_yaml
+from goalframe._lint._examples import GOOD, OBJ, TARGET, E, W, doc, ind_yaml
 from goalframe.schema import IndicatorKind, TargetType
 
 
@@ -203,3 +203,63 @@ problem(
     good=GOOD,
     fix="add `direction: increase` or `direction: decrease`",
 )
+
+
+@rule(
+    code="M013",
+    name="unit-trap",
+    severity=W,
+    summary="A unit that pint reads as something else than a policy analyst means "
+    "('ton' is the US short ton, 'kt' a knot, 'pp' a typographic point, 'a' a year).",
+    bad=doc(OBJ, ind_yaml(unit="ton")),
+    good=doc(OBJ, ind_yaml(unit="t")),
+)
+def _unit_trap(ctx: Context) -> None:
+    from goalframe.units import unit_trap
+
+    for spec in ctx.framework.spec.indicators:
+        units = [("unit",), ("target", "unit")]
+        for field in units:
+            value = spec.unit if field == ("unit",) else spec.target.unit if spec.target else None
+            trap = unit_trap(value) if value else None
+            if trap:
+                ctx.add(
+                    "M013",
+                    "indicator",
+                    spec.id,
+                    f"the unit {value!r} is not what it seems: {trap.split(';')[0]}",
+                    trap.split("; ", 1)[-1],
+                    field,
+                )
+
+
+@rule(
+    code="M014",
+    name="illustrative-target-without-note",
+    severity=W,
+    summary="A target marked illustrative or proposed has no note saying what it is.",
+    bad=doc(OBJ, ind_yaml(target=TARGET.replace("{", "{provenance: illustrative, ", 1))),
+    good=doc(
+        OBJ,
+        ind_yaml(
+            target=TARGET.replace(
+                "{", "{provenance: illustrative, note: No official target; an example, ", 1
+            )
+        ),
+    ),
+)
+def _illustrative_without_note(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        target = spec.target
+        if target is None or target.provenance is None or target.note:
+            continue
+        if target.provenance.value in ("illustrative", "proposed"):
+            ctx.add(
+                "M014",
+                "indicator",
+                spec.id,
+                f"the target is {target.provenance.value} but has no note: a reader cannot "
+                "tell why it is there or who proposed it",
+                "add `note:` to the target: who proposed it, or what it illustrates",
+                ("target", "provenance"),
+            )

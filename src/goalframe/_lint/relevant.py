@@ -145,3 +145,64 @@ def _conflicting_directions(ctx: Context) -> None:
                         "they relate in `note:`",
                         ("indicators",),
                     )
+
+
+def _scored_kinds(ctx: Context, objective_id: str) -> list[IndicatorKind | None]:
+    """Kinds of the indicators with a target in an objective's subtree."""
+    by_id = {o.id: o for o in ctx.framework.objectives}
+    kinds: list[IndicatorKind | None] = []
+    stack = [objective_id]
+    seen: set[str] = set()
+    while stack:
+        node = by_id.get(stack.pop())
+        if node is None or node.id in seen:
+            continue
+        seen.add(node.id)
+        for ref in node.indicators:
+            ind = ctx.framework.indicator(ref)
+            if ind.goal is not None and ind.kind is not IndicatorKind.CONTEXT:
+                kinds.append(ind.kind)
+        stack.extend(node.children)
+    return kinds
+
+
+@rule(
+    code="R005",
+    name="outcome-verdict-from-outputs",
+    severity=W,
+    summary="An outcome or impact objective whose verdict rolls up, through its "
+    "sub-objectives, from output or input indicators only.",
+    bad=doc(
+        "  - {id: harm, level: impact, statement: Reduce drug crime's harm}\n"
+        "  - {id: effort, parent: harm, level: output, indicators: [dumpings],\n"
+        "     statement: Find 300 dumpings a year by 2026}",
+        ind_yaml(
+            kind="output",
+            direction="increase",
+            interpretation="An enforcement count",
+            target="{baseline: {value: 191, period: 2019}, value: 300, deadline: 2026}",
+        ),
+    ),
+    good=doc(
+        "  - {id: harm, level: impact, statement: Reduce drug crime's harm}\n"
+        "  - {id: less-waste, parent: harm, level: outcome, indicators: [dumpings],\n"
+        "     statement: Halve drug-waste dumpings between 2018 and 2026}",
+        ind_yaml(),
+    ),
+)
+def _outcome_verdict_from_outputs(ctx: Context) -> None:
+    for o in ctx.framework.objectives:
+        if o.level not in (Level.OUTCOME, Level.IMPACT) or not o.children:
+            continue
+        kinds = _scored_kinds(ctx, o.id)
+        if kinds and all(k in (IndicatorKind.OUTPUT, IndicatorKind.INPUT) for k in kinds):
+            ctx.add(
+                "R005",
+                "objective",
+                o.id,
+                f"the {o.level.value} objective's verdict rolls up from output or input "
+                "indicators only: it would report effort as if it were effect",
+                "link an outcome indicator below it, or move the output objectives under an "
+                "objective of their own (effort, not effect)",
+                ("level",),
+            )

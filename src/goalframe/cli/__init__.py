@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +33,26 @@ def validate(file: GoalFile) -> None:
         f"{file}: valid: {len(framework.objectives)} objectives, "
         f"{len(framework.indicators)} indicators ({with_target} with a target)"
     )
+    for warning in unit_warnings(framework):
+        typer.echo(f"goalframe: warning: {warning}", err=True)
+
+
+def unit_warnings(framework: Any) -> list[str]:
+    """Units that pint reads as something else than meant, located (lint rule M013)."""
+    from goalframe.units import unit_trap
+
+    out = []
+    for i, spec in enumerate(framework.spec.indicators):
+        fields: list[tuple[tuple[str, ...], str | None]] = [(("unit",), spec.unit)]
+        if spec.target is not None:
+            fields.append((("target", "unit"), spec.target.unit))
+        for field, value in fields:
+            trap = unit_trap(value) if value else None
+            if trap:
+                where = framework.locate(("indicators", i, *field))
+                prefix = f"{where}: " if where else ""
+                out.append(f"{prefix}indicator {spec.id!r}: unit {value!r}: {trap} (M013)")
+    return out
 
 
 class SchemaKind(StrEnum):

@@ -42,12 +42,19 @@ class Language(StrEnum):
 
 
 class FailOn(StrEnum):
-    """Statuses that can trip the ``--fail-on`` gate, best to worst."""
+    """Statuses that can trip the ``--fail-on`` gate.
+
+    The first five run from best to worst, and each trips on itself and every worse one
+    (``moving_away`` also on ``missed``); ``outcome_unknown`` and ``not_assessable`` trip
+    on themselves only.
+    """
 
     on_track = "on_track"
     needs_acceleration = "needs_acceleration"
     insufficient_progress = "insufficient_progress"
     moving_away = "moving_away"
+    missed = "missed"
+    outcome_unknown = "outcome_unknown"
     not_assessable = "not_assessable"
 
 

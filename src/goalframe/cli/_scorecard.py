@@ -83,8 +83,13 @@ def scorecard(
         else:
             card = evaluate(framework, observations, as_of=cutoff, method=method)
             _show(card, format, output, width, lang.value if lang else None)
-    if fail_on is not None and _gate_trips(card, fail_on):
-        typer.echo(f"goalframe: --fail-on {fail_on.value}: the gate tripped", err=True)
+    tripped = gate_trips(card, fail_on) if fail_on is not None else []
+    if fail_on is not None and tripped:
+        typer.echo(
+            f"goalframe: --fail-on {fail_on.value}: the gate tripped on "
+            f"{len(tripped)} indicator(s): {', '.join(tripped)}",
+            err=True,
+        )
         raise typer.Exit(EXIT_GATE)
 
 
@@ -147,14 +152,22 @@ def explain(
     typer.echo(card.explain(indicator))
 
 
-def _gate_trips(card: Any, fail_on: FailOn) -> bool:
+#: The gate's scale, best to worst; outcome_unknown and not_assessable stand apart.
+GATE_ORDER = ("on_track", "needs_acceleration", "insufficient_progress", "moving_away", "missed")
+
+
+def gate_trips(card: Any, fail_on: FailOn) -> list[str]:
+    """Ids of the indicators that trip ``--fail-on``, in card order."""
     from goalframe._assessment import Status
 
-    if fail_on is FailOn.not_assessable:
-        return any(
-            r.status is Status.NOT_ASSESSABLE and r.indicator.goal is not None
-            for r in card.indicators
-        )
-    limit = Status(fail_on.value).rank
-    assert limit is not None
-    return any(r.scored and (r.status.rank or 0) <= limit for r in card.indicators)
+    if fail_on in (FailOn.not_assessable, FailOn.outcome_unknown):
+        wanted = Status(fail_on.value)
+        return [
+            r.id for r in card.indicators if r.status is wanted and r.indicator.goal is not None
+        ]
+    limit = GATE_ORDER.index(fail_on.value)
+    return [
+        r.id
+        for r in card.indicators
+        if r.scored and r.status.value in GATE_ORDER and GATE_ORDER.index(r.status.value) >= limit
+    ]

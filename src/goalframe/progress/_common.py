@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from goalframe._assessment import Assessment, Component, Status, not_assessable
+from goalframe._assessment import Assessment, Caveat, Component, Status, not_assessable
 from goalframe.schema import Direction
 
 if TYPE_CHECKING:
@@ -65,6 +65,16 @@ def resolve_baseline(series: Series, goal: Goal) -> tuple[Point | None, str]:
     )
 
 
+def start_caveat(goal: Goal, start: Point) -> Caveat:
+    """The caveat for a target that was already met at the start a method used."""
+    return Caveat(
+        code="target-met-at-start",
+        message=f"the target {goal.target:g} was already met at the start "
+        f"({start.period}: {start.value:g}): the bar was low; assessed as 'stay at or "
+        "beyond the target'",
+    )
+
+
 @attrs.frozen
 class Verdicts:
     """How every method builds its results: it states the verdict, the rest is filled in.
@@ -95,6 +105,7 @@ class Verdicts:
         reason: str | None = None,
         components: Mapping[str, Component] | None = None,
         formula: str | None = None,
+        caveats: tuple[Caveat, ...] = (),
     ) -> Assessment:
         """A verdict with the numbers behind it."""
         return Assessment(
@@ -108,8 +119,47 @@ class Verdicts:
             components=components or {},
             formula=self.formula if formula is None else formula,
             citation=self.citation,
+            caveats=caveats,
         )
 
     def not_assessable(self, reason: str, /, **components: Component) -> Assessment:
         """The series cannot be assessed: the reason, and the numbers known so far."""
         return not_assessable(self.method, reason, **components)
+
+    def target_met_at_start(
+        self,
+        goal: Goal,
+        start: Point,
+        latest: Point,
+        components: dict[str, Component],
+    ) -> Assessment | None:
+        """The honest verdict when the target was already met at the start the method used.
+
+        A target on the far side of the start ("at least 950" from 1,188) asks the series to
+        stay at or beyond it, not to move towards it: a fall from 1,188 to 900 is no progress
+        towards 950. Returns None when the start does not meet the target.
+        """
+        if goal.target is None or not goal.meets(start.value):
+            return None
+        components.update(
+            start_period=str(start.period), start_value=start.value, target=goal.target
+        )
+        caveat = start_caveat(goal, start)
+        formula = "the target was met at the start: achieved while it holds"
+        if goal.meets(latest.value):
+            return self(
+                Status.ACHIEVED,
+                "target_held",
+                value=latest.value,
+                components=components,
+                formula=formula,
+                caveats=(caveat,),
+            )
+        return self(
+            Status.MOVING_AWAY,
+            "fell_back_past_target",
+            value=latest.value,
+            components=components,
+            formula=formula,
+            caveats=(caveat,),
+        )

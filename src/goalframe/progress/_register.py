@@ -6,12 +6,13 @@ built-in ones and the plugins before any look-up, so nothing here imports a meth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from goalframe.errors import DuplicateMethodError
+from goalframe.schema import TargetType
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment, Series
@@ -36,8 +37,11 @@ class MethodInfo:
         validate: Checks the values of those options; raises ValueError with the fix.
         general: True for methods that assess a trajectory target (compared side by side by
             ``--method all``); False for methods of one target type (norm, range, binary).
+        reads: The target types the method can read. Given any other, evaluation returns
+            ``not_assessable`` with the reason instead of letting the method answer another
+            question.
 
-    Added in 0.1.
+    Added in 0.1; ``reads`` added in 0.2.
     """
 
     name: str
@@ -47,6 +51,7 @@ class MethodInfo:
     options: Mapping[str, str] = attrs.field(factory=dict)
     validate: Callable[[Mapping[str, Any]], None] | None = None
     general: bool = True
+    reads: frozenset[TargetType] = frozenset({TargetType.TRAJECTORY})
 
     def __call__(self, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
         """Run the method."""
@@ -65,6 +70,7 @@ def register_method(
     options: Mapping[str, str] | None = None,
     validate: Callable[[Mapping[str, Any]], None] | None = None,
     general: bool = True,
+    reads: Iterable[TargetType | str] | None = None,
 ) -> Callable[[MethodFunction], MethodFunction]:
     """Register a function as a progress-assessment method (use as a decorator).
 
@@ -75,6 +81,8 @@ def register_method(
         options: The option names it reads, each with a one-line meaning.
         validate: A function that checks those options' values and raises ValueError.
         general: False for a method that serves one target type only.
+        reads: The target types it can read (default: ``trajectory`` for a general method,
+            every type for the others).
 
     Returns:
         A decorator that registers the function and returns it unchanged.
@@ -97,7 +105,14 @@ def register_method(
             options=dict(options or {}),
             validate=validate,
             general=general,
+            reads=_reads(reads, general=general),
         )
         return function
 
     return decorator
+
+
+def _reads(reads: Iterable[TargetType | str] | None, *, general: bool) -> frozenset[TargetType]:
+    if reads is None:
+        return frozenset({TargetType.TRAJECTORY}) if general else frozenset(TargetType)
+    return frozenset(TargetType(r) for r in reads)

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._model import Point
 from goalframe.progress._common import Verdicts, at_least, resolve_baseline
 from goalframe.progress._register import register_method
 
@@ -94,6 +95,11 @@ def assess_escap(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
         return verdict.not_assessable("the target equals the baseline", **components)
     if big_t <= base.period.time:
         return verdict.not_assessable("the target year is not after the baseline", **components)
+    held = verdict.target_met_at_start(
+        goal, base, Point(period=series.periods[-1], value=latest), components
+    )
+    if held is not None:
+        return held
     csi = min(1.0, (latest - base.value) / span)
     expected = min(1.0, (t_cr - base.period.time) / (big_t - base.period.time))
     components.update(

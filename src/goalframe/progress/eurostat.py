@@ -25,7 +25,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
-from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe._model import Point
+from goalframe.progress._common import Verdicts, at_least, cagr, sign_of, start_caveat
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -158,7 +159,12 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     if goal.meets(y_s):
         # Already at the target when the window opened, and no longer: moved away from it.
         return verdict(
-            Status.MOVING_AWAY, "movement_away", value=None, components=components, formula=formula
+            Status.MOVING_AWAY,
+            "movement_away",
+            value=None,
+            components=components,
+            formula=formula,
+            caveats=(start_caveat(goal, Point(period=s_period, value=y_s)),),
         )
     required = cagr(goal.target, y_s, big_t, s)
     ratio = actual / required

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._model import Point
 from goalframe.progress._common import Verdicts, at_least, resolve_baseline
 from goalframe.progress._register import register_method
 
@@ -43,22 +44,32 @@ def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assess
         return verdict.not_assessable(start_from)
     if len(series) == 0:
         return verdict.not_assessable("no observations")
-    latest = series.values[-1]
+    latest, latest_period = series.values[-1], series.periods[-1]
     if goal.target == start.value:
         return verdict.not_assessable("the target equals the start value")
-    raw = (latest - start.value) / (goal.target - start.value)
-    grade = min(1.0, max(0.0, raw))
+    if latest_period <= start.period:
+        # Never a grade of the start against itself, nor of figures from before the start.
+        return verdict.not_assessable(
+            f"no observation after the start {start.period} (latest: {latest_period})"
+        )
     components: dict[str, Any] = {
         "start": start.value,
         "start_period": str(start.period),
         "start_from": start_from,
         "target": goal.target,
         "latest": latest,
-        "latest_period": str(series.periods[-1]),
-        "raw_grade": raw,
-        "grade": grade,
+        "latest_period": str(latest_period),
     }
-    if goal.meets(latest) or grade >= 1.0:
+    held = verdict.target_met_at_start(
+        goal, start, Point(period=latest_period, value=latest), components
+    )
+    if held is not None:
+        return held
+    raw = (latest - start.value) / (goal.target - start.value)
+    grade = min(1.0, max(0.0, raw))
+    components.update(raw_grade=raw, grade=grade)
+    if goal.meets(latest):
+        # Achieved only when the target is met: a grade clamped to 1 is not enough.
         label, status = "green", Status.ACHIEVED
     elif at_least(grade, 0.7):
         label, status = "green", Status.ON_TRACK

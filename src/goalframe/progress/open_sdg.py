@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status
+from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._periods import Period
 from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
@@ -147,6 +147,7 @@ def _result(
     score: float | None,
     reason: str | None,
     components: dict[str, Any],
+    caveats: tuple[Caveat, ...] = (),
 ) -> Assessment:
     components.update(progress_value=pv, status=label, score=score)
     return verdict(
@@ -157,7 +158,11 @@ def _result(
         reason=reason,
         components=components,
         formula="method 1: pv = s*d*CAGR(base->current); method 2: pv = s*d*CAGR(base->current)"
-        " / |CAGR(base->target)|; CAGR(a->b) = (y_b/y_a)^(1/(t_b-t_a)) - 1",
+        " / |CAGR(base->target)|; CAGR(a->b) = (y_b/y_a)^(1/(t_b-t_a)) - 1; "
+        "score (sdg-build, linear between breakpoints): method 1 pv -2 % -> -5, 0 -> -2.5, "
+        "0.5 % -> 0, 1.5 % -> 2.5, 2 % -> 5; method 2 pv -0.6 -> -5, 0 -> -2.5, 0.6 -> 0, "
+        "0.95 -> 2.5, 1.3 -> 5",
+        caveats=caveats,
     )
 
 
@@ -194,8 +199,16 @@ def assess_open_sdg(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     """Assess a series with Open SDG's progress measure."""
     target = goal.target
     method = 1 if target is None else 2
+    caveats: list[Caveat] = []
     if target == 0:
         target = ZERO_REPLACEMENT
+        caveats.append(
+            Caveat(
+                code="zero-replaced",
+                message=f"the target 0 was replaced by {ZERO_REPLACEMENT:g}, as sdg-build does, "
+                "so that growth rates are defined",
+            )
+        )
     deadline = goal.deadline or Period.parse(DEFAULT_TARGET_YEAR)
     d = sign_of(goal.direction)
     components: dict[str, Any] = {
@@ -250,12 +263,27 @@ def assess_open_sdg(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         deadline,
         components,
     )
+    if goal.target is not None and goal.meets(base_value):
+        # sdg-build's own verdict is kept (the corpus reproduces it); the reader is told.
+        caveats.append(
+            Caveat(
+                code="target-met-at-start",
+                message=f"the target {goal.target:g} was already met in the base year "
+                f"({base_period}: {base_value:g}): the bar was low",
+            )
+        )
+    found = tuple(caveats)
     if achieved:
-        return _result("target_achieved", pv, 5.0, None, components)
+        return _result("target_achieved", pv, 5.0, None, components, found)
     if pv is None:
-        return _result("not_available", None, None, reason, components)
+        return _result("not_available", None, None, reason, components, found)
     return _result(
-        _label(pv, thresholds), pv, _score(pv, thresholds, method, coeff), None, components
+        _label(pv, thresholds),
+        pv,
+        _score(pv, thresholds, method, coeff),
+        None,
+        components,
+        found,
     )
 
 

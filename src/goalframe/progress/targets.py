@@ -27,7 +27,7 @@ from goalframe._assessment import Assessment, Status
 from goalframe._periods import Frequency, Period
 from goalframe.progress._common import Verdicts, at_least
 from goalframe.progress._register import register_method
-from goalframe.schema import TargetType
+from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
     from goalframe._assessment import Series
@@ -71,6 +71,17 @@ def span_periods(start: Period, end: Period) -> list[Period]:
                 year, sub = year + 1, 1
 
 
+def _movement(series: Series, goal: Goal, period: Period) -> str:
+    """How the figure for ``period`` moved against the one before it (or the baseline)."""
+    value = series.value_at(period)
+    before = [v for p, v in zip(series.periods, series.values, strict=True) if p < period]
+    start = before[-1] if before else (goal.baseline.value if goal.baseline else None)
+    if value is None or start is None or value == start:
+        return "no change seen"
+    better = (value > start) == (goal.direction is Direction.INCREASE)
+    return "moved towards it" if better else "moved away"
+
+
 def _uses_milestones(goal: Goal) -> bool:
     return goal.type is TargetType.MILESTONES or (
         goal.type is not TargetType.NORM and bool(goal.milestones)
@@ -98,6 +109,7 @@ def _checks(goal: Goal) -> list[tuple[Period, float]] | str:
     summary="Norms and milestones: count the periods that met the value in force.",
     citation=CITATION,
     general=False,
+    reads=(TargetType.NORM, TargetType.MILESTONES, TargetType.TRAJECTORY),
 )
 def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a norm or milestone target period by period."""
@@ -135,11 +147,18 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     components["share_met"] = share
     span_over = latest >= checks[-1][0]
     last_due = str(due[-1][0]) if due else None
-    if _uses_milestones(goal) and last_due in met:
-        # Assessed against the milestone in force: met now, whatever happened before.
+    if _uses_milestones(goal) and due:
+        # Assessed against the milestone in force, whatever happened before: a milestone
+        # whose period is over is met, missed or not yet known.
         final = span_over and last_due == str(checks[-1][0])
-        label = "target_met" if final else "milestone_met"
-        status = Status.ACHIEVED if final else Status.ON_TRACK
+        if last_due in met:
+            label = "target_met" if final else "milestone_met"
+            status = Status.ACHIEVED if final else Status.ON_TRACK
+        elif last_due in missed:
+            label = "milestone_missed, " + _movement(series, goal, due[-1][0])
+            status = Status.MISSED
+        else:
+            label, status = "milestone_outcome_unknown", Status.OUTCOME_UNKNOWN
     elif not missed:
         if span_over:
             label = "norm_met_with_gaps" if unobserved else "norm_met"

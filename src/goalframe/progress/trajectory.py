@@ -129,6 +129,11 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
             f"no observation after the baseline period {baseline.period} (latest: {latest_period})",
             **components,
         )
+    held = verdict.target_met_at_start(
+        goal, baseline, Point(period=latest_period, value=latest), components
+    )
+    if held is not None:
+        return held
     knots = [baseline, *goal.milestones, Point(period=goal.deadline, value=goal.target)]
     expected_value = _line_value(knots, latest_period.time)
     progress = (latest - baseline.value) / span

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._model import Point
 from goalframe._periods import Period
 from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
@@ -126,6 +127,11 @@ def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
         return verdict.not_assessable("the target has no deadline (target year)", **components)
     if target == v_b:
         return verdict.not_assessable("the target equals the base value", **components)
+    held = verdict.target_met_at_start(
+        goal, Point(period=b_period, value=v_b), Point(period=t_period, value=v_t), components
+    )
+    if held is not None:
+        return held
     projected = v_t * (1 + actual) ** (goal.deadline.time - t_period.time)
     ratio = (projected - v_b) / (target - v_b)
     components.update(

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from goalframe.render import _i18n
-from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number, percent
+from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
 if TYPE_CHECKING:
-    from goalframe._assessment import Status
-    from goalframe._results import IndicatorResult
+    from goalframe._assessment import Assessment, Caveat, Status
+    from goalframe._results import IndicatorResult, ObjectiveResult
     from goalframe._scorecard import ScorecardData
 
 
@@ -31,7 +32,13 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
         facts.append((t(lang, "owner"), spec.owner))
     if spec.period:
         facts.append((t(lang, "period"), f"{spec.period.start}–{spec.period.end}"))
-    facts.append((t(lang, "as_of"), str(card.as_of) if card.as_of else t(lang, "latest_data")))
+    if card.as_of is None:
+        when = t(lang, "latest_data")
+    elif card.as_of_given:
+        when = str(card.as_of)
+    else:
+        when = t(lang, "assessment_date_today", date=str(card.as_of))
+    facts.append((t(lang, "assessment_date"), when))
     facts.append((t(lang, "method"), card.method or ", ".join(card.methods_used) or "–"))
     if spec.source_document:
         facts.append((t(lang, "policy_document"), spec.source_document.name))
@@ -72,8 +79,112 @@ def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
             f"{number(latest.value)}{flags(latest.flags)}{sep}({latest.period})" if latest else "–"
         ),
         "target": target,
-        "progress": (f"{percent(a.value)} / {percent(a.expected)}" if a.value is not None else "–"),
+        "progress": progress_text(a),
     }
+
+
+#: How each method's key number is shown; a method's own index keeps its own name.
+_VALUE_NAME = {
+    "open-sdg": "pv",
+    "eurostat": "ratio",
+    "unsd": "ratio",
+    "escap": "AP",
+    "okr": "grade",
+}
+
+
+def share(value: float) -> str:
+    """A share as a whole percentage, bounded for readers: never "-0 %", never "-3212 %"."""
+    rounded = round(value * 100)
+    if rounded == 0:
+        return "0 %"
+    if value > 2:
+        return "> 200 %"
+    return f"{rounded} %"
+
+
+def progress_text(a: Assessment, lang: str = "en") -> str:
+    """The method's key number as a reader can take it in.
+
+    Trajectory progress is a bounded percentage ("moved away" below the baseline); norms and
+    milestones count the periods met; other methods' indices keep their own name (Open SDG's
+    progress value is ``pv``, never a percentage).
+    """
+    t = _i18n.text
+    comp = a.components
+    if a.method == "norm" or comp.get("periods_decided") is not None:
+        met, total = _count(comp.get("met")), _count(comp.get("met")) + _count(comp.get("missed"))
+        return t(lang, "periods_met", met=met, total=total) if total else "–"
+    value = a.value
+    if value is None or not math.isfinite(value):
+        return "–"
+    if a.method in ("trajectory", "range"):
+        made = t(lang, "progress_moved_away") if value < 0 else share(value)
+        expected = a.expected
+        if expected is not None and math.isfinite(expected) and 0 <= expected <= 1:
+            return f"{made} / {share(expected)}"
+        return made
+    if a.method == "forecast":
+        return f"P = {share(value)}"
+    name = _VALUE_NAME.get(a.method, "value")
+    return f"{name} {value:.3g}"
+
+
+def _count(listed: object) -> int:
+    return len([x for x in str(listed).split(",") if x.strip()]) if listed else 0
+
+
+def provenance_mark(result: IndicatorResult, lang: str = "en") -> str:
+    """``illustrative`` or ``proposed`` for targets nobody has adopted; empty otherwise."""
+    goal = result.indicator.goal
+    if goal is None or goal.provenance not in ("illustrative", "proposed"):
+        return ""
+    return _i18n.text(lang, f"provenance_{goal.provenance}")
+
+
+def caveat_codes(caveats: tuple[Caveat, ...]) -> str:
+    """``⚠ series-break, flagged-values``: the caveats' codes beside a verdict."""
+    return "⚠ " + ", ".join(dict.fromkeys(c.code for c in caveats)) if caveats else ""
+
+
+def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
+    """``⚠ 2 caveats (notes)``: a short mark beside a verdict in narrow tables."""
+    word = _i18n.text(lang, "caveats" if len(caveats) > 1 else "caveat").lower()
+    return f"⚠ {len(caveats)} {word}"
+
+
+def reason_text(status: Status, reason: str, lang: str = "en") -> str:
+    """A result's reason, introduced by its status: ``not assessable: no observations``."""
+    return f"{_i18n.status(lang, status)}: {reason}"
+
+
+def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
+    """``met 2 of 3`` for an objective some of whose deadlines have passed."""
+    if result.decided:
+        return _i18n.text(lang, "met_of", met=result.met or 0, decided=result.decided)
+    return ""
+
+
+def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str, str]]:
+    """What a reader needs to know about one indicator's verdict, as (kind, text) pairs.
+
+    Kinds: ``reason``, ``caveat`` (one per caveat, with its code), ``target`` (provenance
+    and note), ``interpretation``.
+    """
+    t = _i18n.text
+    a = result.assessment
+    out: list[tuple[str, str]] = []
+    if a.reason:
+        out.append(("reason", reason_text(a.status, a.reason, lang)))
+    out += [("caveat", f"⚠ {c.code}: {c.message}") for c in a.caveats]
+    goal = result.indicator.goal
+    if goal is not None and (goal.provenance or goal.note):
+        mark = t(lang, f"provenance_{goal.provenance}") if goal.provenance else ""
+        text = f"{t(lang, 'provenance')} ({mark})" if mark else t(lang, "target_note")
+        out.append(("target", f"{text}: {goal.note}" if goal.note else text))
+    if result.indicator.interpretation:
+        out.append(("interpretation", result.indicator.interpretation))
+    return out
 
 
 def flags_used(card: ScorecardData, lang: str = "en") -> list[str]:

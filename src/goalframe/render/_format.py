@@ -16,6 +16,8 @@ STATUS_SYMBOL = {
     Status.NEEDS_ACCELERATION: "◆",
     Status.INSUFFICIENT_PROGRESS: "▼",
     Status.MOVING_AWAY: "✖",
+    Status.MISSED: "✗",
+    Status.OUTCOME_UNKNOWN: "…",
     Status.NOT_ASSESSABLE: "?",
 }
 

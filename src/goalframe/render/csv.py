@@ -43,6 +43,10 @@ COLUMNS = (
     "direction",
     "source",
     "reason",
+    "final",
+    "caveats",
+    "target_provenance",
+    "target_note",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -93,6 +97,10 @@ def render_csv(card: ScorecardData) -> str:
                 ind.direction.value if ind.direction else "",
                 safe_text(ind.source.name if ind.source else None),
                 safe_text(a.reason),
+                "true" if a.final else "false",
+                safe_text(" | ".join(f"{c.code}: {c.message}" for c in a.caveats)),
+                goal.provenance or "" if goal else "",
+                safe_text(goal.note if goal else None),
             ]
         )
     return buffer.getvalue()

@@ -9,13 +9,23 @@ Added in 0.1.
 from __future__ import annotations
 
 import functools
+import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Status
 from goalframe.render import _i18n
-from goalframe.render._common import figures, header_facts, set_aside_summary
-from goalframe.render._format import STATUS_SYMBOL, flags, number, percent, trend_arrow
+from goalframe.render._common import (
+    figures,
+    header_facts,
+    indicator_notes,
+    progress_text,
+    provenance_mark,
+    reason_text,
+    set_aside_summary,
+    verdict_extra,
+)
+from goalframe.render._format import STATUS_SYMBOL, flags, number, trend_arrow
 from goalframe.render.svg import indicator_chart
 
 if TYPE_CHECKING:
@@ -44,14 +54,15 @@ def _template() -> Any:
 
 def _bar(result: IndicatorResult, lang: str) -> dict[str, Any] | None:
     a = result.assessment
-    if a.value is None or a.method in ("binary",):
+    # A bar only for a share of the way to the target; other methods' indices are not shares.
+    if a.value is None or a.method not in ("trajectory", "okr") or not math.isfinite(a.value):
         return None
     made = max(0.0, min(1.0, a.value))
-    expected = None if a.expected is None else max(0.0, min(1.0, a.expected))
+    expected = None
+    if a.expected is not None and math.isfinite(a.expected):
+        expected = max(0.0, min(1.0, a.expected))
     label = _i18n.text(lang, "progress")
-    text = f"{label}: {percent(a.value)}"
-    if a.expected is not None:
-        text += f" ({_i18n.text(lang, 'expected')}: {percent(a.expected)})"
+    text = f"{label}: {progress_text(a, lang)}"
     return {
         "made": f"{made * 100:.1f}",
         "expected": None if expected is None else f"{expected * 100:.1f}",
@@ -98,7 +109,11 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "target": f["target"],
         "trend": trend_arrow(result.trend) or "–",
         "bar": _bar(result, lang),
-        "reason": a.reason,
+        "reason": reason_text(a.status, a.reason, lang) if a.reason else None,
+        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
+        "provenance": provenance_mark(result, lang),
+        "target_notes": [line for kind, line in indicator_notes(result, lang) if kind == "target"],
+        "final": a.final,
         "interpretation": ind.interpretation,
         "definition": ind.definition,
         "source": ind.source.name if ind.source else None,
@@ -126,6 +141,9 @@ def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
             "symbol": STATUS_SYMBOL[o.status],
             "label": _i18n.status(lang, o.status),
             "score": f"{o.score:.2f}" if o.score is not None else (o.reason or ""),
+            "extra": verdict_extra(o, lang),
+            "note": o.objective.note,
+            "caveats": [{"code": c.code, "message": c.message} for c in o.caveats],
             "indicators": [
                 {
                     "id": i,

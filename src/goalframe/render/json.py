@@ -82,19 +82,24 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "status": a.status.value,
         "label": a.label,
         "reason": a.reason,
+        "final": a.final,
+        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
         "progress": a.value,
         "expected_progress": a.expected,
         "score": a.score,
         "baseline": _point(goal.baseline if goal else None),
         "latest": _observed(result.latest),
         "target": None
-        if goal is None or goal.target is None
+        if goal is None
         else {
+            "type": goal.type.value,
             "value": goal.target,
             "deadline": goal.deadline.to_json() if goal.deadline else None,
             "milestones": [_point(m) for m in goal.milestones],
             "tolerance": goal.tolerance,
             "source": _source(goal.source),
+            "provenance": goal.provenance,
+            "note": goal.note,
         },
         "trend": None
         if result.trend is None
@@ -135,6 +140,7 @@ def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
             "rollup": spec.rollup.value,
         },
         "as_of": card.as_of.to_json() if card.as_of else None,
+        "as_of_given": card.as_of_given,
         "method": card.method,
         "methods_used": list(card.methods_used),
         "counts": {s.value: n for s, n in card.counts.items()},
@@ -158,6 +164,11 @@ def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
                 "status": o.status.value,
                 "score": o.score,
                 "reason": o.reason,
+                "final": o.final,
+                "met": o.met,
+                "decided": o.decided,
+                "note": o.objective.note,
+                "caveats": [{"code": c.code, "message": c.message} for c in o.caveats],
             }
             for o in card.objectives
         ],
@@ -187,6 +198,8 @@ def comparison_to_dict(comparison: ComparisonData) -> dict[str, Any]:
             "value": a.value,
             "score": a.score,
             "reason": a.reason,
+            "final": a.final,
+            "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
         }
 
     own = comparison.own

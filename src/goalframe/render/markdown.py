@@ -11,12 +11,17 @@ from typing import TYPE_CHECKING
 from goalframe._text import escape_markdown as escape
 from goalframe.render import _i18n
 from goalframe.render._common import (
+    caveat_codes,
     figures,
     flags_used,
     header_facts,
+    indicator_notes,
+    progress_text,
+    provenance_mark,
     set_aside_summary,
     status_counts,
     status_text,
+    verdict_extra,
 )
 from goalframe.render._format import trend_arrow, unit
 
@@ -49,9 +54,17 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
             indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * o.depth
             score = f"{o.score:.2f}" if o.score is not None else escape(o.reason or "–")
             level = o.objective.level.value if o.objective.level else "–"
+            verdict = " ".join(
+                x
+                for x in (
+                    status_text(o.status, lang),
+                    f"({verdict_extra(o, lang)})" if o.decided else "",
+                    caveat_codes(o.caveats),
+                )
+                if x
+            )
             out.append(
-                f"| {indent}{escape(o.objective.statement)} | {level} | "
-                f"{status_text(o.status, lang)} | {score} |"
+                f"| {indent}{escape(o.objective.statement)} | {level} | {verdict} | {score} |"
             )
         out.append("")
     out += [
@@ -63,25 +76,34 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     ]
     for r in card.indicators:
         f = figures(r)
+        mark = provenance_mark(r, lang)
+        target = f"{f['target']} ({mark})" if mark else f["target"]
+        verdict = status_text(r.status, lang)
+        if r.caveats:
+            verdict += f" {escape(caveat_codes(r.caveats))}"
         out.append(
             f"| {escape(r.indicator.name)} | {escape(unit(r))} | {f['baseline']} | "
-            f"{escape(f['latest'])} | {f['target']} | {f['progress']} | {trend_arrow(r.trend)} "
-            f"| {status_text(r.status, lang)} |"
+            f"{escape(f['latest'])} | {target} | {escape(progress_text(r.assessment, lang))} | "
+            f"{trend_arrow(r.trend)} | {verdict} |"
         )
     out.append("")
     legend = flags_used(card, lang)
     if legend:
         out += [f"{t('flags')}: {escape('; '.join(legend))}.", ""]
     out += [f"## {t('notes_and_sources')}", ""]
+    for o in card.objectives:
+        lines = [o.objective.note or "", *(f"⚠ {c.code}: {c.message}" for c in o.caveats)]
+        if any(lines):
+            out.append(f"- **{escape(o.objective.statement)}** (`{o.id}`)")
+            out += [f"    - {escape(line)}" for line in lines if line]
     for r in card.indicators:
         ind = r.indicator
         out.append(
             f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: {r.assessment.label})"
         )
-        if r.assessment.reason:
-            out.append(f"    - {t('not_assessable')}: {escape(r.assessment.reason)}")
-        if ind.interpretation:
-            out.append(f"    - {t('how_to_read')}: {escape(ind.interpretation)}")
+        for kind, line in indicator_notes(r, lang):
+            prefix = f"{t('how_to_read')}: " if kind == "interpretation" else ""
+            out.append(f"    - {prefix}{escape(line)}")
         if ind.source:
             src = escape(ind.source.name)
             if ind.source.url:
@@ -106,7 +128,7 @@ def render_comparison_markdown(comparison: ComparisonData) -> str:
     """
     own = comparison.own
     out = [f"# {escape(own.title)}: method comparison", ""]
-    out.append(f"- **As of:** {own.as_of or 'latest data'}")
+    out.append(f"- **Assessment date:** {own.as_of or 'latest data'}")
     disagreements = comparison.disagreements()
     out.append(
         f"- **Verdict depends on the method for:** "

@@ -17,12 +17,17 @@ from rich.text import Text
 from goalframe._assessment import Status
 from goalframe.render import _i18n
 from goalframe.render._common import (
+    caveat_count,
     figures,
     flags_used,
     header_facts,
+    indicator_notes,
+    progress_text,
+    provenance_mark,
     set_aside_summary,
     status_counts,
     status_text,
+    verdict_extra,
 )
 from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
 
@@ -39,6 +44,8 @@ STYLE = {
     Status.NEEDS_ACCELERATION: "#E69F00",
     Status.INSUFFICIENT_PROGRESS: "#D55E00",
     Status.MOVING_AWAY: "bold #D55E00",
+    Status.MISSED: "bold #CC3311",
+    Status.OUTCOME_UNKNOWN: "#8866AA",
     Status.NOT_ASSESSABLE: "dim",
 }
 
@@ -66,10 +73,16 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
         objectives.add_column(t("score"), justify="right")
         for o in card.objectives:
             score = f"{o.score:.2f}" if o.score is not None else "–"
+            verdict = _status(o.status, lang)
+            extra = verdict_extra(o, lang)
+            if extra:
+                verdict.append(f"\n{extra}", style="dim")
+            if o.caveats:
+                verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
             objectives.add_row(
                 Text("  " * o.depth + o.objective.statement),
                 o.objective.level.value if o.objective.level else "–",
-                _status(o.status, lang),
+                verdict,
                 score,
             )
         parts.append(objectives)
@@ -83,31 +96,39 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
         t("progress_made_expected").replace(" ", "\n", 1), justify="right", no_wrap=True
     )
     table.add_column(t("trend"), justify="center", no_wrap=True)
-    table.add_column(t("verdict"), no_wrap=True)
+    table.add_column(t("verdict"), min_width=12, max_width=16)
     for r in card.indicators:
         f = figures(r, sep="\n")
         name = Text(r.indicator.name)
         if unit(r):
             name.append(f"\n{unit(r)}", style="dim")
+        mark = provenance_mark(r, lang)
+        if mark:
+            name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
+        verdict = _status(r.status, lang)
+        if r.caveats:
+            verdict.append(f"\n{caveat_count(r.caveats, lang)}", style="bold")
         table.add_row(
             name,
             f["baseline"],
             f["latest"],
             f["target"],
-            f["progress"],
+            progress_text(r.assessment, lang),
             trend_arrow(r.trend),
-            _status(r.status, lang),
+            verdict,
         )
     parts.append(table)
 
     notes = Text()
+    for o in card.objectives:
+        for line in [o.objective.note or "", *(f"⚠ {c.code}: {c.message}" for c in o.caveats)]:
+            if line:
+                notes.append(f"{o.id}: ", style="bold")
+                notes.append(f"{line}\n")
     for r in card.indicators:
-        if r.assessment.reason:
+        for _, line in indicator_notes(r, lang):
             notes.append(f"{r.indicator.id}: ", style="bold")
-            notes.append(f"{t('not_assessable')}: {r.assessment.reason}\n")
-        if r.indicator.interpretation:
-            notes.append(f"{r.indicator.id}: ", style="bold")
-            notes.append(f"{r.indicator.interpretation}\n")
+            notes.append(f"{line}\n")
     if notes:
         parts += [Text(t("notes"), style="bold"), notes]
     legend = flags_used(card, lang)
@@ -140,6 +161,8 @@ SHORT = {
     Status.NEEDS_ACCELERATION: "accelerate",
     Status.INSUFFICIENT_PROGRESS: "insufficient",
     Status.MOVING_AWAY: "moving away",
+    Status.MISSED: "missed",
+    Status.OUTCOME_UNKNOWN: "unknown",
     Status.NOT_ASSESSABLE: "n/a",
 }
 

@@ -1,0 +1,444 @@
+"""From a method's answer to a verdict someone can sign.
+
+Every assessment, through `goalframe.evaluate`, `goalframe.compare` or `goalframe.assess`,
+passes through `judge`, which applies the same rules whatever the method:
+
+1. **A method answers only the question it can read.** A method that cannot read the target's
+   type (a growth-rate method given a norm) returns ``not_assessable`` with the reason,
+   instead of answering its no-target question.
+2. **A series break starts the assessment anew.** For methods that compare values across
+   time, the assessment runs from the latest flagged break after the start, with the break's
+   value as the new baseline (milestones before it are dropped); a method that cannot assess
+   the shorter series says why. Methods that compare each period with its own target (norms,
+   ranges) keep the whole series.
+3. **After the deadline, the verdict is final.** Once the target's last period (the deadline,
+   the end of a norm's span, the last milestone) is over by the assessment date, the method
+   is run on the figures up to that period and the status becomes ``achieved`` (met),
+   ``missed`` (the label says whether the figures moved towards the target or away) or
+   ``outcome_unknown`` (no figure for a period that decides it yet; the last known position
+   is kept).
+4. **Caveats stand beside the verdict**: breaks, missing periods, flagged figures, a declared
+   baseline that disagrees with the data, a baseline at a peak or trough, a target that is
+   illustrative or proposed. `CAVEATS` lists every code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from goalframe._assessment import Assessment, Caveat, Component, Series, Status
+from goalframe._model import Goal, Point
+from goalframe._periods import Frequency, Period
+from goalframe.progress import MethodInfo
+from goalframe.schema import Direction, TargetType
+
+__all__ = ["CAVEATS", "checks", "final_period", "judge", "value_for"]
+
+#: Every caveat code, with what it tells a reader. Methods may add their own codes from here.
+CAVEATS: Mapping[str, str] = {
+    "series-break": "A value inside the assessed span is flagged as a series break (a new "
+    "definition or source). Methods that compare values across time assess from the break on, "
+    "with the break's value as the new baseline.",
+    "missing-periods": "Periods inside the assessed span, or periods of a norm or milestone "
+    "that are due, have no figure.",
+    "flagged-values": "Some of the values used are revised, provisional, approximate, "
+    "estimated, derived or suspect.",
+    "baseline-mismatch": "The baseline declared in the goal file differs from the observation "
+    "for the same period by more than the tolerance.",
+    "baseline-extreme": "The baseline period is a local peak or trough of the series: measured "
+    "from it, change looks larger (or smaller) than the trend.",
+    "target-met-at-start": 'The target was already met at the start the method used ("the bar '
+    "was low\"); the target is read as 'stay at or beyond it'.",
+    "target-type-not-read": "The method cannot read this type of target, so it gives no "
+    "verdict rather than answering another question.",
+    "window-before-baseline": "The method's own window starts before the baseline declared in "
+    "the goal file.",
+    "zero-replaced": "A zero was replaced by a small number so that growth rates are defined "
+    "(as sdg-build does).",
+    "illustrative-target": "The target is illustrative: an example of a measurable target, not "
+    "one anybody has set.",
+    "proposed-target": "The target is proposed, not (yet) adopted.",
+    "outputs-only": "An outcome or impact objective whose verdict rests on output or input "
+    "indicators only: they measure effort, not the change sought.",
+}
+
+_USEFUL_METHOD = {
+    TargetType.TRAJECTORY: "trajectory",
+    TargetType.NORM: "norm",
+    TargetType.MILESTONES: "norm",
+    TargetType.RANGE: "range",
+    TargetType.BINARY: "binary",
+}
+_FLAG_WORDS = {
+    "revised": "revised",
+    "provisional": "provisional",
+    "approx": "approximate",
+    "estimated": "estimated",
+    "derived": "derived",
+    "suspect": "suspect",
+}
+
+
+def judge(
+    info: MethodInfo,
+    series: Series,
+    goal: Goal,
+    options: Mapping[str, Any],
+    *,
+    as_of: Period,
+) -> Assessment:
+    """Run a method under the rules above and return the verdict with its caveats.
+
+    Args:
+        info: The method.
+        series: The observations, already cut at ``as_of``.
+        goal: The compiled target.
+        options: The indicator's method options.
+        as_of: The assessment date (a period; its end is the moment of assessment).
+
+    Returns:
+        The assessment, ``final`` once the target's last period is over by ``as_of``.
+    """
+    if goal.type not in info.reads:
+        return _unread(info, goal)
+    caveats = _data_caveats(series, goal, as_of)
+    series, goal, broken = _from_break(info, series, goal)
+    if broken is not None:
+        caveats.insert(0, broken)
+    last = final_period(goal)
+    closed = last is not None and last.ended_by(as_of)
+    assessed = series.until(last) if closed and last is not None else series
+    result = info(assessed, goal, options)
+    if closed and last is not None and result.label != "target_type_not_read":
+        result = _final(result, assessed, goal, last)
+    elif goal.type in (TargetType.NORM, TargetType.MILESTONES):
+        result = _in_force(result, series, goal, as_of)
+    seen = {(c.code, c.message) for c in result.caveats}
+    extra = tuple(c for c in caveats if (c.code, c.message) not in seen)
+    return attrs.evolve(result, caveats=(*result.caveats, *extra)) if extra else result
+
+
+def final_period(goal: Goal) -> Period | None:
+    """The period whose end makes a verdict final: deadline, norm span end, last milestone."""
+    if goal.type is TargetType.RANGE:
+        return goal.deadline
+    candidates = [m.period for m in goal.milestones]
+    if goal.deadline is not None:
+        candidates.append(goal.deadline)
+    return max(candidates) if candidates else None
+
+
+def _unread(info: MethodInfo, goal: Goal) -> Assessment:
+    useful = _USEFUL_METHOD[goal.type]
+    reason = (
+        f"the {info.name} method cannot read a {goal.type.value} target: its verdict would "
+        f"answer another question (the {useful} method reads it)"
+    )
+    return Assessment(
+        method=info.name,
+        status=Status.NOT_ASSESSABLE,
+        label="target_type_not_read",
+        reason=reason,
+        caveats=(Caveat(code="target-type-not-read", message=reason),),
+    )
+
+
+def _start(series: Series, goal: Goal) -> Point | None:
+    if goal.baseline is not None:
+        return goal.baseline
+    if goal.base_period is not None:
+        value = series.value_at(goal.base_period)
+        return None if value is None else Point(period=goal.base_period, value=value)
+    if len(series):
+        return Point(period=series.periods[0], value=series.values[0])
+    return None
+
+
+def _from_break(info: MethodInfo, series: Series, goal: Goal) -> tuple[Series, Goal, Caveat | None]:
+    start = _start(series, goal)
+    breaks = [
+        p
+        for p, flags in zip(series.periods, series.flags, strict=True)
+        if "break" in flags and (start is None or p > start.period)
+    ]
+    if not breaks:
+        return series, goal, None
+    at = breaks[-1]
+    if not info.general:
+        return (
+            series,
+            goal,
+            Caveat(
+                code="series-break",
+                message=f"series break in {at}: values before and after it measure different "
+                "things; each period is still compared with its own target",
+            ),
+        )
+    keep = [i for i, p in enumerate(series.periods) if p >= at]
+    cut = Series(
+        periods=tuple(series.periods[i] for i in keep),
+        values=[series.values[i] for i in keep],
+        flags=tuple(series.flags[i] for i in keep),
+        unit=series.unit,
+    )
+    value = cut.values[0]
+    renewed = attrs.evolve(
+        goal,
+        baseline=Point(period=at, value=value),
+        base_period=None,
+        milestones=tuple(m for m in goal.milestones if m.period > at),
+    )
+    message = (
+        f"series break in {at}: values before it are not comparable, so the {info.name} "
+        f"method assessed from {at} on, with {at} ({value:g}) as the new baseline"
+    )
+    return cut, renewed, Caveat(code="series-break", message=message)
+
+
+def value_for(series: Series, period: Period) -> Point | None:
+    """The figure for a period: the observation at it, else the last one inside it."""
+    exact = series.value_at(period)
+    if exact is not None:
+        return Point(period=period, value=exact)
+    inside = [
+        Point(period=p, value=v)
+        for p, v in zip(series.periods, series.values, strict=True)
+        if period.start <= p.start and p.end <= period.end
+    ]
+    return inside[-1] if inside else None
+
+
+def checks(goal: Goal) -> list[tuple[Period, float]]:
+    """The periods that decide the verdict, each with the value in force."""
+    from goalframe.progress.targets import span_periods
+
+    if goal.type is TargetType.NORM:
+        start = goal.base_period or (goal.baseline.period if goal.baseline else None)
+        if goal.target is None or start is None or goal.deadline is None:
+            return []
+        periods = span_periods(start, goal.deadline)
+        return [(p, goal.target) for p in periods[:10_000]]
+    if goal.type is TargetType.MILESTONES:
+        checks = [(m.period, m.value) for m in goal.milestones]
+        if goal.target is not None and goal.deadline is not None:
+            checks.append((goal.deadline, goal.target))
+        return sorted(checks)
+    if goal.target is None or goal.deadline is None:
+        return []
+    return [(goal.deadline, goal.target)]
+
+
+def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
+    """The verdict once the target's last period is over: achieved, missed, outcome unknown."""
+    due = checks(goal)
+    if not due or result.label == "target_type_not_read":
+        return result
+    met: list[str] = []
+    missed: list[str] = []
+    unknown: list[str] = []
+    for period, value in due:
+        point = value_for(series, period)
+        if goal.type is TargetType.BINARY and point is None:
+            # Done before the deadline is done: the latest figure up to it decides.
+            latest = _latest(series)
+            point = latest if latest is not None and goal.meets(latest.value, value) else None
+        if point is None:
+            unknown.append(str(period))
+        elif goal.meets(point.value, value):
+            met.append(str(period))
+        else:
+            missed.append(str(period))
+    components: dict[str, Component] = dict(result.components)
+    components.update(
+        method_status=result.status.value,
+        method_label=result.label,
+        deadline=str(last),
+    )
+    several = len(due) > 1
+    if several:
+        components.update(
+            periods_met=len(met),
+            periods_decided=len(due),
+            met=", ".join(met) or None,
+            missed=", ".join(missed) or None,
+            not_observed=", ".join(unknown) or None,
+        )
+    at_deadline = value_for(series, last)
+    if at_deadline is not None:
+        components.update(deadline_value=at_deadline.value)
+    start = _start(series, goal)
+    reason = None
+    if missed:
+        status = Status.MISSED
+        label = _missed_label(goal, start, at_deadline or _latest(series))
+        if several:
+            label = f"{label} ({len(met)} of {len(due)} met)"
+    elif unknown:
+        status = Status.OUTCOME_UNKNOWN
+        latest = _latest(series)
+        label = "outcome_unknown"
+        known = f"{latest.period}: {latest.value:g}" if latest else "no figure"
+        reason = (
+            f"no figure yet for {', '.join(unknown)}; last known {known} "
+            f"({result.status.label} by the {result.method} method then)"
+        )
+    else:
+        status = Status.ACHIEVED
+        label = "met_at_deadline" if not several else f"met ({len(met)} of {len(due)})"
+    rule = (
+        "final: met when the figure for the deadline period meets the target"
+        if not several
+        else "final: met when the figure for every period due meets the value in force"
+    )
+    formula = f"{result.formula}; {rule}" if result.formula else rule
+    return attrs.evolve(
+        result,
+        status=status,
+        label=label,
+        reason=reason,
+        components=components,
+        formula=formula,
+        final=True,
+    )
+
+
+def _in_force(result: Assessment, series: Series, goal: Goal, as_of: Period) -> Assessment:
+    """Before the last period: the norm or milestone period due last must have a figure.
+
+    Without one, the verdict is that its outcome is not known yet, never a verdict on older
+    figures alone.
+    """
+    due = [(p, v) for p, v in checks(goal) if p.ended_by(as_of)]
+    if not due or value_for(series, due[-1][0]) is not None:
+        return result
+    period = due[-1][0]
+    latest = _latest(series)
+    known = f"{latest.period}: {latest.value:g}" if latest else "no figure"
+    then = f" ({result.label} then)" if result.status is not Status.NOT_ASSESSABLE else ""
+    kind = "milestone" if goal.type is TargetType.MILESTONES else "norm"
+    components: dict[str, Component] = dict(result.components)
+    components.update(method_status=result.status.value, method_label=result.label)
+    return attrs.evolve(
+        result,
+        status=Status.OUTCOME_UNKNOWN,
+        label=f"{kind}_outcome_unknown",
+        reason=f"no figure yet for {period}, the latest period due; last known {known}{then}",
+        components=components,
+    )
+
+
+def _latest(series: Series) -> Point | None:
+    if not len(series):
+        return None
+    return Point(period=series.periods[-1], value=series.values[-1])
+
+
+def _missed_label(goal: Goal, start: Point | None, end: Point | None) -> str:
+    if start is None or end is None or start.period >= end.period:
+        return "missed"
+    change = end.value - start.value
+    if change == 0:
+        return "missed, no change"
+    better = (change > 0) == (goal.direction is Direction.INCREASE)
+    return "missed, moved towards the target" if better else "missed, moved away"
+
+
+def _data_caveats(series: Series, goal: Goal, as_of: Period) -> list[Caveat]:
+    found: list[Caveat] = []
+    start = _start(series, goal)
+    used = [
+        (p, v, f)
+        for p, v, f in zip(series.periods, series.values, series.flags, strict=True)
+        if start is None or p >= start.period
+    ]
+    flagged: dict[str, list[str]] = {}
+    for period, _, flags in used:
+        for flag in sorted(flags):
+            if flag in _FLAG_WORDS:
+                flagged.setdefault(_FLAG_WORDS[flag], []).append(str(period))
+    if flagged:
+        found.append(
+            Caveat(
+                code="flagged-values",
+                message="; ".join(f"{word}: {', '.join(ps)}" for word, ps in flagged.items()),
+            )
+        )
+    missing = _missing_periods(series, goal, start, as_of)
+    if missing:
+        shown = ", ".join(missing[:10]) + (
+            f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        )
+        found.append(Caveat(code="missing-periods", message=f"no figure for {shown}"))
+    if goal.baseline is not None:
+        observed = series.value_at(goal.baseline.period)
+        declared = goal.baseline.value
+        slack = goal.tolerance + 1e-9 * max(1.0, abs(declared))
+        if observed is not None and abs(observed - declared) > slack:
+            found.append(
+                Caveat(
+                    code="baseline-mismatch",
+                    message=f"the declared baseline {declared:g} ({goal.baseline.period}) "
+                    f"differs from the observation for that period ({observed:g}); the "
+                    "verdict uses the declared baseline",
+                )
+            )
+    extreme = _extreme(series, start)
+    if extreme is not None:
+        found.append(extreme)
+    if goal.provenance in ("illustrative", "proposed"):
+        what = (
+            "illustrative: not a target anybody has set"
+            if goal.provenance == "illustrative"
+            else "proposed: not (yet) adopted"
+        )
+        found.append(Caveat(code=f"{goal.provenance}-target", message=f"the target is {what}"))
+    return found
+
+
+def _missing_periods(series: Series, goal: Goal, start: Point | None, as_of: Period) -> list[str]:
+    from goalframe.progress.targets import span_periods
+
+    if goal.type in (TargetType.NORM, TargetType.MILESTONES):
+        return [
+            str(p) for p, _ in checks(goal) if p.ended_by(as_of) and value_for(series, p) is None
+        ]
+    if not len(series) or start is None:
+        return []
+    frequencies = {p.frequency for p in series.periods}
+    if len(frequencies) != 1 or Frequency.DAY in frequencies:
+        return []
+    first = start.period if start.period.frequency in frequencies else series.periods[0]
+    last = series.periods[-1]
+    if first >= last:
+        return []
+    present = set(series.periods)
+    expected = span_periods(first, last)
+    return [str(p) for p in expected[:10_000] if p not in present]
+
+
+def _extreme(series: Series, start: Point | None) -> Caveat | None:
+    if start is None:
+        return None
+    periods = series.periods
+    try:
+        i = periods.index(start.period)
+    except ValueError:
+        return None
+    if i == 0 or i == len(periods) - 1:
+        return None
+    before, here, after = series.values[i - 1], series.values[i], series.values[i + 1]
+    if here > before and here > after:
+        kind = "peak"
+    elif here < before and here < after:
+        kind = "trough"
+    else:
+        return None
+    return Caveat(
+        code="baseline-extreme",
+        message=f"the baseline {start.period} ({here:g}) is a local {kind} "
+        f"({periods[i - 1]}: {before:g}, {periods[i + 1]}: {after:g}): measured from it, "
+        "change looks larger than the trend",
+    )
