@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status
+from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._model import Point
 from goalframe.progress._common import Verdicts, at_least, cagr, sign_of, start_caveat
 from goalframe.progress._register import register_method
@@ -99,6 +99,16 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     ]
     s_period, y_s = inside[0]
     s = s_period.time
+    early = goal.baseline is not None and s_period < goal.baseline.period
+    window_caveats: tuple[Caveat, ...] = ()
+    if early and goal.baseline is not None:
+        window_caveats = (
+            Caveat(
+                code="window-before-baseline",
+                message=f"Eurostat's {window:g}-year window starts in {s_period}, before the "
+                f"baseline {goal.baseline.period} the goal file declares",
+            ),
+        )
     components: dict[str, Any] = {
         "window_years": window,
         "start_period": str(s_period),
@@ -134,6 +144,7 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
             value=directed,
             components=components,
             formula="g = d * CAGR_a, CAGR_a = (y_t / y_s)^(1/(t - s)) - 1",
+            caveats=window_caveats,
         )
     formula = (
         "RR = CAGR_a / CAGR_r; CAGR_a = (y_t/y_s)^(1/(t-s)) - 1, CAGR_r = (x_T/y_s)^(1/(T-s)) - 1"
@@ -149,6 +160,7 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
             value=None,
             components=components,
             formula=formula,
+            caveats=window_caveats,
         )
     if big_t <= s:
         return verdict.not_assessable(
@@ -164,7 +176,7 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
             value=None,
             components=components,
             formula=formula,
-            caveats=(start_caveat(goal, Point(period=s_period, value=y_s)),),
+            caveats=(*window_caveats, start_caveat(goal, Point(period=s_period, value=y_s))),
         )
     required = cagr(goal.target, y_s, big_t, s)
     ratio = actual / required
@@ -178,5 +190,10 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     else:
         label = "movement_away"
     return verdict(
-        _TARGET_LABELS[label], label, value=ratio, components=components, formula=formula
+        _TARGET_LABELS[label],
+        label,
+        value=ratio,
+        components=components,
+        formula=formula,
+        caveats=window_caveats,
     )
