@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -136,26 +135,19 @@ class _Collector:
 
 
 def parse_value(text: Any) -> float:
-    """Read a numeric value; raise ValueError with a fix for anything else."""
+    """Read a numeric value; raise ValueError with a fix for anything else.
+
+    Text follows goalframe's one number syntax (`goalframe._numbers`): ASCII digits, an
+    optional sign, decimal point and exponent, within ``±1e15``.
+    """
+    from goalframe._numbers import check_number, parse_number
+
     if isinstance(text, bool):
         msg = f"value {text!r} is not a number"
         raise ValueError(msg)
     if isinstance(text, int | float):
-        value = float(text)
-    else:
-        raw = str(text).strip()
-        try:
-            value = float(raw)
-        except ValueError:
-            hint = ""
-            if "," in raw:
-                hint = "; write decimals with a point and no thousands separators (1234.5)"
-            msg = f"value {raw!r} is not a number{hint}"
-            raise ValueError(msg) from None
-    if not math.isfinite(value):
-        msg = f"value {text!r} is not a finite number; leave the cell empty for a missing value"
-        raise ValueError(msg)
-    return value
+        return check_number(text)
+    return parse_number(str(text))
 
 
 def parse_flags(text: str | None) -> frozenset[str]:

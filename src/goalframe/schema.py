@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from goalframe._numbers import MAX_MAGNITUDE, check_number, parse_number
 from goalframe._periods import Period, parse_period
 
 __all__ = [
@@ -134,6 +135,22 @@ Id = Annotated[
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 
 
+def _number(value: Any) -> Any:
+    # One number syntax everywhere (`goalframe._numbers`): finite, within ±1e15, no "1_000".
+    if isinstance(value, bool):
+        msg = f"{value!r} is not a number"
+        raise ValueError(msg)
+    if isinstance(value, str):
+        return parse_number(value, what="number")
+    if isinstance(value, int | float):
+        return check_number(value, what="number")
+    return value
+
+
+Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE), BeforeValidator(_number)]
+"""A finite number within ±1e15, written in goalframe's one number syntax."""
+
+
 class SpecModel(BaseModel):
     """Base of every goal-file model: unknown keys are errors, values are immutable."""
 
@@ -181,7 +198,7 @@ class PeriodRangeSpec(SpecModel):
 class BaselineSpec(SpecModel):
     """The value an indicator had when the goal was set."""
 
-    value: float = Field(description="The baseline value, in the target's unit.")
+    value: Number = Field(description="The baseline value, in the target's unit.")
     period: PeriodField = Field(description="When the baseline value was measured.")
     source: Source | None = Field(default=None, description="Where the baseline comes from.")
 
@@ -190,7 +207,7 @@ class MilestoneSpec(SpecModel):
     """An intermediate target: the value to reach by a period on the way to the deadline."""
 
     period: PeriodField
-    value: float
+    value: Number
 
 
 def _milestones_from_mapping(value: Any) -> Any:
@@ -245,10 +262,11 @@ class TargetSpec(SpecModel):
 
     type: TargetType = Field(default=TargetType.TRAJECTORY, description="The kind of target.")
     baseline: BaselineSpec | None = Field(default=None, description="Starting point.")
-    value: float | None = Field(default=None, description="The value to reach.")
-    change_percent: float | None = Field(
+    value: Number | None = Field(default=None, description="The value to reach.")
+    change_percent: Number | None = Field(
         default=None,
         ge=-100,
+        le=1_000_000,
         description="The target as a change against the baseline, in percent (-13 = 13 % "
         "lower). Needs a baseline; give this or `value`, not both.",
     )
@@ -256,13 +274,13 @@ class TargetSpec(SpecModel):
     period: PeriodRangeSpec | None = Field(
         default=None, description="For a norm: the span in which every period must meet it."
     )
-    low: float | None = Field(default=None, description="For a range: the lowest good value.")
-    high: float | None = Field(default=None, description="For a range: the highest good value.")
+    low: Number | None = Field(default=None, description="For a range: the lowest good value.")
+    high: Number | None = Field(default=None, description="For a range: the highest good value.")
     milestones: Annotated[list[MilestoneSpec], BeforeValidator(_milestones_from_mapping)] = Field(
         default_factory=list,
         description="Intermediate targets, as a list or a mapping period -> value.",
     )
-    tolerance: float = Field(
+    tolerance: Number = Field(
         default=0.0,
         ge=0,
         description="How far short of the target still counts as reaching it (in the unit).",
@@ -381,7 +399,9 @@ class ObjectiveSpec(SpecModel):
     statement: Text
     level: Level | None = None
     parent: Id | None = Field(default=None, description="Id of the parent objective.")
-    weight: float = Field(default=1.0, gt=0, description="Weight in the parent's roll-up.")
+    weight: Number = Field(
+        default=1.0, gt=0, le=1_000_000, description="Weight in the parent's roll-up."
+    )
     indicators: list[Id] = Field(default_factory=list)
     note: str | None = Field(
         default=None, description="Anything a reader should know; shown on every card."

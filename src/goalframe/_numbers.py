@@ -1,0 +1,91 @@
+"""One number syntax and one range for every number goalframe reads.
+
+A number is ASCII digits with an optional sign, an optional decimal point and an optional
+exponent (``-12``, ``3.5``, ``.5``, ``1.2e3``). Nothing else is read as a number: no
+underscores (``1_000``), no digits of other scripts (Arabic-Indic, full-width), no ``nan`` or
+``inf``, no hex, no thousands separators. A number must lie within ``±MAX_MAGNITUDE``, and a
+written number that is not zero must not round to zero (``1e-400``). This module imports
+nothing from goalframe.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = ["MAX_MAGNITUDE", "MIN_MAGNITUDE", "check_number", "parse_number"]
+
+#: The largest magnitude goalframe reads: far beyond any indicator (world GDP in euros is
+#: about 1e14), small enough that sums, differences and growth rates stay finite.
+MAX_MAGNITUDE = 1e15
+#: The smallest magnitude of a number that is not zero; smaller ones lose precision.
+MIN_MAGNITUDE = 1e-15
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_ZERO = re.compile(r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[eE][+-]?[0-9]+)?")
+
+
+def parse_number(text: str, *, what: str = "value") -> float:
+    """Read a number written as text, or raise ValueError saying what is wrong and the fix.
+
+    Args:
+        text: The text, e.g. ``"1234.5"`` or ``"-1.2e3"``; surrounding spaces are ignored.
+        what: What the number is, for the message (``"value"``, ``"target"``).
+
+    Returns:
+        The number, within ``±MAX_MAGNITUDE``.
+
+    Raises:
+        ValueError: The text is not a number in the syntax above, or out of range.
+    """
+    raw = text.strip()
+    if not _NUMBER.fullmatch(raw):
+        raise ValueError(_why_not(raw, what))
+    value = float(raw)
+    if value == 0 and not _ZERO.fullmatch(raw):
+        msg = f"{what} {raw!r} is too small to represent (it would read as 0)"
+        raise ValueError(msg)
+    return check_number(value, what=what, shown=raw)
+
+
+def check_number(value: float, *, what: str = "value", shown: object = None) -> float:
+    """Check that a number is finite and within range; return it as a float.
+
+    Raises:
+        ValueError: NaN, an infinity, or a magnitude beyond ``MAX_MAGNITUDE`` (or a non-zero
+            one below ``MIN_MAGNITUDE``).
+    """
+    text = repr(shown if shown is not None else value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"{what} {text} is not a number"
+        raise ValueError(msg)
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
+        msg = f"{what} {text} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude goalframe reads"
+        raise ValueError(msg)
+    number = float(value)
+    if not math.isfinite(number):
+        msg = f"{what} {text} is not a finite number"
+        raise ValueError(msg)
+    if abs(number) > MAX_MAGNITUDE:
+        msg = f"{what} {text} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude goalframe reads"
+        raise ValueError(msg)
+    if number != 0 and abs(number) < MIN_MAGNITUDE:
+        msg = f"{what} {text} is closer to 0 than {MIN_MAGNITUDE:g}; write 0 or rescale the unit"
+        raise ValueError(msg)
+    return number
+
+
+def _why_not(raw: str, what: str) -> str:
+    if not raw:
+        return f"{what} is empty"
+    if "_" in raw:
+        fix = "write digits without '_' (1000, not 1_000)"
+    elif any(c.isdigit() and not c.isascii() for c in raw):
+        fix = "write the digits 0-9"
+    elif raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        fix = "leave the cell empty for a missing value"
+    elif "," in raw:
+        fix = "write decimals with a point and no thousands separators (1234.5)"
+    else:
+        fix = "write a number such as 12, -3.5 or 1.2e3"
+    return f"{what} {raw!r} is not a number; {fix}"
