@@ -13,14 +13,11 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["MAX_MAGNITUDE", "MIN_MAGNITUDE", "check_number", "parse_number"]
+__all__ = ["MAX_MAGNITUDE", "check_number", "parse_number"]
 
 #: The largest magnitude goalframe reads: far beyond any indicator (world GDP in euros is
 #: about 1e14), small enough that sums, differences and growth rates stay finite.
 MAX_MAGNITUDE = 1e15
-#: The smallest magnitude of a number that is not zero; smaller ones lose precision.
-MIN_MAGNITUDE = 1e-15
-
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _ZERO = re.compile(r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[eE][+-]?[0-9]+)?")
 
@@ -52,8 +49,7 @@ def check_number(value: float, *, what: str = "value", shown: object = None) -> 
     """Check that a number is finite and within range; return it as a float.
 
     Raises:
-        ValueError: NaN, an infinity, or a magnitude beyond ``MAX_MAGNITUDE`` (or a non-zero
-            one below ``MIN_MAGNITUDE``).
+        ValueError: NaN, an infinity, or a magnitude beyond ``MAX_MAGNITUDE``.
     """
     text = repr(shown if shown is not None else value)
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -69,9 +65,6 @@ def check_number(value: float, *, what: str = "value", shown: object = None) -> 
     if abs(number) > MAX_MAGNITUDE:
         msg = f"{what} {text} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude goalframe reads"
         raise ValueError(msg)
-    if number != 0 and abs(number) < MIN_MAGNITUDE:
-        msg = f"{what} {text} is closer to 0 than {MIN_MAGNITUDE:g}; write 0 or rescale the unit"
-        raise ValueError(msg)
     return number
 
 
@@ -83,7 +76,7 @@ def _why_not(raw: str, what: str) -> str:
     elif any(c.isdigit() and not c.isascii() for c in raw):
         fix = "write the digits 0-9"
     elif raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-        fix = "leave the cell empty for a missing value"
+        return f"{what} {raw!r} is not a finite number; leave the cell empty for a missing value"
     elif "," in raw:
         fix = "write decimals with a point and no thousands separators (1234.5)"
     else:
