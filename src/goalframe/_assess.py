@@ -65,8 +65,31 @@ def assess(
 
     Added in 0.1.
     """
+    from goalframe._numbers import check_number
+    from goalframe.errors import UsageError
     from goalframe.progress import check_options, get_method
 
+    given: object = observations  # checked at run time: callers are not type-checked
+    if not isinstance(given, Mapping | Series):
+        msg = (
+            "assess takes the observations as a mapping period -> value or a Series, not "
+            f"{type(given).__name__}"
+        )
+        raise UsageError(msg)
+    for name, number in (
+        ("target", target),
+        ("baseline", baseline),
+        ("change_percent", change_percent),
+        ("tolerance", tolerance),
+    ):
+        if number is not None:
+            check_number(number, what=name)
+    if tolerance < 0:
+        msg = f"tolerance {tolerance!r} is negative; give how far short still counts, >= 0"
+        raise ValueError(msg)
+    if change_percent is not None and change_percent < -100:
+        msg = f"change_percent {change_percent!r} is below -100 (a fall of more than 100 %)"
+        raise ValueError(msg)
     info = get_method(method)
     check_options(options)
     series = observations if isinstance(observations, Series) else Series.from_pairs(observations)

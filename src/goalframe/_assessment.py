@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period
 
 __all__ = ["Assessment", "Caveat", "Series", "Status"]
@@ -142,6 +142,15 @@ class Series:
             if not before < after:
                 msg = f"periods must be strictly increasing: {before} then {after}"
                 raise ValueError(msg)
+            if before.frequency is not after.frequency:
+                # 2015 and 2015Q1 start on the same day: elapsed time between them is zero,
+                # and no method can say which figure is the later one.
+                msg = (
+                    f"periods of one series must share one frequency: {before} "
+                    f"({before.frequency.value}) and {after} ({after.frequency.value}); give "
+                    "the series in one frequency (e.g. all years, or all quarters)"
+                )
+                raise ValueError(msg)
 
     @classmethod
     def from_pairs(
@@ -153,16 +162,18 @@ class Series:
         """Build a series from ``period -> value`` pairs in any order.
 
         Raises:
-            ValueError: A period cannot be read, occurs twice, or a value is not finite.
+            ValueError: A period cannot be read, occurs twice, periods mix frequencies, or a
+                value is not finite.
         """
         items = pairs.items() if isinstance(pairs, Mapping) else pairs
         points: dict[Period, float] = {}
         for raw_period, raw_value in items:
             period = Period.parse(raw_period)
-            value = float(raw_value)
-            if not math.isfinite(value):
-                msg = f"value at {period} is {raw_value!r}; values must be finite numbers"
-                raise ValueError(msg)
+            what = f"value at {period}"
+            if isinstance(raw_value, str):
+                value = parse_number(raw_value, what=what)
+            else:
+                value = check_number(raw_value, what=what)
             if period in points:
                 msg = f"period {period} occurs twice; give one value per period"
                 raise ValueError(msg)

@@ -50,6 +50,10 @@ def _check_ids(spec: FrameworkSpec, problems: _Problems) -> None:
                 seen[item_id] = i
 
 
+#: The deepest a goal tree may be (a policy rarely needs more than five levels).
+MAX_TREE_DEPTH = 100
+
+
 def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]]:
     objective_ids = {o.id for o in spec.objectives}
     indicator_ids = {i.id for i in spec.indicators}
@@ -93,6 +97,14 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
                 break
             seen.add(node)
             node = parents[node]
+        else:
+            if len(seen) > MAX_TREE_DEPTH:
+                problems.add(
+                    "S006",
+                    ("objectives", i, "parent"),
+                    f"objective {objective.id!r} sits {len(seen)} levels deep; a goal tree may "
+                    f"be at most {MAX_TREE_DEPTH} levels deep",
+                )
     for i, indicator in enumerate(spec.indicators):
         for j, ref in enumerate(indicator.context):
             if ref not in indicator_ids or ref == indicator.id:
@@ -175,7 +187,11 @@ def _compile_goal(
                 f"`direction` is {direction.value}; fix the direction or the target",
             )
             ok = False
-    if baseline is not None and target.deadline is not None and target.deadline <= baseline.period:
+    if (
+        baseline is not None
+        and target.deadline is not None
+        and (target.deadline <= baseline.period or target.deadline.time <= baseline.period.time)
+    ):
         problems.add(
             "T002",
             (*tpath, "deadline"),
@@ -186,7 +202,9 @@ def _compile_goal(
     milestones = []
     for k, milestone in enumerate(target.milestones):
         mpath = (*tpath, "milestones", k)
-        if baseline is not None and milestone.period <= baseline.period:
+        if baseline is not None and (
+            milestone.period <= baseline.period or milestone.period.time <= baseline.period.time
+        ):
             problems.add(
                 "T005",
                 (*mpath, "period"),

@@ -68,6 +68,15 @@ def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Serie
                 f"{after.period} (also {before.location}); keep one row per period"
             )
             raise DataError(msg)
+        if before.period.frequency is not after.period.frequency:
+            msg = (
+                f"{after.location}: indicator {after.indicator!r} mixes "
+                f"{before.period.frequency.value}s and {after.period.frequency.value}s "
+                f"({before.period} at {before.location}, {after.period} here); give one "
+                "frequency per series (a yearly figure and a quarterly one start on the same "
+                "day, so no method can order them)"
+            )
+            raise DataError(msg)
     points = [Observed(period=o.period, value=o.value, flags=o.flags, note=o.note) for o in rows]
     series = Series(
         periods=tuple(o.period for o in rows),
@@ -262,12 +271,36 @@ def prepare(
 ) -> tuple[Framework, ObservationSet]:
     """Compile a spec and wrap plain observations, as `evaluate` accepts them."""
     from goalframe._compile import compile_framework
+    from goalframe.errors import UsageError, require
 
+    require(
+        framework,
+        (Framework, FrameworkSpec),
+        name="the framework",
+        takes="a Framework (from load_framework) or a FrameworkSpec",
+    )
     if not isinstance(framework, Framework):
         framework = compile_framework(framework)
-    if not isinstance(observations, ObservationSet):
-        observations = ObservationSet(observations=tuple(observations))
-    return framework, observations
+    given: object = observations  # checked at run time: callers are not type-checked
+    if not isinstance(given, ObservationSet):
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+            msg = (
+                "the observations must be an ObservationSet (from load_observations or "
+                f"observations_from_records), not {type(given).__name__}"
+            )
+            raise UsageError(msg)
+        rows: tuple[object, ...] = tuple(given)
+        odd = next((o for o in rows if not isinstance(o, Observation)), None)
+        if odd is not None:
+            msg = (
+                f"the observations must be Observation objects, not {type(odd).__name__}; "
+                "build them with observations_from_records"
+            )
+            raise UsageError(msg)
+        return framework, ObservationSet(
+            observations=tuple(o for o in rows if isinstance(o, Observation))
+        )
+    return framework, given
 
 
 def assess_all(

@@ -24,14 +24,16 @@ passes through `judge`, which applies the same rules whatever the method:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from goalframe._assessment import Assessment, Caveat, Component, Series, Status
+from goalframe._assessment import Assessment, Caveat, Component, Series, Status, not_assessable
 from goalframe._model import Goal, Point
 from goalframe._periods import Frequency, Period
+from goalframe.errors import MethodError
 from goalframe.progress import MethodInfo
 from goalframe.schema import Direction, TargetType
 
@@ -111,7 +113,7 @@ def judge(
     last = final_period(goal)
     closed = last is not None and last.ended_by(as_of)
     assessed = series.until(last) if closed and last is not None else series
-    result = info(assessed, goal, options)
+    result = _run(info, assessed, goal, options)
     if closed and last is not None and result.label != "target_type_not_read":
         result = _final(result, assessed, goal, last)
     elif goal.type in (TargetType.NORM, TargetType.MILESTONES):
@@ -119,6 +121,44 @@ def judge(
     seen = {(c.code, c.message) for c in result.caveats}
     extra = tuple(c for c in caveats if (c.code, c.message) not in seen)
     return attrs.evolve(result, caveats=(*result.caveats, *extra)) if extra else result
+
+
+def _run(info: MethodInfo, series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Run a method; arithmetic that fails or leaves the finite numbers says so, no crash.
+
+    Every method's arithmetic is guarded here: an overflow, a division by zero or a math
+    domain error, and any non-finite number among the results, give ``not_assessable`` with
+    the reason. An exception from a plugin is a `MethodError` naming the plugin; one from a
+    built-in method is a bug and propagates.
+    """
+    try:
+        result: object = info(series, goal, options)
+    except (ArithmeticError, ValueError) as exc:
+        return not_assessable(info.name, f"the {info.name} method's arithmetic failed ({exc})")
+    except Exception as exc:
+        if info.function.__module__.startswith("goalframe."):
+            raise
+        msg = f"the method {info.name!r} (a plugin, {info.function.__module__}) failed: {exc!r}"
+        raise MethodError(msg) from exc
+    if not isinstance(result, Assessment):  # a plugin's mistake
+        msg = f"the method {info.name!r} returned {type(result).__name__}, not an Assessment"
+        raise MethodError(msg)
+    numbers = {"value": result.value, "expected": result.expected, "score": result.score}
+    numbers.update((k, v) for k, v in result.components.items() if isinstance(v, float | int))
+    bad = [k for k, v in numbers.items() if isinstance(v, float) and not math.isfinite(v)]
+    if bad:
+        kept = {
+            k: v
+            for k, v in result.components.items()
+            if not (isinstance(v, float) and not math.isfinite(v))
+        }
+        return not_assessable(
+            info.name,
+            f"the {info.name} method's numbers left the finite range ({', '.join(bad)}); the "
+            "figures are too large or too close together for it",
+            **kept,
+        )
+    return result
 
 
 def final_period(goal: Goal) -> Period | None:

@@ -299,6 +299,14 @@ def observations_from_records(
 
     Added in 0.1.
     """
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        from goalframe.errors import UsageError
+
+        msg = (
+            "observations_from_records takes a list (or other iterable) of mappings, one per "
+            f"row, not {type(records).__name__}"
+        )
+        raise UsageError(msg)
     rows: list[Any] = list(records)
     for i, row in enumerate(rows):
         if not isinstance(row, Mapping):

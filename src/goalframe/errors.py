@@ -16,11 +16,15 @@ also derives from the builtin exception that fits it, so ``except ValueError`` k
     │   ├── UnknownMethodError(MethodError, LookupError)
     │   ├── DuplicateMethodError(MethodError, ValueError)
     │   └── MethodOptionsError(MethodError, ValueError)  unknown or invalid method options
-    └── RenderError(GoalframeError)
-        └── UnknownFormatError(RenderError, LookupError)
+    ├── RenderError(GoalframeError)
+    │   ├── UnknownFormatError(RenderError, LookupError)
+    │   └── OutputError(RenderError, OSError)          an output would overwrite an input, ...
+    └── UsageError(GoalframeError, TypeError)            the API was called with the wrong kind
+                                                         of argument (None for a path, ...)
 
 Messages say where (``file:line:column``), what is wrong, and how to fix it. The command line
-prints them without a traceback and exits with `EXIT_BAD_INPUT`.
+prints them without a traceback and exits with `EXIT_BAD_INPUT`; any other exception is a bug
+in goalframe, reported with a short message and `EXIT_INTERNAL`.
 
 Added in 0.1.
 """
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_GATE",
+    "EXIT_INTERNAL",
     "EXIT_OK",
     "DataError",
     "DuplicateMethodError",
@@ -42,6 +47,7 @@ __all__ = [
     "MethodError",
     "MethodOptionsError",
     "ObservationError",
+    "OutputError",
     "Problem",
     "RenderError",
     "SpecError",
@@ -51,6 +57,7 @@ __all__ = [
     "UnitError",
     "UnknownFormatError",
     "UnknownMethodError",
+    "UsageError",
 ]
 
 #: Exit code of the command line on success.
@@ -59,6 +66,8 @@ EXIT_OK = 0
 EXIT_GATE = 1
 #: Exit code for bad input or bad usage: the message on stderr says what and where.
 EXIT_BAD_INPUT = 2
+#: Exit code for an internal error (a bug in goalframe): a short report instead of a traceback.
+EXIT_INTERNAL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,3 +209,25 @@ class RenderError(GoalframeError):
 
 class UnknownFormatError(RenderError, LookupError):
     """No renderer exists for the requested output format."""
+
+
+class OutputError(RenderError, OSError):
+    """An output cannot be written where asked.
+
+    It would overwrite an input, the path is a folder, or its folder does not exist.
+    """
+
+
+class UsageError(GoalframeError, TypeError):
+    """A public function was given the wrong kind of argument.
+
+    ``None`` for a path, a string for a framework, ...: the message names the argument and
+    what it takes.
+    """
+
+
+def require(value: object, kinds: type | tuple[type, ...], *, name: str, takes: str) -> None:
+    """Raise `UsageError` unless ``value`` is one of ``kinds``."""
+    if not isinstance(value, kinds):
+        msg = f"{name} takes {takes}, not {type(value).__name__} ({value!r:.60})"
+        raise UsageError(msg)

@@ -287,6 +287,16 @@ def lint(
 
     Added in 0.1.
     """
+    from goalframe.errors import require
+
+    require(framework, Framework, name="lint(framework)", takes="a Framework (load_framework)")
+    if observations is not None:
+        require(
+            observations,
+            ObservationSet,
+            name="lint(observations)",
+            takes="an ObservationSet (load_observations) or None",
+        )
     spec = framework.spec
     words = tuple(w for ws in VAGUE_WORDS.values() for w in ws)
     if spec.lint:

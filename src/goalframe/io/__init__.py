@@ -137,6 +137,9 @@ def load_framework(
 
     Added in 0.1.
     """
+    from goalframe.errors import require
+
+    require(path, (str, os.PathLike), name="load_framework(path)", takes="a file path")
     file = Path(path)
     if file.is_dir():
         msg = "this is a folder; give the goal file inside it"

@@ -52,8 +52,10 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
 
     Added in 0.1.
     """
+    from goalframe.errors import require
     from goalframe.io._files import check_file
 
+    require(path, (str, os.PathLike), name="load_observations(path)", takes="a file path")
     file = Path(path)
     name = str(path)
     check_file(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)

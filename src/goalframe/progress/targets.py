@@ -42,14 +42,16 @@ binary_verdict = Verdicts("binary", citation=CITATION)
 
 def span_periods(start: Period, end: Period) -> list[Period]:
     """Every period of ``start``'s frequency from ``start`` to ``end``, inclusive."""
-    out = []
+    out: list[Period] = []
     year, sub = start.year, start.sub
     if start.frequency is Frequency.DAY:
         import datetime as dt
 
         day = start.start
-        while Period.parse(day) <= end:
+        while Period.parse(day) <= end and len(out) <= 10_000:
             out.append(Period.parse(day))
+            if day == dt.date.max:
+                break
             day += dt.timedelta(days=1)
         return out
     per_year = {Frequency.YEAR: 1, Frequency.QUARTER: 4, Frequency.MONTH: 12}[start.frequency]
@@ -63,6 +65,8 @@ def span_periods(start: Period, end: Period) -> list[Period]:
         if period > end:
             return out
         out.append(period)
+        if year == 9999 and sub in (0, per_year):
+            return out  # the last period a goal file can name
         if per_year == 1:
             year += 1
         else:
