@@ -232,7 +232,7 @@ def test_bad_usage_exits_2(minimal_goals: Path, tmp_path: Path) -> None:
         "-o",
         tmp_path / "no" / "such" / "dir.json",
     )
-    assert code == 2 and "cannot write" in err
+    assert code == 2 and "does not exist; create it first" in err
     code, _, err = run("validate", tmp_path / "missing.yaml")
     assert code == 2 and "no such file" in err
 

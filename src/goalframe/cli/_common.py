@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from goalframe._version import __version__
-from goalframe.errors import EXIT_BAD_INPUT
+from goalframe.errors import EXIT_BAD_INPUT, EXIT_INTERNAL
 
 app = typer.Typer(
     name="goalframe",
@@ -64,6 +64,10 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+#: Set by --debug (or GOALFRAME_DEBUG=1): show the traceback of an internal error.
+_DEBUG: list[bool] = []
+
+
 @app.callback()
 def _root(
     version: Annotated[
@@ -72,11 +76,17 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback of an internal error (a bug)."),
+    ] = False,
 ) -> None:
     """Turn policy goals into measurable objectives and check them against data.
 
-    Exit codes: 0 success, 1 a --fail-on gate tripped, 2 bad input or usage.
+    Exit codes: 0 success, 1 a --fail-on gate tripped (or lint findings), 2 bad input or
+    usage, 3 an internal error (a bug in goalframe; --debug shows the traceback).
     """
+    _DEBUG[:] = [debug]
 
 
 def fail(message: str) -> typer.Exit:
@@ -84,26 +94,109 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_BAD_INPUT)
 
 
+def debugging() -> bool:
+    """Whether --debug (or GOALFRAME_DEBUG=1) asks for tracebacks."""
+    import os
+
+    return bool(_DEBUG and _DEBUG[0]) or os.environ.get("GOALFRAME_DEBUG") == "1"
+
+
 @contextmanager
 def bad_input() -> Iterator[None]:
-    """Turn goalframe's errors into a message on stderr and exit code 2."""
+    """Turn goalframe's errors into a message and exit 2; anything else is a bug: exit 3."""
     from goalframe.errors import GoalframeError
 
     try:
         yield
+    except (typer.Exit, typer.Abort):
+        raise
     except GoalframeError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         name = exc.filename or ""
         raise fail(f"{name}: {exc.strerror or exc}") from None  # noqa: EM102
+    except Exception as exc:
+        if debugging() or type(exc).__module__.startswith(("click", "typer")):
+            raise  # the command line's own exits and usage errors
+        raise internal_error(exc) from None
+
+
+def internal_error(exc: BaseException) -> typer.Exit:
+    """Report a bug in goalframe briefly (no traceback) and return exit code 3."""
+    typer.echo(
+        f"goalframe: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in goalframe, not a problem with your files. Please report it with the "
+        "command you ran and, if you can, the files; run again with --debug to see the "
+        "traceback.",
+        err=True,
+    )
+    return typer.Exit(EXIT_INTERNAL)
+
+
+def check_output(output: Path | None, *inputs: Path | None) -> None:
+    """Refuse an output that would overwrite an input or cannot be written, before reading.
+
+    A folder, or a path whose folder does not exist, is refused too; ``-`` is standard output.
+    """
+    if output is None or str(output) == "-":
+        return
+    target = output.resolve()
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        source = given.resolve()
+        same = source == target
+        if not same and output.exists() and given.exists():
+            try:
+                same = output.samefile(given)
+            except OSError:
+                same = False
+        if same:
+            msg = f"{output}: the output would overwrite the input {given}; choose another name"
+            raise fail(msg)
+    if output.is_dir():
+        msg = f"{output}: this is a folder; give a file name for the output"
+        raise fail(msg)
+    if not target.parent.is_dir():
+        msg = f"{output}: the folder {output.parent} does not exist; create it first"
+        raise fail(msg)
+
+
+def _file_mode(output: Path) -> int:
+    """The mode a new file gets here (the umask applied), or the replaced file's own."""
+    import os
+
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_output(text: str, output: Path | None) -> None:
-    if output is None:
+    """Write to standard output (None or ``-``) or, atomically, to a file.
+
+    The text goes to a temporary file in the same folder, renamed into place when complete:
+    an interrupted run never leaves half a card.
+    """
+    import os
+    import tempfile
+
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
+    folder = output.resolve().parent
     try:
-        output.write_text(text, encoding="utf-8")
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            Path(temporary).chmod(_file_mode(output))
+            Path(temporary).replace(output)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise fail(f"{output}: cannot write the output ({exc.strerror})") from None  # noqa: EM102
     typer.echo(f"wrote {output}", err=True)

@@ -12,6 +12,7 @@ from goalframe.cli._common import (
     AsOf,
     GoalFile,
     bad_input,
+    check_output,
     load_inputs,
     write_output,
 )
@@ -63,6 +64,7 @@ def lint(
     ] = None,
 ) -> None:
     """Check that goals are measurable (SMART): exit 1 on findings, 2 on bad input."""
+    check_output(output, file, data)
     with bad_input():
         from goalframe._lint import (
             Severity,

@@ -16,6 +16,7 @@ from goalframe.cli._common import (
     Language,
     OutputFormat,
     bad_input,
+    check_output,
     fail,
     load_inputs,
     write_output,
@@ -69,6 +70,7 @@ def scorecard(
     ] = None,
 ) -> None:
     """Evaluate a goal file against observations and print the scorecard."""
+    check_output(output, file, data)
     with bad_input():
         from goalframe._api import compare, evaluate
 

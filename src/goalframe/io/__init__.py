@@ -41,6 +41,37 @@ def _read_text(path: Path) -> str:
     return read_checked(path, what="goal file", limit=MAX_SPEC_BYTES, error=SpecSyntaxError)
 
 
+#: How deep lists and mappings may nest in a goal file (checked before parsing).
+MAX_NESTING = 64
+#: How many objectives, and how many indicators, a goal file may hold.
+MAX_ITEMS = 100_000
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of ``[``/``{`` outside quoted strings (flow YAML, JSON, TOML)."""
+    depth = deepest = 0
+    quote = ""
+    escaped = False
+    for char in text:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n" and depth == 0:
+            quote = ""
+    return deepest
+
+
 def _parse_toml(text: str, name: str) -> Any:
     import re
     import tomllib
@@ -80,19 +111,35 @@ def parse_framework(
     from goalframe._compile import compile_framework, validation_problems
     from goalframe.schema import FrameworkSpec
 
+    depth = _bracket_depth(text)
+    if depth > MAX_NESTING:
+        msg = (
+            f"lists and mappings nest {depth} levels deep; a goal file nests at most "
+            f"{MAX_NESTING} (its real structure needs about six)"
+        )
+        raise SpecSyntaxError(msg, Location(name))
     root = None
-    if format == "toml":
-        data = _parse_toml(text, name)
-    else:
-        # JSON is YAML: the YAML reader gives JSON errors a line and column too.
-        from goalframe.io._yaml import load_yaml
+    try:
+        if format == "toml":
+            data = _parse_toml(text, name)
+        else:
+            # JSON is YAML: the YAML reader gives JSON errors a line and column too.
+            from goalframe.io._yaml import load_yaml
 
-        data, root = load_yaml(text, name)
+            data, root = load_yaml(text, name)
+    except RecursionError:
+        msg = f"nested too deep to read; a goal file nests at most {MAX_NESTING} levels"
+        raise SpecSyntaxError(msg, Location(name)) from None
     locate = _locator(root, name)
     if not isinstance(data, dict):
         what = "empty" if data is None else f"a {type(data).__name__}"
         msg = f"a goal file holds a mapping (id:, title:, objectives:, indicators:), not {what}"
         raise SpecSyntaxError(msg, locate(()) or Location(name))
+    for key in ("objectives", "indicators"):
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > MAX_ITEMS:
+            msg = f"{len(items):,} {key}; a goal file holds at most {MAX_ITEMS:,}"
+            raise SpecSyntaxError(msg, locate((key,)) or Location(name))
     try:
         spec = FrameworkSpec.model_validate(data)
     except ValidationError as exc:
@@ -141,6 +188,10 @@ def load_framework(
 
     require(path, (str, os.PathLike), name="load_framework(path)", takes="a file path")
     file = Path(path)
+    if str(path) == "-":  # standard input; JSON is YAML, so YAML reads both
+        return parse_framework(
+            _read_text(file), format=format or "yaml", name="<stdin>", strict=strict
+        )
     if file.is_dir():
         msg = "this is a folder; give the goal file inside it"
         raise SpecSyntaxError(msg, Location(str(path)))

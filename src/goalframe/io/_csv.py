@@ -53,22 +53,32 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
     Added in 0.1.
     """
     from goalframe.errors import require
-    from goalframe.io._files import check_file
+    from goalframe.io._files import STDIN, check_file, read_checked
 
     require(path, (str, os.PathLike), name="load_observations(path)", takes="a file path")
     file = Path(path)
     name = str(path)
+    if name == STDIN:
+        import io
+
+        text = read_checked(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
+        return _read_handle(io.StringIO(text, newline=""), name)
     check_file(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
-            header_line = handle.readline()
-            handle.seek(0)
-            delimiter = _sniff_delimiter(header_line)
-            reader = csv.reader(handle, delimiter=delimiter, strict=True)
-            return _read(reader, name)
+            return _read_handle(handle, name)
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
         raise ObservationError(msg, Location(name)) from None
+
+
+def _read_handle(handle: Any, name: str) -> ObservationSet:
+    header_line = handle.readline(64 * 1024)
+    handle.seek(0)
+    delimiter = _sniff_delimiter(header_line)
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    try:
+        return _read(reader, name)
     except csv.Error as exc:
         msg = f"not valid CSV ({exc}); check quoting on this line"
         raise ObservationError(msg, Location(name, reader.line_num)) from None
