@@ -9,14 +9,43 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["escape_markdown", "number", "percent"]
+__all__ = ["clean", "escape_markdown", "link_target", "number", "percent"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: C0 and C1 controls (but tab and newline), DEL, and the bidirectional-text controls that
+#: can make text read differently from what it is (U+202E turns the rest of a line around).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str, *, newlines: bool = True) -> str:
+    r"""User text made safe to print: controls and bidi overrides become visible escapes.
+
+    ``ESC`` becomes ``\x1b`` and U+202E ``\u202e``, so no escape sequence reaches a terminal
+    and no text turns itself around. Tabs become spaces; newlines stay unless
+    ``newlines=False``.
+    """
+    text = _CONTROLS.sub(_visible, text.replace("\t", " "))
+    return text if newlines else " ".join(text.splitlines())
 
 
 def escape_markdown(text: str) -> str:
-    """Escape user text for Markdown: no markup, no HTML, no broken table cells."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape user text for Markdown: no markup, no HTML, no broken table cells, no controls."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+
+
+_LINK = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def link_target(url: str | None) -> str | None:
+    """The URL when it is safe to make a link of (http, https or mailto, nothing odd in it)."""
+    if url and _LINK.fullmatch(url.strip()):
+        return url.strip()
+    return None
 
 
 def number(value: float | None) -> str:

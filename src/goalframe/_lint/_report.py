@@ -9,6 +9,7 @@ from typing import Any
 from goalframe._lint._engine import Finding, Severity
 from goalframe._model import Framework
 from goalframe._scorecard import Measurability
+from goalframe._text import clean
 from goalframe._text import escape_markdown as escape
 
 __all__ = ["report_dict", "report_markdown", "report_text", "to_json"]
@@ -37,7 +38,7 @@ def report_dict(
 
 def report_text(framework: Framework, findings: Sequence[Finding], score: Measurability) -> str:
     """Findings as text, one per finding (like a compiler), then counts and the score."""
-    lines = [str(f) for f in findings]
+    lines = [clean(str(f)) for f in findings]
     active = [f for f in findings if not f.ignored]
     counts = ", ".join(f"{sum(1 for f in active if f.severity is s)} {s.value}s" for s in Severity)
     ignored = sum(1 for f in findings if f.ignored)

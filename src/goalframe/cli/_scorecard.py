@@ -151,7 +151,9 @@ def explain(
             msg = f"{file}: no indicator {indicator!r}{hint}; the file defines {', '.join(ids)}"
             raise fail(msg)
         card = evaluate(framework, observations, as_of=cutoff, method=method)
-    typer.echo(card.explain(indicator))
+    from goalframe._text import clean
+
+    typer.echo(clean(card.explain(indicator)))
 
 
 #: The gate's scale, best to worst; outcome_unknown and not_assessable stand apart.

@@ -9,6 +9,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from goalframe._text import escape_markdown as escape
+from goalframe._text import link_target
 from goalframe.render import _i18n
 from goalframe.render._common import (
     caveat_codes,
@@ -106,8 +107,11 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
             out.append(f"    - {prefix}{escape(line)}")
         if ind.source:
             src = escape(ind.source.name)
-            if ind.source.url:
-                src += f" <{ind.source.url.replace('>', '%3E').replace(' ', '%20')}>"
+            url = link_target(ind.source.url)
+            if url:
+                src += f" <{url}>"
+            elif ind.source.url:
+                src += f" ({escape(ind.source.url)})"
             out.append(f"    - {t('source')}: {src}")
         if ind.goal and ind.goal.source:
             out.append(f"    - {t('target_set_in')}: {escape(ind.goal.source.name)}")
@@ -117,7 +121,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         out += [f"## {t('set_aside')}", "", f"| {t('reason')} | {t('rows')} |", "|---|---:|"]
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
         out.append("")
-    out.append(f"{t('goals')}: `{card.origin}`; {t('data')}: `{card.data_source}`.")
+    out.append(f"{t('goals')}: {escape(card.origin)}; {t('data')}: {escape(card.data_source)}.")
     return "\n".join(out) + "\n"
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goalframe._assessment import Status
+from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._common import (
     caveat_count,
@@ -58,9 +59,9 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     """The scorecard as a rich renderable (print it with a `rich.console.Console`)."""
     lang = _i18n.language(lang, card.spec.language)
     t = functools.partial(_i18n.text, lang)
-    parts: list[Any] = [Text(card.title, style="bold")]
+    parts: list[Any] = [Text(clean(card.title, newlines=False), style="bold")]
     for key, value in header_facts(card, lang):
-        parts.append(Text.assemble((f"{key}: ", "dim"), value))
+        parts.append(Text.assemble((f"{key}: ", "dim"), clean(value, newlines=False)))
     parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}"), Text()]
 
     if card.objectives:
@@ -80,7 +81,7 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
             if o.caveats:
                 verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
             objectives.add_row(
-                Text("  " * o.depth + o.objective.statement),
+                Text("  " * o.depth + clean(o.objective.statement, newlines=False)),
                 o.objective.level.value if o.objective.level else "–",
                 verdict,
                 score,
@@ -99,9 +100,9 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     table.add_column(t("verdict"), min_width=12, max_width=16)
     for r in card.indicators:
         f = figures(r, sep="\n")
-        name = Text(r.indicator.name)
+        name = Text(clean(r.indicator.name, newlines=False))
         if unit(r):
-            name.append(f"\n{unit(r)}", style="dim")
+            name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
         mark = provenance_mark(r, lang)
         if mark:
             name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
@@ -124,11 +125,11 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
         for line in [o.objective.note or "", *(f"⚠ {c.code}: {c.message}" for c in o.caveats)]:
             if line:
                 notes.append(f"{o.id}: ", style="bold")
-                notes.append(f"{line}\n")
+                notes.append(f"{clean(line, newlines=False)}\n")
     for r in card.indicators:
         for _, line in indicator_notes(r, lang):
             notes.append(f"{r.indicator.id}: ", style="bold")
-            notes.append(f"{line}\n")
+            notes.append(f"{clean(line, newlines=False)}\n")
     if notes:
         parts += [Text(t("notes"), style="bold"), notes]
     legend = flags_used(card, lang)
@@ -139,10 +140,13 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
         total = sum(n for _, n in summary)
         text = Text(t("set_aside_summary", count=total) + " (--format json):\n", style="dim")
         for reason, n in summary:
-            text.append(f"  {n} × {reason}\n", style="dim")
+            text.append(f"  {n} × {clean(reason, newlines=False)}\n", style="dim")
         parts.append(text)
     parts.append(
-        Text(f"{t('goals')}: {card.origin}  ·  {t('data')}: {card.data_source}", style="dim")
+        Text(
+            clean(f"{t('goals')}: {card.origin}  ·  {t('data')}: {card.data_source}"),
+            style="dim",
+        )
     )
     return Group(*parts)
 
@@ -180,7 +184,9 @@ def build_comparison(comparison: ComparisonData) -> Any:
     """A method comparison as a rich renderable."""
     own = comparison.own
     table = Table(
-        box=box.SIMPLE_HEAVY, title=f"{own.title}: method comparison", title_justify="left"
+        box=box.SIMPLE_HEAVY,
+        title=f"{clean(own.title, newlines=False)}: method comparison",
+        title_justify="left",
     )
     table.add_column("Indicator", overflow="fold", min_width=14, max_width=24)
     table.add_column("Own method", overflow="fold", min_width=8)
@@ -189,7 +195,7 @@ def build_comparison(comparison: ComparisonData) -> Any:
     for _, name, mine, others in comparison.rows():
         first = Text(f"{STATUS_SYMBOL[mine.status]} {SHORT[mine.status]}", style=STYLE[mine.status])
         first.append(f"\n{mine.method}", style="dim")
-        table.add_row(Text(name), first, *(_cell(a) for a in others))
+        table.add_row(Text(clean(name, newlines=False)), first, *(_cell(a) for a in others))
     disagreements = comparison.disagreements()
     note = Text("The verdict depends on the method for: ", style="dim")
     note.append(", ".join(disagreements) or "no indicator")
