@@ -61,6 +61,7 @@ def test_empty_values_and_exact_duplicates_are_set_aside_with_reasons(write: Wri
     reasons = [(str(s.location), s.reason) for s in obs.set_aside]
     assert reasons == [
         (f"{path}:2", "no value (empty cell)"),
+        (f"{path}:3", "blank line"),  # counted: every row is used or reported
         (f"{path}:5", f"duplicate of {path}:4 (same value)"),
     ]
     assert str(obs.set_aside[0]).startswith(f"{path}:2: x 2018: no value")

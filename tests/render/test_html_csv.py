@@ -103,7 +103,12 @@ def test_csv_rows_and_columns(card: gf.Scorecard) -> None:
     text = card.to_csv()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == COLUMNS
-    assert len(rows) == len(card.indicators)
+    assert len([r for r in rows if r["record"] == "indicator"]) == len(card.indicators)
+    # Every row read and not used is there too, with its reason and place.
+    aside = [r for r in rows if r["record"] == "set_aside"]
+    assert len(aside) == len(card.set_aside) == 55
+    assert aside[0]["reason"].startswith("breakdown not assessed")
+    assert aside[0]["location"].startswith("examples/nl-drug-policy/observations.csv:")
     dumpings = next(r for r in rows if r["indicator"] == "drug_waste_dumpings")
     assert dumpings["status"] == "insufficient_progress"
     assert float(dumpings["baseline"]) == 191.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from goalframe._assessment import Status
 from goalframe._lint._engine import Context, rule
-from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, W, doc, ind_yaml
+from goalframe._lint._examples import CONTEXT, DATA, GOOD, INFO, OBJ, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
 
 
@@ -171,3 +171,32 @@ def _baseline_disagrees(ctx: Context) -> None:
                 "baseline differs, e.g. a revision)",
                 ("target", "baseline"),
             )
+
+
+@rule(
+    code="D006",
+    name="rows-set-aside",
+    severity=INFO,
+    summary="Rows of the data that were read but not used, counted by reason (every row is "
+    "used or reported).",
+    needs_data=True,
+    bad=GOOD,
+    good=GOOD,
+    data=DATA + "dumpings,2023,191,dumping\n",
+    good_data=DATA,
+)
+def _rows_set_aside(ctx: Context) -> None:
+    if ctx.card is None:
+        return
+    by_reason: dict[str, list[str]] = {}
+    for aside in ctx.card.set_aside:
+        by_reason.setdefault(aside.reason, []).append(str(aside.location or "?"))
+    for reason, places in sorted(by_reason.items()):
+        shown = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+        ctx.add(
+            "D006",
+            "framework",
+            ctx.framework.id,
+            f"{len(places)} row(s) of the data set aside: {reason} ({shown})",
+            "nothing to do if that is intended; otherwise fix the rows named",
+        )

@@ -6,7 +6,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from goalframe._observations import ObservationSet, build_observations
+import attrs
+
+from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
 
 #: Observation files larger than this are refused.
@@ -106,12 +108,14 @@ def _read(reader: Any, name: str) -> ObservationSet:
         msg = f"column {columns.index('') + 1} has no name; name it or remove it"
         raise ObservationError(msg, Location(name, 1))
     breakdown = tuple(c for c in columns if c not in KNOWN)
+    blank: list[SetAside] = []
 
     def rows() -> Iterator[tuple[Mapping[str, Any], Location]]:
         for cells in reader:
             line = reader.line_num
             if not cells or all(not c.strip() for c in cells):
-                continue  # blank line
+                blank.append(SetAside(reason="blank line", location=Location(name, line)))
+                continue
             if len(cells) != len(columns):
                 msg = (
                     f"{len(cells)} cells where the header has {len(columns)}; check for an "
@@ -120,4 +124,10 @@ def _read(reader: Any, name: str) -> ObservationSet:
                 raise ObservationError(msg, Location(name, line))
             yield dict(zip(columns, cells, strict=True)), Location(name, line)
 
-    return build_observations(rows(), source=name, breakdown_columns=breakdown)
+    read = build_observations(rows(), source=name, breakdown_columns=breakdown)
+    if not blank:
+        return read
+    merged = sorted(
+        (*read.set_aside, *blank), key=lambda s: (s.location.line or 0) if s.location else 0
+    )
+    return attrs.evolve(read, set_aside=tuple(merged))

@@ -61,6 +61,24 @@ class MethodInfo:
 #: Every registered method by name (read it through `goalframe.progress`).
 registry: dict[str, MethodInfo] = {}
 
+#: The built-in methods' names: only their own modules register them, unless a plugin
+#: replaces one explicitly with ``replace=True``.
+BUILTIN_NAMES = frozenset(
+    {
+        "trajectory",
+        "open-sdg",
+        "eurostat",
+        "unsd",
+        "escap",
+        "okr",
+        "forecast",
+        "norm",
+        "range",
+        "binary",
+    }
+)
+_replaced: set[str] = set()
+
 
 def register_method(
     name: str,
@@ -71,6 +89,7 @@ def register_method(
     validate: Callable[[Mapping[str, Any]], None] | None = None,
     general: bool = True,
     reads: Iterable[TargetType | str] | None = None,
+    replace: bool = False,
 ) -> Callable[[MethodFunction], MethodFunction]:
     """Register a function as a progress-assessment method (use as a decorator).
 
@@ -83,20 +102,31 @@ def register_method(
         general: False for a method that serves one target type only.
         reads: The target types it can read (default: ``trajectory`` for a general method,
             every type for the others).
+        replace: Replace a method of this name, built-in ones included. Without it, a name
+            that is taken (or a built-in's, even before the built-ins are loaded) is refused.
 
     Returns:
         A decorator that registers the function and returns it unchanged.
 
     Raises:
-        DuplicateMethodError: A method with this name exists.
+        DuplicateMethodError: A method with this name exists, or the name is a built-in's.
 
-    Added in 0.1.
+    Added in 0.1; ``replace`` added in 0.2.
     """
 
     def decorator(function: MethodFunction) -> MethodFunction:
-        if name in registry:
-            msg = f"a method named {name!r} is already registered; choose another name"
+        builtin = function.__module__.startswith("goalframe.progress.")
+        if builtin and name in _replaced:
+            return function  # a plugin replaced it on purpose, before the built-ins loaded
+        taken = name in registry or (name in BUILTIN_NAMES and not builtin)
+        if taken and not replace:
+            msg = (
+                f"a method named {name!r} is already registered (or is a built-in method); "
+                "choose another name, or pass replace=True to replace it on purpose"
+            )
             raise DuplicateMethodError(msg)
+        if replace:
+            _replaced.add(name)
         registry[name] = MethodInfo(
             name=name,
             function=function,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "render_csv", "safe_text"]
 
 COLUMNS = (
+    "record",
     "framework",
     "objectives",
     "indicator",
@@ -47,6 +48,7 @@ COLUMNS = (
     "caveats",
     "target_provenance",
     "target_note",
+    "location",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,7 +65,11 @@ def _num(value: float | None) -> str:
 
 
 def render_csv(card: ScorecardData) -> str:
-    """Render a scorecard as CSV, one row per indicator.
+    """Render a scorecard as CSV: one row per indicator, then one per row set aside.
+
+    The ``record`` column says which: ``indicator`` or ``set_aside`` (with the reason in
+    ``reason``, the value and period as written in ``latest`` and ``latest_period``, and the
+    file and line in ``location``).
 
     Added in 0.1.
     """
@@ -75,6 +81,7 @@ def render_csv(card: ScorecardData) -> str:
         baseline = goal.baseline if goal else None
         writer.writerow(
             [
+                "indicator",
                 safe_text(card.spec.id),
                 safe_text(";".join(r.objectives)),
                 safe_text(ind.id),
@@ -101,6 +108,20 @@ def render_csv(card: ScorecardData) -> str:
                 safe_text(" | ".join(f"{c.code}: {c.message}" for c in a.caveats)),
                 goal.provenance or "" if goal else "",
                 safe_text(goal.note if goal else None),
+                "",
             ]
         )
+    # Every row read and not used, with the reason and the place it came from.
+    for aside in card.set_aside:
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(
+            record="set_aside",
+            framework=safe_text(card.spec.id),
+            indicator=safe_text(aside.indicator),
+            latest=safe_text(aside.value),
+            latest_period=safe_text(aside.period),
+            reason=safe_text(aside.reason),
+            location=safe_text(str(aside.location) if aside.location else None),
+        )
+        writer.writerow([row[c] for c in COLUMNS])
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
     from goalframe._model import Point, Source
+    from goalframe._observations import SetAside
     from goalframe._results import IndicatorResult, Observed
     from goalframe._scorecard import ComparisonData, ScorecardData
 
@@ -57,6 +58,16 @@ def _observed(obs: Observed | None) -> dict[str, Any] | None:
         "value": obs.value,
         "flags": sorted(obs.flags),
         "note": obs.note,
+    }
+
+
+def _aside(s: SetAside) -> dict[str, Any]:
+    return {
+        "location": str(s.location) if s.location else None,
+        "indicator": s.indicator,
+        "period": s.period,
+        "value": s.value,
+        "reason": s.reason,
     }
 
 
@@ -173,16 +184,7 @@ def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
             for o in card.objectives
         ],
         "indicators": [_indicator(r) for r in card.indicators],
-        "set_aside": [
-            {
-                "location": str(s.location) if s.location else None,
-                "indicator": s.indicator,
-                "period": s.period,
-                "value": s.value,
-                "reason": s.reason,
-            }
-            for s in card.set_aside
-        ],
+        "set_aside": [_aside(s) for s in card.set_aside],
         "sources": {"goals": card.origin, "observations": card.data_source},
     }
 
@@ -220,4 +222,5 @@ def comparison_to_dict(comparison: ComparisonData) -> dict[str, Any]:
             for i, name, own_assessment, others in rows
         ],
         "disagreements": comparison.disagreements(),
+        "set_aside": [_aside(s) for s in own.set_aside],
     }

@@ -149,4 +149,8 @@ def render_comparison_markdown(comparison: ComparisonData) -> str:
             f"| {escape(name)} | {status_text(mine.status)} ({escape(mine.method)}: "
             f"{escape(mine.label)}) | " + " | ".join(cells) + " |"
         )
+    summary = set_aside_summary(own)
+    if summary:
+        out += ["", "## Observations set aside", "", "| Reason | Rows |", "|---|---:|"]
+        out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
     return "\n".join(out) + "\n"

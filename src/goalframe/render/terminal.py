@@ -199,7 +199,15 @@ def build_comparison(comparison: ComparisonData) -> Any:
     disagreements = comparison.disagreements()
     note = Text("The verdict depends on the method for: ", style="dim")
     note.append(", ".join(disagreements) or "no indicator")
-    return Group(table, note)
+    parts: list[Any] = [table, note]
+    summary = set_aside_summary(own)
+    if summary:
+        total = sum(n for _, n in summary)
+        text = Text(f"{total} observation(s) set aside:\n", style="dim")
+        for reason, n in summary:
+            text.append(f"  {n} × {clean(reason, newlines=False)}\n", style="dim")
+        parts.append(text)
+    return Group(*parts)
 
 
 def render_comparison_text(comparison: ComparisonData, *, width: int = 140) -> str:
