@@ -40,7 +40,7 @@ def parse_number(text: str, *, what: str = "value") -> float:
         raise ValueError(_why_not(raw, what))
     value = float(raw)
     if value == 0 and not _ZERO.fullmatch(raw):
-        msg = f"{what} {raw!r} is too small to represent (it would read as 0)"
+        msg = f"{_name(what, repr(raw))} is too small to represent (it would read as 0)"
         raise ValueError(msg)
     return check_number(value, what=what, shown=raw)
 
@@ -53,32 +53,37 @@ def check_number(value: float, *, what: str = "value", shown: object = None) -> 
     """
     text = repr(shown if shown is not None else value)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"{what} {text} is not a number"
+        msg = f"{_name(what, text)} is not a number"
         raise ValueError(msg)
     if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
-        msg = f"{what} {text} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude goalframe reads"
+        msg = f"{_name(what, text)} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude read"
         raise ValueError(msg)
     number = float(value)
     if not math.isfinite(number):
-        msg = f"{what} {text} is not a finite number"
+        msg = f"{_name(what, text)} is not a finite number"
         raise ValueError(msg)
     if abs(number) > MAX_MAGNITUDE:
-        msg = f"{what} {text} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude goalframe reads"
+        msg = f"{_name(what, text)} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude read"
         raise ValueError(msg)
     return number
 
 
 def _why_not(raw: str, what: str) -> str:
     if not raw:
-        return f"{what} is empty"
+        return f"{what or 'the number'} is empty"
     if "_" in raw:
         fix = "write digits without '_' (1000, not 1_000)"
     elif any(c.isdigit() and not c.isascii() for c in raw):
         fix = "write the digits 0-9"
     elif raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-        return f"{what} {raw!r} is not a finite number; leave the cell empty for a missing value"
+        missing = "leave the cell empty for a missing value"
+        return f"{_name(what, repr(raw))} is not a finite number; {missing}"
     elif "," in raw:
         fix = "write decimals with a point and no thousands separators (1234.5)"
     else:
         fix = "write a number such as 12, -3.5 or 1.2e3"
-    return f"{what} {raw!r} is not a number; {fix}"
+    return f"{_name(what, repr(raw))} is not a number; {fix}"
+
+
+def _name(what: str, shown: str) -> str:
+    return f"{what} {shown}" if what else shown

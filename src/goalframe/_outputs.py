@@ -47,7 +47,7 @@ class Scorecard(ScorecardData):
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The scorecard as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
 
     def to_markdown(self, *, lang: str | None = None) -> str:
         """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""
@@ -95,7 +95,7 @@ class Comparison(ComparisonData):
 
     def to_json(self) -> str:
         """The comparison as JSON text."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def to_markdown(self) -> str:
         """The comparison as a Markdown table."""

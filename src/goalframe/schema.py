@@ -141,9 +141,9 @@ def _number(value: Any) -> Any:
         msg = f"{value!r} is not a number"
         raise ValueError(msg)
     if isinstance(value, str):
-        return parse_number(value, what="number")
+        return parse_number(value, what="")
     if isinstance(value, int | float):
-        return check_number(value, what="number")
+        return check_number(value, what="")
     return value
 
 

@@ -70,4 +70,4 @@ def report_markdown(framework: Framework, findings: Sequence[Finding], score: Me
 
 def to_json(data: Mapping[str, Any]) -> str:
     """JSON text."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -225,7 +225,7 @@ def dump_framework(
     data = model.model_dump(mode="json", exclude_defaults=True)
     data = {"schema_version": 1, **data}
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     from goalframe.io._yaml import dump_yaml
 
     return dump_yaml(data)

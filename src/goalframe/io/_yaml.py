@@ -16,12 +16,26 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
 # YAML 1.1 builds dates itself, and `2030-13-01` would fail with no position: let the schema
 # parse periods and report them in place. Copy the table so the base loader stays untouched.
+# Numbers follow goalframe's one number syntax: YAML 1.1 also reads 1_000, 0x10, 0o17 and
+# 1:30 (sexagesimal) as numbers, which nobody who writes a goal file means; here they stay
+# text, and the schema says where and why they are not numbers.
+_DROPPED = {
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in entries if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in entries if tag not in _DROPPED]
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 _FLOAT_12 = re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+$")
-_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT_12, list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -53,7 +53,10 @@ def render(
 
         from goalframe.render.json import scorecard_to_dict
 
-        return json.dumps(scorecard_to_dict(card), indent=2, ensure_ascii=False) + "\n"
+        return (
+            json.dumps(scorecard_to_dict(card), indent=2, ensure_ascii=False, allow_nan=False)
+            + "\n"
+        )
     if format == "html":
         from goalframe.render.html import render_html
 

@@ -41,7 +41,7 @@ def goal_file_schema() -> str:
     document = FrameworkSpec.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "goalframe goal file"
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _point(point: Point | None) -> dict[str, Any] | None:
