@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from goalframe._numbers import MAX_MAGNITUDE, check_number, parse_number
+from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period, parse_period
 
 __all__ = [
@@ -147,7 +147,7 @@ def _number(value: Any) -> Any:
     return value
 
 
-Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE), BeforeValidator(_number)]
+Number = Annotated[float, BeforeValidator(_number)]
 """A finite number within ±1e15, written in goalframe's one number syntax."""
 
 
