@@ -236,7 +236,7 @@ def test_none_arguments_are_usage_errors() -> None:
         lambda: gf.evaluate(fw, None),  # type: ignore[arg-type]
         lambda: gf.lint(None),  # type: ignore[arg-type]
     ):
-        with pytest.raises(gf.GoalframeError, match="takes|must be"):
+        with pytest.raises(gf.GoalframeError, match=r"takes|must be"):
             call()
 
 

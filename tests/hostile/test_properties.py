@@ -75,7 +75,8 @@ def run(case: dict[str, Any]) -> gf.Assessment | None:
     except gf.GoalframeError:
         return None
     except ValueError as exc:  # refused input: the message says why
-        assert str(exc)
+        if not str(exc):
+            raise
         return None
 
 
