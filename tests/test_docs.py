@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import os
 import pkgutil
 import re
 from pathlib import Path
@@ -61,6 +62,10 @@ def test_docstring_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> N
     assert result.failed == 0
 
 
+@pytest.mark.skipif(
+    os.environ.get("GOALFRAME_LOWEST_VERSIONS") == "1",
+    reason="the generated pages are made with the current typer and pydantic, not the floors",
+)
 def test_generated_docs_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
     # The tutorial's outputs, the CLI reference and the goal-file JSON Schema come from the
     # code; `python docs/_scripts/generated.py` rewrites them.

@@ -144,3 +144,12 @@ def test_projection_is_monotone_in_the_latest_value(values: list[float], bump: f
     obs[2015 + len(values) - 1] += bump
     after = forecast(obs, direction="increase", target=target, target_period=2035)
     assert after.components["projected"] >= before.components["projected"] - 1e-9
+
+
+def test_a_constant_series_has_no_direction_in_any_unit() -> None:
+    # 1.4 three times: the fitted slope is 0 in kg, and about -1e-19 in tonnes after rounding.
+    # Neither is "moving away" (found by a hypothesis run at the lowest dependency versions).
+    kw = {"direction": "increase", "target_period": 2032, "baseline_period": 2010, "as_of": 2016}
+    kg = forecast({2010: 1.4, 2011: 1.4, 2016: 1.4}, target=2.0, **kw)
+    t = forecast({2010: 1.4e-3, 2011: 1.4e-3, 2016: 1.4e-3}, target=2.0e-3, **kw)
+    assert kg.status is t.status is Status.INSUFFICIENT_PROGRESS

@@ -161,7 +161,9 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         label, status = "uncertain", Status.NEEDS_ACCELERATION
     else:
         label = "unlikely"
-        wrong_way = fit.slope * sign_of(goal.direction) < 0
+        # A slope within rounding of zero (a constant series, in t or in kg) is no direction.
+        scale = max((abs(y) for y in ys), default=1.0) or 1.0
+        wrong_way = fit.slope * sign_of(goal.direction) < -1e-9 * scale
         status = Status.MOVING_AWAY if wrong_way else Status.INSUFFICIENT_PROGRESS
     return verdict(
         status,
