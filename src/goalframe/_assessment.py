@@ -284,7 +284,7 @@ def _fmt(value: Component) -> str:
     return "none" if value is None else str(value)
 
 
-def not_assessable(method: str, reason: str, **components: Component) -> Assessment:
+def not_assessable(method: str, reason: str, /, **components: Component) -> Assessment:
     """A verdict that a series cannot be assessed, with the reason."""
     return Assessment(
         method=method,
