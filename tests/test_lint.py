@@ -12,11 +12,17 @@ Write = Callable[[str, str], Path]
 
 
 def run_rule(text: str, data: str, write: Write, name: str) -> list[gf.Finding]:
-    framework = gf.load_framework(write(f"{name}.yaml", text), strict=False)
+    # As `goalframe lint` runs it: a file or data that cannot be read gives findings too.
+    from goalframe._lint._files import lint_path, unreadable_data
+
     observations = None
     if data:
-        observations = gf.load_observations(write(f"{name}.csv", data))
-    return gf.lint(framework, observations)
+        path = write(f"{name}.csv", data)
+        try:
+            observations = gf.load_observations(path)
+        except gf.DataError as exc:
+            return list(unreadable_data(exc, str(path)).findings)
+    return list(lint_path(write(f"{name}.yaml", text), observations).findings)
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

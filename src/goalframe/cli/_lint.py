@@ -10,13 +10,13 @@ import typer
 
 from goalframe.cli._common import (
     AsOf,
-    GoalFile,
     bad_input,
     check_output,
-    load_inputs,
+    fail,
+    parse_as_of,
     write_output,
 )
-from goalframe.errors import EXIT_GATE
+from goalframe.errors import EXIT_BAD_INPUT, EXIT_GATE
 
 
 class LintFormat(StrEnum):
@@ -25,6 +25,8 @@ class LintFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
 
 
 class LintGate(StrEnum):
@@ -36,15 +38,51 @@ class LintGate(StrEnum):
     never = "never"
 
 
+GoalFiles = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Goal files, folders (searched for .yaml, .yml, .json and .toml files) or globs; "
+        "'-' reads standard input.",
+        show_default=False,
+        metavar="FILE...",
+    ),
+]
+
+
+def check_codes(option: str, given: str | None) -> list[str] | None:
+    """Read --select/--ignore: each item a rule code or a prefix of one, or exit 2."""
+    from goalframe._lint import RULES
+    from goalframe._suggest import did_you_mean
+
+    if not given:
+        return None
+    items = [item.strip().upper() for item in given.split(",") if item.strip()]
+    for item in items:
+        if not any(code.startswith(item) for code in RULES):
+            hint = did_you_mean(item, RULES)
+            msg = (
+                f"{option}: no lint rule has the code {item!r}{hint}; codes run from "
+                f"{min(RULES)} to {max(RULES)} (goalframe lint --help, or the rules reference)"
+            )
+            raise fail(msg)
+    return items
+
+
 def lint(
-    file: GoalFile,
+    files: GoalFiles,
     data: Annotated[
         Path | None,
         typer.Option("--data", "-d", help="Observations CSV, for the rules that need data."),
     ] = None,
-    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        LintFormat.text
-    ),
+    format: Annotated[
+        LintFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, markdown, github (workflow annotations) or sarif "
+            "(SARIF 2.1.0, for code scanning).",
+        ),
+    ] = LintFormat.text,
     select: Annotated[
         str | None,
         typer.Option(help="Only these rules: codes or prefixes, comma-separated (e.g. M,T001)."),
@@ -63,37 +101,57 @@ def lint(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
 ) -> None:
-    """Check that goals are measurable (SMART): exit 1 on findings, 2 on bad input."""
-    check_output(output, file, data)
-    with bad_input():
-        from goalframe._lint import (
-            Severity,
-            lint,
-            measurability,
-            report_dict,
-            report_markdown,
-            report_text,
-            select_findings,
-            to_json,
-        )
+    """Check that goals are measurable (SMART).
 
-        framework, observations, cutoff = load_inputs(file, data, as_of, strict=False)
-        everything = lint(framework, observations, as_of=cutoff)
-        # The score always counts every error-level rule; --select/--ignore only filter output.
-        score = measurability(framework, everything)
-        findings = select_findings(
-            everything,
-            select=select.split(",") if select else None,
-            ignore=ignore.split(",") if ignore else None,
+    Exit 0 when clean, 1 on findings at the --fail-on level, 2 when a file cannot be read or
+    validated (machine-readable formats still report it, as findings F003-F005).
+    """
+    check_output(output, *files, data)
+    chosen = check_codes("--select", select)
+    left_out = check_codes("--ignore", ignore)
+    with bad_input():
+        from goalframe._lint import Severity
+        from goalframe._lint._files import expand_paths, lint_path, unreadable_data
+        from goalframe._lint._report import (
+            reports_github,
+            reports_json,
+            reports_markdown,
+            reports_sarif,
+            reports_text,
         )
-        if format is LintFormat.json:
-            text = to_json(report_dict(framework, findings, score))
-        elif format is LintFormat.markdown:
-            text = report_markdown(framework, findings, score)
-        else:
-            text = report_text(framework, findings, score)
-        write_output(text, output)
+        from goalframe.errors import DataError
+        from goalframe.io._csv import load_observations
+
+        cutoff = parse_as_of(as_of)
+        paths = expand_paths(files)
+        if not paths:
+            raise fail("no goal files found in " + ", ".join(str(f) for f in files))
+        reports = []
+        observations = None
+        if data is not None:
+            try:
+                observations = load_observations(data)
+            except DataError as exc:
+                reports.append(unreadable_data(exc, str(data)))
+        reports += [
+            lint_path(path, observations, as_of=cutoff, select=chosen, ignore=left_out)
+            for path in paths
+        ]
+        render = {
+            LintFormat.json: reports_json,
+            LintFormat.markdown: reports_markdown,
+            LintFormat.github: reports_github,
+            LintFormat.sarif: reports_sarif,
+        }.get(format, reports_text)
+        write_output(render(reports), output)
+    broken = [r for r in reports if r.unreadable]
+    if broken:
+        for report in broken:
+            first = report.findings[0]
+            where = f"{first.location}: " if first.location else f"{report.origin}: "
+            typer.echo(f"goalframe: error: {where}{first.message}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
     if fail_on is not LintGate.never:
         limit = Severity(fail_on.value).rank
-        if any(not f.ignored and f.severity.rank >= limit for f in findings):
+        if any(not f.ignored and f.severity.rank >= limit for r in reports for f in r.findings):
             raise typer.Exit(EXIT_GATE)

@@ -1,0 +1,20 @@
+"""Did-you-mean suggestions for names that are almost right (ids, codes, keys, methods)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["did_you_mean"]
+
+
+def did_you_mean(name: str, known: Iterable[str], *, limit: int = 3) -> str:
+    """``"; did you mean 'trajectory'?"``, or ``""`` when nothing is close."""
+    choices = sorted(set(known))
+    close = difflib.get_close_matches(name, choices, n=limit, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in choices}
+        close = [lowered[c] for c in difflib.get_close_matches(name.lower(), lowered, n=limit)]
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(c) for c in close) + "?"
