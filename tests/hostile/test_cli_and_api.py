@@ -66,7 +66,7 @@ def test_bad_scorecard_options(files: tuple[Path, Path], extra: list[str], fragm
         pytest.param(["nope"], id="unknown-command"),
         pytest.param(["scorecard", "{goals}", "-d", "{goals}"], id="goal-file-as-data"),
         pytest.param(["scorecard", "{data}", "-d", "{data}"], id="data-as-goal-file"),
-        pytest.param(["validate", "{tmp}"], id="folder-as-goal-file"),
+        pytest.param(["validate", "{tmp}/none/*.yaml"], id="glob-matching-nothing"),
         pytest.param(["scorecard", "{goals}", "-d", "{tmp}"], id="folder-as-data"),
         pytest.param(["validate", "{tmp}/missing.yaml"], id="missing-goal-file"),
         pytest.param(["scorecard", "{goals}", "-d", "{tmp}/missing.csv"], id="missing-data"),

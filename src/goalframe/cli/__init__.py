@@ -15,26 +15,39 @@ from typing import Annotated, Any
 
 import typer
 
-from goalframe.cli._common import GoalFile, app, bad_input, write_output
-from goalframe.cli._lint import lint
+from goalframe.cli._common import app, bad_input, fail, write_output
+from goalframe.cli._lint import GoalFiles, lint
 from goalframe.cli._scorecard import explain, scorecard
+from goalframe.errors import EXIT_BAD_INPUT
 
 __all__ = ["app", "main"]
 
 
-def validate(file: GoalFile) -> None:
-    """Check a goal file: schema, ids, tree, units, targets. Exit 2 on any problem."""
-    with bad_input():
-        from goalframe.io import load_framework
+def validate(files: GoalFiles) -> None:
+    """Check goal files: schema, ids, tree, units, targets. Exit 2 if any has a problem."""
+    from goalframe._lint._files import expand_paths
+    from goalframe.io import load_framework
 
-        framework = load_framework(file)
-    with_target = sum(1 for i in framework.indicators if i.goal is not None)
-    typer.echo(
-        f"{file}: valid: {len(framework.objectives)} objectives, "
-        f"{len(framework.indicators)} indicators ({with_target} with a target)"
-    )
-    for warning in unit_warnings(framework):
-        typer.echo(f"goalframe: warning: {warning}", err=True)
+    paths = expand_paths(files)
+    if not paths:
+        raise fail("no goal files found in " + ", ".join(str(f) for f in files))
+    bad = 0
+    for file in paths:
+        try:
+            with bad_input():
+                framework = load_framework(file)
+        except typer.Exit:  # bad_input printed the located message
+            bad += 1
+            continue
+        with_target = sum(1 for i in framework.indicators if i.goal is not None)
+        typer.echo(
+            f"{file}: valid: {len(framework.objectives)} objectives, "
+            f"{len(framework.indicators)} indicators ({with_target} with a target)"
+        )
+        for warning in unit_warnings(framework):
+            typer.echo(f"goalframe: warning: {warning}", err=True)
+    if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def unit_warnings(framework: Any) -> list[str]:

