@@ -85,7 +85,7 @@ def test_validation_errors_point_at_line_and_column(write: Write) -> None:
         gf.load_framework(path)
     found = problems(info.value)
     assert (
-        f"{path}:6:16: indicators[0].direction: Input should be 'increase' or 'decrease'"
+        f"{path}:6:16: indicators[0].direction: should be 'increase' or 'decrease' (got 'up')"
         in found[0]
     )
     assert found[1].startswith(f"{path}:8:25: indicators[0].target.baseline.value:")

@@ -369,17 +369,125 @@ def compile_framework(
     )
 
 
+#: The right form of each shape a goal file has, shown when a value has the wrong shape.
+EXAMPLES = {
+    "FrameworkSpec": "id: ..., title: ..., objectives: [...], indicators: [...]",
+    "ObjectiveSpec": "{id: less-waste, statement: Halve drug-waste dumpings by 2026, "
+    "indicators: [dumpings]}",
+    "IndicatorSpec": "{id: dumpings, name: Drug-waste dumpings, unit: dumping, "
+    "direction: decrease}",
+    "TargetSpec": "{baseline: {value: 292, period: 2018}, value: 146, deadline: 2026}",
+    "BaselineSpec": "{value: 292, period: 2018}",
+    "MilestoneSpec": "{period: 2022, value: 200} (or milestones: {2022: 200, 2024: 180})",
+    "PeriodRangeSpec": "{start: 2015, end: 2026}",
+    "SourceSpec": "{name: Politie, url: https://www.politie.nl} (or just a name)",
+    "LintIgnoreSpec": "{code: D002, reason: figures for later years are not yet published}",
+    "LintSettingsSpec": "{vague_words: [...], ignore: [{code: ..., reason: ...}]}",
+}
+_SHAPES = {
+    "dict_type": "a mapping",
+    "list_type": "a list",
+    "string_type": "text",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "enum": "one of the listed values",
+    "literal_error": "one of the listed values",
+}
+
+
+_FORMS = {
+    "code": "a rule code such as M002",
+    "id": "letters, digits, '_', '.' and '-', starting with a letter or digit (less-waste)",
+    "parent": "an objective id (letters, digits, '_', '.', '-')",
+}
+
+
+def _model_name(err: dict[str, Any]) -> str | None:
+    ctx = err.get("ctx") or {}
+    return str(ctx.get("class_name")) if ctx.get("class_name") else None
+
+
+def _fields_at(path: tuple[Any, ...]) -> set[str]:
+    """The keys the schema allows at the mapping that holds ``path[-1]``."""
+    from goalframe import schema
+
+    model: Any = schema.FrameworkSpec
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return set()
+        inner = _model_in(field.annotation)
+        if inner is None:
+            return set()
+        model = inner
+    return set(model.model_fields)
+
+
+def _model_in(annotation: Any) -> Any:
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def validation_problems(errors: list[Any], locate: Callable[..., Location | None]) -> list[Problem]:
-    """Turn pydantic's error list into problems with file positions."""
+    """Turn pydantic's error list into problems with file positions and plain words.
+
+    pydantic's own wording (class names such as ``PeriodRangeSpec``) never reaches a user: a
+    value of the wrong shape is described by what it should be, with an example of the right
+    form; an unknown key gets a did-you-mean.
+    """
+    from goalframe._suggest import did_you_mean
+
     out = []
     for err in errors:
         path = tuple(err["loc"])
+        # pydantic puts the validator of an Annotated type in the path; it means nothing here.
+        path = tuple(p for p in path if not (isinstance(p, str) and p.startswith("function-")))
         message = err["msg"]
-        where = locate(path, at_key=err["type"] == "extra_forbidden")
-        if err["type"] == "extra_forbidden":
-            message = "unknown key; check the spelling against the schema (`goalframe schema`)"
-        elif err["type"] == "missing":
+        kind = err["type"]
+        where = locate(path, at_key=kind == "extra_forbidden")
+        model = _model_name(err)
+        if kind == "extra_forbidden":
+            key = str(path[-1]) if path else ""
+            hint = did_you_mean(key, _fields_at(path))
+            message = f"unknown key{hint or '; check the spelling against the schema'}"
+            if not hint:
+                message += " (`goalframe schema` lists every key)"
+        elif kind == "missing":
             message = "required key is missing"
+        elif model is not None or kind == "model_type":
+            name = model or ""
+            example = EXAMPLES.get(name, "")
+            got = type(err.get("input")).__name__
+            message = (
+                f"should be a mapping{f' such as {example}' if example else ''}, not {_plain(got)}"
+            )
+            if "input" in err and not isinstance(err["input"], dict | list):
+                message += f" ({err['input']!r})"
+        elif kind == "string_pattern_mismatch":
+            field = str(path[-1]) if path else ""
+            form = _FORMS.get(field, "the form the schema gives")
+            message = f"should be {form} (got {err.get('input')!r})"
+        elif kind in _SHAPES:
+            expected = (err.get("ctx") or {}).get("expected")
+            if kind in ("enum", "literal_error") and expected:
+                message = f"should be {expected}"
+            else:
+                message = f"should be {_SHAPES[kind]}"
+            if "input" in err and not isinstance(err["input"], dict | list):
+                message += f" (got {err['input']!r})"
         elif (
             "input" in err
             and not isinstance(err["input"], dict | list)
@@ -390,3 +498,16 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
             message = message[len("Value error, ") :]
         out.append(Problem(path, message, where))
     return out
+
+
+def _plain(type_name: str) -> str:
+    return {
+        "str": "text",
+        "int": "a number",
+        "float": "a number",
+        "list": "a list",
+        "dict": "a mapping",
+        "NoneType": "nothing",
+        "bool": "true or false",
+        "date": "a date",
+    }.get(type_name, type_name)
