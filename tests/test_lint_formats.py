@@ -184,3 +184,38 @@ def test_unknown_rule_codes_are_errors(option: str, value: str, hint: str) -> No
         assert code == 0
         return
     assert code == 2 and hint in err
+
+
+def test_did_you_mean_for_methods_indicator_ids_and_select(write: Write) -> None:
+    import goalframe as gf
+
+    with pytest.raises(gf.MethodError, match="did you mean 'trajectory'"):
+        gf.get_method("trajectry")
+    goals = write(
+        "g.yaml",
+        "id: x\ntitle: T\nobjectives: [{id: o, statement: S, indicators: [dumpings]}]\n"
+        "indicators:\n  - {id: dumpings, name: D, unit: dumping, direction: decrease, "
+        "select: {region: NL}, target: {baseline: {value: 10, period: 2020}, value: 5, "
+        "deadline: 2030}}\n",
+    )
+    data = write(
+        "obs.csv",
+        "indicator,region,period,value,unit\n"
+        "dumpngs,NL,2021,9,dumping\n"
+        "dumpings,Nl,2021,9,dumping\n"
+        "dumpings,Limburg,2021,9,dumping\n",
+    )
+    card = gf.evaluate(gf.load_framework(goals), gf.load_observations(data), as_of=2022)
+    reasons = {s.reason for s in card.set_aside}
+    assert "no indicator 'dumpngs' in the goal file; did you mean 'dumpings'?" in reasons
+    assert card.indicator("dumpings").assessment.reason == (
+        "no observations for region=NL: region='NL' is not in the data; did you mean 'Nl'?; "
+        "they have Limburg, Nl"
+    )
+    wrong_column = write(
+        "obs2.csv", "indicator,regoin,period,value,unit\ndumpings,NL,2021,9,dumping\n"
+    )
+    card = gf.evaluate(gf.load_framework(goals), gf.load_observations(wrong_column), as_of=2022)
+    assert "no breakdown column 'region'; did you mean 'regoin'?" in (
+        card.indicator("dumpings").assessment.reason or ""
+    )

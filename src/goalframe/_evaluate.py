@@ -11,6 +11,7 @@ from goalframe._model import Framework, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import Period
 from goalframe._results import Evaluation, IndicatorResult, ObjectiveResult, Observed, Trend
+from goalframe._suggest import did_you_mean
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
 from goalframe.schema import Direction, FrameworkSpec, IndicatorKind, Level, RollUp, TargetType
 
@@ -335,7 +336,8 @@ def assess_all(
     set_aside = list(obs_set.set_aside)
     for indicator_id, rows in by_indicator.items():
         if indicator_id not in known:
-            set_aside.extend(_aside(rows, f"no indicator {indicator_id!r} in the goal file"))
+            hint = did_you_mean(indicator_id, known)
+            set_aside.extend(_aside(rows, f"no indicator {indicator_id!r} in the goal file{hint}"))
 
     linked: dict[str, list[str]] = defaultdict(list)
     for objective in framework.objectives:
@@ -372,9 +374,12 @@ def assess_all(
             )
             continue
         series, points = _series_and_points(_convert(indicator, selected), indicator.unit)
+        assessment = _assess(indicator, series, chosen, cutoff)
+        if rows and not selected and indicator.goal is not None:
+            assessment = not_assessable(chosen, _nothing_selected(indicator, rows))
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
-            assessment=_assess(indicator, series, chosen, cutoff),
+            assessment=assessment,
             series=tuple(points),
             latest=points[-1] if points else None,
             trend=_trend(indicator, points),
@@ -388,6 +393,32 @@ def assess_all(
         objectives=_rollup(framework, results),
         set_aside=tuple(set_aside),
     )
+
+
+def _nothing_selected(indicator: Indicator, rows: list[Observation]) -> str:
+    """Why no row was assessed although the indicator has rows: name what the data hold."""
+    from goalframe._suggest import did_you_mean
+
+    if not indicator.select:
+        kinds = sorted({describe_breakdown(o.breakdown) for o in rows})
+        return (
+            "no row for the total (all breakdown cells blank); the data have "
+            f"{', '.join(kinds[:8])}: add `select:` to the indicator"
+        )
+    columns = {c for o in rows for c, _ in o.breakdown}
+    parts = []
+    for column, wanted in indicator.select:
+        if column not in columns:
+            hint = did_you_mean(column, columns)
+            parts.append(f"the data have no breakdown column {column!r}{hint}")
+            continue
+        values = sorted({v for o in rows for c, v in o.breakdown if c == column})
+        if wanted not in values:
+            hint = did_you_mean(wanted, values)
+            shown = ", ".join(values[:12]) + (" ..." if len(values) > 12 else "")
+            parts.append(f"{column}={wanted!r} is not in the data{hint}; they have {shown}")
+    detail = "; ".join(parts) or "no row matches every value of `select:`"
+    return f"no observations for {describe_breakdown(indicator.select)}: {detail}"
 
 
 def _aside(rows: Iterable[Observation], reason: str) -> list[SetAside]:

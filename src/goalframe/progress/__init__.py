@@ -86,7 +86,10 @@ def get_method(name: str) -> MethodInfo:
     try:
         return registry[name]
     except KeyError:
-        msg = f"unknown method {name!r}; choose one of {', '.join(sorted(registry))}"
+        from goalframe._suggest import did_you_mean
+
+        hint = did_you_mean(name, registry)
+        msg = f"unknown method {name!r}{hint}; choose one of {', '.join(sorted(registry))}"
         raise UnknownMethodError(msg) from None
 
 
