@@ -76,3 +76,16 @@ def test_methods_registry() -> None:
         gf.get_method("nope")
     with pytest.raises(DuplicateMethodError):
         register_method("trajectory", summary="again")(lambda s, g, o: None)  # type: ignore[arg-type,return-value]
+
+
+def test_citation_file_matches_the_version() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    citation = yaml.safe_load(
+        (Path(__file__).parent.parent / "CITATION.cff").read_text(encoding="utf-8")
+    )
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["version"] == gf.__version__
+    assert citation["title"] and citation["authors"] and citation["license"] == "MIT"

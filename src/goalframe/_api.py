@@ -7,6 +7,7 @@ figure on the card.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 
 from goalframe._evaluate import assess_all, prepare
@@ -22,6 +23,7 @@ from goalframe.progress import methods as all_methods
 from goalframe.schema import FrameworkSpec
 
 __all__ = ["compare", "evaluate"]
+_log = logging.getLogger(__name__)
 
 #: Column order of a comparison: the default method first, then the peers' methods.
 PREFERRED = ("trajectory", "open-sdg", "eurostat", "unsd", "escap", "okr", "forecast")
@@ -102,6 +104,12 @@ def evaluate(
     framework, obs_set = prepare(framework, observations)
     score = measurability(framework, lint(framework))
     evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method)
+    _log.debug(
+        "assessed %d indicators as of %s; %d observations set aside",
+        len(evaluation.indicators),
+        evaluation.as_of,
+        len(evaluation.set_aside),
+    )
     return _card(framework, obs_set, evaluation, score, as_of_given=as_of is not None)
 
 

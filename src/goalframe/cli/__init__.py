@@ -9,13 +9,14 @@ Only typer is imported at start-up; each command imports what it needs, so that
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from goalframe.cli._common import app, bad_input, fail, write_output
+from goalframe.cli._common import app, bad_input, fail, settings_for, write_output
 from goalframe.cli._lint import GoalFiles, lint
 from goalframe.cli._scorecard import explain, scorecard
 from goalframe.errors import EXIT_BAD_INPUT
@@ -45,9 +46,40 @@ def validate(files: GoalFiles) -> None:
             f"{len(framework.indicators)} indicators ({with_target} with a target)"
         )
         for warning in unit_warnings(framework):
-            typer.echo(f"goalframe: warning: {warning}", err=True)
+            logging.getLogger("goalframe.cli").warning("warning: %s", warning)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def config(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A goal file (or folder): show the settings that apply to it. Default: the "
+            "current folder.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show the settings in force and where each comes from (file, or goalframe's default)."""
+    from goalframe.cli._config import KEYS
+
+    settings = settings_for(file)
+    defaults = {
+        "format": "table",
+        "width": "the terminal's, or 100",
+        "as-of": "today",
+        "lint.fail-on": "error",
+        "lint.format": "text",
+    }
+    typer.echo(f"configuration: {settings.where()}")
+    for key in KEYS:
+        value = settings.get(key)
+        if value is not None:
+            shown = value if not isinstance(value, str) else repr(value)
+            typer.echo(f"  {key} = {shown}    ({settings.where()})")
+        else:
+            typer.echo(f"  {key} = {defaults.get(key, 'not set')}    (default)")
 
 
 def unit_warnings(framework: Any) -> list[str]:
@@ -109,6 +141,7 @@ app.command()(explain)
 app.command()(lint)
 app.command()(schema)
 app.command(name="methods")(list_methods)
+app.command()(config)
 
 
 def main() -> None:

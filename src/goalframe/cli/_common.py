@@ -18,7 +18,7 @@ app = typer.Typer(
     name="goalframe",
     help="Turn policy goals into measurable objectives and check them against data.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -80,6 +80,15 @@ def _root(
         bool,
         typer.Option("--debug", help="Show the traceback of an internal error (a bug)."),
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print errors only (no 'wrote', no warnings).")
+    ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, help="Say more: what was read and assessed (-vv: all)."
+        ),
+    ] = 0,
 ) -> None:
     """Turn policy goals into measurable objectives and check them against data.
 
@@ -87,6 +96,32 @@ def _root(
     usage, 3 an internal error (a bug in goalframe; --debug shows the traceback).
     """
     _DEBUG[:] = [debug]
+    setup_logging(quiet=quiet, verbose=verbose)
+
+
+def setup_logging(*, quiet: bool = False, verbose: int = 0) -> None:
+    """Send messages to stderr through `logging`.
+
+    Warnings and "wrote FILE" by default; ``-q`` errors only; ``-v`` also what was read and
+    assessed.
+    """
+    import logging
+
+    logger = logging.getLogger("goalframe")
+    for handler in list(logger.handlers):
+        if getattr(handler, "_goalframe", False):
+            logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler._goalframe = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("goalframe: %(message)s"))
+    logger.addHandler(handler)
+    logger.propagate = False
+    if quiet:
+        logger.setLevel(logging.ERROR)
+    elif verbose:
+        logger.setLevel(logging.DEBUG)
+    else:
+        logger.setLevel(logging.INFO)
 
 
 def fail(message: str) -> typer.Exit:
@@ -199,7 +234,9 @@ def write_output(text: str, output: Path | None) -> None:
             raise
     except OSError as exc:
         raise fail(f"{output}: cannot write the output ({exc.strerror})") from None  # noqa: EM102
-    typer.echo(f"wrote {output}", err=True)
+    import logging
+
+    logging.getLogger("goalframe.cli").info("wrote %s", output)
 
 
 GoalFile = Annotated[
@@ -249,3 +286,28 @@ def load_inputs(
     framework = load_framework(file, strict=strict)
     observations = load_observations(data) if data is not None else None
     return framework, observations, cutoff
+
+
+def colour_wanted() -> bool:
+    """Rich output (colour, the terminal's width): on a terminal, or when FORCE_COLOR is set.
+
+    ``NO_COLOR`` (https://no-color.org) keeps the layout but drops the colour; rich honours it.
+    """
+    return bool(sys.stdout.isatty()) or bool(forced_colour())
+
+
+def forced_colour() -> bool | None:
+    """True when ``FORCE_COLOR`` asks for colour even through a pipe; else None (detect)."""
+    import os
+
+    return True if os.environ.get("FORCE_COLOR") else None
+
+
+def settings_for(path: Path | None) -> Any:
+    """The configuration file's settings for a goal file (exit 2 naming a bad setting)."""
+    from goalframe.cli._config import load_settings
+
+    try:
+        return load_settings(path if path is not None and str(path) != "-" else None)
+    except ValueError as exc:
+        raise fail(str(exc)) from None

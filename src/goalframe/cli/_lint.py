@@ -14,6 +14,7 @@ from goalframe.cli._common import (
     check_output,
     fail,
     parse_as_of,
+    settings_for,
     write_output,
 )
 from goalframe.errors import EXIT_BAD_INPUT, EXIT_GATE
@@ -75,14 +76,14 @@ def lint(
         typer.Option("--data", "-d", help="Observations CSV, for the rules that need data."),
     ] = None,
     format: Annotated[
-        LintFormat,
+        LintFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text, json, markdown, github (workflow annotations) or sarif "
-            "(SARIF 2.1.0, for code scanning).",
+            help="Output format: text (default), json, markdown, github (workflow annotations) "
+            "or sarif (SARIF 2.1.0, for code scanning).",
         ),
-    ] = LintFormat.text,
+    ] = None,
     select: Annotated[
         str | None,
         typer.Option(help="Only these rules: codes or prefixes, comma-separated (e.g. M,T001)."),
@@ -91,11 +92,12 @@ def lint(
         str | None, typer.Option(help="Leave out these rules: codes or prefixes, comma-separated.")
     ] = None,
     fail_on: Annotated[
-        LintGate,
+        LintGate | None,
         typer.Option(
-            "--fail-on", help="Exit 1 when a finding of this severity or worse is not ignored."
+            "--fail-on",
+            help="Exit 1 when a finding of this severity or worse is not ignored (default: error).",
         ),
-    ] = LintGate.error,
+    ] = None,
     as_of: AsOf = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
@@ -107,8 +109,12 @@ def lint(
     validated (machine-readable formats still report it, as findings F003-F005).
     """
     check_output(output, *files, data)
-    chosen = check_codes("--select", select)
-    left_out = check_codes("--ignore", ignore)
+    settings = settings_for(files[0] if files else None)
+    chosen = check_codes("--select", settings.resolve("lint.select", select, None))
+    left_out = check_codes("--ignore", settings.resolve("lint.ignore", ignore, None))
+    shape = LintFormat(settings.resolve("lint.format", format.value if format else None, "text"))
+    gate = LintGate(settings.resolve("lint.fail-on", fail_on.value if fail_on else None, "error"))
+    as_of = settings.resolve("as-of", as_of, None)
     with bad_input():
         from goalframe._lint import Severity
         from goalframe._lint._files import expand_paths, lint_path, unreadable_data
@@ -142,7 +148,7 @@ def lint(
             LintFormat.markdown: reports_markdown,
             LintFormat.github: reports_github,
             LintFormat.sarif: reports_sarif,
-        }.get(format, reports_text)
+        }.get(shape, reports_text)
         write_output(render(reports), output)
     broken = [r for r in reports if r.unreadable]
     if broken:
@@ -151,7 +157,7 @@ def lint(
             where = f"{first.location}: " if first.location else f"{report.origin}: "
             typer.echo(f"goalframe: error: {where}{first.message}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
-    if fail_on is not LintGate.never:
-        limit = Severity(fail_on.value).rank
+    if gate is not LintGate.never:
+        limit = Severity(gate.value).rank
         if any(not f.ignored and f.severity.rank >= limit for r in reports for f in r.findings):
             raise typer.Exit(EXIT_GATE)

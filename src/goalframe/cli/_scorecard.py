@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,8 +16,11 @@ from goalframe.cli._common import (
     OutputFormat,
     bad_input,
     check_output,
+    colour_wanted,
     fail,
+    forced_colour,
     load_inputs,
+    settings_for,
     write_output,
 )
 from goalframe.errors import EXIT_GATE
@@ -38,8 +40,13 @@ def scorecard(
         ),
     ] = None,
     format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.table,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the -o file's extension, else table).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -69,8 +76,21 @@ def scorecard(
         ),
     ] = None,
 ) -> None:
-    """Evaluate a goal file against observations and print the scorecard."""
+    """Evaluate a goal file against observations and print the scorecard.
+
+    Settings not given here come from goalframe.toml or [tool.goalframe] in pyproject.toml
+    (see `goalframe config`).
+    """
     check_output(output, file, data)
+    settings = settings_for(file)
+    method = settings.resolve("method", method, None)
+    language = settings.resolve("lang", lang.value if lang else None, None)
+    gate = settings.resolve("fail-on", fail_on.value if fail_on else None, None)
+    width = settings.resolve("width", width, None)
+    as_of = settings.resolve("as-of", as_of, None)
+    shape = OutputFormat(
+        settings.resolve("format", format.value if format else _format_of(output), "table")
+    )
     with bad_input():
         from goalframe._api import compare, evaluate
 
@@ -78,21 +98,38 @@ def scorecard(
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
-            if format in (OutputFormat.html, OutputFormat.csv):
+            if shape in (OutputFormat.html, OutputFormat.csv):
                 msg = "--method all gives table, markdown or json output"
                 raise fail(msg)
-            _show(comparison, format, output, width or 140, None)
+            _show(comparison, shape, output, width or 140, None)
         else:
             card = evaluate(framework, observations, as_of=cutoff, method=method)
-            _show(card, format, output, width, lang.value if lang else None)
-    tripped = gate_trips(card, fail_on) if fail_on is not None else []
-    if fail_on is not None and tripped:
+            _show(card, shape, output, width, language)
+    tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
+    if gate is not None and tripped:
         typer.echo(
-            f"goalframe: --fail-on {fail_on.value}: the gate tripped on "
+            f"goalframe: --fail-on {gate}: the gate tripped on "
             f"{len(tripped)} indicator(s): {', '.join(tripped)}",
             err=True,
         )
         raise typer.Exit(EXIT_GATE)
+
+
+_SUFFIX_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "table",
+}
+
+
+def _format_of(output: Path | None) -> str | None:
+    """The format an -o file's extension asks for (``card.html`` -> html), if any."""
+    if output is None or str(output) == "-":
+        return None
+    return _SUFFIX_FORMATS.get(output.suffix.lower())
 
 
 def _show(
@@ -100,7 +137,7 @@ def _show(
 ) -> None:
     """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
     language = {"lang": lang} if lang else {}
-    if format is OutputFormat.table and output is None and sys.stdout.isatty():
+    if format is OutputFormat.table and output is None and colour_wanted():
         # Colour and the terminal's width on a terminal; plain text otherwise (below).
         from rich.console import Console
 
@@ -110,7 +147,9 @@ def _show(
             from goalframe.render.terminal import build_renderable
 
             renderable = build_renderable(result, lang)
-        Console(width=console_width, highlight=False, emoji=False).print(renderable)
+        Console(
+            width=console_width, highlight=False, emoji=False, force_terminal=forced_colour()
+        ).print(renderable)
     elif format is OutputFormat.json:
         write_output(result.to_json(), output)
     elif format is OutputFormat.markdown:

@@ -10,6 +10,7 @@ Added in 0.1.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ __all__ = ["MAX_SPEC_BYTES", "dump_framework", "load_framework", "parse_framewor
 MAX_SPEC_BYTES = 16 * 1024 * 1024
 
 SpecFormat = Literal["yaml", "json", "toml"]
+_log = logging.getLogger(__name__)
 _SUFFIXES: dict[str, SpecFormat] = {
     ".yaml": "yaml",
     ".yml": "yaml",
@@ -202,7 +204,14 @@ def load_framework(
             "(or pass format=)"
         )
         raise SpecSyntaxError(msg, Location(str(path)))
-    return parse_framework(_read_text(file), format=fmt, name=str(path), strict=strict)
+    framework = parse_framework(_read_text(file), format=fmt, name=str(path), strict=strict)
+    _log.debug(
+        "read %s: %d objectives, %d indicators",
+        path,
+        len(framework.objectives),
+        len(framework.indicators),
+    )
+    return framework
 
 
 def dump_framework(

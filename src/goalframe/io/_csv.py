@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -14,6 +15,7 @@ from goalframe.errors import Location, ObservationError
 #: Observation files larger than this are refused.
 MAX_CSV_BYTES = 512 * 1024 * 1024
 REQUIRED = ("indicator", "period", "value", "unit")
+_log = logging.getLogger(__name__)
 KNOWN = (*REQUIRED, "flag", "note", "source")
 
 
@@ -74,13 +76,23 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
         raise ObservationError(msg, Location(name)) from None
 
 
+def _logged(read: ObservationSet) -> ObservationSet:
+    _log.debug(
+        "read %s: %d observations, %d rows set aside",
+        read.source,
+        len(read.observations),
+        len(read.set_aside),
+    )
+    return read
+
+
 def _read_handle(handle: Any, name: str) -> ObservationSet:
     header_line = handle.readline(64 * 1024)
     handle.seek(0)
     delimiter = _sniff_delimiter(header_line)
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     try:
-        return _read(reader, name)
+        return _logged(_read(reader, name))
     except csv.Error as exc:
         msg = f"not valid CSV ({exc}); check quoting on this line"
         raise ObservationError(msg, Location(name, reader.line_num)) from None
