@@ -219,3 +219,46 @@ def test_did_you_mean_for_methods_indicator_ids_and_select(write: Write) -> None
     assert "no breakdown column 'region'; did you mean 'regoin'?" in (
         card.indicator("dumpings").assessment.reason or ""
     )
+
+
+def test_scorecard_gate_as_github_annotations() -> None:
+    data = EXAMPLE / "observations.csv"
+    code, out, err = run(
+        "scorecard",
+        MEASURABLE,
+        "-d",
+        data,
+        "-f",
+        "json",
+        "-o",
+        "-",
+        "--fail-on",
+        "outcome_unknown",
+        "--annotations",
+        "github",
+    )
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith("::")]
+    assert len(lines) == 2
+    for line in lines:
+        assert GITHUB_LINE.match(line), line
+    assert lines[0].startswith(f"::error file={MEASURABLE},line=")
+    assert "criminal_networks_tackled" in lines[0]
+    assert run("scorecard", MEASURABLE, "-d", data, "--annotations", "gitlab")[0] == 2
+
+
+def test_main_turns_an_escaping_exception_into_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import goalframe.cli as cli
+
+    def broken() -> None:
+        msg = "simulated"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("GOALFRAME_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 3
+    assert "internal error: RuntimeError: simulated" in capsys.readouterr().err

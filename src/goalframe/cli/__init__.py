@@ -145,5 +145,18 @@ app.command()(config)
 
 
 def main() -> None:
-    """Run the command line (the ``goalframe`` console script)."""
-    app()
+    """Run the command line (the ``goalframe`` console script).
+
+    Anything that escapes a command is a bug: a short report and exit code 3, never a
+    traceback (unless --debug or GOALFRAME_DEBUG=1 asks for it).
+    """
+    from goalframe.cli._common import debugging, internal_error
+
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if debugging():
+            raise
+        raise SystemExit(internal_error(exc).exit_code) from None

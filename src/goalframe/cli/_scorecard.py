@@ -75,6 +75,14 @@ def scorecard(
             help="Language of headings and verdicts (default: the goal file's `language`).",
         ),
     ] = None,
+    annotations: Annotated[
+        str | None,
+        typer.Option(
+            "--annotations",
+            help="With --fail-on: also print a GitHub Actions annotation (`github`) for each "
+            "indicator that trips the gate, at its target in the goal file.",
+        ),
+    ] = None,
 ) -> None:
     """Evaluate a goal file against observations and print the scorecard.
 
@@ -82,6 +90,9 @@ def scorecard(
     (see `goalframe config`).
     """
     check_output(output, file, data)
+    if annotations not in (None, "github"):
+        msg = f"--annotations: unknown form {annotations!r}; the form is 'github'"
+        raise fail(msg)
     settings = settings_for(file)
     method = settings.resolve("method", method, None)
     language = settings.resolve("lang", lang.value if lang else None, None)
@@ -106,6 +117,8 @@ def scorecard(
             card = evaluate(framework, observations, as_of=cutoff, method=method)
             _show(card, shape, output, width, language)
     tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
+    if annotations == "github" and tripped:
+        typer.echo(github_annotations(card, framework, tripped, gate or ""), nl=False)
     if gate is not None and tripped:
         typer.echo(
             f"goalframe: --fail-on {gate}: the gate tripped on "
@@ -113,6 +126,30 @@ def scorecard(
             err=True,
         )
         raise typer.Exit(EXIT_GATE)
+
+
+def github_annotations(card: Any, framework: Any, tripped: list[str], gate: str) -> str:
+    """One ``::error file=...,line=...,title=...::message`` line per indicator that tripped."""
+    from goalframe._lint._report import _github_escape
+
+    positions = {ind.id: i for i, ind in enumerate(framework.spec.indicators)}
+    lines = []
+    for ident in tripped:
+        result = card.indicator(ident)
+        a = result.assessment
+        where = None
+        if ident in positions:
+            where = framework.locate(("indicators", positions[ident], "target"))
+        props = [f"file={_github_escape(str(card.origin), property=True)}"]
+        if where is not None and where.line:
+            props.append(f"line={where.line}")
+        title = f"--fail-on {gate}: {result.status.value}"
+        props.append(f"title={_github_escape(title, property=True)}")
+        text = f"{result.indicator.name} ({ident}): {result.status.label} ({a.label})"
+        if a.reason:
+            text += f"; {a.reason}"
+        lines.append(f"::error {','.join(props)}::{_github_escape(text)}")
+    return "\n".join(lines) + "\n"
 
 
 _SUFFIX_FORMATS = {
