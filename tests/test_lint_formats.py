@@ -223,7 +223,7 @@ def test_did_you_mean_for_methods_indicator_ids_and_select(write: Write) -> None
 
 def test_scorecard_gate_as_github_annotations() -> None:
     data = EXAMPLE / "observations.csv"
-    code, out, err = run(
+    code, out, _ = run(
         "scorecard",
         MEASURABLE,
         "-d",
