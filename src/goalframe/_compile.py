@@ -136,6 +136,14 @@ def _check_method(name: str, path: Path, problems: _Problems) -> None:
         )
 
 
+def _value_key(target: TargetSpec) -> str:
+    """Which key of a target gave its value (for error positions)."""
+    for key in ("change_percent", "change_points"):
+        if getattr(target, key) is not None:
+            return key
+    return "value"
+
+
 def _compile_goal(
     indicator: IndicatorSpec, target: TargetSpec, path: Path, problems: _Problems
 ) -> Goal | None:
@@ -168,12 +176,14 @@ def _compile_goal(
     value = None if target.value is None else convert(target.value)
     if target.change_percent is not None and baseline is not None:
         value = baseline.value * (1 + target.change_percent / 100)
+    if target.change_points is not None and baseline is not None:
+        value = baseline.value + convert(target.change_points) - convert(0.0)
     ok = True
     if kind is TargetType.TRAJECTORY and baseline is not None and value is not None:
         if value == baseline.value:
             problems.add(
                 "M008",
-                (*tpath, "value" if target.value is not None else "change_percent"),
+                (*tpath, _value_key(target)),
                 f"the target ({value:g}) equals the baseline; progress towards it is undefined: "
                 "set the value to reach, or drop the target",
             )
@@ -182,7 +192,7 @@ def _compile_goal(
             word = "above" if value > baseline.value else "below"
             problems.add(
                 "M011",
-                (*tpath, "value" if target.value is not None else "change_percent"),
+                (*tpath, _value_key(target)),
                 f"the target ({value:g}) is {word} the baseline ({baseline.value:g}) but "
                 f"`direction` is {direction.value}; fix the direction or the target",
             )
@@ -254,6 +264,7 @@ def _compile_goal(
         ),
         note=target.note,
         change_percent=target.change_percent,
+        change_points=target.change_points,
     )
 
 
@@ -391,6 +402,8 @@ _SHAPES = {
     "float_type": "a number",
     "float_parsing": "a number",
     "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
     "bool_type": "true or false",
     "enum": "one of the listed values",
     "literal_error": "one of the listed values",
@@ -496,6 +509,8 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
             message = f"{message} (got {err['input']!r})"
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
+        if message.startswith("Input should be "):  # pydantic's wording, in plain words
+            message = "should be " + message[len("Input should be ") :]
         out.append(Problem(path, message, where))
     return out
 

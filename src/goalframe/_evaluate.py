@@ -9,7 +9,7 @@ import attrs
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
 from goalframe._model import Framework, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
-from goalframe._periods import Period
+from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
 from goalframe._results import Evaluation, IndicatorResult, ObjectiveResult, Observed, Trend
 from goalframe._suggest import did_you_mean
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
@@ -329,8 +329,14 @@ def assess_all(
     if method is not None:
         get_method(method)  # fail before any work on an unknown name
 
+    start_month = framework.spec.year_start or DEFAULT_YEAR_START
     by_indicator: dict[str, list[Observation]] = defaultdict(list)
     for observation in obs_set.observations:
+        if observation.period.frequency is Frequency.FISCAL_YEAR:
+            # A financial year read elsewhere is re-read with this goal file's year start.
+            observation = attrs.evolve(
+                observation, period=with_year_start(observation.period, start_month)
+            )
         by_indicator[observation.indicator].append(observation)
     known = {i.id for i in framework.indicators}
     set_aside = list(obs_set.set_aside)

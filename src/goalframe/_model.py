@@ -58,6 +58,7 @@ class Goal:
             does not say and names no source for the target).
         note: The goal file's note on the target.
         change_percent: The relative change the target was given as, if it was.
+        change_points: The absolute change (in the indicator's unit) it was given as, if it was.
     """
 
     direction: Direction
@@ -74,6 +75,7 @@ class Goal:
     provenance: str | None = None
     note: str | None = None
     change_percent: float | None = None
+    change_points: float | None = None
 
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -17,12 +20,29 @@ class Frequency(enum.StrEnum):
     """
 
     YEAR = "year"
+    FISCAL_YEAR = "fiscal_year"
     QUARTER = "quarter"
     MONTH = "month"
     DAY = "day"
 
 
-_SPAN = {Frequency.YEAR: 4, Frequency.QUARTER: 3, Frequency.MONTH: 2, Frequency.DAY: 1}
+_SPAN = {
+    Frequency.YEAR: 4,
+    Frequency.FISCAL_YEAR: 4,
+    Frequency.QUARTER: 3,
+    Frequency.MONTH: 2,
+    Frequency.DAY: 1,
+}
+#: The month a financial (fiscal, school) year starts in: 4 (April, the UK and Dutch-school
+#: convention) unless a goal file's `year_start` says otherwise (7 Australia, 10 US federal).
+DEFAULT_YEAR_START = 4
+_YEAR_START: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "goalframe_year_start", default=DEFAULT_YEAR_START
+)
+_FISCAL_SLASH = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
+_FISCAL_DASH = re.compile(r"^(\d{4})-(\d{2})$")
+_FISCAL_FY = re.compile(r"^[Ff][Yy]\s?(\d{4})$")
+_SDMX = re.compile(r"^(\d{4})-([AMSWDT])(\d{1,3})$")
 _YEAR = re.compile(r"^\d{4}$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -93,6 +113,9 @@ class Period:
         """The first day of the period."""
         if self.frequency is Frequency.YEAR:
             return dt.date(self.year, 1, 1)
+        if self.frequency is Frequency.FISCAL_YEAR:
+            # `year` is the year the financial year ends in; `sub` its first month.
+            return dt.date(self.year - (1 if self.sub > 1 else 0), self.sub, 1)
         if self.frequency is Frequency.QUARTER:
             return dt.date(self.year, 3 * self.sub - 2, 1)
         if self.frequency is Frequency.MONTH:
@@ -104,6 +127,9 @@ class Period:
         """The first day after the period (its end, exclusive): ``2020`` -> 2021-01-01."""
         if self.frequency is Frequency.YEAR:
             return dt.date(self.year + 1, 1, 1) if self.year < 9999 else dt.date.max
+        if self.frequency is Frequency.FISCAL_YEAR:
+            begin = self.start
+            return dt.date(begin.year + 1, begin.month, 1) if begin.year < 9999 else dt.date.max
         if self.frequency is Frequency.QUARTER:
             return _month_after(self.year, 3 * self.sub)
         if self.frequency is Frequency.MONTH:
@@ -123,6 +149,8 @@ class Period:
     def _compute_time(self) -> float:
         if self.frequency is Frequency.YEAR:
             return float(self.year)
+        if self.frequency is Frequency.FISCAL_YEAR:
+            return self.start.year + (self.start.month - 1) / 12
         if self.frequency is Frequency.QUARTER:
             return self.year + (self.sub - 1) / 4
         if self.frequency is Frequency.MONTH:
@@ -154,6 +182,10 @@ class Period:
     def __str__(self) -> str:
         if self.frequency is Frequency.YEAR:
             return f"{self.year:04d}"
+        if self.frequency is Frequency.FISCAL_YEAR:
+            if self.day == 1 or self.sub == 1:  # written FY2023 (or a year starting in January)
+                return f"FY{self.year:04d}"
+            return f"{self.year - 1:04d}/{self.year % 100:02d}"
         if self.frequency is Frequency.QUARTER:
             return f"{self.year:04d}Q{self.sub}"
         if self.frequency is Frequency.MONTH:
@@ -178,7 +210,41 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-_FORMS = "a year (2020), quarter (2020Q1), month (2020-03) or date (2020-03-15)"
+_FORMS = (
+    "a year (2020), financial year (2022/23 or FY2023), quarter (2020Q1 or 2020-Q1), month "
+    "(2020-03 or 2020-M03) or date (2020-03-15)"
+)
+
+
+@contextmanager
+def year_start(month: int | None) -> Iterator[None]:
+    """Read financial years (``2022/23``, ``FY2023``) as starting in this month, inside.
+
+    A goal file's ``year_start`` applies while it and its observations are read.
+    """
+    if month is None:
+        yield
+        return
+    if not 1 <= month <= 12:
+        msg = f"year_start {month!r} is not a month; give 1 (January) to 12 (December)"
+        raise ValueError(msg)
+    token = _YEAR_START.set(month)
+    try:
+        yield
+    finally:
+        _YEAR_START.reset(token)
+
+
+def fiscal(end_year: int, start_month: int, *, fy_style: bool = False) -> Period:
+    """The financial year that ends in ``end_year`` and starts in ``start_month``."""
+    return Period(Frequency.FISCAL_YEAR, end_year, start_month, 1 if fy_style else 0)
+
+
+def with_year_start(period: Period, start_month: int) -> Period:
+    """A financial year re-read with another start month (other periods unchanged)."""
+    if period.frequency is not Frequency.FISCAL_YEAR or period.sub == start_month:
+        return period
+    return fiscal(period.year, start_month, fy_style=period.day == 1)
 
 
 def _check_year(year: int, text: object) -> int:
@@ -209,6 +275,10 @@ def parse_period(value: Any) -> Period:
     text = value.strip()
     if _YEAR.match(text):
         return Period(Frequency.YEAR, _check_year(int(text), value))
+    if found := _parse_fiscal(text, value):
+        return found
+    if m := _SDMX.match(text):
+        return _parse_sdmx(m, value)
     if m := _QUARTER.match(text):
         return Period(Frequency.QUARTER, _check_year(int(m[1]), value), int(m[2]))
     if m := _MONTH.match(text):
@@ -225,4 +295,53 @@ def parse_period(value: Any) -> Period:
             raise ValueError(msg) from None
         return Period(Frequency.DAY, _check_year(day.year, value), day.month, day.day)
     msg = f"expected {_FORMS}, got {value!r}"
+    raise ValueError(msg)
+
+
+def _parse_fiscal(text: str, value: object) -> Period | None:
+    """``2022/23``, ``2022/2023``, ``2022-23`` (when 23 cannot be a month) and ``FY2023``."""
+    start_month = _YEAR_START.get()
+    if m := _FISCAL_FY.match(text):
+        return fiscal(_check_year(int(m[1]), value), start_month, fy_style=True)
+    m = _FISCAL_SLASH.match(text) or _FISCAL_DASH.match(text)
+    if not m:
+        return None
+    first = _check_year(int(m[1]), value)
+    second = int(m[2])
+    if len(m[2]) == 2:
+        if text[4] == "-" and second <= 12:
+            return None  # 2011-12 is December 2011; write 2011/12 for the financial year
+        second += (first // 100) * 100
+        if second <= first:
+            second += 100
+    if second != first + 1 and text[4] == "-":
+        return None  # 2030-13 is a month out of range, said as such below
+    if second != first + 1:
+        msg = (
+            f"period {value!r} reads as a financial year from {first} to {second}; a financial "
+            f"year runs into the next calendar year: write {first}/{(first + 1) % 100:02d}"
+        )
+        raise ValueError(msg)
+    if start_month == 1:
+        return fiscal(_check_year(first, value), 1)
+    return fiscal(_check_year(second, value), start_month)
+
+
+def _parse_sdmx(m: re.Match[str], value: object) -> Period:
+    """SDMX's period forms: 2020-A1 (a year), 2020-Q1, 2020-M03; others are refused."""
+    year, kind, number = _check_year(int(m[1]), value), m[2], int(m[3])
+    if kind == "A" and number == 1:
+        return Period(Frequency.YEAR, year)
+    if kind == "M" and 1 <= number <= 12:
+        return Period(Frequency.MONTH, year, number)
+    if kind == "S":
+        msg = (
+            f"period {value!r} is a half year (SDMX semester); goalframe reads years, quarters, "
+            "months and dates: give the data by quarter or by year"
+        )
+        raise ValueError(msg)
+    if kind in ("W", "D", "T"):
+        msg = f"period {value!r} is an SDMX week or day number; give the date (2020-03-15)"
+        raise ValueError(msg)
+    msg = f"period {value!r} is not a valid SDMX period; expected {_FORMS}"
     raise ValueError(msg)

@@ -200,6 +200,12 @@ def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
             f"{abs(goal.change_percent) / 100:g}) = {goal.baseline.value:,.6g} x {factor:g} "
             f"= {goal.target:,.6g}"
         )
+    if goal.change_points is not None and goal.baseline is not None and goal.target is not None:
+        sign = "+" if goal.change_points >= 0 else "-"
+        lines.append(
+            f"target = baseline {sign} {abs(goal.change_points):g} points = "
+            f"{goal.baseline.value:,.6g} {sign} {abs(goal.change_points):g} = {goal.target:,.6g}"
+        )
     if goal.type in (TargetType.NORM, TargetType.MILESTONES):
         series = Series(
             periods=tuple(o.period for o in result.series),

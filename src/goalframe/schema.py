@@ -114,11 +114,14 @@ PeriodField = Annotated[
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
                 {
                     "type": "string",
-                    "pattern": r"^\d{4}(-?[Qq][1-4]|-\d{1,2}(-\d{1,2})?)?$",
+                    "pattern": r"^(\d{4}(-?[Qq][1-4]|-\d{1,2}(-\d{1,2})?|/\d{2}|/\d{4}"
+                    r"|-M\d{2}|-A1)?|[Ff][Yy] ?\d{4})$",
                 },
             ],
-            "description": "A year (2020), quarter (2020Q1), month (2020-03) or date (2020-03-15).",
-            "examples": [2020, "2020Q1", "2020-03", "2020-03-15"],
+            "description": "A year (2020), financial year (2022/23 or FY2023; see "
+            "`year_start`), quarter (2020Q1, 2020-Q1), month (2020-03, 2020-M03) or date "
+            "(2020-03-15).",
+            "examples": [2020, "2022/23", "FY2023", "2020Q1", "2020-03", "2020-03-15"],
         }
     ),
 ]
@@ -270,6 +273,12 @@ class TargetSpec(SpecModel):
         description="The target as a change against the baseline, in percent (-13 = 13 % "
         "lower). Needs a baseline; give this or `value`, not both.",
     )
+    change_points: Number | None = Field(
+        default=None,
+        description="The target as an absolute change against the baseline, in the target's "
+        "unit: +10 on a percentage means 35 % -> 45 % (percentage points; `change_percent: 10` "
+        "would mean 35 % -> 38.5 %). Needs a baseline.",
+    )
     deadline: PeriodField | None = Field(default=None, description="When it should be reached.")
     period: PeriodRangeSpec | None = Field(
         default=None, description="For a norm: the span in which every period must meet it."
@@ -301,15 +310,22 @@ class TargetSpec(SpecModel):
 
     @model_validator(mode="after")
     def _value_or_change(self) -> TargetSpec:
-        if self.value is not None and self.change_percent is not None:
-            msg = "give either `value` or `change_percent`, not both"
-            raise ValueError(msg)
-        if self.change_percent is not None and self.baseline is None:
+        given = [
+            k for k in ("value", "change_percent", "change_points") if getattr(self, k) is not None
+        ]
+        if len(given) > 1:
             msg = (
-                "`change_percent` is relative to the baseline: add `baseline: {value: ..., "
-                "period: ...}`"
+                f"give either `{given[0]}` or `{given[1]}`, not both (a target is one of "
+                "`value`, `change_percent` and `change_points`)"
             )
             raise ValueError(msg)
+        for key in ("change_percent", "change_points"):
+            if getattr(self, key) is not None and self.baseline is None:
+                msg = (
+                    f"`{key}` is relative to the baseline: add `baseline: {{value: ..., "
+                    "period: ...}`"
+                )
+                raise ValueError(msg)
         needs = {
             TargetType.NORM: ("value", "period"),
             TargetType.MILESTONES: ("milestones",),
@@ -428,6 +444,14 @@ class FrameworkSpec(SpecModel):
         default="trajectory", description="Method for indicators that name none."
     )
     rollup: RollUp = Field(default=RollUp.MEAN, description="How objectives are rolled up.")
+    year_start: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="The month financial years start in (2022/23, FY2023): 4 (April, the "
+        "default: UK, Dutch schools), 7 (Australia), 10 (US federal). Applies to the goal file "
+        "and its observations.",
+    )
     lint: LintSettingsSpec | None = Field(default=None, description="Settings for the linter.")
     objectives: list[ObjectiveSpec] = Field(default_factory=list)
     indicators: list[IndicatorSpec] = Field(default_factory=list)

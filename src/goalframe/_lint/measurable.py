@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from goalframe._lint._engine import Context, problem, rule
 from goalframe._lint._examples import GOOD, OBJ, TARGET, E, W, doc, ind_yaml
+from goalframe._lint._words import PERCENT_UNITS
 from goalframe.schema import IndicatorKind, TargetType
 
 
@@ -263,3 +264,48 @@ def _illustrative_without_note(ctx: Context) -> None:
                 "add `note:` to the target: who proposed it, or what it illustrates",
                 ("target", "provenance"),
             )
+
+
+@rule(
+    code="M015",
+    name="change-percent-on-a-percentage",
+    severity=W,
+    summary="A relative target (`change_percent`) on an indicator measured in percent: "
+    "'+10' reads as 10 % of the value, not 10 percentage points.",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            unit="percent",
+            direction="increase",
+            target="{baseline: {value: 35, period: 2020}, change_percent: 10, deadline: 2025}",
+        ),
+    ),
+    good=doc(
+        OBJ,
+        ind_yaml(
+            unit="percent",
+            direction="increase",
+            target="{baseline: {value: 35, period: 2020}, change_points: 10, deadline: 2025}",
+        ),
+    ),
+)
+def _change_percent_on_a_percentage(ctx: Context) -> None:
+    for spec in ctx.framework.spec.indicators:
+        target = spec.target
+        unit = (target.unit if target and target.unit else spec.unit) or ""
+        if target is None or target.change_percent is None or target.baseline is None:
+            continue
+        if unit.replace(" ", "") not in PERCENT_UNITS:
+            continue
+        base, change = target.baseline.value, target.change_percent
+        ctx.add(
+            "M015",
+            "indicator",
+            spec.id,
+            f"`change_percent: {change:g}` on a percentage is a relative change: "
+            f"{base:g} % x {1 + change / 100:g} = {base * (1 + change / 100):g} %; "
+            f"{change:g} percentage points would be {base:g} % + {change:g} = {base + change:g} %",
+            f"write `change_points: {change:g}` for percentage points, or keep `change_percent` "
+            "and say so in the target's `note:`",
+            ("target", "change_percent"),
+        )

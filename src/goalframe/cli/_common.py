@@ -284,7 +284,8 @@ def load_inputs(
 
     cutoff = parse_as_of(as_of)
     framework = load_framework(file, strict=strict)
-    observations = load_observations(data) if data is not None else None
+    start = framework.spec.year_start
+    observations = load_observations(data, year_start=start) if data is not None else None
     return framework, observations, cutoff
 
 

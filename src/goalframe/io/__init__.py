@@ -142,12 +142,16 @@ def parse_framework(
         if isinstance(items, list) and len(items) > MAX_ITEMS:
             msg = f"{len(items):,} {key}; a goal file holds at most {MAX_ITEMS:,}"
             raise SpecSyntaxError(msg, locate((key,)) or Location(name))
+    from goalframe._periods import year_start
+
+    start = data.get("year_start")
     try:
-        spec = FrameworkSpec.model_validate(data)
+        with year_start(start if isinstance(start, int) and 1 <= start <= 12 else None):
+            spec = FrameworkSpec.model_validate(data)
+            return compile_framework(spec, origin=name, locate=locate, strict=strict)
     except ValidationError as exc:
         problems = validation_problems(exc.errors(), locate)
         raise SpecValidationError(problems, source=name) from None
-    return compile_framework(spec, origin=name, locate=locate, strict=strict)
 
 
 def _locator(root: Any, name: str) -> Callable[..., Location | None]:

@@ -28,7 +28,9 @@ def _sniff_delimiter(header: str) -> str:
     return ","
 
 
-def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
+def load_observations(
+    path: str | os.PathLike[str], *, year_start: int | None = None
+) -> ObservationSet:
     """Read observations from a tidy CSV file, one observation a row.
 
     Columns (header names are case-insensitive, in any order):
@@ -46,6 +48,8 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
 
     Args:
         path: The CSV file.
+        year_start: The month financial years (``2022/23``, ``FY2023``) start in; default
+            April. `goalframe.evaluate` re-reads them with the goal file's ``year_start``.
 
     Returns:
         The observations, and the rows set aside (empty values, exact duplicates) with reasons.
@@ -56,12 +60,17 @@ def load_observations(path: str | os.PathLike[str]) -> ObservationSet:
 
     Added in 0.1.
     """
+    from goalframe._periods import year_start as reading_years_from
     from goalframe.errors import require
-    from goalframe.io._files import STDIN, check_file, read_checked
 
     require(path, (str, os.PathLike), name="load_observations(path)", takes="a file path")
-    file = Path(path)
-    name = str(path)
+    with reading_years_from(year_start):
+        return _load(Path(path), str(path))
+
+
+def _load(file: Path, name: str) -> ObservationSet:
+    from goalframe.io._files import STDIN, check_file, read_checked
+
     if name == STDIN:
         import io
 

@@ -54,6 +54,17 @@ def span_periods(start: Period, end: Period) -> list[Period]:
                 break
             day += dt.timedelta(days=1)
         return out
+    if start.frequency is Frequency.FISCAL_YEAR:
+        from goalframe._periods import fiscal
+
+        end_year = start.year
+        while end_year <= 9999:
+            period = fiscal(end_year, start.sub, fy_style=start.day == 1)
+            if period > end:
+                break
+            out.append(period)
+            end_year += 1
+        return out
     per_year = {Frequency.YEAR: 1, Frequency.QUARTER: 4, Frequency.MONTH: 12}[start.frequency]
     while True:
         if start.frequency is Frequency.YEAR:
