@@ -53,14 +53,19 @@ def test_example_is_honest_about_its_targets(card: gf.Scorecard) -> None:
     dumpings = card.indicator("drug_waste_dumpings")
     assert dumpings.baseline is not None and str(dumpings.baseline.period) == "2019"
     assert "baseline-extreme" not in {c.code for c in dumpings.caveats}
-    # The real network norms, one value a year: 950 (2015-2018), 1,370 (2020-2021), 1,530.
-    networks = card.indicator("criminal_networks_tackled").indicator.goal
-    assert networks is not None
-    assert {str(m.period): m.value for m in networks.milestones} == {
-        **dict.fromkeys(("2015", "2016", "2017", "2018"), 950.0),
-        **dict.fromkeys(("2020", "2021"), 1370.0),
-        **dict.fromkeys(("2023", "2024", "2025", "2026"), 1530.0),
-    }
+    # The real network norms as three spans: 950 (2015-2018), 1,370 (2020-2021) and 1,530
+    # (2023-2026), in force on 2026-11-28; the goalposts with their sources.
+    networks = card.indicator("criminal_networks_tackled")
+    assert [(o.goal.describe(), o.role) for o in networks.targets] == [
+        ("at least 950 a year, 2015-2018", "earlier"),
+        ("at least 1,370 a year, 2020-2021", "earlier"),
+        ("at least 1,530 a year, 2023-2026", "in force"),
+    ]
+    assert networks.indicator.goal is not None
+    assert networks.indicator.goal.goalposts().startswith(
+        "950 (set 2014, Veiligheidsagenda 2015-2018 (kst-29911-173)) -> 1,370 (set 2020, "
+    )
+    assert "Goalposts: 950 (set 2014" in card.to_markdown()
     text = card.to_markdown()
     assert "(illustrative)" in text and "⚠ illustrative-target" in text
 

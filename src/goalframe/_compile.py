@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
+from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source, TargetChange
 from goalframe.errors import Location, Problem, SpecValidationError, UnitError
 from goalframe.schema import (
     Direction,
@@ -136,6 +136,19 @@ def _check_method(name: str, path: Path, problems: _Problems) -> None:
         )
 
 
+def _define_units(spec: FrameworkSpec, problems: _Problems) -> None:
+    """Define the goal file's own units before any unit is checked."""
+    if not spec.units:
+        return
+    from goalframe.units import define_unit
+
+    for k, unit in enumerate(spec.units):
+        try:
+            define_unit(unit.name, unit.definition, tuple(unit.aliases))
+        except UnitError as exc:
+            problems.add("M016", ("units", k), str(exc))
+
+
 def _value_key(target: TargetSpec) -> str:
     """Which key of a target gave its value (for error positions)."""
     for key in ("change_percent", "change_points"):
@@ -145,11 +158,11 @@ def _value_key(target: TargetSpec) -> str:
 
 
 def _compile_goal(
-    indicator: IndicatorSpec, target: TargetSpec, path: Path, problems: _Problems
+    indicator: IndicatorSpec, target: TargetSpec, tpath: Path, problems: _Problems
 ) -> Goal | None:
     from goalframe.units import conversion
 
-    tpath = (*path, "target")
+    path = tpath[:2]
     kind = target.type
     if kind in (TargetType.RANGE, TargetType.BINARY) and indicator.direction is None:
         # A range has no better direction; for a binary target done (1) is better.
@@ -265,6 +278,10 @@ def _compile_goal(
         note=target.note,
         change_percent=target.change_percent,
         change_points=target.change_points,
+        history=tuple(
+            TargetChange(value=convert(h.value), set=h.set, source=_source(h.source), note=h.note)
+            for h in target.history
+        ),
     )
 
 
@@ -289,14 +306,19 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
             check_options(spec.options)
         except MethodOptionsError as exc:
             problems.add("F002", (*path, "options"), str(exc))
-    goal = None
-    if spec.target is not None:
-        if spec.target.unit is not None:
+    goals = []
+    for k, target in enumerate(spec.all_targets):
+        tpath: Path = (*path, "target") if spec.target is not None else (*path, "targets", k)
+        if target.unit is not None:
             try:
-                check_unit(spec.target.unit)
+                check_unit(target.unit)
             except UnitError as exc:
-                problems.add("M009", (*path, "target", "unit"), str(exc))
-        goal = _compile_goal(spec, spec.target, path, problems)
+                problems.add("M009", (*tpath, "unit"), str(exc))
+                continue
+        compiled = _compile_goal(spec, target, tpath, problems)
+        if compiled is not None:
+            goals.append(compiled)
+    goals.sort(key=_last_period)
     return Indicator(
         id=spec.id,
         name=spec.name,
@@ -311,8 +333,18 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         options=spec.options,
         select=tuple(sorted(spec.select.items())),
         context=tuple(spec.context),
-        goal=goal,
+        goal=goals[-1] if goals else None,
+        goals=tuple(goals),
     )
+
+
+def _last_period(goal: Goal) -> tuple[int, int]:
+    """Order targets by the period that closes them (deadline, span end, last milestone)."""
+    last = [m.period for m in goal.milestones]
+    if goal.deadline is not None:
+        last.append(goal.deadline)
+    end = max(last) if last else None
+    return (end.end.toordinal(), 0) if end is not None else (10**9, 0)
 
 
 def compile_framework(
@@ -345,6 +377,7 @@ def compile_framework(
     Added in 0.1.
     """
     problems = _Problems()
+    _define_units(spec, problems)
     _check_ids(spec, problems)
     children = _check_tree(spec, problems)
     _check_method(spec.default_method, ("default_method",), problems)

@@ -10,7 +10,14 @@ from goalframe._assessment import Assessment, Caveat, Series, Status, not_assess
 from goalframe._model import Framework, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
-from goalframe._results import Evaluation, IndicatorResult, ObjectiveResult, Observed, Trend
+from goalframe._results import (
+    Evaluation,
+    IndicatorResult,
+    ObjectiveResult,
+    Observed,
+    TargetOutcome,
+    Trend,
+)
 from goalframe._suggest import did_you_mean
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
 from goalframe.schema import Direction, FrameworkSpec, IndicatorKind, Level, RollUp, TargetType
@@ -380,7 +387,12 @@ def assess_all(
             )
             continue
         series, points = _series_and_points(_convert(indicator, selected), indicator.unit)
-        assessment = _assess(indicator, series, chosen, cutoff)
+        outcomes: tuple[TargetOutcome, ...] = ()
+        if len(indicator.goals) > 1:
+            indicator, outcomes = _in_force(indicator, series, chosen, cutoff)
+            assessment = next(o.assessment for o in outcomes if o.role == "in force")
+        else:
+            assessment = _assess(indicator, series, chosen, cutoff)
         if rows and not selected and indicator.goal is not None:
             assessment = not_assessable(chosen, _nothing_selected(indicator, rows))
         results[indicator.id] = IndicatorResult(
@@ -391,6 +403,7 @@ def assess_all(
             trend=_trend(indicator, points),
             objectives=tuple(linked[indicator.id]),
             breakdown=indicator.select,
+            targets=outcomes,
         )
     return Evaluation(
         as_of=cutoff,
@@ -399,6 +412,33 @@ def assess_all(
         objectives=_rollup(framework, results),
         set_aside=tuple(set_aside),
     )
+
+
+def _in_force(
+    indicator: Indicator, series: Series, method: str, as_of: Period
+) -> tuple[Indicator, tuple[TargetOutcome, ...]]:
+    """Assess each of several targets; the card's verdict is the one in force.
+
+    In force is the first target (in the order of their last periods) whose last period is
+    not over at the assessment date; when all are over, the last one. Targets that start
+    after the assessment date are ``to come``; the ones before are ``earlier`` (final).
+    """
+    from goalframe._judge import final_period
+
+    goals = indicator.goals
+    ends = [final_period(g) for g in goals]
+    current = next(
+        (k for k, end in enumerate(ends) if end is None or not end.ended_by(as_of)),
+        len(goals) - 1,
+    )
+    outcomes = []
+    for k, goal in enumerate(goals):
+        role = "in force" if k == current else ("earlier" if k < current else "to come")
+        one = attrs.evolve(indicator, goal=goal)
+        outcomes.append(
+            TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
+        )
+    return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
 
 
 def _nothing_selected(indicator: Indicator, rows: list[Observation]) -> str:

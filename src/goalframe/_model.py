@@ -13,7 +13,7 @@ from goalframe.schema import Direction, IndicatorKind, Level, RollUp, TargetType
 if TYPE_CHECKING:
     from goalframe.schema import FrameworkSpec
 
-__all__ = ["Framework", "Goal", "Indicator", "Objective", "Point", "Source"]
+__all__ = ["Framework", "Goal", "Indicator", "Objective", "Point", "Source", "TargetChange"]
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -34,6 +34,16 @@ class Source:
 
     name: str
     url: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TargetChange:
+    """An earlier value of a target, when it was set, and by which document."""
+
+    value: float
+    set: Period
+    source: Source | None = None
     note: str | None = None
 
 
@@ -59,6 +69,7 @@ class Goal:
         note: The goal file's note on the target.
         change_percent: The relative change the target was given as, if it was.
         change_points: The absolute change (in the indicator's unit) it was given as, if it was.
+        history: Earlier values of the target, oldest first (the goalposts).
     """
 
     direction: Direction
@@ -76,6 +87,41 @@ class Goal:
     note: str | None = None
     change_percent: float | None = None
     change_points: float | None = None
+    history: tuple[TargetChange, ...] = ()
+
+    def describe(self) -> str:
+        """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``."""
+        bound = "at least" if self.direction is Direction.INCREASE else "at most"
+        if self.type is TargetType.NORM and self.target is not None:
+            start = self.base_period or (self.baseline.period if self.baseline else None)
+            span = f", {start}-{self.deadline}" if start and self.deadline else ""
+            each = {"year": "year", "fiscal_year": "year", "quarter": "quarter"}.get(
+                start.frequency.value if start else "", "period"
+            )
+            return f"{bound} {self.target:,.6g} a {each}{span}"
+        if self.type is TargetType.MILESTONES or (self.milestones and self.target is None):
+            shown = ", ".join(f"{m.period}: {m.value:,.6g}" for m in self.milestones[:6])
+            more = " ..." if len(self.milestones) > 6 else ""
+            return f"milestones {shown}{more}"
+        if self.type is TargetType.RANGE and self.low is not None and self.high is not None:
+            return f"between {self.low:,.6g} and {self.high:,.6g}"
+        if self.type is TargetType.BINARY:
+            return "done" + (f" by {self.deadline}" if self.deadline else "")
+        if self.target is not None:
+            return f"{self.target:,.6g}" + (f" by {self.deadline}" if self.deadline else "")
+        return "no value"
+
+    def goalposts(self) -> str:
+        """The target's history: ``950 (set 2014, source) -> 1,370 (set 2020) -> 1,530 now``."""
+        if not self.history:
+            return ""
+        steps = []
+        for change in self.history:
+            source = f", {change.source.name}" if change.source else ""
+            steps.append(f"{change.value:,.6g} (set {change.set}{source})")
+        now = self.target if self.target is not None else None
+        tail = f"{now:,.6g} now" if now is not None else "now"
+        return " -> ".join([*steps, tail])
 
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""
@@ -89,7 +135,12 @@ class Goal:
 
 @attrs.frozen(kw_only=True)
 class Indicator:
-    """A compiled indicator. ``unit`` is the canonical unit every value is converted into."""
+    """A compiled indicator. ``unit`` is the canonical unit every value is converted into.
+
+    ``goals`` holds every target, in the order of their last periods; ``goal`` is the one a
+    card assesses (after evaluation: the one in force at the assessment date; before it, the
+    latest).
+    """
 
     id: str
     name: str
@@ -105,6 +156,7 @@ class Indicator:
     select: tuple[tuple[str, str], ...] = ()
     context: tuple[str, ...] = ()
     goal: Goal | None = None
+    goals: tuple[Goal, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

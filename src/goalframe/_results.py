@@ -8,11 +8,12 @@ from __future__ import annotations
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Status
-from goalframe._model import Indicator, Objective, Point
+from goalframe._model import Goal, Indicator, Objective, Point
 from goalframe._observations import SetAside
 from goalframe._periods import Period
 
 __all__ = [
+    "TargetOutcome",
     "Evaluation",
     "IndicatorResult",
     "ObjectiveResult",
@@ -50,6 +51,24 @@ class Trend:
 
 
 @attrs.frozen(kw_only=True)
+class TargetOutcome:
+    """One of an indicator's several targets, assessed: earlier, in force or to come.
+
+    Attributes:
+        goal: The target.
+        assessment: Its verdict (final for an earlier one whose last period is over).
+        role: ``earlier`` (its last period is over), ``in force`` (the one the card assesses)
+            or ``to come`` (it starts after the assessment date).
+
+    Added in 0.2.
+    """
+
+    goal: Goal
+    assessment: Assessment
+    role: str
+
+
+@attrs.frozen(kw_only=True)
 class IndicatorResult:
     """An indicator's line on the scorecard: its figures, its verdict and their context.
 
@@ -61,6 +80,8 @@ class IndicatorResult:
         trend: Latest against previous, if there are two.
         objectives: Ids of the objectives this indicator measures.
         breakdown: The breakdown assessed (``()`` for the total).
+        targets: For an indicator with several targets, each one assessed, with its role
+            (``indicator.goal`` is the one in force).
 
     Added in 0.1.
     """
@@ -72,6 +93,7 @@ class IndicatorResult:
     trend: Trend | None = None
     objectives: tuple[str, ...] = ()
     breakdown: tuple[tuple[str, str], ...] = ()
+    targets: tuple[TargetOutcome, ...] = ()
 
     @property
     def id(self) -> str:

@@ -206,6 +206,15 @@ def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
             f"target = baseline {sign} {abs(goal.change_points):g} points = "
             f"{goal.baseline.value:,.6g} {sign} {abs(goal.change_points):g} = {goal.target:,.6g}"
         )
+    if goal.history:
+        lines.append(f"goalposts: {goal.goalposts()}")
+    for other in result.targets:
+        if other.role != "in force":
+            a = other.assessment
+            lines.append(
+                f"other target ({other.role}): {other.goal.describe()}: {a.status.label} "
+                f"({a.label})"
+            )
     if goal.type in (TargetType.NORM, TargetType.MILESTONES):
         series = Series(
             periods=tuple(o.period for o in result.series),

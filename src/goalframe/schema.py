@@ -48,8 +48,10 @@ __all__ = [
     "RollUp",
     "SourceSpec",
     "SpecModel",
+    "TargetChangeSpec",
     "TargetSpec",
     "TargetType",
+    "UnitSpec",
 ]
 
 
@@ -254,6 +256,15 @@ class Provenance(enum.StrEnum):
     ILLUSTRATIVE = "illustrative"
 
 
+class TargetChangeSpec(SpecModel):
+    """An earlier value of a target: what it was, when it was set, and where (goalposts)."""
+
+    value: Number = Field(description="The value the target had.")
+    set: PeriodField = Field(description="When this value was set (a year or a date).")
+    source: Source | None = Field(default=None, description="The document that set it.")
+    note: str | None = None
+
+
 class TargetSpec(SpecModel):
     """What an indicator should reach, from where, and by when.
 
@@ -298,6 +309,12 @@ class TargetSpec(SpecModel):
         default=None, description="Unit of the numbers in this target, if not the indicator's."
     )
     source: Source | None = Field(default=None, description="The document that sets the target.")
+    history: list[TargetChangeSpec] = Field(
+        default_factory=list,
+        description="Earlier values of this target, oldest first, each with when and where it "
+        "was set: the goalposts. The card shows them; lint (T006) warns when a target was "
+        "lowered after the figures showed it would be missed.",
+    )
     provenance: Provenance | None = Field(
         default=None,
         description="official, proposed or illustrative; default official when `source` is "
@@ -346,6 +363,21 @@ class TargetSpec(SpecModel):
         return self
 
 
+class UnitSpec(SpecModel):
+    """A unit a goal file defines: a counting unit of its own, a scale, or another name."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", description="The unit's name.")]
+    definition: str | None = Field(
+        default=None,
+        description="What it is: empty for a new countable thing (its own dimension, e.g. "
+        "county_line); a number for a scale (per_100k: '1e-5'); a unit expression for another "
+        "name of a unit (kt_cocaine: kilotonne).",
+    )
+    aliases: list[Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]] = Field(
+        default_factory=list, description="Other names for it (plural forms, abbreviations)."
+    )
+
+
 class LintIgnoreSpec(SpecModel):
     """A lint rule switched off for one objective, indicator or the whole file, with a reason."""
 
@@ -368,6 +400,18 @@ class LintSettingsSpec(SpecModel):
 
 class IndicatorSpec(SpecModel):
     """A measurable quantity with a unit, a direction, a source and (usually) a target."""
+
+    @model_validator(mode="after")
+    def _one_way_of_targets(self) -> IndicatorSpec:
+        if self.target is not None and self.targets:
+            msg = "give `target` (one) or `targets` (several over time), not both"
+            raise ValueError(msg)
+        return self
+
+    @property
+    def all_targets(self) -> list[TargetSpec]:
+        """The indicator's targets, whichever way they are written."""
+        return [self.target] if self.target is not None else list(self.targets)
 
     id: Id
     name: Text
@@ -403,6 +447,12 @@ class IndicatorSpec(SpecModel):
         default_factory=list, description="Ids of context indicators to show beside this one."
     )
     target: TargetSpec | None = None
+    targets: list[TargetSpec] = Field(
+        default_factory=list,
+        description="Several targets over time (norms per span, successive deadlines), instead "
+        "of `target`: the card assesses the one in force at the assessment date and shows the "
+        "others (met, missed, to come).",
+    )
     lint_ignore: list[LintIgnoreSpec] = Field(
         default_factory=list, description="Lint rules that do not apply here, with reasons."
     )
@@ -444,6 +494,11 @@ class FrameworkSpec(SpecModel):
         default="trajectory", description="Method for indicators that name none."
     )
     rollup: RollUp = Field(default=RollUp.MEAN, description="How objectives are rolled up.")
+    units: list[UnitSpec] = Field(
+        default_factory=list,
+        description="Units this goal file defines (counting units such as county_line, scales "
+        "such as per_100k), checked like any other unit.",
+    )
     year_start: int | None = Field(
         default=None,
         ge=1,

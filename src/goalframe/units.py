@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ __all__ = [
     "Conversion",
     "check_unit",
     "conversion",
+    "define_unit",
     "dimension_of",
     "get_registry",
     "unit_trap",
@@ -126,6 +128,60 @@ def use_registry(registry: Registry | None) -> None:
     _state.clear()
     if registry is not None:
         _state["registry"] = registry
+    _parse.cache_clear()
+    conversion.cache_clear()
+
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+#: Units goal files defined in this session: name -> definition (to refuse a different one).
+_defined: dict[str, str] = {}
+
+
+def define_unit(name: str, definition: str | None = None, aliases: tuple[str, ...] = ()) -> None:
+    """Define a unit a goal file needs: a counting unit of its own, or a scale of another.
+
+    ``define_unit("county_line")`` makes a new countable thing (its own dimension, so it never
+    converts into plantations); ``define_unit("per_100k", "1e-5")`` a scale of a number;
+    ``define_unit("kt_cocaine", "kilotonne")`` another name for a unit. Defining the same unit
+    again the same way is fine.
+
+    Raises:
+        UnitError: The name is not a valid unit name, clashes with a unit pint or goalframe
+            already defines, or the definition cannot be read; the message says which.
+
+    Added in 0.2.
+    """
+    import pint
+
+    if not _NAME.match(name):
+        msg = f"unit name {name!r} must be letters, digits and '_', starting with a letter"
+        raise UnitError(msg)
+    body = (definition or f"[{name}]").strip()
+    full = f"{name} = {body}" + "".join(f" = {a}" for a in (("_", *aliases) if aliases else ()))
+    if name in _defined:
+        if _defined[name] != full:
+            msg = f"unit {name!r} is already defined differently ({_defined[name]})"
+            raise UnitError(msg)
+        return
+    registry = get_registry()
+    for word in (name, *aliases):
+        try:
+            registry.parse_units(word)
+        except pint.errors.UndefinedUnitError:
+            continue
+        except Exception:  # noqa: BLE001 - any other parse failure: not a clash
+            continue
+        msg = (
+            f"unit {word!r} clashes with a unit pint already knows "
+            f"({dimension_of(word)}); choose another name"
+        )
+        raise UnitError(msg)
+    try:
+        registry.define(full)
+    except Exception as exc:  # noqa: BLE001 - pint raises several kinds for a bad definition
+        msg = f"cannot define unit {name!r} as {body!r}: {exc}"
+        raise UnitError(msg) from None
+    _defined[name] = full
     _parse.cache_clear()
     conversion.cache_clear()
 

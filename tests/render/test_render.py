@@ -75,11 +75,12 @@ def test_unknown_format(card: gf.Scorecard) -> None:
 def test_explain(card: gf.Scorecard) -> None:
     text = card.explain("criminal_networks_tackled")
     assert text.startswith("criminal_networks_tackled (Criminal networks tackled; unit: network)")
-    # Every number compared: each year's figure against the norm in force then.
-    assert "  2016: 1,369 against >= 950: met" in text
-    assert "  2020: 1,529 against >= 1,370: met" in text
-    assert "  2018: no figure, against >= 950" in text
-    assert "caveat missing-periods: no figure for 2018, 2021, 2023, 2024, 2025" in text
+    # Every number compared: each year of the norm in force against its value; the earlier
+    # norms and the goalposts beside it.
+    assert "  2023: no figure, against >= 1,530" in text
+    assert "other target (earlier): at least 950 a year, 2015-2018: outcome unknown" in text
+    assert "goalposts: 950 (set 2014, Veiligheidsagenda 2015-2018 (kst-29911-173)) -> " in text
+    assert "caveat missing-periods: no figure for 2023, 2024, 2025" in text
 
 
 HOSTILE = "<script>alert(1)</script> | [bold]x[/bold] *y* `z`"

@@ -35,6 +35,7 @@ __all__ = [
     "problem",
     "rule",
     "select_findings",
+    "targets_of",
 ]
 
 
@@ -203,6 +204,14 @@ class Context:
 
 
 Check = Callable[[Context], None]
+
+
+def targets_of(spec: Any) -> list[tuple[tuple[str | int, ...], Any]]:
+    """An indicator spec's targets, each with its path: ``("target",)`` or ``("targets", k)``."""
+    if spec.target is not None:
+        return [(("target",), spec.target)]
+    return [(("targets", k), t) for k, t in enumerate(spec.targets)]
+
 
 #: Every rule by code, in the order the family modules register them (S, M, A, R, T, D, F).
 RULES: dict[str, Rule] = {}

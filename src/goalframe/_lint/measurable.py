@@ -5,7 +5,9 @@ Each rule stands beside its check and its bad and good examples.
 
 from __future__ import annotations
 
-from goalframe._lint._engine import Context, problem, rule
+from typing import Any
+
+from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import GOOD, OBJ, TARGET, E, W, doc, ind_yaml
 from goalframe._lint._words import PERCENT_UNITS
 from goalframe.schema import IndicatorKind, TargetType
@@ -83,17 +85,17 @@ def _no_definition(ctx: Context) -> None:
 )
 def _no_baseline(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        target = spec.target
-        if target is not None and target.type is TargetType.TRAJECTORY and target.baseline is None:
-            ctx.add(
-                "M004",
-                "indicator",
-                spec.id,
-                "the target has no baseline",
-                f"add `baseline: {{value: ..., period: ...}}` to the target of indicator "
-                f"`{spec.id}`",
-                ("target",),
-            )
+        for where, target in targets_of(spec):
+            if target.type is TargetType.TRAJECTORY and target.baseline is None:
+                ctx.add(
+                    "M004",
+                    "indicator",
+                    spec.id,
+                    "the target has no baseline",
+                    f"add `baseline: {{value: ..., period: ...}}` to the target of indicator "
+                    f"`{spec.id}`",
+                    where,
+                )
 
 
 @rule(
@@ -106,21 +108,21 @@ def _no_baseline(ctx: Context) -> None:
 )
 def _no_target_value(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        target = spec.target
-        if (
-            target is not None
-            and target.type is TargetType.TRAJECTORY
-            and target.value is None
-            and target.change_percent is None
-        ):
-            ctx.add(
-                "M005",
-                "indicator",
-                spec.id,
-                "the target has no value to reach",
-                f"add `value:` (or `change_percent:`) to the target of indicator `{spec.id}`",
-                ("target",),
-            )
+        for where, target in targets_of(spec):
+            if (
+                target.type is TargetType.TRAJECTORY
+                and target.value is None
+                and target.change_percent is None
+                and target.change_points is None
+            ):
+                ctx.add(
+                    "M005",
+                    "indicator",
+                    spec.id,
+                    "the target has no value to reach",
+                    f"add `value:` (or `change_percent:`) to the target of indicator `{spec.id}`",
+                    where,
+                )
 
 
 @rule(
@@ -133,7 +135,11 @@ def _no_target_value(ctx: Context) -> None:
 )
 def _no_target(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        if spec.target is None and spec.kind is not IndicatorKind.CONTEXT and spec.id in ctx.linked:
+        if (
+            not spec.all_targets
+            and spec.kind is not IndicatorKind.CONTEXT
+            and spec.id in ctx.linked
+        ):
             ctx.add(
                 "M006",
                 "indicator",
@@ -219,9 +225,9 @@ def _unit_trap(ctx: Context) -> None:
     from goalframe.units import unit_trap
 
     for spec in ctx.framework.spec.indicators:
-        units = [("unit",), ("target", "unit")]
-        for field in units:
-            value = spec.unit if field == ("unit",) else spec.target.unit if spec.target else None
+        units: list[tuple[tuple[str | int, ...], str | None]] = [(("unit",), spec.unit)]
+        units += [((*where, "unit"), t.unit) for where, t in targets_of(spec)]
+        for field, value in units:
             trap = unit_trap(value) if value else None
             if trap:
                 ctx.add(
@@ -251,19 +257,19 @@ def _unit_trap(ctx: Context) -> None:
 )
 def _illustrative_without_note(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        target = spec.target
-        if target is None or target.provenance is None or target.note:
-            continue
-        if target.provenance.value in ("illustrative", "proposed"):
-            ctx.add(
-                "M014",
-                "indicator",
-                spec.id,
-                f"the target is {target.provenance.value} but has no note: a reader cannot "
-                "tell why it is there or who proposed it",
-                "add `note:` to the target: who proposed it, or what it illustrates",
-                ("target", "provenance"),
-            )
+        for where, target in targets_of(spec):
+            if target.provenance is None or target.note:
+                continue
+            if target.provenance.value in ("illustrative", "proposed"):
+                ctx.add(
+                    "M014",
+                    "indicator",
+                    spec.id,
+                    f"the target is {target.provenance.value} but has no note: a reader cannot "
+                    "tell why it is there or who proposed it",
+                    "add `note:` to the target: who proposed it, or what it illustrates",
+                    (*where, "provenance"),
+                )
 
 
 @rule(
@@ -291,12 +297,15 @@ def _illustrative_without_note(ctx: Context) -> None:
 )
 def _change_percent_on_a_percentage(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        target = spec.target
-        unit = (target.unit if target and target.unit else spec.unit) or ""
-        if target is None or target.change_percent is None or target.baseline is None:
-            continue
-        if unit.replace(" ", "") not in PERCENT_UNITS:
-            continue
+        for where, target in targets_of(spec):
+            _percent_change(ctx, spec, where, target)
+
+
+def _percent_change(ctx: Context, spec: Any, where: tuple[str | int, ...], target: Any) -> None:
+    unit = (target.unit or spec.unit) or ""
+    if target.change_percent is None or target.baseline is None:
+        return
+    if unit.replace(" ", "") in PERCENT_UNITS:
         base, change = target.baseline.value, target.change_percent
         ctx.add(
             "M015",
@@ -307,5 +316,17 @@ def _change_percent_on_a_percentage(ctx: Context) -> None:
             f"{change:g} percentage points would be {base:g} % + {change:g} = {base + change:g} %",
             f"write `change_points: {change:g}` for percentage points, or keep `change_percent` "
             "and say so in the target's `note:`",
-            ("target", "change_percent"),
+            (*where, "change_percent"),
         )
+
+
+problem(
+    code="M016",
+    name="bad-unit-definition",
+    severity=E,
+    summary="A unit the goal file defines under `units:` clashes with an existing unit or "
+    "cannot be read.",
+    bad=doc(OBJ, ind_yaml(), head="units:\n  - {name: kg}\n"),
+    good=doc(OBJ, ind_yaml(), head="units:\n  - {name: county_line, aliases: [county_lines]}\n"),
+    fix="choose a name pint does not use (e.g. add a prefix), or fix the definition",
+)

@@ -5,7 +5,7 @@ Each rule stands beside its check and its bad and good examples.
 
 from __future__ import annotations
 
-from goalframe._lint._engine import Context, problem, rule
+from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
 from goalframe.schema import TargetType
@@ -21,20 +21,19 @@ from goalframe.schema import TargetType
 )
 def _no_deadline(ctx: Context) -> None:
     for spec in ctx.framework.spec.indicators:
-        target = spec.target
-        if (
-            target is not None
-            and target.type in (TargetType.TRAJECTORY, TargetType.BINARY)
-            and target.deadline is None
-        ):
-            ctx.add(
-                "T001",
-                "indicator",
-                spec.id,
-                "the target has no deadline",
-                f"add `deadline:` (e.g. 2026) to the target of indicator `{spec.id}`",
-                ("target",),
-            )
+        for where, target in targets_of(spec):
+            if (
+                target.type in (TargetType.TRAJECTORY, TargetType.BINARY)
+                and target.deadline is None
+            ):
+                ctx.add(
+                    "T001",
+                    "indicator",
+                    spec.id,
+                    "the target has no deadline",
+                    f"add `deadline:` (e.g. 2026) to the target of indicator `{spec.id}`",
+                    where,
+                )
 
 
 problem(

@@ -178,10 +178,19 @@ def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str
         out.append(("reason", reason_text(a.status, a.reason, lang)))
     out += [("caveat", f"⚠ {c.code}: {c.message}") for c in a.caveats]
     goal = result.indicator.goal
-    if goal is not None and (goal.provenance or goal.note):
+    if goal is not None and (goal.note or goal.provenance in ("illustrative", "proposed")):
         mark = t(lang, f"provenance_{goal.provenance}") if goal.provenance else ""
         text = f"{t(lang, 'provenance')} ({mark})" if mark else t(lang, "target_note")
         out.append(("target", f"{text}: {goal.note}" if goal.note else text))
+    if goal is not None and goal.history:
+        out.append(("target", f"{t(lang, 'goalposts')}: {goal.goalposts()}"))
+    for other in result.targets:
+        if other.role == "in force":
+            continue
+        a = other.assessment
+        role = t(lang, "target_" + other.role.replace(" ", "_"))
+        verdict = _i18n.status(lang, a.status)
+        out.append(("target", f"{t(lang, 'target')} {other.goal.describe()} ({role}): {verdict}"))
     if result.indicator.interpretation:
         out.append(("interpretation", result.indicator.interpretation))
     return out

@@ -99,6 +99,10 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "progress_beyond": "> 200 %",
         "periods_met": "{met} of {total} met",
         "outcome_unknown": "outcome unknown",
+        "goalposts": "Goalposts",
+        "target_earlier": "earlier",
+        "target_in_force": "in force",
+        "target_to_come": "to come",
     },
     "nl": {
         "owner": "Eigenaar",
@@ -169,6 +173,10 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "progress_beyond": "> 200 %",
         "periods_met": "{met} van {total} gehaald",
         "outcome_unknown": "uitkomst onbekend",
+        "goalposts": "Verschoven doelen",
+        "target_earlier": "eerder",
+        "target_in_force": "nu van kracht",
+        "target_to_come": "komt nog",
     },
 }
 

@@ -111,7 +111,31 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
             "source": _source(goal.source),
             "provenance": goal.provenance,
             "note": goal.note,
+            "history": [
+                {
+                    "value": h.value,
+                    "set": h.set.to_json(),
+                    "source": _source(h.source),
+                    "note": h.note,
+                }
+                for h in goal.history
+            ],
         },
+        "targets": [
+            {
+                "description": o.goal.describe(),
+                "role": o.role,
+                "type": o.goal.type.value,
+                "value": o.goal.target,
+                "deadline": o.goal.deadline.to_json() if o.goal.deadline else None,
+                "status": o.assessment.status.value,
+                "label": o.assessment.label,
+                "final": o.assessment.final,
+                "provenance": o.goal.provenance,
+                "source": _source(o.goal.source),
+            }
+            for o in result.targets
+        ],
         "trend": None
         if result.trend is None
         else {
