@@ -256,7 +256,7 @@ def _compile_goal(
     scale = convert(1.0) - convert(0.0)
     tolerance = target.tolerance * scale if target.unit else target.tolerance
     deadline, base_period = target.deadline, None
-    if kind is TargetType.NORM and target.period is not None:
+    if kind in (TargetType.NORM, TargetType.CUMULATIVE) and target.period is not None:
         base_period, deadline = target.period.start, target.period.end
     return Goal(
         direction=direction,

@@ -7,7 +7,7 @@ from itertools import pairwise
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
-from goalframe._model import Framework, Indicator, Objective
+from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
 from goalframe._results import (
@@ -101,6 +101,7 @@ TYPE_METHODS = {
     TargetType.MILESTONES: "norm",
     TargetType.RANGE: "range",
     TargetType.BINARY: "binary",
+    TargetType.CUMULATIVE: "cumulative",
 }
 
 
@@ -419,18 +420,27 @@ def _in_force(
 ) -> tuple[Indicator, tuple[TargetOutcome, ...]]:
     """Assess each of several targets; the card's verdict is the one in force.
 
-    In force is the first target (in the order of their last periods) whose last period is
-    not over at the assessment date; when all are over, the last one. Targets that start
-    after the assessment date are ``to come``; the ones before are ``earlier`` (final).
+    In force is the target whose span (from its start to its last period) holds the
+    assessment date; between two spans, the last one that is over (its verdict is final);
+    before the first, the first. Targets after it are ``to come``, before it ``earlier``.
     """
     from goalframe._judge import final_period
 
     goals = indicator.goals
     ends = [final_period(g) for g in goals]
-    current = next(
-        (k for k, end in enumerate(ends) if end is None or not end.ended_by(as_of)),
-        len(goals) - 1,
-    )
+    starts = [_first_period(g) for g in goals]
+
+    def started(k: int) -> bool:
+        first = starts[k]
+        return first is None or first.start < as_of.end
+
+    def over(k: int) -> bool:
+        last = ends[k]
+        return last is not None and last.ended_by(as_of)
+
+    holding = [k for k in range(len(goals)) if started(k) and not over(k)]
+    done = [k for k in range(len(goals)) if over(k)]
+    current = holding[0] if holding else (done[-1] if done else 0)
     outcomes = []
     for k, goal in enumerate(goals):
         role = "in force" if k == current else ("earlier" if k < current else "to come")
@@ -439,6 +449,15 @@ def _in_force(
             TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
         )
     return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
+
+
+def _first_period(goal: Goal) -> Period | None:
+    """Where a target's span starts: its baseline, its span's start, its first milestone."""
+    if goal.baseline is not None:
+        return goal.baseline.period
+    if goal.base_period is not None:
+        return goal.base_period
+    return goal.milestones[0].period if goal.milestones else None
 
 
 def _nothing_selected(indicator: Indicator, rows: list[Observation]) -> str:

@@ -73,6 +73,7 @@ _USEFUL_METHOD = {
     TargetType.MILESTONES: "norm",
     TargetType.RANGE: "range",
     TargetType.BINARY: "binary",
+    TargetType.CUMULATIVE: "cumulative",
 }
 _FLAG_WORDS = {
     "revised": "revised",
@@ -271,8 +272,51 @@ def checks(goal: Goal) -> list[tuple[Period, float]]:
     return [(goal.deadline, goal.target)]
 
 
+def _final_cumulative(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
+    """A total over a span, once the span is over: reached, missed, or not known yet."""
+    from goalframe.progress.targets import span_periods
+
+    start = goal.base_period or last
+    periods = span_periods(start, last)
+    figures = {
+        p: v for p, v in zip(series.periods, series.values, strict=True) if p in set(periods)
+    }
+    total = math.fsum(figures.values())
+    missing = [str(p) for p in periods if p not in figures]
+    components: dict[str, Component] = dict(result.components)
+    components.update(
+        method_status=result.status.value,
+        method_label=result.label,
+        deadline=str(last),
+        total=total,
+        periods_missing=", ".join(missing) or None,
+    )
+    target = goal.target if goal.target is not None else 0.0
+    reason = None
+    if goal.meets(total):
+        status, label = Status.ACHIEVED, f"total reached ({total:,.6g} of {target:,.6g})"
+    elif missing and goal.direction is Direction.INCREASE:
+        status, label = Status.OUTCOME_UNKNOWN, "outcome_unknown"
+        so_far = f"the total so far is {total:,.6g} of {target:,.6g}"
+        reason = f"no figure yet for {', '.join(missing)}; {so_far}"
+    else:
+        status, label = Status.MISSED, f"missed ({total:,.6g} of {target:,.6g})"
+    rule = "final: met when the total of the span's figures meets the target"
+    return attrs.evolve(
+        result,
+        status=status,
+        label=label,
+        reason=reason,
+        components=components,
+        formula=f"{result.formula}; {rule}" if result.formula else rule,
+        final=True,
+    )
+
+
 def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
     """The verdict once the target's last period is over: achieved, missed, outcome unknown."""
+    if goal.type is TargetType.CUMULATIVE:
+        return _final_cumulative(result, series, goal, last)
     due = checks(goal)
     if not due or result.label == "target_type_not_read":
         return result
@@ -441,6 +485,9 @@ def _data_caveats(series: Series, goal: Goal, as_of: Period) -> list[Caveat]:
 def _missing_periods(series: Series, goal: Goal, start: Point | None, as_of: Period) -> list[str]:
     from goalframe.progress.targets import span_periods
 
+    if goal.type is TargetType.CUMULATIVE and goal.base_period and goal.deadline:
+        span = span_periods(goal.base_period, goal.deadline)
+        return [str(p) for p in span[:10_000] if p.ended_by(as_of) and value_for(series, p) is None]
     if goal.type in (TargetType.NORM, TargetType.MILESTONES):
         return [
             str(p) for p, _ in checks(goal) if p.ended_by(as_of) and value_for(series, p) is None

@@ -99,6 +99,10 @@ class Goal:
                 start.frequency.value if start else "", "period"
             )
             return f"{bound} {self.target:,.6g} a {each}{span}"
+        if self.type is TargetType.CUMULATIVE and self.target is not None:
+            start = self.base_period
+            span = f", {start}-{self.deadline}" if start and self.deadline else ""
+            return f"{self.target:,.6g} in total{span}"
         if self.type is TargetType.MILESTONES or (self.milestones and self.target is None):
             shown = ", ".join(f"{m.period}: {m.value:,.6g}" for m in self.milestones[:6])
             more = " ..." if len(self.milestones) > 6 else ""

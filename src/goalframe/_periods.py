@@ -237,7 +237,9 @@ def year_start(month: int | None) -> Iterator[None]:
 
 def fiscal(end_year: int, start_month: int, *, fy_style: bool = False) -> Period:
     """The financial year that ends in ``end_year`` and starts in ``start_month``."""
-    return Period(Frequency.FISCAL_YEAR, end_year, start_month, 1 if fy_style else 0)
+    return Period(
+        Frequency.FISCAL_YEAR, end_year, start_month, 1 if fy_style or start_month == 1 else 0
+    )
 
 
 def with_year_start(period: Period, start_month: int) -> Period:
@@ -323,7 +325,11 @@ def _parse_fiscal(text: str, value: object) -> Period | None:
         )
         raise ValueError(msg)
     if start_month == 1:
-        return fiscal(_check_year(first, value), 1)
+        msg = (
+            f"period {value!r} is a financial year, but the goal file's year_start is 1 "
+            f"(January): its years are calendar years; write {first + 1} or FY{first + 1}"
+        )
+        raise ValueError(msg)
     return fiscal(_check_year(second, value), start_month)
 
 

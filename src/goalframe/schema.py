@@ -183,7 +183,15 @@ class SourceSpec(SpecModel):
     note: str | None = Field(default=None, description="Anything a reader should know.")
 
 
-Source = Annotated[SourceSpec, BeforeValidator(_source_from_text)]
+class _OrText:
+    """In the JSON Schema, a source may be a mapping or just its name (as the loader reads)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        return {"anyOf": [schema, {"type": "string", "description": "the source's name"}]}
+
+
+Source = Annotated[SourceSpec, BeforeValidator(_source_from_text), _OrText()]
 
 
 class PeriodRangeSpec(SpecModel):
@@ -215,6 +223,19 @@ class MilestoneSpec(SpecModel):
     value: Number
 
 
+def _list_or_mapping(schema: dict[str, Any]) -> None:
+    # The loader reads milestones as a list or as a mapping period -> value: so does the schema.
+    as_list = {k: schema.pop(k) for k in ("type", "items") if k in schema}
+    schema["anyOf"] = [
+        as_list,
+        {
+            "type": "object",
+            "additionalProperties": {"type": "number"},
+            "description": "period -> value, e.g. {2023: 190, 2024: 200}",
+        },
+    ]
+
+
 def _milestones_from_mapping(value: Any) -> Any:
     # `milestones: {2023: 190, 2024: 200}` is the natural way to write them in YAML.
     if isinstance(value, dict):
@@ -230,6 +251,8 @@ class TargetType(enum.StrEnum):
     - ``milestones``: each milestone is the target in force for its period.
     - ``range``: stay within ``[low, high]``.
     - ``binary``: done (1) or not done (0).
+    - ``cumulative``: a total over a span ("close 2,000 county lines over 2022/23-2024/25"):
+      the figures of the span's periods add up to the value.
 
     Added in 0.1.
     """
@@ -239,6 +262,7 @@ class TargetType(enum.StrEnum):
     MILESTONES = "milestones"
     RANGE = "range"
     BINARY = "binary"
+    CUMULATIVE = "cumulative"
 
 
 class Provenance(enum.StrEnum):
@@ -292,13 +316,16 @@ class TargetSpec(SpecModel):
     )
     deadline: PeriodField | None = Field(default=None, description="When it should be reached.")
     period: PeriodRangeSpec | None = Field(
-        default=None, description="For a norm: the span in which every period must meet it."
+        default=None,
+        description="For a norm: the span in which every period must meet it; for a "
+        "cumulative target: the span whose figures add up to the value.",
     )
     low: Number | None = Field(default=None, description="For a range: the lowest good value.")
     high: Number | None = Field(default=None, description="For a range: the highest good value.")
     milestones: Annotated[list[MilestoneSpec], BeforeValidator(_milestones_from_mapping)] = Field(
         default_factory=list,
         description="Intermediate targets, as a list or a mapping period -> value.",
+        json_schema_extra=_list_or_mapping,
     )
     tolerance: Number = Field(
         default=0.0,
@@ -345,6 +372,7 @@ class TargetSpec(SpecModel):
                 raise ValueError(msg)
         needs = {
             TargetType.NORM: ("value", "period"),
+            TargetType.CUMULATIVE: ("value", "period"),
             TargetType.MILESTONES: ("milestones",),
             TargetType.RANGE: ("low", "high"),
         }.get(self.type, ())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -74,6 +75,25 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
+_SURROGATES = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE
+)
+
+
+def _join_surrogates(text: str) -> str:
+    """Write JSON's surrogate-pair escapes as the characters they stand for.
+
+    JSON writes a character beyond U+FFFF as two escapes (a surrogate pair); YAML reads each
+    on its own and refuses them.
+    """
+
+    def join(m: re.Match[str]) -> str:
+        high, low = int(m[2], 16), int(m[3], 16)
+        return m[1] + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+    return _SURROGATES.sub(join, text)
+
+
 def _parse_toml(text: str, name: str) -> Any:
     import re
     import tomllib
@@ -128,6 +148,8 @@ def parse_framework(
             # JSON is YAML: the YAML reader gives JSON errors a line and column too.
             from goalframe.io._yaml import load_yaml
 
+            if format == "json":
+                text = _join_surrogates(text)
             data, root = load_yaml(text, name)
     except RecursionError:
         msg = f"nested too deep to read; a goal file nests at most {MAX_NESTING} levels"

@@ -20,6 +20,7 @@ it is ``on_track`` (``milestone_met``; ``achieved`` and ``target_met`` for the f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -290,4 +291,69 @@ def assess_binary(series: Series, goal: Goal, options: Mapping[str, Any]) -> Ass
         value=series.values[-1],
         components={"latest_period": str(series.periods[-1])},
         formula="done when the latest value is 1",
+    )
+
+
+cumulative_verdict = Verdicts("cumulative", citation=CITATION)
+
+
+@register_method(
+    "cumulative",
+    summary="Cumulative targets: the running total of the span against its share of the total.",
+    citation=CITATION,
+    general=False,
+    reads=(TargetType.CUMULATIVE,),
+)
+def assess_cumulative(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
+    """Assess a total over a span: the running total against the share of the span elapsed.
+
+    The expected part of the total is the share of the span's periods up to the latest one
+    with a figure. A period without a figure adds nothing to the running total (the judge
+    reports it as a missing period).
+    """
+    if goal.target is None or goal.base_period is None or goal.deadline is None:
+        return cumulative_verdict.not_assessable("a cumulative target needs a value and a span")
+    periods = span_periods(goal.base_period, goal.deadline)
+    if not periods or len(periods) > 10_000:
+        return cumulative_verdict.not_assessable("the span has no periods (or too many)")
+    figures = {
+        p: v for p, v in zip(series.periods, series.values, strict=True) if p in set(periods)
+    }
+    if not figures:
+        return cumulative_verdict.not_assessable("no figure for any period of the span yet")
+    latest = max(figures)
+    elapsed = periods.index(latest) + 1
+    total = math.fsum(figures.values())
+    share = elapsed / len(periods)
+    made = total / goal.target if goal.target else 0.0
+    components: dict[str, Any] = {
+        "total_so_far": total,
+        "target_total": goal.target,
+        "periods_in_span": len(periods),
+        "periods_elapsed": elapsed,
+        "periods_with_a_figure": len(figures),
+        "expected_share": share,
+        "share_made": made,
+    }
+    formula = "share made = running total / target total; expected = periods elapsed / periods"
+    if goal.direction is Direction.INCREASE:
+        if goal.meets(total):
+            status, label = Status.ACHIEVED, "total_reached"
+        else:
+            ratio = made / share
+            components["ratio"] = ratio
+            if at_least(ratio, 0.95):
+                status, label = Status.ON_TRACK, "on_pace"
+            elif at_least(ratio, 0.6):
+                status, label = Status.NEEDS_ACCELERATION, "behind_pace"
+            else:
+                status, label = Status.INSUFFICIENT_PROGRESS, "far_behind_pace"
+    elif not goal.meets(total):
+        status, label = Status.MISSED, "cap_exceeded"  # a total above a cap cannot come down
+    elif total <= goal.target * share + goal.tolerance:
+        status, label = Status.ON_TRACK, "within_pace"
+    else:
+        status, label = Status.NEEDS_ACCELERATION, "above_pace"
+    return cumulative_verdict(
+        status, label, value=made, expected=share, components=components, formula=formula
     )
