@@ -318,3 +318,61 @@ def test_the_bundled_examples_validate_against_the_schema() -> None:
     for name in ("goals.yaml", "goals-as-written.yaml"):
         document = yaml.safe_load((root / name).read_text(encoding="utf-8"))
         jsonschema.validate(json.loads(json.dumps(document, default=str)), schema)
+
+
+REVISION = """
+id: x
+title: T
+objectives: [{id: o, statement: Collect 410 million in 2016, indicators: [assets]}]
+indicators:
+  - id: assets
+    name: Criminal assets collected
+    unit: EUR_million
+    direction: increase
+    target: {type: milestones, milestones: {2015: 90.6, 2016: 410}}
+"""
+RELEASES = (
+    "indicator,period,value,unit,vintage\n"
+    "assets,2015,143.5,EUR_million,2016-03-01\n"
+    "assets,2016,402,EUR_million,2017-03-01\n"
+    "assets,2016,416.5,EUR_million,2018-03-01\n"
+)
+
+
+def test_a_revision_that_flips_a_milestone_is_said_on_the_card(write: Write) -> None:
+    framework = gf.load_framework(write("goals.yaml", REVISION))
+    obs = gf.load_observations(write("obs.csv", RELEASES))
+    # Latest release: 416.5 >= 410: the 2016 milestone is met (the last one: achieved).
+    card = gf.evaluate(framework, obs, as_of=2019)
+    assets = card.indicator("assets")
+    assert assets.status is Status.ACHIEVED
+    assert assets.latest is not None and assets.latest.value == 416.5
+    assert "revised" in assets.latest.flags
+    caveat = next(c for c in assets.caveats if c.code == "revision-changed-verdict")
+    assert caveat.message == (
+        "on the first release (2016: 402) the verdict was missed; on the revised figures "
+        "(2016: 416.5) it is achieved"
+    )
+    assert "revision-changed-verdict" in card.to_markdown()
+    # Every release is used or set aside: the 402 as an earlier release.
+    reasons = [s.reason for s in card.set_aside]
+    assert reasons == ["an earlier release (2017-03-01), replaced by the release of 2018-03-01"]
+    # As published on 2017-06-30: only 402 was out: missed.
+    then = gf.evaluate(framework, obs, as_of=2019, vintage="2017-06-30").indicator("assets")
+    assert (then.status, then.latest and then.latest.value) == (Status.MISSED, 402.0)
+    result = CliRunner().invoke(
+        app,
+        [
+            "scorecard",
+            str(write("g.yaml", REVISION)),
+            "-d",
+            str(write("o.csv", RELEASES)),
+            "--as-of",
+            "2019",
+            "--vintage",
+            "2017-06-30",
+            "-f",
+            "json",
+        ],
+    )
+    assert json.loads(result.stdout)["indicators"][0]["status"] == "missed"

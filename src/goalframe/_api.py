@@ -63,6 +63,7 @@ def evaluate(
     *,
     as_of: Period | str | int | None = None,
     method: str | None = None,
+    vintage: Period | str | int | None = None,
 ) -> Scorecard:
     """Assess every indicator of a framework against observations.
 
@@ -82,6 +83,8 @@ def evaluate(
             unknown. Default: today (``SOURCE_DATE_EPOCH`` when set), shown in the card's
             header; pass it for a card that does not change with the day it is made.
         method: Use this method for every indicator instead of each one's own.
+        vintage: Assess the figures as published on this date: of several releases of a
+            figure (a ``vintage`` column), the latest published by then. Default: the latest.
 
     Returns:
         The scorecard.
@@ -103,7 +106,7 @@ def evaluate(
     """
     framework, obs_set = prepare(framework, observations)
     score = measurability(framework, lint(framework))
-    evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method)
+    evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method, vintage=vintage)
     _log.debug(
         "assessed %d indicators as of %s; %d observations set aside",
         len(evaluation.indicators),

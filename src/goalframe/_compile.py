@@ -282,6 +282,7 @@ def _compile_goal(
             TargetChange(value=convert(h.value), set=h.set, source=_source(h.source), note=h.note)
             for h in target.history
         ),
+        set=target.set,
     )
 
 

@@ -318,6 +318,7 @@ def assess_all(
     *,
     as_of: Period | str | int | None = None,
     method: str | None = None,
+    vintage: Period | str | int | None = None,
 ) -> Evaluation:
     """Assess every indicator and roll up the objectives: the work behind `goalframe.evaluate`.
 
@@ -327,6 +328,8 @@ def assess_all(
         as_of: The assessment date: evaluate as if at the end of this period (later
             observations are set aside, deadlines up to it are over). Default: today.
         method: Use this method for every indicator instead of each one's own.
+        vintage: Use the figures as published on this date (the latest release by then);
+            default the latest release of each figure.
 
     Returns:
         The results, and every observation set aside with the reason.
@@ -334,6 +337,7 @@ def assess_all(
     from goalframe.progress import get_method
 
     cutoff = Period.today() if as_of is None else Period.parse(as_of)
+    release_date = None if vintage is None else Period.parse(vintage)
     if method is not None:
         get_method(method)  # fail before any work on an unknown name
 
@@ -376,6 +380,8 @@ def assess_all(
         if later:
             set_aside.extend(_aside(later, f"after the as-of period {cutoff}"))
             selected = [o for o in selected if o.period.start < cutoff.end]
+        selected, replaced, first_releases = _releases(selected, release_date)
+        set_aside.extend(replaced)
         if indicator.unit is None:
             set_aside.extend(_aside(selected, "the indicator has no unit in the goal file"))
             results[indicator.id] = IndicatorResult(
@@ -396,6 +402,10 @@ def assess_all(
             assessment = _assess(indicator, series, chosen, cutoff)
         if rows and not selected and indicator.goal is not None:
             assessment = not_assessable(chosen, _nothing_selected(indicator, rows))
+        if first_releases is not None and indicator.goal is not None and len(outcomes) <= 1:
+            assessment = _revision_caveat(
+                indicator, assessment, first_releases, chosen, cutoff, selected
+            )
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
             assessment=assessment,
@@ -449,6 +459,89 @@ def _in_force(
             TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
         )
     return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
+
+
+def _releases(
+    rows: list[Observation], release_date: Period | None
+) -> tuple[list[Observation], list[SetAside], list[Observation] | None]:
+    """One figure per period: the latest release (by ``release_date``, if given).
+
+    Returns the figures to use (a revised one flagged ``revised``), the releases set aside
+    with the reason, and, when some figure was revised, the first releases (to tell whether
+    the revision changed the verdict); None when nothing was revised.
+    """
+    if all(o.vintage is None for o in rows):
+        return rows, [], None
+    by_key: dict[tuple[Period, tuple[tuple[str, str], ...]], list[Observation]] = defaultdict(list)
+    for o in rows:
+        by_key[(o.period, o.breakdown)].append(o)
+    used: list[Observation] = []
+    firsts: list[Observation] = []
+    aside: list[SetAside] = []
+    revised = False
+    for group in by_key.values():
+        group.sort(key=lambda o: (o.vintage is not None, o.vintage or Period.parse(1000)))
+        late = [
+            o
+            for o in group
+            if release_date is not None
+            and o.vintage is not None
+            and o.vintage.start >= release_date.end
+        ]
+        known = [o for o in group if o not in late]
+        aside += _aside(late, f"published after the vintage date {release_date}")
+        if not known:
+            continue
+        latest, first = known[-1], known[0]
+        for older in known[:-1]:
+            aside += _aside(
+                [older],
+                f"an earlier release ({older.vintage or 'undated'}), replaced by the release of "
+                f"{latest.vintage or 'undated'}",
+            )
+        if first.value != latest.value:
+            revised = True
+            latest = attrs.evolve(latest, flags=latest.flags | {"revised"})
+        used.append(latest)
+        firsts.append(first)
+    return used, aside, firsts if revised else None
+
+
+def _revision_caveat(
+    indicator: Indicator,
+    assessment: Assessment,
+    firsts: list[Observation],
+    method: str,
+    as_of: Period,
+    used: list[Observation],
+) -> Assessment:
+    """Say when the first releases would have given another verdict than the revisions."""
+    if indicator.unit is None:
+        return assessment
+    try:
+        series, _ = _series_and_points(_convert(indicator, firsts), indicator.unit)
+    except DataError:
+        return assessment
+    before = _assess(indicator, series, method, as_of)
+    if before.status is assessment.status:
+        return assessment
+    changed = [
+        (f, u)
+        for f, u in zip(
+            sorted(firsts, key=lambda o: o.period),
+            sorted(used, key=lambda o: o.period),
+            strict=True,
+        )
+        if f.value != u.value
+    ]
+    shown_first = ", ".join(f"{f.period}: {f.value:g}" for f, _ in changed[:3])
+    shown_now = ", ".join(f"{u.period}: {u.value:g}" for _, u in changed[:3])
+    caveat = Caveat(
+        code="revision-changed-verdict",
+        message=f"on the first release ({shown_first}) the verdict was {before.status.label}; "
+        f"on the revised figures ({shown_now}) it is {assessment.status.label}",
+    )
+    return attrs.evolve(assessment, caveats=(*assessment.caveats, caveat))
 
 
 def _first_period(goal: Goal) -> Period | None:

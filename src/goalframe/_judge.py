@@ -65,6 +65,8 @@ CAVEATS: Mapping[str, str] = {
     "proposed-target": "The target is proposed, not (yet) adopted.",
     "outputs-only": "An outcome or impact objective whose verdict rests on output or input "
     "indicators only: they measure effort, not the change sought.",
+    "revision-changed-verdict": "A figure was revised (several releases in a `vintage` column), "
+    "and the first release would have given another verdict: both are named.",
 }
 
 _USEFUL_METHOD = {

@@ -70,6 +70,7 @@ class Goal:
         change_percent: The relative change the target was given as, if it was.
         change_points: The absolute change (in the indicator's unit) it was given as, if it was.
         history: Earlier values of the target, oldest first (the goalposts).
+        set: When the target got its current value, if the goal file says.
     """
 
     direction: Direction
@@ -88,6 +89,7 @@ class Goal:
     change_percent: float | None = None
     change_points: float | None = None
     history: tuple[TargetChange, ...] = ()
+    set: Period | None = None
 
     def describe(self) -> str:
         """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``."""
@@ -125,6 +127,8 @@ class Goal:
             steps.append(f"{change.value:,.6g} (set {change.set}{source})")
         now = self.target if self.target is not None else None
         tail = f"{now:,.6g} now" if now is not None else "now"
+        if self.set is not None:
+            tail = f"{now:,.6g} (set {self.set}, now)" if now is not None else tail
         return " -> ".join([*steps, tail])
 
     def meets(self, value: float, threshold: float | None = None) -> bool:

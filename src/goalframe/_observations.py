@@ -43,6 +43,9 @@ class Observation:
         flags: Flags from `FLAGS` (approx, revised, provisional, break, ...).
         note: Free text from the file.
         location: Where it was read.
+        vintage: When this figure was published (a ``vintage`` or ``published`` column): one
+            period can hold several releases, and `goalframe.evaluate` uses the latest (or
+            the one in force at its ``vintage`` date).
 
     Added in 0.1.
     """
@@ -55,6 +58,7 @@ class Observation:
     flags: frozenset[str] = frozenset()
     note: str | None = None
     location: Location | None = None
+    vintage: Period | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -173,7 +177,7 @@ def build_observations(
 ) -> ObservationSet:
     """Turn raw rows into observations: parse, check, drop exact duplicates, report the rest."""
     problems = _Collector(source)
-    kept: dict[tuple[str, Breakdown, Period], Observation] = {}
+    kept: dict[tuple[str, Breakdown, Period, Period | None], Observation] = {}
     set_aside: list[SetAside] = []
     for row, location in rows:
         indicator = str(row.get("indicator") or "").strip()
@@ -227,6 +231,14 @@ def build_observations(
             )
         )
         note = row.get("note")
+        vintage_text = row.get("vintage", row.get("published"))
+        vintage = None
+        if vintage_text is not None and str(vintage_text).strip():
+            try:
+                vintage = parse_period(str(vintage_text).strip())
+            except ValueError as exc:
+                problems.error(f"column 'vintage': {exc}", location)
+                continue
         observation = Observation(
             indicator=indicator,
             period=period,
@@ -236,8 +248,9 @@ def build_observations(
             flags=flags,
             note=str(note).strip() or None if note is not None else None,
             location=location,
+            vintage=vintage,
         )
-        key = (indicator, breakdown, period)
+        key = (indicator, breakdown, period, vintage)
         first = kept.get(key)
         if first is None:
             kept[key] = observation
@@ -256,7 +269,8 @@ def build_observations(
                 f"{indicator} {period}{f' ({describe_breakdown(breakdown)})' if breakdown else ''} "
                 "has two different values: "
                 f"{first.value:g} {first.unit} ({first.location or 'earlier row'}) and "
-                f"{value:g} {unit}; keep one row per indicator, breakdown and period",
+                f"{value:g} {unit}; keep one row per indicator, breakdown and period, or give "
+                "each release its date in a `vintage` column (a revision)",
                 location,
             )
     problems.raise_if_any()
@@ -312,7 +326,17 @@ def observations_from_records(
         if not isinstance(row, Mapping):
             msg = f"record {i + 1} is a {type(row).__name__}, not a mapping"
             raise ObservationError(msg, Location(source))
-    known = {"indicator", "period", "value", "unit", "flag", "note", "source"}
+    known = {
+        "indicator",
+        "period",
+        "value",
+        "unit",
+        "flag",
+        "note",
+        "source",
+        "vintage",
+        "published",
+    }
     columns = tuple(dict.fromkeys(k for r in rows for k in r if k not in known))
     return build_observations(
         ((row, Location(source, i + 1)) for i, row in enumerate(rows)),

@@ -336,6 +336,10 @@ class TargetSpec(SpecModel):
         default=None, description="Unit of the numbers in this target, if not the indicator's."
     )
     source: Source | None = Field(default=None, description="The document that sets the target.")
+    set: PeriodField | None = Field(
+        default=None,
+        description="When the target got its current value (with `history`, for the goalposts).",
+    )
     history: list[TargetChangeSpec] = Field(
         default_factory=list,
         description="Earlier values of this target, oldest first, each with when and where it "

@@ -5,6 +5,8 @@ Each rule stands beside its check and its bad and good examples.
 
 from __future__ import annotations
 
+import itertools
+
 from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
@@ -139,3 +141,59 @@ problem(
     good=GOOD,
     fix="put milestones between the baseline and the deadline, one per period",
 )
+
+
+@rule(
+    code="T006",
+    name="goalposts-moved-after-a-shortfall",
+    severity=W,
+    summary="A target was lowered after the figures had fallen short of it (the goalposts "
+    "moved), per its `history`.",
+    needs_data=True,
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 200, deadline: 2026, "
+            "set: 2022, history: [{value: 146, set: 2018}]}"
+        ),
+    ),
+    good=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 100, deadline: 2026, "
+            "set: 2022, history: [{value: 146, set: 2018}]}"
+        ),
+    ),
+    data=DATA,
+)
+def _goalposts_moved(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        result = ctx.result(ind.id)
+        if result is None:
+            continue
+        for goal in ind.goals or ((ind.goal,) if ind.goal else ()):
+            steps = [(h.value, h.set) for h in goal.history]
+            if goal.target is not None and goal.set is not None:
+                steps.append((goal.target, goal.set))
+            for (old, _), (new, when) in itertools.pairwise(steps):
+                lowered = new < old if goal.direction.value == "increase" else new > old
+                if not lowered:
+                    continue
+                short = [
+                    o
+                    for o in result.series
+                    if o.period.start < when.end and not goal.meets(o.value, old)
+                ]
+                if short:
+                    seen = short[-1]
+                    ctx.add(
+                        "T006",
+                        "indicator",
+                        ind.id,
+                        f"the target was made easier, from {old:,.6g} to {new:,.6g} in {when}, "
+                        f"after figures had fallen short of {old:,.6g} ({seen.period}: "
+                        f"{seen.value:,.6g}): the goalposts moved",
+                        "keep the original target on the card (in `history`) and say in the "
+                        "target's `note:` why it changed",
+                        ("target",),
+                    )

@@ -20,6 +20,7 @@ from goalframe.cli._common import (
     fail,
     forced_colour,
     load_inputs,
+    parse_as_of,
     settings_for,
     write_output,
 )
@@ -75,6 +76,14 @@ def scorecard(
             help="Language of headings and verdicts (default: the goal file's `language`).",
         ),
     ] = None,
+    vintage: Annotated[
+        str | None,
+        typer.Option(
+            "--vintage",
+            help="Use the figures as published on this date (of several releases in a "
+            "`vintage` column, the latest by then). Default: the latest release.",
+        ),
+    ] = None,
     annotations: Annotated[
         str | None,
         typer.Option(
@@ -114,7 +123,8 @@ def scorecard(
                 raise fail(msg)
             _show(comparison, shape, output, width or 140, None)
         else:
-            card = evaluate(framework, observations, as_of=cutoff, method=method)
+            release = parse_as_of(vintage) if vintage else None
+            card = evaluate(framework, observations, as_of=cutoff, method=method, vintage=release)
             _show(card, shape, output, width, language)
     tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
     if annotations == "github" and tripped:

@@ -16,7 +16,7 @@ from goalframe.errors import Location, ObservationError
 MAX_CSV_BYTES = 512 * 1024 * 1024
 REQUIRED = ("indicator", "period", "value", "unit")
 _log = logging.getLogger(__name__)
-KNOWN = (*REQUIRED, "flag", "note", "source")
+KNOWN = (*REQUIRED, "flag", "note", "source", "vintage", "published")
 
 
 def _sniff_delimiter(header: str) -> str:
@@ -40,6 +40,8 @@ def load_observations(
     - ``flag``: optional; ``approx``, ``derived``, ``revised``, ``provisional``, ``estimated``,
       ``break``, ``suspect``, several separated by ``;``.
     - ``note``, ``source``: optional free text.
+    - ``vintage`` (or ``published``): optional; when the figure was published. Several
+      releases of one period (a first figure and its revisions) are kept; the latest is used.
     - any other column is a breakdown (disaggregation) such as ``region``; a blank cell means
       the total.
 
