@@ -209,6 +209,10 @@ def test_several_targets_and_the_one_in_force(write: Write) -> None:
     text = gf.evaluate(framework, gf.load_observations(data), as_of=2024).to_markdown()
     assert "Goalposts: 950 (set 2014, Veiligheidsagenda)" in text
     assert "at least 950 a year, 2015-2018 (earlier): achieved" in text
+    dutch = gf.evaluate(framework, gf.load_observations(data), as_of=2024).to_markdown(lang="nl")
+    assert "Verschoven doelen: 950 (vastgesteld 2014, Veiligheidsagenda)" in dutch
+    assert "1,530 nu" in dutch
+    assert "ten minste 950 per jaar, 2015-2018 (eerder): behaald" in dutch
 
 
 def test_target_and_targets_together_are_refused(write: Write) -> None:

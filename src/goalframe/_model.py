@@ -16,6 +16,27 @@ if TYPE_CHECKING:
 __all__ = ["Framework", "Goal", "Indicator", "Objective", "Point", "Source", "TargetChange"]
 
 
+#: The fixed words of `Goal.describe` and `Goal.goalposts`, in English; renderers pass
+#: their own language's (``between`` is a format with ``{low}`` and ``{high}``).
+TARGET_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "at_least": "at least",
+        "at_most": "at most",
+        "a_year": "a year",
+        "a_quarter": "a quarter",
+        "a_period": "a period",
+        "in_total": "in total",
+        "milestones": "milestones",
+        "between": "between {low} and {high}",
+        "by": "by",
+        "done": "done",
+        "no_value": "no value",
+        "set": "set",
+        "now": "now",
+    }
+)
+
+
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(value or {}))
 
@@ -91,44 +112,51 @@ class Goal:
     history: tuple[TargetChange, ...] = ()
     set: Period | None = None
 
-    def describe(self) -> str:
-        """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``."""
-        bound = "at least" if self.direction is Direction.INCREASE else "at most"
+    def describe(self, words: Mapping[str, str] | None = None) -> str:
+        """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``.
+
+        ``words`` replaces the English fixed words (keys as in `TARGET_WORDS`), so a
+        renderer can describe the target in its own language.
+        """
+        w = TARGET_WORDS if words is None else {**TARGET_WORDS, **words}
+        bound = w["at_least"] if self.direction is Direction.INCREASE else w["at_most"]
         if self.type is TargetType.NORM and self.target is not None:
             start = self.base_period or (self.baseline.period if self.baseline else None)
             span = f", {start}-{self.deadline}" if start and self.deadline else ""
-            each = {"year": "year", "fiscal_year": "year", "quarter": "quarter"}.get(
-                start.frequency.value if start else "", "period"
+            each = {"year": "a_year", "fiscal_year": "a_year", "quarter": "a_quarter"}.get(
+                start.frequency.value if start else "", "a_period"
             )
-            return f"{bound} {self.target:,.6g} a {each}{span}"
+            return f"{bound} {self.target:,.6g} {w[each]}{span}"
         if self.type is TargetType.CUMULATIVE and self.target is not None:
             start = self.base_period
             span = f", {start}-{self.deadline}" if start and self.deadline else ""
-            return f"{self.target:,.6g} in total{span}"
+            return f"{self.target:,.6g} {w['in_total']}{span}"
         if self.type is TargetType.MILESTONES or (self.milestones and self.target is None):
             shown = ", ".join(f"{m.period}: {m.value:,.6g}" for m in self.milestones[:6])
             more = " ..." if len(self.milestones) > 6 else ""
-            return f"milestones {shown}{more}"
+            return f"{w['milestones']} {shown}{more}"
         if self.type is TargetType.RANGE and self.low is not None and self.high is not None:
-            return f"between {self.low:,.6g} and {self.high:,.6g}"
+            return w["between"].format(low=f"{self.low:,.6g}", high=f"{self.high:,.6g}")
+        by = f" {w['by']} {self.deadline}" if self.deadline else ""
         if self.type is TargetType.BINARY:
-            return "done" + (f" by {self.deadline}" if self.deadline else "")
+            return w["done"] + by
         if self.target is not None:
-            return f"{self.target:,.6g}" + (f" by {self.deadline}" if self.deadline else "")
-        return "no value"
+            return f"{self.target:,.6g}{by}"
+        return w["no_value"]
 
-    def goalposts(self) -> str:
+    def goalposts(self, words: Mapping[str, str] | None = None) -> str:
         """The target's history: ``950 (set 2014, source) -> 1,370 (set 2020) -> 1,530 now``."""
         if not self.history:
             return ""
+        w = TARGET_WORDS if words is None else {**TARGET_WORDS, **words}
         steps = []
         for change in self.history:
             source = f", {change.source.name}" if change.source else ""
-            steps.append(f"{change.value:,.6g} (set {change.set}{source})")
-        now = self.target if self.target is not None else None
-        tail = f"{now:,.6g} now" if now is not None else "now"
-        if self.set is not None:
-            tail = f"{now:,.6g} (set {self.set}, now)" if now is not None else tail
+            steps.append(f"{change.value:,.6g} ({w['set']} {change.set}{source})")
+        now = self.target
+        tail = f"{now:,.6g} {w['now']}" if now is not None else w["now"]
+        if self.set is not None and now is not None:
+            tail = f"{now:,.6g} ({w['set']} {self.set}, {w['now']})"
         return " -> ".join([*steps, tail])
 
     def meets(self, value: float, threshold: float | None = None) -> bool:

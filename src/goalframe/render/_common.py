@@ -183,14 +183,16 @@ def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str
         text = f"{t(lang, 'provenance')} ({mark})" if mark else t(lang, "target_note")
         out.append(("target", f"{text}: {goal.note}" if goal.note else text))
     if goal is not None and goal.history:
-        out.append(("target", f"{t(lang, 'goalposts')}: {goal.goalposts()}"))
+        words = _i18n.target_words(lang)
+        out.append(("target", f"{t(lang, 'goalposts')}: {goal.goalposts(words)}"))
     for other in result.targets:
         if other.role == "in force":
             continue
         a = other.assessment
         role = t(lang, "target_" + other.role.replace(" ", "_"))
         verdict = _i18n.status(lang, a.status)
-        out.append(("target", f"{t(lang, 'target')} {other.goal.describe()} ({role}): {verdict}"))
+        described = other.goal.describe(_i18n.target_words(lang))
+        out.append(("target", f"{t(lang, 'target')} {described} ({role}): {verdict}"))
     if result.indicator.interpretation:
         out.append(("interpretation", result.indicator.interpretation))
     return out

@@ -202,6 +202,31 @@ _FLAGS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+_TARGET_WORDS: Mapping[str, Mapping[str, str]] = {
+    "en": {},
+    "nl": {
+        "at_least": "ten minste",
+        "at_most": "ten hoogste",
+        "a_year": "per jaar",
+        "a_quarter": "per kwartaal",
+        "a_period": "per periode",
+        "in_total": "in totaal",
+        "milestones": "mijlpalen",
+        "between": "tussen {low} en {high}",
+        "by": "uiterlijk",
+        "done": "gereed",
+        "no_value": "geen waarde",
+        "set": "vastgesteld",
+        "now": "nu",
+    },
+}
+
+
+def target_words(lang: str) -> Mapping[str, str]:
+    """The words a target is described with (`Goal.describe`), in ``lang``."""
+    return _TARGET_WORDS[lang]
+
+
 def language(lang: str | None, default: str) -> str:
     """The language to render in: ``lang`` if given, else the goal file's."""
     chosen = lang or default
