@@ -169,6 +169,31 @@ def parse_flags(text: str | None) -> frozenset[str]:
     return frozenset(parts)
 
 
+def _is_blank(cell: object) -> bool:
+    """Whether a cell is a data frame's missing value: None, NaN (any float type), pd.NA, NaT.
+
+    Checked without importing pandas or numpy: a missing value is the one that is not equal to
+    itself (NaN, NaT), or pandas' NA, whose comparisons cannot be made true or false.
+    """
+    if cell is None:
+        return True
+    if isinstance(cell, str | int | bytes):
+        return False
+    if type(cell).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(cell != cell)
+    except (TypeError, ValueError):
+        return False
+
+
+def _blanks_as_none(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A record with every missing cell as None, exactly like an empty CSV cell."""
+    if not any(_is_blank(v) for v in row.values()):
+        return row
+    return {k: (None if _is_blank(v) else v) for k, v in row.items()}
+
+
 def build_observations(
     rows: Iterable[tuple[Mapping[str, Any], Location | None]],
     *,
@@ -339,7 +364,7 @@ def observations_from_records(
     }
     columns = tuple(dict.fromkeys(k for r in rows for k in r if k not in known))
     return build_observations(
-        ((row, Location(source, i + 1)) for i, row in enumerate(rows)),
+        ((_blanks_as_none(row), Location(source, i + 1)) for i, row in enumerate(rows)),
         source=source,
         breakdown_columns=columns,
     )

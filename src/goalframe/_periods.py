@@ -3,6 +3,8 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import enum
+import numbers
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -256,6 +258,15 @@ def _check_year(year: int, text: object) -> int:
     return year
 
 
+def _plain_number(value: Any) -> Any:
+    """A data frame's integer or float scalar (numpy's int64, float32) as a plain one."""
+    if hasattr(value, "__index__"):
+        return operator.index(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    return value
+
+
 def parse_period(value: Any) -> Period:
     """Read a period; see `Period.parse`."""
     if isinstance(value, Period):
@@ -265,6 +276,8 @@ def parse_period(value: Any) -> Period:
         raise ValueError(msg)
     if isinstance(value, dt.datetime):
         value = value.date()
+    if not isinstance(value, str | int | float | dt.date):
+        value = _plain_number(value)
     if isinstance(value, dt.date):
         return Period(Frequency.DAY, _check_year(value.year, value), value.month, value.day)
     if isinstance(value, int):

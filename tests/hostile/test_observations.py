@@ -172,8 +172,15 @@ def test_standard_input_streams(tmp_path: Path) -> None:
 
 
 def test_records_route_refuses_what_is_not_a_number() -> None:
-    for bad in ("1_000", float("nan"), float("inf"), 1e308, True, [1], "١٠٠"):
+    for bad in ("1_000", "nan", float("inf"), 1e308, True, [1], "١٠٠"):
         with pytest.raises(gf.DataError):
             gf.observations_from_records(
                 [{"indicator": "a", "period": 2020, "value": bad, "unit": "kg"}]
             )
+    # A NaN *value* in a record is a data frame's blank cell: set aside and reported, as an
+    # empty CSV cell is, never a number.
+    read = gf.observations_from_records(
+        [{"indicator": "a", "period": 2020, "value": float("nan"), "unit": "kg"}]
+    )
+    assert len(read) == 0
+    assert [s.reason for s in read.set_aside] == ["no value (empty cell)"]

@@ -256,6 +256,23 @@ DataFile = Annotated[
         show_default=False,
     ),
 ]
+
+
+class DecimalMark(StrEnum):
+    """The decimal separator of the values in an observations file."""
+
+    point = "."
+    comma = ","
+
+
+Decimal = Annotated[
+    DecimalMark | None,
+    typer.Option(
+        "--decimal",
+        help="The decimal separator of the data's values. Default: a point, or what the "
+        "values of a ';' or tab file show (27,4 is a decimal comma).",
+    ),
+]
 AsOf = Annotated[
     str | None,
     typer.Option(
@@ -276,7 +293,12 @@ def parse_as_of(as_of: str | None) -> Any:
 
 
 def load_inputs(
-    file: Path, data: Path | None, as_of: str | None, *, strict: bool = True
+    file: Path,
+    data: Path | None,
+    as_of: str | None,
+    *,
+    strict: bool = True,
+    decimal: DecimalMark | None = None,
 ) -> tuple[Any, Any, Any]:
     """Load the goal file and the observations and read --as-of (inside `bad_input`)."""
     from goalframe.io import load_framework
@@ -285,7 +307,10 @@ def load_inputs(
     cutoff = parse_as_of(as_of)
     framework = load_framework(file, strict=strict)
     start = framework.spec.year_start
-    observations = load_observations(data, year_start=start) if data is not None else None
+    mark = decimal.value if decimal is not None else None
+    observations = (
+        load_observations(data, year_start=start, decimal=mark) if data is not None else None
+    )
     return framework, observations, cutoff
 
 

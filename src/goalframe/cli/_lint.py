@@ -10,6 +10,7 @@ import typer
 
 from goalframe.cli._common import (
     AsOf,
+    Decimal,
     bad_input,
     check_output,
     fail,
@@ -99,6 +100,7 @@ def lint(
         ),
     ] = None,
     as_of: AsOf = None,
+    decimal: Decimal = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -136,7 +138,8 @@ def lint(
         observations = None
         if data is not None:
             try:
-                observations = load_observations(data)
+                mark = decimal.value if decimal is not None else None
+                observations = load_observations(data, decimal=mark)
             except DataError as exc:
                 reports.append(unreadable_data(exc, str(data)))
         reports += [

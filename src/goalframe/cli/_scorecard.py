@@ -10,6 +10,7 @@ import typer
 from goalframe.cli._common import (
     AsOf,
     DataFile,
+    Decimal,
     FailOn,
     GoalFile,
     Language,
@@ -76,6 +77,7 @@ def scorecard(
             help="Language of headings and verdicts (default: the goal file's `language`).",
         ),
     ] = None,
+    decimal: Decimal = None,
     vintage: Annotated[
         str | None,
         typer.Option(
@@ -114,7 +116,7 @@ def scorecard(
     with bad_input():
         from goalframe._api import compare, evaluate
 
-        framework, observations, cutoff = load_inputs(file, data, as_of)
+        framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
@@ -222,12 +224,13 @@ def explain(
         ),
     ] = None,
     as_of: AsOf = None,
+    decimal: Decimal = None,
 ) -> None:
     """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
     with bad_input():
         from goalframe._api import evaluate
 
-        framework, observations, cutoff = load_inputs(file, data, as_of)
+        framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
         ids = [i.id for i in framework.indicators]
         if indicator not in ids:
             import difflib

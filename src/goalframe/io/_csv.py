@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,15 @@ _log = logging.getLogger(__name__)
 KNOWN = (*REQUIRED, "flag", "note", "source", "vintage", "published")
 
 
+#: The decimal separators a file may use.
+DECIMALS = (".", ",")
+# A number written with a decimal comma, thousands grouped by points or not: 27,4  1.234,5  -0,25
+_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?:[eE][+-]?\d+)?$")
+# Cells that read as two different numbers: 1.234 (1.234 or 1234) and 1,234 (1234 or 1.234).
+_GROUPED = {sep: re.compile(rf"^[+-]?[1-9]\d{{0,2}}(?:\{sep}\d{{3}})+$") for sep in DECIMALS}
+_POINT_NUMBER = re.compile(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$")
+
+
 def _sniff_delimiter(header: str) -> str:
     # Spreadsheets set to Dutch (and most of Europe) save CSV with ';'.
     if header.count(";") > header.count(",") and header.count(";") >= 3:
@@ -29,7 +39,7 @@ def _sniff_delimiter(header: str) -> str:
 
 
 def load_observations(
-    path: str | os.PathLike[str], *, year_start: int | None = None
+    path: str | os.PathLike[str], *, year_start: int | None = None, decimal: str | None = None
 ) -> ObservationSet:
     """Read observations from a tidy CSV file, one observation a row.
 
@@ -48,10 +58,17 @@ def load_observations(
     The delimiter is ``,`` or, where the header uses it, ``;`` or a tab. The file is UTF-8
     (a byte-order mark is fine).
 
+    A ``;`` or tab file may write decimals with a comma, as spreadsheets set to Dutch do
+    (``27,4``, ``1.234,5``): the reader takes the separator the values show. A file whose
+    values could be read either way (only cells such as ``1.234``) or that mixes both is an
+    error showing both readings; ``decimal`` says which it is.
+
     Args:
         path: The CSV file.
         year_start: The month financial years (``2022/23``, ``FY2023``) start in; default
             April. `goalframe.evaluate` re-reads them with the goal file's ``year_start``.
+        decimal: ``"."`` or ``","``: the decimal separator of the values. Default: a point,
+            or what the values of a ``;`` or tab file show.
 
     Returns:
         The observations, and the rows set aside (empty values, exact duplicates) with reasons.
@@ -66,22 +83,27 @@ def load_observations(
     from goalframe.errors import require
 
     require(path, (str, os.PathLike), name="load_observations(path)", takes="a file path")
+    if decimal is not None and decimal not in DECIMALS:
+        from goalframe.errors import UsageError
+
+        msg = f"decimal must be '.' or ',', not {decimal!r}"
+        raise UsageError(msg)
     with reading_years_from(year_start):
-        return _load(Path(path), str(path))
+        return _load(Path(path), str(path), decimal)
 
 
-def _load(file: Path, name: str) -> ObservationSet:
+def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
     from goalframe.io._files import STDIN, check_file, read_checked
 
     if name == STDIN:
         import io
 
         text = read_checked(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
-        return _read_handle(io.StringIO(text, newline=""), name)
+        return _read_handle(io.StringIO(text, newline=""), name, decimal)
     check_file(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
-            return _read_handle(handle, name)
+            return _read_handle(handle, name, decimal)
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
         raise ObservationError(msg, Location(name)) from None
@@ -97,19 +119,70 @@ def _logged(read: ObservationSet) -> ObservationSet:
     return read
 
 
-def _read_handle(handle: Any, name: str) -> ObservationSet:
+def _read_handle(handle: Any, name: str, decimal: str | None = None) -> ObservationSet:
     header_line = handle.readline(64 * 1024)
     handle.seek(0)
     delimiter = _sniff_delimiter(header_line)
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    if decimal is None and delimiter == ",":
+        decimal = "."  # a comma-separated file cannot have unquoted decimal commas
     try:
-        return _logged(_read(reader, name))
+        return _logged(_read(reader, name, decimal))
     except csv.Error as exc:
         msg = f"not valid CSV ({exc}); check quoting on this line"
         raise ObservationError(msg, Location(name, reader.line_num)) from None
 
 
-def _read(reader: Any, name: str) -> ObservationSet:
+def _decimal_of(values: list[tuple[str, int]], name: str) -> str:
+    """The decimal separator a ``;`` or tab file's values show; an error when they do not say.
+
+    ``values`` are the value cells with their lines. A cell such as ``27,4`` or ``0,125``
+    shows a decimal comma, ``27.4`` or ``0.125`` a decimal point; ``1.234`` and ``1,234`` can
+    be read either way and decide nothing.
+    """
+    seen: dict[str, tuple[str, int]] = {}
+    ambiguous: tuple[str, int] | None = None
+    for text, line in values:
+        cell = text.strip()
+        if not cell or cell.lstrip("+-").isdigit():
+            continue
+        if _GROUPED["."].match(cell) or _GROUPED[","].match(cell):
+            ambiguous = ambiguous or (cell, line)
+        elif "," in cell and _COMMA_NUMBER.match(cell):
+            seen.setdefault(",", (cell, line))
+        elif _POINT_NUMBER.match(cell):
+            seen.setdefault(".", (cell, line))
+    if len(seen) == 2:
+        (comma, at_comma), (point, at_point) = seen[","], seen["."]
+        msg = (
+            f"the values mix a decimal comma (line {at_comma}: {comma!r}) and a decimal point "
+            f"(line {at_point}: {point!r}); write every value the same way, or say which the "
+            "file uses with --decimal (decimal= in Python)"
+        )
+        raise ObservationError(msg, Location(name, max(at_comma, at_point)))
+    if seen:
+        return next(iter(seen))
+    if ambiguous is not None:
+        cell, line = ambiguous
+        as_point = _to_point(cell, ".") if "." in cell else cell.replace(",", "")
+        as_comma = _to_point(cell, ",")
+        msg = (
+            f"value {cell!r} reads as {float(as_point):g} with a decimal point, or as "
+            f"{float(as_comma):g} with a decimal comma (points grouping thousands), and no "
+            "other value says which; give --decimal . or --decimal , (decimal= in Python)"
+        )
+        raise ObservationError(msg, Location(name, line))
+    return "."
+
+
+def _to_point(cell: str, decimal: str) -> str:
+    """A value written with ``decimal`` as goalframe's number syntax (decimal point)."""
+    if decimal == "." or not _COMMA_NUMBER.match(cell.strip()):
+        return cell
+    return cell.strip().replace(".", "").replace(",", ".")
+
+
+def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
     header = next(reader, None)
     if header is None:
         msg = "the file is empty; it needs a header row: indicator,period,value,unit"
@@ -132,10 +205,21 @@ def _read(reader: Any, name: str) -> ObservationSet:
         raise ObservationError(msg, Location(name, 1))
     breakdown = tuple(c for c in columns if c not in KNOWN)
     blank: list[SetAside] = []
+    lines: Iterator[tuple[list[str], int]] = ((cells, reader.line_num) for cells in reader)
+    if decimal != ".":
+        held = list(lines)  # read once to see which separator the values use
+        where = columns.index("value")
+        if decimal is None:
+            values = [(c[where], line) for c, line in held if len(c) == len(columns)]
+            decimal = _decimal_of(values, name)
+        if decimal == ",":
+            for cells, _ in held:
+                if len(cells) == len(columns):
+                    cells[where] = _to_point(cells[where], ",")
+        lines = iter(held)
 
     def rows() -> Iterator[tuple[Mapping[str, Any], Location]]:
-        for cells in reader:
-            line = reader.line_num
+        for cells, line in lines:
             if not cells or all(not c.strip() for c in cells):
                 blank.append(SetAside(reason="blank line", location=Location(name, line)))
                 continue
