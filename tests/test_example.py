@@ -80,7 +80,7 @@ def test_example_uses_real_published_figures(card: gf.Scorecard) -> None:
     assert {f for o in assets.series for f in o.flags} == {"approx", "revised"}
     # The real targets, EUR 90.6 million in 2015 and 115.6 million in 2017, were both met.
     assert assets.assessment.method == "norm"
-    assert assets.assessment.components["met"] == "2015, 2017"
+    assert assets.assessment.components["met"] == ("2015", "2017")
     assert assets.assessment.label == "met (2 of 2)"
     # The 2016 figure was revised (402 first, 416.5 later): a caveat beside the verdict.
     assert [c.code for c in assets.caveats] == ["flagged-values"]

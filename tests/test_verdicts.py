@@ -64,7 +64,7 @@ def test_closed_norm_missed_in_its_last_year_is_missed() -> None:
     result = gf.evaluate(fw, obs, as_of=2020).indicator("n")
     assert (result.status, result.assessment.final) == (Status.MISSED, True)
     assert result.assessment.label == "missed, moved away (3 of 4 met)"
-    assert result.assessment.components["missed"] == "2018"
+    assert result.assessment.components["missed"] == ("2018",)
     # Before the span ended (read in 2017) the same norm was met so far.
     early = gf.evaluate(fw, obs, as_of=2017).indicator("n")
     assert (early.status, early.assessment.final) == (Status.ON_TRACK, False)

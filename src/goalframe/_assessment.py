@@ -215,7 +215,8 @@ class Series:
         return None
 
 
-Component = float | int | str | None
+#: A component: a number, a text, a list of periods (``("2015", "2017")``) or nothing.
+Component = float | int | str | tuple[str, ...] | None
 
 
 def _frozen_components(value: Mapping[str, Component] | None) -> Mapping[str, Component]:
@@ -281,6 +282,8 @@ class Assessment:
 def _fmt(value: Component) -> str:
     if isinstance(value, float):
         return f"{value + 0.0:.6g}"  # + 0.0 turns -0.0 into 0.0: no "-0" for a reader
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
     return "none" if value is None else str(value)
 
 

@@ -291,7 +291,7 @@ def _final_cumulative(result: Assessment, series: Series, goal: Goal, last: Peri
         method_label=result.label,
         deadline=str(last),
         total=total,
-        periods_missing=", ".join(missing) or None,
+        periods_missing=tuple(missing),
     )
     target = goal.target if goal.target is not None else 0.0
     reason = None
@@ -348,9 +348,9 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
         components.update(
             periods_met=len(met),
             periods_decided=len(due),
-            met=", ".join(met) or None,
-            missed=", ".join(missed) or None,
-            not_observed=", ".join(unknown) or None,
+            met=tuple(met),
+            missed=tuple(missed),
+            not_observed=tuple(unknown),
         )
     at_deadline = value_for(series, last)
     if at_deadline is not None:

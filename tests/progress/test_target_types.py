@@ -35,8 +35,8 @@ def test_real_norm_950_networks_a_year() -> None:
         "outcome_unknown",
         True,
     )
-    assert result.components["met"] == "2015, 2016, 2017"
-    assert result.components["not_observed"] == "2018"
+    assert result.components["met"] == ("2015", "2016", "2017")
+    assert result.components["not_observed"] == ("2018",)
     assert [c.code for c in result.caveats] == ["missing-periods"]
     assert result.caveats[0].message == "no figure for 2018"
 
@@ -84,8 +84,8 @@ def test_at_most_norm_for_a_decrease() -> None:
     # At most 100: 90 meets it, 110 does not; the span is over, so the verdict is final.
     assert (result.status, result.components["met"], result.components["missed"]) == (
         Status.MISSED,
-        "2020",
-        "2021",
+        ("2020",),
+        ("2021",),
     )
     assert result.label == "missed, moved away (1 of 2 met)"
     early = norm(

@@ -58,6 +58,8 @@ def test_json_layout(card: gf.Scorecard) -> None:
     assert [c["code"] for c in first["caveats"]] == ["illustrative-target"]
     assets = next(i for i in data["indicators"] if i["id"] == "criminal_assets_collected")
     assert (assets["status"], assets["final"]) == ("achieved", True)
+    # Periods are lists in JSON, not one string to split.
+    assert (assets["components"]["met"], assets["components"]["missed"]) == (["2015", "2017"], [])
     effort = next(o for o in data["objectives"] if o["id"] == "enforcement-effort")
     assert (effort["status"], effort["met"], effort["decided"]) == ("outcome_unknown", 1, 1)
     first_aside = data["set_aside"][0]
@@ -177,3 +179,29 @@ def test_json_matches_its_published_schema(card: gf.Scorecard) -> None:
     bad = json.loads(card.to_json())
     bad["indicators"][0]["status"] = "great"
     assert list(validator.iter_errors(bad))  # the schema can fail
+
+
+def test_published_cards_name_files_not_local_folders() -> None:
+    example = ROOT / "examples" / "nl-drug-policy"
+    card = gf.evaluate(
+        gf.load_framework(example / "goals.yaml"),
+        gf.load_observations(example / "observations.csv"),
+    )
+    assert card.origin.startswith(str(ROOT))  # absolute in, as the caller gave it
+    for text in (card.to_html(), card.to_markdown()):
+        assert str(ROOT) not in text
+        assert "goals.yaml" in text and "observations.csv" in text
+
+
+def test_csv_numbers_are_rounded_computed_shares_and_exact_figures(card: gf.Scorecard) -> None:
+    import csv
+    import io
+
+    rows = {r["indicator"]: r for r in csv.DictReader(io.StringIO(card.to_csv()))}
+    dumpings = rows["drug_waste_dumpings"]
+    # 191 in 2019 to 95.5 by 2026, 191 in 2023: made 0 (not "-0.0"); expected 4 of 7 years.
+    assert (dumpings["progress"], dumpings["expected_progress"]) == ("0.0", "0.571429")
+    assert (dumpings["baseline"], dumpings["target"]) == ("191.0", "95.5")
+    for row in rows.values():
+        for key in ("progress", "expected_progress", "score"):
+            assert row[key] == "" or len(row[key].split(".")[-1]) <= 6

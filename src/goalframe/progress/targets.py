@@ -149,9 +149,9 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
             missed.append(str(period))
     components: dict[str, Any] = {
         "periods_due": len(due),
-        "met": ", ".join(met) or None,
-        "missed": ", ".join(missed) or None,
-        "not_observed": ", ".join(unobserved) or None,
+        "met": tuple(met),
+        "missed": tuple(missed),
+        "not_observed": tuple(unobserved),
         "in_force": None,
     }
     if due:

@@ -131,7 +131,7 @@ def progress_text(a: Assessment, lang: str = "en") -> str:
 
 
 def _count(listed: object) -> int:
-    return len([x for x in str(listed).split(",") if x.strip()]) if listed else 0
+    return len(listed) if isinstance(listed, tuple) else 0
 
 
 def provenance_mark(result: IndicatorResult, lang: str = "en") -> str:
@@ -208,3 +208,13 @@ def set_aside_summary(card: ScorecardData) -> list[tuple[str, int]]:
     """Reasons for setting observations aside, with counts, most frequent first."""
     counts = Counter(s.reason for s in card.set_aside)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def file_name(source: str) -> str:
+    """A source as a published card shows it: the file's name, never a local folder.
+
+    ``/home/ana/work/obs.csv`` -> ``obs.csv``; ``-`` (standard input) and ``<records>`` stay.
+    """
+    if source.startswith("<") or source == "-":
+        return source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source

@@ -3,8 +3,11 @@
 Columns (UTF-8, header row): ``framework, objectives, indicator, name, kind, method, status,
 label, baseline, baseline_period, latest, latest_period, latest_flags, target, deadline,
 progress, expected_progress, score, unit, direction, source, reason``. Numbers are written as
-numbers; text that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return) is prefixed with ``'``.
+numbers: figures exactly as read, computed shares and scores (``progress``,
+``expected_progress``, ``score``) rounded to six decimals (the JSON card keeps full
+precision); ``score`` is empty for methods that define none (``trajectory``). Text that a
+spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) is prefixed with ``'``.
 
 Added in 0.1.
 """
@@ -61,7 +64,13 @@ def safe_text(value: str | None) -> str:
 
 
 def _num(value: float | None) -> str:
-    return "" if value is None else repr(float(value))
+    """An observed or target figure, exactly as read (``-0.0`` as ``0.0``)."""
+    return "" if value is None else repr(float(value) + 0.0)
+
+
+def _ratio(value: float | None) -> str:
+    """A computed share or score, rounded to six decimals (``0.571429``, not float noise)."""
+    return "" if value is None else repr(round(float(value), 6) + 0.0)
 
 
 def render_csv(card: ScorecardData) -> str:
@@ -97,9 +106,9 @@ def render_csv(card: ScorecardData) -> str:
                 ";".join(sorted(latest.flags)) if latest else "",
                 _num(goal.target if goal else None),
                 str(goal.deadline) if goal and goal.deadline else "",
-                _num(a.value),
-                _num(a.expected),
-                _num(a.score),
+                _ratio(a.value),
+                _ratio(a.expected),
+                _ratio(a.score),
                 safe_text(ind.unit),
                 ind.direction.value if ind.direction else "",
                 safe_text(ind.source.name if ind.source else None),

@@ -17,6 +17,7 @@ from goalframe._assessment import Status
 from goalframe.render import _i18n
 from goalframe.render._common import (
     figures,
+    file_name,
     header_facts,
     indicator_notes,
     progress_text,
@@ -194,7 +195,7 @@ def render_html(card: ScorecardData, lang: str | None = None) -> str:
             objectives=_objectives(card, lang),
             indicators=[_indicator(card, r, lang) for r in card.indicators],
             set_aside=set_aside_summary(card),
-            origin=card.origin,
-            data_source=card.data_source,
+            origin=file_name(card.origin),
+            data_source=file_name(card.data_source),
         )
     )

@@ -147,7 +147,7 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "source": _source(ind.source),
         "definition": ind.definition,
         "interpretation": ind.interpretation,
-        "components": dict(a.components),
+        "components": {k: list(v) if isinstance(v, tuple) else v for k, v in a.components.items()},
         "formula": a.formula,
         "citation": a.citation,
     }

@@ -14,6 +14,7 @@ from goalframe.render import _i18n
 from goalframe.render._common import (
     caveat_codes,
     figures,
+    file_name,
     flags_used,
     header_facts,
     indicator_notes,
@@ -121,7 +122,8 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         out += [f"## {t('set_aside')}", "", f"| {t('reason')} | {t('rows')} |", "|---|---:|"]
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
         out.append("")
-    out.append(f"{t('goals')}: {escape(card.origin)}; {t('data')}: {escape(card.data_source)}.")
+    origin, data = file_name(card.origin), file_name(card.data_source)
+    out.append(f"{t('goals')}: {escape(origin)}; {t('data')}: {escape(data)}.")
     return "\n".join(out) + "\n"
 
 
