@@ -67,6 +67,18 @@ class Scorecard(ScorecardData):
         """One row per indicator assessment, protected against spreadsheet formula injection."""
         return render_csv(self)
 
+    def to_xlsx(self, *, lang: str | None = None) -> bytes:
+        """The scorecard as an Excel workbook (the bytes of an ``.xlsx`` file).
+
+        Sheets for the facts, objectives, indicators (verdicts coloured), observations used
+        and rows set aside. Needs the ``excel`` extra.
+
+        Added in 0.2.
+        """
+        from goalframe.render.xlsx import render_xlsx
+
+        return render_xlsx(self, lang)
+
     def _repr_html_(self) -> str:
         # Jupyter shows a scorecard as its HTML page.
         return self.to_html()

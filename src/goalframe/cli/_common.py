@@ -32,6 +32,7 @@ class OutputFormat(StrEnum):
     json = "json"
     html = "html"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class Language(StrEnum):
@@ -209,7 +210,7 @@ def _file_mode(output: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(text: str | bytes, output: Path | None) -> None:
     """Write to standard output (None or ``-``) or, atomically, to a file.
 
     The text goes to a temporary file in the same folder, renamed into place when complete:
@@ -219,14 +220,22 @@ def write_output(text: str, output: Path | None) -> None:
     import tempfile
 
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(text)
         return
     folder = output.resolve().parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
+            if isinstance(text, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                    stream.write(text)
             Path(temporary).chmod(_file_mode(output))
             Path(temporary).replace(output)
         except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -120,7 +121,7 @@ def scorecard(
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
-            if shape in (OutputFormat.html, OutputFormat.csv):
+            if shape in (OutputFormat.html, OutputFormat.csv, OutputFormat.xlsx):
                 msg = "--method all gives table, markdown or json output"
                 raise fail(msg)
             _show(comparison, shape, output, width or 140, None)
@@ -170,6 +171,7 @@ _SUFFIX_FORMATS = {
     ".md": "markdown",
     ".json": "json",
     ".csv": "csv",
+    ".xlsx": "xlsx",
     ".txt": "table",
 }
 
@@ -207,6 +209,11 @@ def _show(
         write_output(result.to_html(**language), output)
     elif format is OutputFormat.csv:
         write_output(result.to_csv(), output)
+    elif format is OutputFormat.xlsx:
+        if output is None and sys.stdout.isatty():
+            msg = "an Excel scorecard is a binary file: give -o card.xlsx (or -o - for a pipe)"
+            raise fail(msg)
+        write_output(result.to_xlsx(**language), output)
     else:
         write_output(result.to_text(width=width or 100, **language), output)
 

@@ -12,12 +12,11 @@ import attrs
 
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
+from goalframe.io._columns import KNOWN, REQUIRED
 
 #: Observation files larger than this are refused.
 MAX_CSV_BYTES = 512 * 1024 * 1024
-REQUIRED = ("indicator", "period", "value", "unit")
 _log = logging.getLogger(__name__)
-KNOWN = (*REQUIRED, "flag", "note", "source", "vintage", "published")
 
 
 #: The decimal separators a file may use.
@@ -41,7 +40,7 @@ def _sniff_delimiter(header: str) -> str:
 def load_observations(
     path: str | os.PathLike[str], *, year_start: int | None = None, decimal: str | None = None
 ) -> ObservationSet:
-    """Read observations from a tidy CSV file, one observation a row.
+    """Read observations from a tidy CSV file (or spreadsheet), one observation a row.
 
     Columns (header names are case-insensitive, in any order):
 
@@ -56,7 +55,9 @@ def load_observations(
       the total.
 
     The delimiter is ``,`` or, where the header uses it, ``;`` or a tab. The file is UTF-8
-    (a byte-order mark is fine).
+    (a byte-order mark is fine). A ``.xlsx``, ``.xlsm``, ``.xls`` or ``.ods`` file is read
+    as a spreadsheet with the same columns, from its sheet named ``observations`` or else its
+    first sheet (the ``excel`` extra).
 
     A ``;`` or tab file may write decimals with a comma, as spreadsheets set to Dutch do
     (``27,4``, ``1.234,5``): the reader takes the separator the values show. A file whose
@@ -93,7 +94,11 @@ def load_observations(
 
 
 def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
+    from goalframe.io._excel import is_spreadsheet, read_spreadsheet
     from goalframe.io._files import STDIN, check_file, read_checked
+
+    if is_spreadsheet(file):
+        return _logged(read_spreadsheet(file, name))
 
     if name == STDIN:
         import io

@@ -1,0 +1,180 @@
+"""Spreadsheets in and out: observations from .xlsx, the scorecard as .xlsx.
+
+The workbook is read back with calamine (the reader goalframe uses) and, where LibreOffice is
+installed (CI installs it), opened by LibreOffice headless and converted to CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import goalframe as gf
+from goalframe.cli import app
+from goalframe.errors import OutputError
+
+calamine = pytest.importorskip("python_calamine")  # the excel extra is in the test extras
+xlsxwriter = pytest.importorskip("xlsxwriter")
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "nl-drug-policy"
+ENV = {"SOURCE_DATE_EPOCH": "1795824000", "NO_COLOR": "1"}
+LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _card() -> gf.Scorecard:
+    return gf.evaluate(
+        gf.load_framework(EXAMPLE / "goals.yaml"),
+        gf.load_observations(EXAMPLE / "observations.csv"),
+    )
+
+
+def _sheets(data: bytes, tmp_path: Path) -> dict[str, list[list[object]]]:
+    path = tmp_path / "card.xlsx"
+    path.write_bytes(data)
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_the_workbook_has_every_verdict_and_numbers_as_numbers(tmp_path: Path) -> None:
+    card = _card()
+    sheets = _sheets(card.to_xlsx(), tmp_path)
+    assert list(sheets) == ["Scorecard", "Objectives", "Indicators", "Observations", "Set aside"]
+    head, *rows = sheets["Indicators"]
+    by_id = {row[head.index("indicator")]: dict(zip(head, row, strict=False)) for row in rows}
+    assert [r.id for r in card.indicators] == list(by_id)
+    for result in card.indicators:
+        row = by_id[result.id]
+        assert row["status"] == result.status.value
+        if result.latest is not None:
+            assert row["latest"] == result.latest.value  # a number, not text
+    dumpings = by_id["drug_waste_dumpings"]
+    assert (dumpings["baseline"], dumpings["target"], dumpings["verdict"]) == (
+        191.0,
+        95.5,
+        "insufficient progress",
+    )
+    # Every figure used is on the Observations sheet; every row set aside on its own sheet.
+    used = sum(len(r.series) for r in card.indicators)
+    assert len(sheets["Observations"]) - 1 == used
+    assert len(sheets["Set aside"]) - 1 == len(card.set_aside) > 0
+    assert all(str(ROOT) not in str(row) for row in sheets["Set aside"])
+    dutch = _sheets(card.to_xlsx(lang="nl"), tmp_path)
+    assert "onvoldoende voortgang" in [r[7] for r in dutch["Indicators"]]
+
+
+def test_text_is_never_a_formula(tmp_path: Path) -> None:
+    goals = tmp_path / "goals.yaml"
+    goals.write_text(
+        "id: x\ntitle: T\nobjectives: [{id: o, statement: '=1+1', indicators: [n]}]\n"
+        'indicators: [{id: n, name: \'=HYPERLINK("http://x.invalid","click")\', unit: count,'
+        " direction: increase}]\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,period,value,unit,note\nn,2020,1,count,@SUM(A1)\n", "utf-8")
+    book = gf.evaluate(gf.load_framework(goals), gf.load_observations(data)).to_xlsx()
+    with zipfile.ZipFile(__import__("io").BytesIO(book)) as archive:
+        xml = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets")
+        )
+    assert "<f>" not in xml  # no formula cell anywhere
+    sheets = _sheets(book, tmp_path)
+    assert sheets["Indicators"][1][1] == '=HYPERLINK("http://x.invalid","click")'
+
+
+def test_a_missing_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "xlsxwriter", None)
+    with pytest.raises(OutputError, match=r"pip install 'goalframe\[excel\]'"):
+        _card().to_xlsx()
+
+
+def test_observations_from_a_spreadsheet_give_the_same_card(tmp_path: Path) -> None:
+    with (EXAMPLE / "observations.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    path = tmp_path / "observations.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Observations")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            numeric = r > 0 and rows[0][c] in ("period", "value") and cell.isdigit()
+            if numeric:
+                sheet.write_number(r, c, float(cell))  # as a spreadsheet keeps 2015 and 1188
+            elif cell:
+                sheet.write_string(r, c, cell)
+    book.close()
+
+    def card(data: Path) -> tuple[object, ...]:
+        args = ["scorecard", str(EXAMPLE / "goals.yaml"), "-d", str(data), "-f", "csv"]
+        ended = CliRunner().invoke(app, args, env=ENV)
+        assert ended.exit_code == 0, ended.output
+        found = list(csv.DictReader(ended.stdout.splitlines()))
+        return tuple(
+            (r["indicator"], r["status"], r["latest"], r["progress"], r["reason"])
+            for r in found
+            if r["record"] == "indicator"
+        ), [r["location"].rsplit(":", 1)[-1] for r in found if r["record"] == "set_aside"]
+
+    assert card(path) == card(EXAMPLE / "observations.csv")
+
+
+def test_a_broken_spreadsheet_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "obs.xlsx"
+    path.write_text("indicator,period,value,unit\n", encoding="utf-8")  # CSV named .xlsx
+    with pytest.raises(gf.DataError, match=r"obs.xlsx: cannot read the spreadsheet .*save it"):
+        gf.load_observations(path)
+
+
+@pytest.mark.skipif(
+    LIBREOFFICE is None and not os.environ.get("GOALFRAME_REQUIRE_LIBREOFFICE"),
+    reason="LibreOffice is not installed (CI installs it)",
+)
+def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
+    assert LIBREOFFICE is not None, "GOALFRAME_REQUIRE_LIBREOFFICE is set: install LibreOffice"
+    path = tmp_path / "card.xlsx"
+    ended = CliRunner().invoke(
+        app,
+        [
+            "scorecard",
+            str(EXAMPLE / "goals.yaml"),
+            "-d",
+            str(EXAMPLE / "observations.csv"),
+            "-o",
+            str(path),
+        ],
+        env=ENV,
+    )
+    assert ended.exit_code == 0, ended.output
+    out = tmp_path / "out"
+    # Sheet -1: every sheet to its own CSV file (UTF-8, comma, quote).
+    done = subprocess.run(
+        [
+            LIBREOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    indicators = (out / "card-Indicators.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(indicators.splitlines()))
+    card = _card()
+    assert [(r["indicator"], r["status"]) for r in rows] == [
+        (r.id, r.status.value) for r in card.indicators
+    ]
+    assert "insufficient progress" in indicators
