@@ -13,6 +13,7 @@ import attrs
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
 from goalframe.io._columns import KNOWN, REQUIRED
+from goalframe.io._sdmx import is_sdmx, sdmx_columns, sdmx_rows
 
 #: Observation files larger than this are refused.
 MAX_CSV_BYTES = 512 * 1024 * 1024
@@ -193,6 +194,9 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
         msg = "the file is empty; it needs a header row: indicator,period,value,unit"
         raise ObservationError(msg, Location(name))
     columns = [h.strip().lower() for h in header]
+    sdmx = is_sdmx(columns)
+    if sdmx:
+        columns, sdmx_breakdown = sdmx_columns(columns, name)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         msg = (
@@ -208,7 +212,7 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
     if "" in columns:
         msg = f"column {columns.index('') + 1} has no name; name it or remove it"
         raise ObservationError(msg, Location(name, 1))
-    breakdown = tuple(c for c in columns if c not in KNOWN)
+    breakdown = sdmx_breakdown if sdmx else tuple(c for c in columns if c not in KNOWN)
     blank: list[SetAside] = []
     lines: Iterator[tuple[list[str], int]] = ((cells, reader.line_num) for cells in reader)
     if decimal != ".":
@@ -236,7 +240,8 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
                 raise ObservationError(msg, Location(name, line))
             yield dict(zip(columns, cells, strict=True)), Location(name, line)
 
-    read = build_observations(rows(), source=name, breakdown_columns=breakdown)
+    tidy = sdmx_rows(rows(), blank) if sdmx else rows()
+    read = build_observations(tidy, source=name, breakdown_columns=breakdown)
     if not blank:
         return read
     merged = sorted(

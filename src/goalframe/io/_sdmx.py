@@ -1,0 +1,195 @@
+"""SDMX-CSV (1.0 and 2.0) observations, mapped to goalframe's tidy columns.
+
+A file is SDMX-CSV when its header has ``TIME_PERIOD`` and ``OBS_VALUE``. The mapping:
+
+- ``TIME_PERIOD`` -> ``period`` (SDMX forms such as ``2020-Q1``, ``2020-M03``, ``2020-A1``);
+  ``OBS_VALUE`` -> ``value`` (``NaN`` or empty: a missing value, set aside);
+  ``UNIT_MEASURE`` -> ``unit``, with ``UNIT_MULT`` applied (``UNIT_MULT=6``: millions);
+- the indicator is the ``INDICATOR`` column, else ``SERIES``;
+- ``OBS_STATUS`` -> flags (`OBS_STATUS` below); the code and its meaning go to the note;
+- ``DATAFLOW``, ``STRUCTURE``, ``STRUCTURE_ID``, ``FREQ`` and known attribute columns
+  (`ATTRIBUTES`) are not breakdowns; every other column is a dimension, that is, a breakdown;
+- ``ACTION`` (SDMX-CSV 2.0): ``D`` (delete) rows are set aside;
+- a header or cell written ``ID: Label`` (SDMX-CSV with labels) is read by its id.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from goalframe._observations import SetAside
+from goalframe.errors import Location, ObservationError
+
+#: OBS_STATUS codes -> (goalframe flag or None, meaning). Upper case: SDMX's code list
+#: CL_OBS_STATUS 2.2; lower case: Eurostat's flags.
+OBS_STATUS: Mapping[str, tuple[str | None, str]] = {
+    "A": (None, "normal value"),
+    "B": ("break", "time series break"),
+    "D": ("break", "definition differs"),
+    "E": ("estimated", "estimated value"),
+    "F": ("estimated", "forecast value"),
+    "G": ("provisional", "experimental value"),
+    "I": ("estimated", "imputed value"),
+    "J": (None, "derogation"),
+    "K": (None, "data included in another category"),
+    "N": (None, "not significant"),
+    "P": ("provisional", "provisional value"),
+    "S": (None, "strike or other special event"),
+    "U": ("suspect", "low reliability"),
+    "V": ("provisional", "unvalidated value"),
+    "W": (None, "includes data from another category"),
+    "b": ("break", "break in time series"),
+    "d": ("break", "definition differs"),
+    "e": ("estimated", "estimated"),
+    "f": ("estimated", "forecast"),
+    "n": (None, "not significant"),
+    "p": ("provisional", "provisional"),
+    "r": ("revised", "revised"),
+    "s": ("estimated", "Eurostat estimate"),
+    "u": ("suspect", "low reliability"),
+}
+#: OBS_STATUS codes for a value that is missing: the row is set aside with this reason.
+MISSING: Mapping[str, str] = {
+    "H": "missing value (holiday or weekend)",
+    "L": "missing value (data exist but were not collected)",
+    "M": "missing value (data cannot exist)",
+    "O": "missing value",
+    "Q": "missing value (suppressed)",
+    "c": "confidential",
+    "z": "not applicable",
+    ":": "not available",
+}
+#: Columns that are neither a dimension nor mapped: left out of the breakdown.
+ATTRIBUTES = frozenset(
+    {
+        "dataflow",
+        "structure",
+        "structure_id",
+        "action",
+        "freq",
+        "obs_status",
+        "obs_conf",
+        "obs_flag",
+        "conf_status",
+        "unit_mult",
+        "decimals",
+        "time_format",
+        "title",
+        "comment_obs",
+        "comment_ts",
+        "comment_dset",
+        "source_detail",
+        "obs_pre_break",
+        "embargo_time",
+        "base_per",
+        "compiling_org",
+        "last_update",
+    }
+)
+_RENAMED = {"time_period": "period", "obs_value": "value", "unit_measure": "unit"}
+
+
+def is_sdmx(columns: list[str]) -> bool:
+    """Whether a header (lower case) is SDMX-CSV's."""
+    ids = [_id(c) for c in columns]
+    return "time_period" in ids and "obs_value" in ids
+
+
+_FREE_TEXT = frozenset({"value", "period", "note", "source", "vintage", "published"})
+
+
+def _code(value: object) -> object:
+    """``NL: Netherlands`` -> ``NL``: a coded cell of SDMX-CSV with labels, by its code."""
+    if isinstance(value, str) and ": " in value:
+        return value.split(":", 1)[0].strip()
+    return value
+
+
+def _id(text: str) -> str:
+    """``REF_AREA: Reference area`` -> ``ref_area`` (SDMX-CSV with labels)."""
+    return text.split(":", 1)[0].strip().lower() if ": " in text else text.strip().lower()
+
+
+def sdmx_columns(columns: list[str], name: str) -> tuple[list[str], tuple[str, ...]]:
+    """The tidy names of SDMX columns, and the breakdown (dimension) columns among them."""
+    ids = [_id(c) for c in columns]
+    indicator = next((c for c in ("indicator", "series") if c in ids), None)
+    if indicator is None:
+        msg = (
+            "an SDMX-CSV file needs an INDICATOR or SERIES column naming the indicator of each "
+            f"row; the header has {', '.join(c.upper() for c in ids)}. Add one (its codes are "
+            "the indicator ids of the goal file), or rename the dimension that identifies them"
+        )
+        raise ObservationError(msg, Location(name, 1))
+    if "unit_measure" not in ids and "unit" not in ids:
+        msg = "an SDMX-CSV file needs a UNIT_MEASURE column (the unit of OBS_VALUE)"
+        raise ObservationError(msg, Location(name, 1))
+    tidy = [
+        "indicator" if c == indicator else _RENAMED.get(c, "unit" if c == "unit" else c)
+        for c in ids
+    ]
+    mapped = {"indicator", "period", "value", "unit", "note", "source", "vintage", "published"}
+    breakdown = tuple(c for c in tidy if c not in mapped and c not in ATTRIBUTES)
+    return tidy, breakdown
+
+
+def sdmx_rows(
+    rows: Iterator[tuple[Mapping[str, Any], Location]], set_aside: list[SetAside]
+) -> Iterator[tuple[Mapping[str, Any], Location]]:
+    """Tidy rows from SDMX rows: codes without labels, OBS_STATUS as flags, UNIT_MULT applied."""
+    for raw, location in rows:
+        row = {k: (_code(v) if k not in _FREE_TEXT else v) for k, v in raw.items()}
+        status = str(row.pop("obs_status", "") or "").strip()
+        value = str(row.get("value") or "").strip()
+        if str(row.get("action") or "").strip().upper() == "D":
+            set_aside.append(_aside(row, "deleted in the file (ACTION D)", location))
+            continue
+        if status in MISSING or value.lower() == "nan":
+            reason = MISSING.get(status, "missing value (NaN)")
+            set_aside.append(_aside(row, f"{reason} (OBS_STATUS {status or 'none'})", location))
+            continue
+        notes = [str(row["note"])] if row.get("note") else []
+        if status:
+            if status not in OBS_STATUS:
+                known = ", ".join(sorted({*OBS_STATUS, *MISSING}))
+                msg = f"unknown OBS_STATUS code {status!r}; SDMX's codes are {known}"
+                raise ObservationError(msg, location)
+            flag, meaning = OBS_STATUS[status]
+            row["flag"] = flag or ""
+            if status != "A":  # a normal value needs no note
+                notes.append(f"OBS_STATUS {status} ({meaning})")
+        row["note"] = "; ".join(notes) or None
+        mult = str(row.get("unit_mult") or "").strip()
+        if mult and value:
+            row["value"] = _scaled(value, mult, location)
+        yield row, location
+
+
+def _scaled(value: str, mult: str, location: Location) -> str:
+    from goalframe._numbers import parse_number
+
+    try:
+        power = int(mult)
+    except ValueError:
+        msg = f"UNIT_MULT {mult!r} is not a whole power of ten (0, 3, 6, ...)"
+        raise ObservationError(msg, location) from None
+    if not -15 <= power <= 15:
+        msg = f"UNIT_MULT {power} is outside -15..15"
+        raise ObservationError(msg, location)
+    try:
+        number = parse_number(value) * 10.0**power
+    except ValueError:
+        return value  # the reader reports the value with its own message
+    return repr(number) if math.isfinite(number) else value
+
+
+def _aside(row: Mapping[str, Any], reason: str, location: Location) -> SetAside:
+    return SetAside(
+        reason=reason,
+        indicator=str(row.get("indicator") or ""),
+        period=str(row.get("period") or ""),
+        value=str(row.get("value") or ""),
+        location=location,
+    )

@@ -1,0 +1,140 @@
+"""SDMX-CSV in: the same observations, and the same card, as the tidy CSV file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import goalframe as gf
+from goalframe.cli import app
+
+ENV = {"SOURCE_DATE_EPOCH": "1795824000", "NO_COLOR": "1"}
+
+GOALS = """\
+id: q
+title: Quarterly
+objectives: [{id: o, statement: Fewer dumpings, indicators: [dumpings]}]
+indicators:
+  - id: dumpings
+    name: Dumpings
+    unit: dumping
+    direction: decrease
+    select: {ref_area: NL}
+    target: {baseline: {value: 80, period: 2022Q1}, value: 40, deadline: 2024Q4}
+"""
+
+TIDY = """\
+indicator,ref_area,period,value,unit,flag,note
+dumpings,NL,2022Q1,80,dumping,,
+dumpings,NL,2022Q2,75,dumping,estimated,OBS_STATUS E (estimated value)
+dumpings,NL,2022Q3,70,dumping,break,OBS_STATUS B (time series break)
+dumpings,NL,2023Q1,66,dumping,provisional,OBS_STATUS P (provisional value)
+dumpings,BE,2022Q1,30,dumping,,
+"""
+
+# SDMX-CSV 1.0: DATAFLOW first, dimensions, TIME_PERIOD, OBS_VALUE, attributes.
+SDMX_1 = """\
+DATAFLOW,FREQ,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,UNIT_MULT
+GF:DUMPINGS(1.0),Q,dumpings,NL,2022-Q1,80,dumping,A,0
+GF:DUMPINGS(1.0),Q,dumpings,NL,2022-Q2,75,dumping,E,0
+GF:DUMPINGS(1.0),Q,dumpings,NL,2022-Q3,70,dumping,B,0
+GF:DUMPINGS(1.0),Q,dumpings,NL,2022-Q4,,dumping,M,0
+GF:DUMPINGS(1.0),Q,dumpings,NL,2023-Q1,66,dumping,P,0
+GF:DUMPINGS(1.0),Q,dumpings,BE,2022-Q1,30,dumping,A,0
+"""
+
+# SDMX-CSV 2.0 with labels: STRUCTURE, STRUCTURE_ID, ACTION; "ID: Label" headers and cells.
+SDMX_2 = """\
+STRUCTURE,STRUCTURE_ID,ACTION,FREQ: Frequency,INDICATOR: Indicator,REF_AREA: Area,\
+TIME_PERIOD: Time,OBS_VALUE: Value,UNIT_MEASURE: Unit,OBS_STATUS: Status
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2022-Q1,80,\
+dumping: Dumping,A: Normal value
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2022-Q2,75,\
+dumping: Dumping,E: Estimated value
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2022-Q3,70,\
+dumping: Dumping,B: Break
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2022-Q4,NaN,\
+dumping: Dumping,
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2023-Q1,66,\
+dumping: Dumping,P: Provisional
+dataflow,GF:DUMPINGS(1.0),D,Q: Quarterly,dumpings: Dumpings,NL: Netherlands,2023-Q2,1,\
+dumping: Dumping,A: Normal value
+dataflow,GF:DUMPINGS(1.0),I,Q: Quarterly,dumpings: Dumpings,BE: Belgium,2022-Q1,30,\
+dumping: Dumping,A: Normal value
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _key(obs: gf.ObservationSet) -> list[tuple[object, ...]]:
+    return [
+        (o.indicator, str(o.period), o.value, o.unit, o.breakdown, sorted(o.flags), o.note)
+        for o in obs.observations
+    ]
+
+
+@pytest.mark.parametrize("layout", [SDMX_1, SDMX_2], ids=["sdmx-csv-1.0", "sdmx-csv-2.0"])
+def test_sdmx_reads_as_its_tidy_equivalent(tmp_path: Path, layout: str) -> None:
+    sdmx = gf.load_observations(_write(tmp_path, "sdmx.csv", layout))
+    tidy = gf.load_observations(_write(tmp_path, "tidy.csv", TIDY))
+    assert _key(sdmx) == _key(tidy)
+    # The missing 2022-Q4 (and the deleted row of the 2.0 file) are set aside with the reason.
+    reasons = [s.reason for s in sdmx.set_aside]
+    assert reasons[0].startswith("missing value")
+    if layout is SDMX_2:
+        assert reasons == [
+            "missing value (NaN) (OBS_STATUS none)",
+            "deleted in the file (ACTION D)",
+        ]
+
+
+@pytest.mark.parametrize("layout", [SDMX_1, SDMX_2], ids=["sdmx-csv-1.0", "sdmx-csv-2.0"])
+def test_sdmx_gives_the_same_card(tmp_path: Path, layout: str) -> None:
+    goals = _write(tmp_path, "goals.yaml", GOALS)
+
+    def card(data: Path) -> dict[str, object]:
+        args = ["scorecard", str(goals), "-d", str(data), "-f", "json", "--as-of", "2023Q4"]
+        ended = CliRunner().invoke(app, args, env=ENV)
+        assert ended.exit_code == 0, ended.output
+        out = json.loads(ended.stdout)
+        return {"indicators": out["indicators"], "objectives": out["objectives"]}
+
+    sdmx, tidy = card(_write(tmp_path, "s.csv", layout)), card(_write(tmp_path, "t.csv", TIDY))
+    assert sdmx == tidy
+    # The break (OBS_STATUS B) at 2022Q3 reaches the card: progress is measured from the
+    # figure after the break, 70, towards 40: (70 - 66) / (70 - 40) = 4 / 30.
+    first = sdmx["indicators"][0]  # type: ignore[index]
+    assert first["progress"] == pytest.approx(4 / 30)
+    assert "series-break" in [c["code"] for c in first["caveats"]]
+
+
+def test_unit_mult_scales_the_value(tmp_path: Path) -> None:
+    text = (
+        "DATAFLOW,SERIES,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT\n"
+        "X:Y(1.0),assets,2016,416.5,EUR,6\n"
+    )
+    read = gf.load_observations(_write(tmp_path, "s.csv", text))
+    assert [(o.indicator, o.value, o.unit) for o in read.observations] == [
+        ("assets", 416_500_000.0, "EUR")
+    ]
+
+
+def test_sdmx_without_an_indicator_column_says_what_to_add(tmp_path: Path) -> None:
+    text = "DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nX:Y(1.0),NL,2020,1,kg\n"
+    with pytest.raises(
+        gf.DataError, match=r"s.csv:1: an SDMX-CSV file needs an INDICATOR or SERIES"
+    ):
+        gf.load_observations(_write(tmp_path, "s.csv", text))
+
+
+def test_an_unknown_status_code_is_a_located_error(tmp_path: Path) -> None:
+    text = "INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\nx,2020,1,kg,ZZ\n"
+    with pytest.raises(gf.DataError, match=r"s.csv:2: unknown OBS_STATUS code 'ZZ'"):
+        gf.load_observations(_write(tmp_path, "s.csv", text))
