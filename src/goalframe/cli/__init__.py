@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from goalframe.cli._common import app, bad_input, fail, settings_for, write_output
+from goalframe.cli._import import import_app
 from goalframe.cli._lint import GoalFiles, lint
 from goalframe.cli._scorecard import explain, scorecard
 from goalframe.errors import EXIT_BAD_INPUT
@@ -142,6 +143,7 @@ app.command()(lint)
 app.command()(schema)
 app.command(name="methods")(list_methods)
 app.command()(config)
+app.add_typer(import_app, name="import")
 
 
 def main() -> None:

@@ -109,6 +109,7 @@ def _limit(options: Mapping[str, Any]) -> float | None:
 
 def _validate(options: Mapping[str, Any]) -> None:
     _limit(options)
+    _base_year(options)
     _thresholds(options, 1)
 
 
@@ -166,11 +167,27 @@ def _result(
     )
 
 
-def _base_point(series: Series, goal: Goal) -> tuple[Period, float] | str:
+def _base_year(options: Mapping[str, Any]) -> Period | None:
+    given = options.get("base_year")
+    if given is None:
+        return None
+    try:
+        return Period.parse(given)
+    except ValueError as exc:
+        msg = f"option 'base_year': {exc}"
+        raise ValueError(msg) from None
+
+
+def _base_point(
+    series: Series, goal: Goal, options: Mapping[str, Any] | None = None
+) -> tuple[Period, float] | str:
+    chosen = _base_year(options or {})
     if goal.baseline is not None:
         requested = goal.baseline.period
     elif goal.base_period is not None:
         requested = goal.base_period
+    elif chosen is not None:
+        requested = chosen
     else:
         requested = Period.parse(DEFAULT_BASE_YEAR)
     value = series.value_at(requested)
@@ -192,6 +209,8 @@ def _base_point(series: Series, goal: Goal) -> tuple[Period, float] | str:
         "limit": "natural limit (e.g. 100 for a percentage) that shrinks the no-target "
         "thresholds as the base value nears it",
         "thresholds": "mapping of high/med/low to override sdg-build's thresholds",
+        "base_year": "the base year (sdg-build's base_year; default 2015, or the next year "
+        "with a figure); a declared baseline takes precedence",
     },
     validate=_validate,
 )
@@ -225,7 +244,7 @@ def assess_open_sdg(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     if len(series) == 0:
         return _result("not_available", None, None, "no observations", components)
     current_period, current = series.periods[-1], series.values[-1]
-    base = _base_point(series, goal)
+    base = _base_point(series, goal, options)
     if isinstance(base, str):
         components.update(current_value=current, current_year=str(current_period))
         return _result("not_available", None, None, base, components)
