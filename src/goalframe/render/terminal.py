@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -65,60 +66,8 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}"), Text()]
 
     if card.objectives:
-        objectives = Table(
-            box=box.SIMPLE_HEAVY, title=t("objectives"), title_justify="left", expand=True
-        )
-        objectives.add_column(t("objective"), ratio=3, overflow="fold")
-        objectives.add_column(t("level"))
-        objectives.add_column(t("verdict"), no_wrap=True)
-        objectives.add_column(t("score"), justify="right")
-        for o in card.objectives:
-            score = f"{o.score:.2f}" if o.score is not None else "–"
-            verdict = _status(o.status, lang)
-            extra = verdict_extra(o, lang)
-            if extra:
-                verdict.append(f"\n{extra}", style="dim")
-            if o.caveats:
-                verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
-            objectives.add_row(
-                Text("  " * o.depth + clean(o.objective.statement, newlines=False)),
-                o.objective.level.value if o.objective.level else "–",
-                verdict,
-                score,
-            )
-        parts.append(objectives)
-
-    table = Table(box=box.SIMPLE_HEAVY, title=t("indicators"), title_justify="left", expand=True)
-    table.add_column(t("indicator"), ratio=3, overflow="fold", min_width=16)
-    table.add_column(t("baseline"), justify="right", no_wrap=True)
-    table.add_column(t("latest"), justify="right", no_wrap=True)
-    table.add_column(t("target"), justify="right", no_wrap=True)
-    table.add_column(
-        t("progress_made_expected").replace(" ", "\n", 1), justify="right", no_wrap=True
-    )
-    table.add_column(t("trend"), justify="center", no_wrap=True)
-    table.add_column(t("verdict"), min_width=12, max_width=16)
-    for r in card.indicators:
-        f = figures(r, sep="\n")
-        name = Text(clean(r.indicator.name, newlines=False))
-        if unit(r):
-            name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
-        mark = provenance_mark(r, lang)
-        if mark:
-            name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
-        verdict = _status(r.status, lang)
-        if r.caveats:
-            verdict.append(f"\n{caveat_count(r.caveats, lang)}", style="bold")
-        table.add_row(
-            name,
-            f["baseline"],
-            f["latest"],
-            f["target"],
-            progress_text(r.assessment, lang),
-            trend_arrow(r.trend),
-            verdict,
-        )
-    parts.append(table)
+        parts.append(_objectives(card, lang))
+    parts.append(_indicators(card, lang))
 
     notes = Text()
     for o in card.objectives:
@@ -149,6 +98,124 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
         )
     )
     return Group(*parts)
+
+
+class _Fitted:
+    """A table where it fits, else the same content as one block per row (narrow terminals).
+
+    "Fits" is checked on the table as rich lays it out at the width offered: every word of
+    the ``words`` that must stay readable (names, statements, verdicts) is whole in the
+    output, and nothing is cut with an ellipsis. Otherwise each row becomes a block of
+    wrapped lines, so no name or verdict is ever cropped.
+    """
+
+    def __init__(self, table: Table, blocks: list[Any], words: list[str]) -> None:
+        self.table = table
+        self.blocks = blocks
+        self.words = {w for text in words for w in text.split()}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = console.render_lines(self.table, options, pad=False)
+        text = "\n".join("".join(segment.text for segment in line) for line in lines)
+        tokens = set(text.split())
+        if self.words <= tokens and not re.search(r"\S…", text):
+            yield self.table
+        else:
+            yield from self.blocks
+
+
+def _longest_word(texts: Any, cap: int) -> int:
+    words = (w for text in texts for w in str(text).split())
+    return min(max((len(w) for w in words), default=1), cap)
+
+
+def _objectives(card: ScorecardData, lang: str) -> _Fitted:
+    t = functools.partial(_i18n.text, lang)
+    rows = []
+    for o in card.objectives:
+        verdict = _status(o.status, lang)
+        extra = verdict_extra(o, lang)
+        if extra:
+            verdict.append(f"\n{extra}", style="dim")
+        if o.caveats:
+            verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
+        statement = "  " * o.depth + clean(o.objective.statement, newlines=False)
+        level = o.objective.level.value if o.objective.level else "–"
+        score = f"{o.score:.2f}" if o.score is not None else "–"
+        rows.append((statement, level, verdict, score))
+    table = Table(box=box.SIMPLE_HEAVY, title=t("objectives"), title_justify="left", expand=True)
+    widest = _longest_word([r[0] for r in rows], 24) + 2 * max(o.depth for o in card.objectives)
+    table.add_column(t("objective"), ratio=3, min_width=max(widest, 12))
+    table.add_column(t("level"), no_wrap=True)
+    table.add_column(t("verdict"), min_width=_longest_word([r[2] for r in rows], 16) + 2)
+    table.add_column(t("score"), justify="right", no_wrap=True)
+    for statement, level, verdict, score in rows:
+        table.add_row(Text(statement), level, verdict, score)
+    blocks: list[Any] = [Text(t("objectives"), style="italic")]
+    for statement, level, verdict, score in rows:
+        block = Text(statement.strip(), style="bold")
+        block.append(f"  ({level})", style="dim")
+        block.append(f"\n  {t('verdict')}: ")
+        block.append_text(verdict.copy())
+        block.append(f"  ·  {t('score')}: {score}")
+        blocks.append(block)
+    blocks.append(Text())
+    words = [r[0] for r in rows] + [status_text(o.status, lang) for o in card.objectives]
+    return _Fitted(table, blocks, words)
+
+
+def _indicators(card: ScorecardData, lang: str) -> _Fitted:
+    t = functools.partial(_i18n.text, lang)
+    table = Table(box=box.SIMPLE_HEAVY, title=t("indicators"), title_justify="left", expand=True)
+    names = [r.indicator.name for r in card.indicators]
+    verdicts = [status_text(r.status, lang) for r in card.indicators]
+    verdicts += [caveat_count(r.caveats, lang) for r in card.indicators if r.caveats]
+    table.add_column(t("indicator"), ratio=3, min_width=max(_longest_word(names, 24), 12))
+    table.add_column(t("baseline"), justify="right", no_wrap=True)
+    table.add_column(t("latest"), justify="right", no_wrap=True)
+    table.add_column(t("target"), justify="right", no_wrap=True)
+    table.add_column(
+        t("progress_made_expected").replace(" ", "\n", 1), justify="right", no_wrap=True
+    )
+    table.add_column(t("trend"), justify="center", no_wrap=True)
+    table.add_column(t("verdict"), min_width=_longest_word(verdicts, 16) + 2, max_width=18)
+    blocks: list[Any] = [Text(t("indicators"), style="italic")]
+    for r in card.indicators:
+        f = figures(r, sep="\n")
+        name = Text(clean(r.indicator.name, newlines=False))
+        if unit(r):
+            name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
+        mark = provenance_mark(r, lang)
+        if mark:
+            name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
+        verdict = _status(r.status, lang)
+        if r.caveats:
+            verdict.append(f"\n{caveat_count(r.caveats, lang)}", style="bold")
+        progress = progress_text(r.assessment, lang)
+        table.add_row(
+            name, f["baseline"], f["latest"], f["target"], progress, trend_arrow(r.trend), verdict
+        )
+        block = Text(clean(r.indicator.name, newlines=False), style="bold")
+        if unit(r):
+            block.append(f" ({clean(unit(r), newlines=False)})", style="dim")
+        if mark:
+            block.append(f" [{mark} {t('target').lower()}]", style="bold")
+        block.append(f"\n  {t('verdict')}: ")
+        block.append_text(_status(r.status, lang))
+        if r.caveats:
+            block.append(f"  {caveat_count(r.caveats, lang)}", style="bold")
+        flat = {k: v.replace("\n", " ") for k, v in figures(r).items()}
+        block.append(
+            f"\n  {t('baseline')}: {flat['baseline']}  ·  {t('latest')}: {flat['latest']}  ·  "
+            f"{t('target')}: {flat['target']}"
+        )
+        block.append(
+            f"\n  {t('progress_made_expected')}: {progress}  ·  {t('trend')}: "
+            f"{trend_arrow(r.trend)}"
+        )
+        blocks.append(block)
+    blocks.append(Text())
+    return _Fitted(table, blocks, names + verdicts)
 
 
 def render_text(card: ScorecardData, *, width: int = 100, lang: str | None = None) -> str:

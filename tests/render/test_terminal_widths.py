@@ -1,0 +1,101 @@
+"""The terminal card at 60, 80, 100 and 140 columns, in English and Dutch.
+
+Goldens record the layout; the checks below fail on their own when a name or a verdict is
+cropped, folded mid-word or cut off, whatever the goldens say.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import goalframe as gf
+from goalframe.render import _i18n
+from goalframe.render.terminal import render_text
+
+from .test_render import ROOT, check_golden
+
+WIDTHS = (60, 80, 100, 140)
+
+
+@pytest.fixture(scope="module")
+def example() -> gf.Scorecard:
+    framework = gf.load_framework(ROOT / "examples/nl-drug-policy/goals.yaml")
+    observations = gf.load_observations(ROOT / "examples/nl-drug-policy/observations.csv")
+    card = gf.evaluate(framework, observations)
+    # Golden files name files relatively, wherever the checkout is.
+    import attrs
+
+    return attrs.evolve(card, origin="goals.yaml", data_source="observations.csv")
+
+
+def long_names() -> gf.Scorecard:
+    """A framework with long, many-word names and statements, as ministries write them."""
+    statement = (
+        "Substantially reduce the number of regional drug-production waste dumpings reported "
+        "by municipalities and water boards"
+    )
+    names = [
+        "Number of dismantled synthetic-drug production and storage locations per police unit",
+        "Proportion of confiscated criminal assets actually collected by the public prosecutor",
+        "Cocaine",
+    ]
+    indicators = "".join(
+        f"  - {{id: i{n}, name: '{name}', unit: case, direction: increase, "
+        f"target: {{baseline: {{value: 10, period: 2020}}, value: 20, deadline: 2030}}}}\n"
+        for n, name in enumerate(names)
+    )
+    goals = (
+        "id: long\ntitle: Long names\n"
+        f"objectives: [{{id: o, statement: '{statement}', indicators: [i0, i1, i2]}}]\n"
+        f"indicators:\n{indicators}"
+    )
+    rows = [
+        {"indicator": f"i{n}", "period": y, "value": v, "unit": "case"}
+        for n in range(3)
+        for y, v in ((2020, 10), (2023, 12 + n))
+    ]
+    return gf.evaluate(gf.parse_framework(goals), gf.observations_from_records(rows), as_of=2024)
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.split(r"\s+", text))
+
+
+def assert_readable(card: gf.Scorecard, text: str, width: int, lang: str) -> None:
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width, "a line is wider than the terminal"
+    # "…" marks an unknown outcome (after a space); glued to a word it means text was cut.
+    assert not re.search(r"\S…", text), "a cell was cut off with an ellipsis"
+    tokens = _tokens(text)
+    for result in card.indicators:
+        for word in result.indicator.name.split():
+            assert word in tokens, f"{word!r} of {result.indicator.name!r} was broken or cropped"
+        for word in _i18n.status(lang, result.status).split():
+            assert word in tokens, f"verdict word {word!r} was broken or cropped"
+    for objective in card.objectives:
+        for word in objective.objective.statement.split():
+            assert word in tokens, f"{word!r} of an objective was broken or cropped"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_example_at_every_width(example: gf.Scorecard, width: int, lang: str) -> None:
+    text = render_text(example, width=width, lang=lang)
+    assert_readable(example, text, width, lang)
+    check_golden(f"terminal-{lang}-{width}.txt", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_names_at_every_width(width: int, lang: str) -> None:
+    card = long_names()
+    assert_readable(card, render_text(card, width=width, lang=lang), width, lang)
+
+
+def test_wide_terminals_keep_the_table_and_narrow_ones_stack(example: gf.Scorecard) -> None:
+    wide = render_text(example, width=140)
+    narrow = render_text(example, width=60)
+    assert "━" in wide and "  Verdict: " not in wide
+    assert "  Verdict: " in narrow  # one block per row, every name on its own line
