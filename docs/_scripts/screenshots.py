@@ -8,11 +8,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 IMAGES = ROOT / "docs" / "images"
-SIZES = {"desktop": (1280, 1900), "phone": (390, 1700)}
+SIZES = {"desktop": (1280, 1900), "phone": (390, 3300)}
+#: Headless Chromium opens no window narrower than 500 px: the phone shot frames the page in
+#: an iframe exactly 390 px wide (a phone's CSS width) on a grey surround.
+PHONE_WINDOW = 500
 
 
 def main() -> None:
@@ -28,7 +32,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "scorecard.html"
         page.write_text(html, encoding="utf-8")
+        phone = Path(tmp) / "phone.html"
+        width, height = SIZES["phone"]
+        phone.write_text(
+            '<!doctype html><html><body style="margin:0;background:#c9c9cf">'
+            f'<iframe style="display:block;margin:0 auto;width:{width}px;height:{height}px;'
+            f'border:0" srcdoc="{escape(html, quote=True)}"></iframe></body></html>',
+            encoding="utf-8",
+        )
         for name, (width, height) in SIZES.items():
+            target = page if name == "desktop" else phone
+            window = width if name == "desktop" else PHONE_WINDOW
             subprocess.run(
                 [
                     browser,
@@ -39,9 +53,9 @@ def main() -> None:
                     "--disable-background-networking",
                     "--hide-scrollbars",
                     f"--user-data-dir={tmp}/{name}",
-                    f"--window-size={width},{height}",
+                    f"--window-size={window},{height}",
                     f"--screenshot={IMAGES / f'scorecard-{name}.png'}",
-                    page.as_uri(),
+                    target.as_uri(),
                 ],
                 check=True,
                 capture_output=True,

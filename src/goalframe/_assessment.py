@@ -260,6 +260,26 @@ class Assessment:
     caveats: tuple[Caveat, ...] = ()
     final: bool = False
 
+    def __repr__(self) -> str:
+        value = "" if self.value is None else f", value {_fmt(self.value)}"
+        expected = "" if self.expected is None else f", expected {_fmt(self.expected)}"
+        final = ", final" if self.final else ""
+        caveats = f", {len(self.caveats)} caveat(s)" if self.caveats else ""
+        return (
+            f"<Assessment {self.method}: {self.status.value} ({self.label}){value}{expected}"
+            f"{final}{caveats}>"
+        )
+
+    def _repr_html_(self) -> str:
+        # A notebook shows the verdict and its explanation; the styles touch nothing else.
+        from html import escape
+
+        return (
+            f'<div class="goalframe-assessment"><p style="margin:0 0 4px;font-weight:600">'
+            f"{escape(self.status.label)} ({escape(self.method)})</p>"
+            f'<pre style="white-space:pre-wrap;margin:0">{escape(self.explain())}</pre></div>\n'
+        )
+
     def explain(self) -> str:
         """Explain the verdict: the formula, the numbers plugged in, the verdict, the source."""
         lines = [f"method: {self.method}"]

@@ -80,8 +80,18 @@ class Scorecard(ScorecardData):
         return render_xlsx(self, lang)
 
     def _repr_html_(self) -> str:
-        # Jupyter shows a scorecard as its HTML page.
-        return self.to_html()
+        # Jupyter shows the card as a fragment whose styles touch nothing outside it.
+        from goalframe.render.html import render_html_fragment
+
+        return render_html_fragment(self)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s.value.replace('_', ' ')}" for s, n in self.counts.items() if n)
+        return (
+            f"<Scorecard {self.spec.id!r} as of {self.as_of or 'the latest data'}: "
+            f"{len(self.indicators)} indicators ({counts}), {len(self.objectives)} objectives, "
+            f"{len(self.set_aside)} observations set aside>"
+        )
 
     def __rich__(self) -> Any:
         from goalframe.render.terminal import build_renderable
@@ -118,6 +128,17 @@ class Comparison(ComparisonData):
         from goalframe.render.terminal import render_comparison_text
 
         return render_comparison_text(self, width=width)
+
+    def _repr_html_(self) -> str:
+        from goalframe.render.html import render_comparison_fragment
+
+        return render_comparison_fragment(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison of {len(self.methods)} methods ({', '.join(self.methods)}) on "
+            f"{len(self.own.indicators)} indicators>"
+        )
 
     def __rich__(self) -> Any:
         from goalframe.render.terminal import build_comparison

@@ -100,6 +100,15 @@ class IndicatorResult:
         """The indicator's id."""
         return self.indicator.id
 
+    def __repr__(self) -> str:
+        latest = f", latest {self.latest.value:g} ({self.latest.period})" if self.latest else ""
+        target = f", target {self.target:g}" if self.target is not None else ""
+        deadline = f" ({self.deadline})" if self.deadline and target else ""
+        return (
+            f"<IndicatorResult {self.id!r}: {self.status.value} ({self.assessment.method})"
+            f"{latest}{target}{deadline}>"
+        )
+
     @property
     def status(self) -> Status:
         """The verdict."""

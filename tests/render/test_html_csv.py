@@ -95,8 +95,18 @@ def test_html_escapes_user_text() -> None:
     assert html.count("&lt;script&gt;") >= 6  # title, header, tree, name, notes, chart
 
 
-def test_repr_html(card: gf.Scorecard) -> None:
-    assert card._repr_html_() == card.to_html()
+def test_repr_html_is_the_page_as_a_scoped_fragment(card: gf.Scorecard) -> None:
+    fragment = card._repr_html_()
+    assert fragment.startswith('<div class="goalframe-card">')
+    assert "<html" not in fragment and "<body" not in fragment
+    # Every style rule is scoped to the fragment: no bare `*`, `body` or `h1` rule remains.
+    styles = fragment[fragment.index("<style>") + 7 : fragment.index("</style>")]
+    selectors = re.findall(r"(?:^|})\s*([^{}@]+)\{", styles)
+    assert selectors and all(
+        all(s.strip().startswith(".goalframe-card") for s in group.split(","))
+        for group in selectors
+    )
+    assert "Drug-waste dumpings found" in fragment
 
 
 def test_csv_rows_and_columns(card: gf.Scorecard) -> None:
@@ -246,3 +256,162 @@ def test_request_detection_works(tmp_path: Path) -> None:
     netlog = tmp_path / "net.json"
     _chromium([f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], str(tmp_path / "p"))
     assert "https://example.org/x.png" in _requests(netlog)
+
+
+# --- horizontal overflow at a phone's and a desktop's width ----------------------------------
+
+_PROBE = """<script>
+window.addEventListener('load', function () {
+  var vw = document.documentElement.clientWidth, bad = [];
+  document.querySelectorAll('body *').forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5)) {
+      bad.push(el.tagName.toLowerCase() + ' ' + Math.round(r.left) + '-' + Math.round(r.right));
+    }
+  });
+  var out = parent.document.createElement('pre');
+  out.id = 'overflow-probe';
+  out.textContent = JSON.stringify({viewport: vw, scroll: document.documentElement.scrollWidth,
+                                    bad: bad.slice(0, 12), count: bad.length});
+  parent.document.body.appendChild(out);
+});
+</script>"""
+
+
+def _overflow(page: str, width: int, tmp: Path) -> dict[str, object]:
+    """Lay a page out ``width`` CSS pixels wide in Chromium and report what sticks out.
+
+    Headless Chromium will not open a window narrower than 500 px, so the page (with a probe
+    script added, for this test only) goes into an iframe of exactly ``width`` pixels.
+    """
+    import html as markup
+    import json
+
+    inner = page.replace("</body>", _PROBE + "</body>")
+    host = tmp / f"host-{width}.html"
+    host.write_text(
+        '<!doctype html><html><body style="margin:0">'
+        f'<iframe style="width:{width}px;height:6000px;border:0" '
+        f'srcdoc="{markup.escape(inner, quote=True)}"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    dom = _chromium(
+        ["--window-size=1400,2000", "--virtual-time-budget=5000", "--dump-dom", host.as_uri()],
+        str(tmp / f"profile-{width}"),
+    ).stdout.decode()
+    found = re.search(r'<pre id="overflow-probe">([^<]*)', dom)
+    assert found, "the probe did not run"
+    return json.loads(markup.unescape(found[1]))  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("GOALFRAME_REQUIRE_BROWSER"),
+    reason="chromium is not installed (CI installs it)",
+)
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("which", ["example", "example-nl", "long-names"])
+def test_no_horizontal_overflow(card: gf.Scorecard, which: str, width: int, tmp_path: Path) -> None:
+    from .test_terminal_widths import long_names
+
+    page = {
+        "example": lambda: card.to_html(),
+        "example-nl": lambda: card.to_html(lang="nl"),
+        "long-names": lambda: long_names().to_html(),
+    }[which]()
+    seen = _overflow(page, width, tmp_path)
+    assert seen["viewport"] == width
+    assert (seen["scroll"], seen["count"]) == (width, 0), seen["bad"]
+
+
+@pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("GOALFRAME_REQUIRE_BROWSER"),
+    reason="chromium is not installed (CI installs it)",
+)
+def test_the_overflow_probe_can_fail(tmp_path: Path) -> None:
+    page = '<html><body><div style="width:600px">too wide</div></body></html>'
+    seen = _overflow(page, 390, tmp_path)
+    assert seen["count"] == 1 and seen["scroll"] == 608  # 600 px and the body's 8 px margin
+
+
+# --- notebook display: the fragment leaves its host page alone --------------------------------
+
+_HOST = """<!doctype html><html><head><style>
+body{font-family:serif;font-size:13px;margin:5px;background:#fafafa}
+h1{font-size:20px;margin:3px}
+</style></head><body>
+<h1 id="h">Host notebook</h1><p id="p">A paragraph of the host.</p>
+<table id="t"><tr><td id="c">cell</td></tr></table><div id="d">div</div>
+<div id="out">INSERTED</div>
+<script>
+window.addEventListener('load', function () {
+  var keys = ['font-family', 'font-size', 'margin-top', 'margin-left', 'background-color',
+              'color', 'border-collapse', 'width', 'padding-left', 'border-bottom-width',
+              'box-sizing', 'line-height'];
+  var seen = {};
+  ['body', '#h', '#p', '#t', '#c', '#d'].forEach(function (sel) {
+    var style = getComputedStyle(document.querySelector(sel)), one = {};
+    keys.forEach(function (k) { one[k] = style.getPropertyValue(k); });
+    seen[sel] = one;
+  });
+  var card = document.querySelector('.goalframe-card header');
+  seen.card = card ? getComputedStyle(card).getPropertyValue('border-top-left-radius') : null;
+  var pre = document.createElement('pre');
+  pre.id = 'style-probe';
+  pre.textContent = JSON.stringify(seen);
+  document.body.appendChild(pre);
+});
+</script></body></html>"""
+
+
+def _host_styles(fragment: str, tmp: Path, name: str) -> dict[str, object]:
+    import html as markup
+    import json
+
+    page = tmp / f"{name}.html"
+    page.write_text(_HOST.replace("INSERTED", fragment), encoding="utf-8")
+    dom = _chromium(
+        ["--virtual-time-budget=3000", "--dump-dom", page.as_uri()], str(tmp / f"p-{name}")
+    ).stdout.decode()
+    found = re.search(r'<pre id="style-probe">([^<]*)', dom)
+    assert found, "the probe did not run"
+    return json.loads(markup.unescape(found[1]))  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("GOALFRAME_REQUIRE_BROWSER"),
+    reason="chromium is not installed (CI installs it)",
+)
+def test_the_notebook_fragment_leaves_the_host_page_alone(
+    card: gf.Scorecard, tmp_path: Path
+) -> None:
+    alone = _host_styles("", tmp_path, "alone")
+    with_card = _host_styles(card._repr_html_(), tmp_path, "with-card")
+    assert alone.pop("card") is None
+    assert with_card.pop("card") == "10px"  # the card itself is styled (its rounded header)
+    assert with_card == alone
+    # The check can fail: the whole page's global styles restyle the host.
+    with_page = _host_styles(card.to_html(), tmp_path, "with-page")
+    with_page.pop("card")
+    assert with_page != alone
+
+
+def test_short_reprs(card: gf.Scorecard) -> None:
+    assert repr(card).startswith("<Scorecard 'nl-drug-policy' as of 2026-11-28: 8 indicators (")
+    assert len(repr(card)) < 300
+    first = card.indicators[0]
+    assert repr(first) == (
+        "<IndicatorResult 'drug_waste_dumpings': insufficient_progress (trajectory), "
+        "latest 191 (2023), target 95.5 (2026)>"
+    )
+    assert repr(first.assessment).startswith(
+        "<Assessment trajectory: insufficient_progress (far_behind_trajectory), value 0, "
+        "expected 0.571429"
+    )
+    assert "<pre" in first.assessment._repr_html_()
+    comparison = gf.compare(
+        gf.load_framework(ROOT / "examples/nl-drug-policy/goals.yaml"),
+        gf.load_observations(ROOT / "examples/nl-drug-policy/observations.csv"),
+    )
+    assert repr(comparison).startswith("<Comparison of 7 methods (trajectory, open-sdg")
+    fragment = comparison._repr_html_()
+    assert len(fragment) < 20_000 and fragment.count("<tr>") == 1 + len(card.indicators)

@@ -31,7 +31,7 @@ from goalframe.render.svg import indicator_chart
 
 if TYPE_CHECKING:
     from goalframe._results import IndicatorResult, ObjectiveResult
-    from goalframe._scorecard import ScorecardData
+    from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["render_html"]
 
@@ -199,3 +199,106 @@ def render_html(card: ScorecardData, lang: str | None = None) -> str:
             data_source=file_name(card.data_source),
         )
     )
+
+
+#: The class of the element a notebook fragment lives in; every style rule is scoped to it.
+FRAGMENT_CLASS = "goalframe-card"
+
+
+def render_html_fragment(card: ScorecardData, lang: str | None = None) -> str:
+    """The scorecard as an HTML fragment for a host page (Jupyter's ``_repr_html_``).
+
+    The same content as `render_html`, inside ``<div class="goalframe-card">``, with every
+    style rule scoped to that element: the host page's own headings, tables and body keep
+    their look.
+
+    Added in 0.2.
+    """
+    page = render_html(card, lang)
+    css = page[page.index("<style>") + len("<style>") : page.index("</style>")]
+    body = page[page.index("<body>") + len("<body>") : page.index("</body>")]
+    scoped = scope_css(css, f".{FRAGMENT_CLASS}")
+    return f'<div class="{FRAGMENT_CLASS}">\n<style>{scoped}</style>\n{body.strip()}\n</div>\n'
+
+
+def scope_css(css: str, scope: str) -> str:
+    """Prefix every selector of a style sheet with ``scope`` (``body`` and ``:root`` become it).
+
+    Handles the plain rules and ``@media`` blocks goalframe's own template uses; it is not a
+    general CSS parser.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(css):
+        brace = css.find("{", i)
+        if brace == -1:
+            break
+        head = css[i:brace].strip()
+        if head.startswith("@"):
+            depth, j = 1, brace + 1
+            while depth and j < len(css):
+                depth += {"{": 1, "}": -1}.get(css[j], 0)
+                j += 1
+            out.append(f"{head}{{{scope_css(css[brace + 1 : j - 1], scope)}}}")
+            i = j
+            continue
+        end = css.index("}", brace)
+        selectors = ",".join(_scoped(s.strip(), scope) for s in head.split(","))
+        out.append(f"{selectors}{{{css[brace + 1 : end]}}}")
+        i = end + 1
+    return "\n".join(out)
+
+
+def _scoped(selector: str, scope: str) -> str:
+    if selector in (":root", "html", "body"):
+        return scope
+    for top in ("body ", "html "):
+        if selector.startswith(top):
+            return f"{scope} {selector[len(top) :]}"
+    return f"{scope} {selector}"
+
+
+def render_comparison_fragment(comparison: ComparisonData) -> str:
+    """A method comparison as a small HTML table for a notebook (styles scoped to it).
+
+    Added in 0.2.
+    """
+    from html import escape
+
+    heads = "".join(f"<th>{escape(m)}</th>" for m in comparison.methods)
+    rows = []
+    for n, own in enumerate(comparison.own.indicators):
+        cells = "".join(
+            f'<td class="s-{card.indicators[n].status.value}">'
+            f"{escape(card.indicators[n].status.label)}</td>"
+            for card in comparison.cards
+        )
+        rows.append(
+            f"<tr><th>{escape(own.indicator.name)}</th>"
+            f'<td class="s-{own.status.value}">{escape(own.status.label)} '
+            f"({escape(own.assessment.method)})</td>{cells}</tr>"
+        )
+    css = scope_css(
+        "table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;"
+        "text-align:left;vertical-align:top}"
+        + "".join(f".s-{s.value}{{color:{ink}}}" for s, ink in _INK.items()),
+        f".{FRAGMENT_CLASS}",
+    )
+    return (
+        f'<div class="{FRAGMENT_CLASS}"><style>{css}</style><table><thead><tr>'
+        f"<th>Indicator</th><th>Own method</th>{heads}</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div>\n"
+    )
+
+
+_INK = {
+    Status.ACHIEVED: "#00573f",
+    Status.ON_TRACK: "#074a73",
+    Status.NEEDS_ACCELERATION: "#6e4500",
+    Status.INSUFFICIENT_PROGRESS: "#7f2e00",
+    Status.MOVING_AWAY: "#74133a",
+    Status.MISSED: "#6a0d23",
+    Status.OUTCOME_UNKNOWN: "#3d2f6b",
+    Status.NOT_ASSESSABLE: "#3f3f46",
+}
