@@ -27,7 +27,7 @@ from goalframe.render._common import (
     verdict_extra,
 )
 from goalframe.render._format import STATUS_SYMBOL, flags, number, trend_arrow
-from goalframe.render.svg import indicator_chart
+from goalframe.render.svg import chart_parts, indicator_chart
 
 if TYPE_CHECKING:
     from goalframe._results import IndicatorResult, ObjectiveResult
@@ -125,6 +125,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "context": context,
         "chart": Markup(indicator_chart(result, lang)),
         "forecast": a.method == "forecast" and "projected" in a.components,
+        "parts": chart_parts(result),
         "flags": ", ".join(_i18n.flag(lang, name) for name in used),
         "explain": card.explain(ind.id),
     }

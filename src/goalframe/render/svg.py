@@ -5,13 +5,24 @@ baseline through any milestones to the target, the target itself, a norm or rang
 goal has one, and for the forecast method its projection with the prediction interval. All
 numbers come from the scorecard; this module only places them.
 
+The rules that keep a chart honest (see "Publish a scorecard" in the docs):
+
+- the value axis starts at zero (ends at zero for negative series), so a rise of 29 % never
+  fills the whole height;
+- a missing period is a gap in the line, never a straight line across it;
+- a target line is drawn only where the target defines a path (a trajectory from its
+  baseline); milestones and targets are points;
+- a norm is a line over its own span only, and periods that missed it are marked;
+- the legend names only what the chart shows (`chart_parts`).
+
 Added in 0.1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from goalframe.render import _i18n
 from goalframe.render._format import number
@@ -20,11 +31,67 @@ from goalframe.schema import TargetType
 if TYPE_CHECKING:
     from goalframe._results import IndicatorResult
 
-__all__ = ["indicator_chart"]
+__all__ = ["chart_parts", "indicator_chart"]
+
+#: The spacing of consecutive periods, in years, by frequency; a wider step is a gap.
+_STEP = {"year": 1.0, "fiscal_year": 1.0, "quarter": 0.25, "month": 1 / 12}
+
+
+def draws_target_line(result: IndicatorResult) -> bool:
+    """Whether the target defines a path to draw: a trajectory from a baseline to a target."""
+    goal = result.indicator.goal
+    return (
+        goal is not None
+        and goal.type is TargetType.TRAJECTORY
+        and goal.baseline is not None
+        and goal.target is not None
+        and goal.deadline is not None
+    )
+
+
+def chart_parts(result: IndicatorResult) -> set[str]:
+    """What the chart draws, for its legend: observed, target_line, norm, target, projection."""
+    goal, a = result.indicator.goal, result.assessment
+    parts = {"observed"} if result.series else set()
+    if draws_target_line(result):
+        parts.add("target_line")
+    if goal is not None and goal.type is TargetType.NORM and goal.target is not None:
+        parts.add("norm")
+    elif goal is not None and (goal.milestones or goal.target is not None):
+        parts.add("target")
+    if a.method == "forecast" and "projected" in a.components:
+        parts.add("projection")
+    return parts
+
+
+def _runs(points: Sequence[tuple[float, float, object]], frequency: str) -> list[list[int]]:
+    """Indices of the points split where a period is missing (gaps stay gaps)."""
+    step = _STEP.get(frequency)
+    runs: list[list[int]] = []
+    for i in range(len(points)):
+        if runs and step is not None and points[i][0] - points[i - 1][0] > step * 1.5:
+            runs.append([i])
+        elif runs:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
 
 WIDTH, HEIGHT = 360, 160
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 18, 24
 OBSERVED, TARGET, FORECAST, FLAGGED = "#0072B2", "#444444", "#CC79A7", "#D55E00"
+
+
+def _span_end(result: IndicatorResult) -> float:
+    """How far past its start the norm's last period reaches (a year: 1, a quarter: 0.25)."""
+    frequency = result.series[0].period.frequency.value if result.series else "year"
+    return _STEP.get(frequency, 1.0) * 0.5
+
+
+def _in_span(goal: Any, period: Any) -> bool:
+    start, end = goal.base_period, goal.deadline
+    return (start is None or period >= start) and (end is None or period <= end)
 
 
 def _float(value: object) -> float:
@@ -42,9 +109,15 @@ class _Scale:
         if self.x1 == self.x0:
             self.x0, self.x1 = self.x0 - 0.5, self.x1 + 0.5
         lo, hi = min(ys), max(ys)
+        # Zero in view: positive series from 0 up, negative ones from their low up to 0.
+        if lo >= 0:
+            lo = 0.0
+        elif hi <= 0:
+            hi = 0.0
         self.ticks = sorted({lo, (lo + hi) / 2, hi})
-        pad = abs(hi) * 0.1 or 1.0 if hi == lo else (hi - lo) * 0.08
-        self.y0, self.y1 = lo - pad, hi + pad
+        pad = abs(hi) * 0.1 or 1.0 if hi == lo else (hi - lo) * 0.06
+        self.y0 = lo if lo == 0 else lo - pad
+        self.y1 = hi if hi == 0 and lo < 0 else hi + pad
 
     def x(self, t: float) -> float:
         return LEFT + (WIDTH - LEFT - RIGHT) * (t - self.x0) / (self.x1 - self.x0)
@@ -137,19 +210,25 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
             f'height="{_fmt(y_lo - y_hi)}" class="band"><title>{escape(number(goal.low))}'
             f"–{escape(number(goal.high))} {escape(unit)}</title></rect>"
         )
-    if goal is not None and goal.type is TargetType.NORM and goal.target is not None:
+    norm = goal is not None and goal.type is TargetType.NORM and goal.target is not None
+    if norm and goal is not None and goal.target is not None:
+        # Over the norm's own span (its periods, start to end), not the whole chart.
+        start = goal.base_period.time if goal.base_period else s.x0
+        end = goal.deadline.time + _span_end(result) if goal.deadline else s.x1
         y = _fmt(s.y(goal.target))
         out.append(
-            f'<path d="M{left},{y}H{right}" class="target-line" stroke="{TARGET}">'
-            f"<title>{escape(number(goal.target))} {escape(unit)}</title></path>"
+            f'<path d="M{_fmt(s.x(max(start, s.x0)))},{y}H{_fmt(s.x(min(end, s.x1)))}" '
+            f'class="norm-line" stroke="{TARGET}"><title>{escape(number(goal.target))} '
+            f"{escape(unit)}</title></path>"
         )
-    elif len(knots) >= 2:
+    elif draws_target_line(result) and len(knots) >= 2:
         path = "M" + "L".join(f"{_fmt(s.x(t))},{_fmt(s.y(v))}" for t, v in knots)
         out.append(
             f'<path d="{path}" class="target-line" stroke="{TARGET}">'
             f"<title>{escape(_i18n.text(lang, 'target_line'))}</title></path>"
         )
-    for t, v in knots[1:]:
+    targets = knots[1:] if goal is not None and goal.baseline is not None else knots
+    for t, v in targets:
         out.append(
             f'<path d="M{_fmt(s.x(t))},{_fmt(s.y(v) - 5)}l5,5l-5,5l-5,-5z" '
             f'class="target" fill="{TARGET}"><title>{escape(number(v))} '
@@ -167,14 +246,21 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
             f'class="interval" stroke="{FORECAST}"><title>{escape(number(lower))}–'
             f"{escape(number(upper))} {escape(unit)}</title></path>"
         )
-    if len(points) >= 2:
-        path = "M" + "L".join(f"{_fmt(s.x(t))},{_fmt(s.y(v))}" for t, v, _ in points)
-        out.append(f'<path d="{path}" class="observed" stroke="{OBSERVED}"/>')
+    frequency = result.series[0].period.frequency.value if result.series else ""
+    for run in _runs(points, frequency):
+        if len(run) >= 2:
+            path = "M" + "L".join(
+                f"{_fmt(s.x(points[i][0]))},{_fmt(s.y(points[i][1]))}" for i in run
+            )
+            out.append(f'<path d="{path}" class="observed" stroke="{OBSERVED}"/>')
     for t, v, obs in points:
         flags = ", ".join(_i18n.flag(lang, f) for f in sorted(obs.flags))
         label = f"{obs.period}: {number(v)} {unit}" + (f" ({flags})" if flags else "")
         css = "point flagged" if obs.flags else "point"
         colour = FLAGGED if obs.flags else OBSERVED
+        if norm and goal is not None and _in_span(goal, obs.period) and not goal.meets(v):
+            css, colour = "point missed", FLAGGED
+            label += f" ({_i18n.text(lang, 'norm_missed')})"
         out.append(
             f'<circle cx="{_fmt(s.x(t))}" cy="{_fmt(s.y(v))}" r="3.2" class="{css}" '
             f'stroke="{colour}"><title>{escape(label)}</title></circle>'
