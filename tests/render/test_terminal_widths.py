@@ -99,3 +99,23 @@ def test_wide_terminals_keep_the_table_and_narrow_ones_stack(example: gf.Scoreca
     narrow = render_text(example, width=60)
     assert "━" in wide and "  Verdict: " not in wide
     assert "  Verdict: " in narrow  # one block per row, every name on its own line
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_method_comparison_at_every_width(width: int) -> None:
+    from goalframe.render.terminal import render_comparison_text
+
+    comparison = gf.compare(
+        gf.load_framework(ROOT / "examples/nl-drug-policy/goals.yaml"),
+        gf.load_observations(ROOT / "examples/nl-drug-policy/observations.csv"),
+    )
+    text = render_comparison_text(comparison, width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    tokens = _tokens(text)
+    rows = list(comparison.rows())
+    assert rows  # the indicators with a target; context indicators are not compared
+    for _, name, _, _ in rows:
+        for word in name.split():
+            assert word in tokens, f"{word!r} was broken or cropped at {width} columns"
+    for method in comparison.methods:
+        assert method in tokens or f"{method}:" in tokens

@@ -243,7 +243,7 @@ def _cell(assessment: Assessment) -> Text:
         f"{STATUS_SYMBOL[assessment.status]} {SHORT[assessment.status]}",
         style=STYLE[assessment.status],
     )
-    text.append(f"\n{assessment.label}", style="dim")
+    text.append(f"\n{assessment.label.replace('_', ' ')}", style="dim")
     return text
 
 
@@ -255,18 +255,31 @@ def build_comparison(comparison: ComparisonData) -> Any:
         title=f"{clean(own.title, newlines=False)}: method comparison",
         title_justify="left",
     )
-    table.add_column("Indicator", overflow="fold", min_width=14, max_width=24)
-    table.add_column("Own method", overflow="fold", min_width=8)
+    rows = list(comparison.rows())
+    names = [clean(name, newlines=False) for _, name, _, _ in rows]
+    table.add_column("Indicator", min_width=max(_longest_word(names, 24), 10), max_width=28)
+    table.add_column("Own method")
     for name in comparison.methods:
-        table.add_column(name, overflow="fold", min_width=8)
-    for _, name, mine, others in comparison.rows():
+        table.add_column(name)
+    words = [*names, *comparison.methods, "Own method"]
+    blocks: list[Any] = [Text(f"{clean(own.title, newlines=False)}: method comparison")]
+    for (_, _, mine, others), name in zip(rows, names, strict=True):
         first = Text(f"{STATUS_SYMBOL[mine.status]} {SHORT[mine.status]}", style=STYLE[mine.status])
         first.append(f"\n{mine.method}", style="dim")
-        table.add_row(Text(clean(name, newlines=False)), first, *(_cell(a) for a in others))
+        table.add_row(Text(name), first, *(_cell(a) for a in others))
+        words += [SHORT[mine.status], mine.method, *(a.label.replace("_", " ") for a in others)]
+        words += [SHORT[a.status] for a in others]
+        block = Text(name, style="bold")
+        block.append(f"\n  own method ({mine.method}): ")
+        block.append(SHORT[mine.status], style=STYLE[mine.status])
+        for method, a in zip(comparison.methods, others, strict=True):
+            block.append(f"\n  {method}: ")
+            block.append(f"{SHORT[a.status]} ({a.label})", style=STYLE[a.status])
+        blocks.append(block)
     disagreements = comparison.disagreements()
     note = Text("The verdict depends on the method for: ", style="dim")
     note.append(", ".join(disagreements) or "no indicator")
-    parts: list[Any] = [table, note]
+    parts: list[Any] = [_Fitted(table, blocks, words), note]
     summary = set_aside_summary(own)
     if summary:
         total = sum(n for _, n in summary)
