@@ -33,8 +33,17 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
         "no_value": "no value",
         "set": "set",
         "now": "now",
+        "number_style": "en",
     }
 )
+
+
+def _n(value: float, words: Mapping[str, str]) -> str:
+    """A number in a target's description, with the separators of ``words['number_style']``."""
+    text = f"{value:,.6g}"
+    if words.get("number_style") == "nl":
+        return text.translate(str.maketrans(",.", ".,"))
+    return text
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -126,22 +135,22 @@ class Goal:
             each = {"year": "a_year", "fiscal_year": "a_year", "quarter": "a_quarter"}.get(
                 start.frequency.value if start else "", "a_period"
             )
-            return f"{bound} {self.target:,.6g} {w[each]}{span}"
+            return f"{bound} {_n(self.target, w)} {w[each]}{span}"
         if self.type is TargetType.CUMULATIVE and self.target is not None:
             start = self.base_period
             span = f", {start}-{self.deadline}" if start and self.deadline else ""
-            return f"{self.target:,.6g} {w['in_total']}{span}"
+            return f"{_n(self.target, w)} {w['in_total']}{span}"
         if self.type is TargetType.MILESTONES or (self.milestones and self.target is None):
-            shown = ", ".join(f"{m.period}: {m.value:,.6g}" for m in self.milestones[:6])
+            shown = ", ".join(f"{m.period}: {_n(m.value, w)}" for m in self.milestones[:6])
             more = " ..." if len(self.milestones) > 6 else ""
             return f"{w['milestones']} {shown}{more}"
         if self.type is TargetType.RANGE and self.low is not None and self.high is not None:
-            return w["between"].format(low=f"{self.low:,.6g}", high=f"{self.high:,.6g}")
+            return w["between"].format(low=f"{_n(self.low, w)}", high=f"{_n(self.high, w)}")
         by = f" {w['by']} {self.deadline}" if self.deadline else ""
         if self.type is TargetType.BINARY:
             return w["done"] + by
         if self.target is not None:
-            return f"{self.target:,.6g}{by}"
+            return f"{_n(self.target, w)}{by}"
         return w["no_value"]
 
     def goalposts(self, words: Mapping[str, str] | None = None) -> str:
@@ -152,11 +161,11 @@ class Goal:
         steps = []
         for change in self.history:
             source = f", {change.source.name}" if change.source else ""
-            steps.append(f"{change.value:,.6g} ({w['set']} {change.set}{source})")
+            steps.append(f"{_n(change.value, w)} ({w['set']} {change.set}{source})")
         now = self.target
-        tail = f"{now:,.6g} {w['now']}" if now is not None else w["now"]
+        tail = f"{_n(now, w)} {w['now']}" if now is not None else w["now"]
         if self.set is not None and now is not None:
-            tail = f"{now:,.6g} ({w['set']} {self.set}, {w['now']})"
+            tail = f"{_n(now, w)} ({w['set']} {self.set}, {w['now']})"
         return " -> ".join([*steps, tail])
 
     def meets(self, value: float, threshold: float | None = None) -> bool:

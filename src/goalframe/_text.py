@@ -48,18 +48,28 @@ def link_target(url: str | None) -> str | None:
     return None
 
 
-def number(value: float | None) -> str:
-    """Numbers people read: thousands separators, at most four significant decimals."""
+#: Languages whose numbers use a decimal comma and a thousands point (40.641,5).
+DECIMAL_COMMA = frozenset({"nl", "de", "fr", "es", "it", "pt"})
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def number(value: float | None, lang: str = "en") -> str:
+    """Numbers people read: thousands separators, at most four significant decimals.
+
+    In a language that writes decimals with a comma (Dutch: ``40.641``, ``35.357,7``) the
+    separators are swapped, so that no reader takes forty thousand for forty.
+    """
     if value is None or not math.isfinite(value):
         return "–"
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return f"{value:,.1f}"
-    if magnitude >= 1:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:.4g}"
+        text = f"{int(value):,}"
+    elif abs(value) >= 100:
+        text = f"{value:,.1f}"
+    elif abs(value) >= 1:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.4g}"
+    return text.translate(_SWAP) if lang in DECIMAL_COMMA else text
 
 
 def percent(share: float | None) -> str:

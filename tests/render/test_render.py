@@ -205,3 +205,17 @@ def test_csv_numbers_are_rounded_computed_shares_and_exact_figures(card: gf.Scor
     for row in rows.values():
         for key in ("progress", "expected_progress", "score"):
             assert row[key] == "" or len(row[key].split(".")[-1]) <= 6
+
+
+def test_dutch_cards_write_numbers_the_dutch_way(card: gf.Scorecard) -> None:
+    from goalframe._text import number
+
+    # Forty thousand is 40,641 in English and 40.641 in Dutch; a decimal is 35.357,7.
+    assert (number(40641), number(40641, "nl")) == ("40,641", "40.641")
+    assert (number(35357.7), number(35357.7, "nl")) == ("35,357.7", "35.357,7")
+    assert number(0.125, "nl") == "0,125"
+    dutch, english = card.to_markdown(lang="nl"), card.to_markdown(lang="en")
+    assert "25.900 (2024)" in dutch and "25,900 (2024)" not in dutch
+    assert "25,900 (2024)" in english
+    assert "ten minste 1.370 per jaar" in dutch
+    assert "25.900" in card.to_html(lang="nl")

@@ -59,7 +59,7 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
     return facts
 
 
-def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
+def figures(result: IndicatorResult, *, sep: str = " ", lang: str = "en") -> dict[str, str]:
     """Baseline, latest, target and progress as display text (``sep`` before the period)."""
     goal = result.indicator.goal
     baseline = goal.baseline if goal else None
@@ -67,16 +67,18 @@ def figures(result: IndicatorResult, *, sep: str = " ") -> dict[str, str]:
     a = result.assessment
     target = "–"
     if goal is not None and goal.target is not None:
-        target = number(goal.target) + (f"{sep}({goal.deadline})" if goal.deadline else "")
+        target = number(goal.target, lang) + (f"{sep}({goal.deadline})" if goal.deadline else "")
     elif goal is not None and goal.milestones:
         final = goal.milestones[-1]
-        target = f"{number(final.value)}{sep}({final.period})"
+        target = f"{number(final.value, lang)}{sep}({final.period})"
     elif goal is not None and goal.low is not None and goal.high is not None:
-        target = f"{number(goal.low)}–{number(goal.high)}"
+        target = f"{number(goal.low, lang)}–{number(goal.high, lang)}"
     return {
-        "baseline": f"{number(baseline.value)}{sep}({baseline.period})" if baseline else "–",
+        "baseline": f"{number(baseline.value, lang)}{sep}({baseline.period})" if baseline else "–",
         "latest": (
-            f"{number(latest.value)}{flags(latest.flags)}{sep}({latest.period})" if latest else "–"
+            f"{number(latest.value, lang)}{flags(latest.flags)}{sep}({latest.period})"
+            if latest
+            else "–"
         ),
         "target": target,
         "progress": progress_text(a),

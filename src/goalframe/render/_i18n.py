@@ -224,6 +224,7 @@ _TARGET_WORDS: Mapping[str, Mapping[str, str]] = {
         "no_value": "geen waarde",
         "set": "vastgesteld",
         "now": "nu",
+        "number_style": "nl",
     },
 }
 

@@ -75,7 +75,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
     from markupsafe import Markup
 
     ind, a = result.indicator, result.assessment
-    f = figures(result)
+    f = figures(result, lang=lang)
     used = sorted({flag for o in result.series for flag in o.flags})
     by_id = {r.id: r for r in card.indicators}
     context = []
@@ -88,7 +88,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
                     "id": ref,
                     "name": other.indicator.name,
                     "latest": (
-                        f"{number(latest.value)}{flags(latest.flags)} ({latest.period}) "
+                        f"{number(latest.value, lang)}{flags(latest.flags)} ({latest.period}) "
                         f"{other.indicator.unit or ''}"
                     ).strip()
                     if latest

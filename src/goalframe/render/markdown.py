@@ -77,7 +77,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         "|---|---|---:|---:|---:|---:|:-:|---|",
     ]
     for r in card.indicators:
-        f = figures(r)
+        f = figures(r, lang=lang)
         mark = provenance_mark(r, lang)
         target = f"{f['target']} ({mark})" if mark else f["target"]
         verdict = status_text(r.status, lang)

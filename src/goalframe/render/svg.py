@@ -193,7 +193,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         y = _fmt(s.y(value))
         out.append(
             f'<text x="{left - 4}" y="{y}" class="tick" text-anchor="end" '
-            f'dominant-baseline="middle">{escape(number(value))}</text>'
+            f'dominant-baseline="middle">{escape(number(value, lang))}</text>'
         )
         out.append(f'<path d="M{left},{y}H{right}" class="grid"/>')
     out.append(f'<text x="2" y="{TOP - 6}" class="unit">{escape(unit)}</text>')
@@ -207,8 +207,8 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         y_hi, y_lo = s.y(goal.high), s.y(goal.low)
         out.append(
             f'<rect x="{left}" y="{_fmt(y_hi)}" width="{right - left}" '
-            f'height="{_fmt(y_lo - y_hi)}" class="band"><title>{escape(number(goal.low))}'
-            f"–{escape(number(goal.high))} {escape(unit)}</title></rect>"
+            f'height="{_fmt(y_lo - y_hi)}" class="band"><title>{escape(number(goal.low, lang))}'
+            f"–{escape(number(goal.high, lang))} {escape(unit)}</title></rect>"
         )
     norm = goal is not None and goal.type is TargetType.NORM and goal.target is not None
     if norm and goal is not None and goal.target is not None:
@@ -218,7 +218,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         y = _fmt(s.y(goal.target))
         out.append(
             f'<path d="M{_fmt(s.x(max(start, s.x0)))},{y}H{_fmt(s.x(min(end, s.x1)))}" '
-            f'class="norm-line" stroke="{TARGET}"><title>{escape(number(goal.target))} '
+            f'class="norm-line" stroke="{TARGET}"><title>{escape(number(goal.target, lang))} '
             f"{escape(unit)}</title></path>"
         )
     elif draws_target_line(result) and len(knots) >= 2:
@@ -231,7 +231,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
     for t, v in targets:
         out.append(
             f'<path d="M{_fmt(s.x(t))},{_fmt(s.y(v) - 5)}l5,5l-5,5l-5,-5z" '
-            f'class="target" fill="{TARGET}"><title>{escape(number(v))} '
+            f'class="target" fill="{TARGET}"><title>{escape(number(v, lang))} '
             f"{escape(unit)}</title></path>"
         )
     if forecast is not None and points:
@@ -243,8 +243,8 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         )
         out.append(
             f'<path d="M{_fmt(s.x(tx))},{_fmt(s.y(lower))}V{_fmt(s.y(upper))}" '
-            f'class="interval" stroke="{FORECAST}"><title>{escape(number(lower))}–'
-            f"{escape(number(upper))} {escape(unit)}</title></path>"
+            f'class="interval" stroke="{FORECAST}"><title>{escape(number(lower, lang))}–'
+            f"{escape(number(upper, lang))} {escape(unit)}</title></path>"
         )
     frequency = result.series[0].period.frequency.value if result.series else ""
     for run in _runs(points, frequency):
@@ -255,7 +255,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
             out.append(f'<path d="{path}" class="observed" stroke="{OBSERVED}"/>')
     for t, v, obs in points:
         flags = ", ".join(_i18n.flag(lang, f) for f in sorted(obs.flags))
-        label = f"{obs.period}: {number(v)} {unit}" + (f" ({flags})" if flags else "")
+        label = f"{obs.period}: {number(v, lang)} {unit}" + (f" ({flags})" if flags else "")
         css = "point flagged" if obs.flags else "point"
         colour = FLAGGED if obs.flags else OBSERVED
         if norm and goal is not None and _in_span(goal, obs.period) and not goal.meets(v):

@@ -181,7 +181,7 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
     table.add_column(t("verdict"), min_width=_longest_word(verdicts, 16) + 2, max_width=18)
     blocks: list[Any] = [Text(t("indicators"), style="italic")]
     for r in card.indicators:
-        f = figures(r, sep="\n")
+        f = figures(r, sep="\n", lang=lang)
         name = Text(clean(r.indicator.name, newlines=False))
         if unit(r):
             name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
@@ -204,7 +204,7 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
         block.append_text(_status(r.status, lang))
         if r.caveats:
             block.append(f"  {caveat_count(r.caveats, lang)}", style="bold")
-        flat = {k: v.replace("\n", " ") for k, v in figures(r).items()}
+        flat = {k: v.replace("\n", " ") for k, v in figures(r, lang=lang).items()}
         block.append(
             f"\n  {t('baseline')}: {flat['baseline']}  ·  {t('latest')}: {flat['latest']}  ·  "
             f"{t('target')}: {flat['target']}"
