@@ -110,6 +110,10 @@ class ScorecardData:
         """
         return find(self._by_id, indicator_id, "indicator")
 
+    def find_indicator(self, indicator_id: str) -> IndicatorResult | None:
+        """The result for one indicator, or None when the card has none by that id."""
+        return self._by_id.get(indicator_id)
+
     def objective(self, objective_id: str) -> ObjectiveResult:
         """The roll-up for one objective.
 

@@ -77,10 +77,9 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
     ind, a = result.indicator, result.assessment
     f = figures(result, lang=lang)
     used = sorted({flag for o in result.series for flag in o.flags})
-    by_id = {r.id: r for r in card.indicators}
     context = []
     for ref in ind.context:
-        other = by_id.get(ref)
+        other = card.find_indicator(ref)  # an index: no scan of every indicator per indicator
         if other is not None:
             latest = other.latest
             context.append(
