@@ -33,7 +33,7 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
         "no_value": "no value",
         "set": "set",
         "now": "now",
-        "number_style": "en",
+        "number_style": "point",
     }
 )
 
@@ -41,7 +41,7 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
 def _n(value: float, words: Mapping[str, str]) -> str:
     """A number in a target's description, with the separators of ``words['number_style']``."""
     text = f"{value:,.6g}"
-    if words.get("number_style") == "nl":
+    if words.get("number_style") == "comma":
         return text.translate(str.maketrans(",.", ".,"))
     return text
 

@@ -48,16 +48,14 @@ def link_target(url: str | None) -> str | None:
     return None
 
 
-#: Languages whose numbers use a decimal comma and a thousands point (40.641,5).
-DECIMAL_COMMA = frozenset({"nl", "de", "fr", "es", "it", "pt"})
 _SWAP = str.maketrans({",": ".", ".": ","})
 
 
-def number(value: float | None, lang: str = "en") -> str:
+def number(value: float | None, *, comma: bool = False) -> str:
     """Numbers people read: thousands separators, at most four significant decimals.
 
-    In a language that writes decimals with a comma (Dutch: ``40.641``, ``35.357,7``) the
-    separators are swapped, so that no reader takes forty thousand for forty.
+    With ``comma`` (languages that write decimals with a comma, such as Dutch: ``40.641``,
+    ``35.357,7``) the separators are swapped, so that no reader takes forty thousand for forty.
     """
     if value is None or not math.isfinite(value):
         return "–"
@@ -69,7 +67,7 @@ def number(value: float | None, lang: str = "en") -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{value:.4g}"
-    return text.translate(_SWAP) if lang in DECIMAL_COMMA else text
+    return text.translate(_SWAP) if comma else text
 
 
 def percent(share: float | None) -> str:
@@ -77,3 +75,16 @@ def percent(share: float | None) -> str:
     if share is None or not math.isfinite(share):
         return "–"
     return f"{share * 100:.0f} %"
+
+
+def catalogue_languages() -> tuple[str, ...]:
+    """The languages with a message catalogue (``goalframe/render/locales/<code>.toml``).
+
+    Read from the package's files, not by importing the renderers, so that the goal-file
+    schema can check ``language:`` where it is written. English first.
+    """
+    from importlib import resources
+
+    folder = resources.files("goalframe").joinpath("render", "locales")
+    codes = [e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml")]
+    return tuple(sorted(codes, key=lambda code: (code != "en", code)))

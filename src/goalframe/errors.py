@@ -56,6 +56,7 @@ __all__ = [
     "UndefinedUnitError",
     "UnitError",
     "UnknownFormatError",
+    "UnknownLanguageError",
     "UnknownMethodError",
     "UsageError",
 ]
@@ -209,6 +210,10 @@ class RenderError(GoalframeError):
 
 class UnknownFormatError(RenderError, LookupError):
     """No renderer exists for the requested output format."""
+
+
+class UnknownLanguageError(RenderError, ValueError):
+    """No message catalogue exists for the requested language."""
 
 
 class OutputError(RenderError, OSError):

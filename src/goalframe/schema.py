@@ -18,6 +18,7 @@ import enum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -509,6 +510,16 @@ class ObjectiveSpec(SpecModel):
     )
 
 
+def _known_language(code: str) -> str:
+    from goalframe._text import catalogue_languages
+
+    known = catalogue_languages()
+    if code not in known:
+        msg = f"no catalogue for language {code!r}; choose one of {', '.join(known)}"
+        raise ValueError(msg)
+    return code
+
+
 class FrameworkSpec(SpecModel):
     """A whole goal file: the framework, its objectives and its indicators."""
 
@@ -521,7 +532,12 @@ class FrameworkSpec(SpecModel):
     source_document: Source | None = Field(
         default=None, description="The policy document the goals come from."
     )
-    language: Literal["en", "nl"] = "en"
+    language: Annotated[str, AfterValidator(_known_language)] = Field(
+        default="en",
+        pattern=r"^[a-z]{2,3}$",
+        description="Language of the cards (ISO 639 code): en, nl, or any language with a "
+        "catalogue in goalframe/render/locales.",
+    )
     default_method: str = Field(
         default="trajectory", description="Method for indicators that name none."
     )

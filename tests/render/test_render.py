@@ -208,7 +208,7 @@ def test_csv_numbers_are_rounded_computed_shares_and_exact_figures(card: gf.Scor
 
 
 def test_dutch_cards_write_numbers_the_dutch_way(card: gf.Scorecard) -> None:
-    from goalframe._text import number
+    from goalframe.render._format import number
 
     # Forty thousand is 40,641 in English and 40.641 in Dutch; a decimal is 35.357,7.
     assert (number(40641), number(40641, "nl")) == ("40,641", "40.641")

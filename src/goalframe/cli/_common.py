@@ -35,11 +35,16 @@ class OutputFormat(StrEnum):
     xlsx = "xlsx"
 
 
-class Language(StrEnum):
-    """Languages of the fixed texts."""
+def check_language(value: str | None) -> str | None:
+    """``--lang``: a language there is a catalogue for (``render/locales/<code>.toml``)."""
+    if value is None:
+        return None
+    from goalframe.render._i18n import languages
 
-    en = "en"
-    nl = "nl"
+    if value not in languages():
+        msg = f"unknown language {value!r}; choose one of {', '.join(languages())}"
+        raise typer.BadParameter(msg)
+    return value
 
 
 class FailOn(StrEnum):

@@ -14,9 +14,9 @@ from goalframe.cli._common import (
     Decimal,
     FailOn,
     GoalFile,
-    Language,
     OutputFormat,
     bad_input,
+    check_language,
     check_output,
     colour_wanted,
     fail,
@@ -72,10 +72,12 @@ def scorecard(
         ),
     ] = None,
     lang: Annotated[
-        Language | None,
+        str | None,
         typer.Option(
             "--lang",
-            help="Language of headings and verdicts (default: the goal file's `language`).",
+            help="Language of headings, verdicts and numbers: en, nl, or any language with a "
+            "catalogue in goalframe/render/locales (default: the goal file's `language`).",
+            callback=check_language,
         ),
     ] = None,
     decimal: Decimal = None,
@@ -107,7 +109,7 @@ def scorecard(
         raise fail(msg)
     settings = settings_for(file)
     method = settings.resolve("method", method, None)
-    language = settings.resolve("lang", lang.value if lang else None, None)
+    language = settings.resolve("lang", lang, None)
     gate = settings.resolve("fail-on", fail_on.value if fail_on else None, None)
     width = settings.resolve("width", width, None)
     as_of = settings.resolve("as-of", as_of, None)

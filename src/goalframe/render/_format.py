@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goalframe._assessment import Status
-from goalframe._text import number, percent
+from goalframe._text import number as _number
+from goalframe._text import percent
 
 __all__ = ["FLAG_MARK", "STATUS_SYMBOL", "flags", "number", "percent", "trend_arrow", "unit"]
 
@@ -50,3 +51,10 @@ def trend_arrow(trend: Trend | None) -> str:
 def unit(result: IndicatorResult) -> str:
     """The indicator's unit as written in the goal file."""
     return result.indicator.unit or ""
+
+
+def number(value: float | None, lang: str = "en") -> str:
+    """A number as ``lang`` writes it (its catalogue says point or comma decimals)."""
+    from goalframe.render._i18n import decimal_comma
+
+    return _number(value, comma=decimal_comma(lang))
