@@ -163,6 +163,21 @@ def main() -> None:
             per=n,
             unit="series",
         )
+        # Rendering must grow linearly with the card: the same measure at 2,000 and 4,000
+        # indicators, side by side; a ratio near 2 is linear, near 4 quadratic.
+        medians = {}
+        for m in (2_000, 4_000):
+            (Path(tmp) / f"r{m}").mkdir()
+            goals_m, data_m = synthetic(Path(tmp) / f"r{m}", m, years)
+            card_m = gf.evaluate(gf.load_framework(goals_m), gf.load_observations(data_m))
+            for form in ("html", "json"):
+                render = getattr(card_m, f"to_{form}")
+                seconds = timed(render, small)
+                medians[form, m] = statistics.median(seconds)
+                report(f"render {form} ({m:,} indicators)", seconds, per=m, unit="indicator")
+        for form in ("html", "json"):
+            ratio = medians[form, 4_000] / medians[form, 2_000]
+            print(f"{'render ' + form + ': time at 4,000 / at 2,000':<48} {ratio:.2f}x")
 
 
 if __name__ == "__main__":
