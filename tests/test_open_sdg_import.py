@@ -173,3 +173,22 @@ def test_a_folder_without_open_sdg_data(tmp_path: Path) -> None:
     )
     assert ended.exit_code == 2
     assert "expected data/indicator_<id>.csv" in ended.stderr
+
+
+def test_a_bad_number_in_the_options_skips_that_indicator_with_the_reason(tmp_path: Path) -> None:
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO, repo)
+    meta = repo / "meta" / "1-2-1.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("target: 7.25", "target: seven"))
+    imported = gf.import_open_sdg(repo)
+    assert "1-2-1: target: 'seven' is not a number; the indicator is not imported" in [
+        str(s) for s in imported.skipped
+    ]
+    assert "1-2-1" not in [i.id for i in imported.framework.indicators]
+    # The indicator is counted as skipped, with the file, in the summary line.
+    assert imported.summary.startswith("4 indicators imported, 3 with progress options, 2 skipped")
+    assert "data/indicator_1-2-1.csv: (indicator): no series could be selected" in [
+        str(s) for s in imported.skipped
+    ]

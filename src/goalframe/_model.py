@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goalframe._periods import Period
+from goalframe._text import with_decimal_comma
 from goalframe.errors import Location, Problem
 from goalframe.schema import Direction, IndicatorKind, Level, RollUp, TargetType
 
@@ -41,9 +42,7 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
 def _n(value: float, words: Mapping[str, str]) -> str:
     """A number in a target's description, with the separators of ``words['number_style']``."""
     text = f"{value:,.6g}"
-    if words.get("number_style") == "comma":
-        return text.translate(str.maketrans(",.", ".,"))
-    return text
+    return with_decimal_comma(text) if words.get("number_style") == "comma" else text
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

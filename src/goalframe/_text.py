@@ -67,7 +67,12 @@ def number(value: float | None, *, comma: bool = False) -> str:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{value:.4g}"
-    return text.translate(_SWAP) if comma else text
+    return with_decimal_comma(text) if comma else text
+
+
+def with_decimal_comma(text: str) -> str:
+    """``40,641.5`` written as a language with decimal commas writes it: ``40.641,5``."""
+    return text.translate(_SWAP)
 
 
 def percent(share: float | None) -> str:

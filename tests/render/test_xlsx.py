@@ -178,3 +178,16 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
         (r.id, r.status.value) for r in card.indicators
     ]
     assert "insufficient progress" in indicators
+
+
+def test_a_value_under_no_header_is_refused_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "obs.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for c, name in enumerate(("indicator", "period", "value", "unit")):
+        sheet.write_string(0, c, name)
+    for c, cell in enumerate(("n", "2020", "1", "count", "stray note")):
+        sheet.write_string(1, c, cell)
+    book.close()
+    with pytest.raises(gf.DataError, match=r"obs.xlsx\[Sheet1\]:2: a value in column 5, which"):
+        gf.load_observations(path)

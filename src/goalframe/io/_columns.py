@@ -2,7 +2,45 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from goalframe.errors import Location, ObservationError
+
+if TYPE_CHECKING:
+    from goalframe._observations import ObservationSet, SetAside
+
 #: Columns every observations file needs.
 REQUIRED = ("indicator", "period", "value", "unit")
 #: Columns with a meaning of their own; any other column is a breakdown.
 KNOWN = (*REQUIRED, "flag", "note", "source", "vintage", "published")
+
+
+def check_header(columns: list[str], where: str) -> None:
+    """Refuse a header without the required columns, with a column twice, or one unnamed."""
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        msg = (
+            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
+            f"the header has {', '.join(repr(c) for c in columns)}, and needs at least "
+            f"{', '.join(REQUIRED)}"
+        )
+        raise ObservationError(msg, Location(where, 1))
+    dupes = sorted({c for c in columns if columns.count(c) > 1})
+    if dupes:
+        msg = f"column {dupes[0]!r} appears twice in the header; keep one"
+        raise ObservationError(msg, Location(where, 1))
+    if "" in columns:
+        msg = f"column {columns.index('') + 1} has no name; name it or remove it"
+        raise ObservationError(msg, Location(where, 1))
+
+
+def with_blank_lines(read: ObservationSet, blank: list[SetAside]) -> ObservationSet:
+    """The rows set aside, with the blank lines among them, in file order."""
+    if not blank:
+        return read
+    import attrs
+
+    merged = sorted(
+        (*read.set_aside, *blank), key=lambda s: (s.location.line or 0) if s.location else 0
+    )
+    return attrs.evolve(read, set_aside=tuple(merged))

@@ -8,11 +8,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
-from goalframe.io._columns import KNOWN, REQUIRED
+from goalframe.io._columns import KNOWN, check_header, with_blank_lines
 from goalframe.io._sdmx import is_sdmx, sdmx_columns, sdmx_rows
 
 #: Observation files larger than this are refused.
@@ -197,21 +195,7 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
     sdmx = is_sdmx(columns)
     if sdmx:
         columns, sdmx_breakdown = sdmx_columns(columns, name)
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        msg = (
-            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"the header has {', '.join(repr(c) for c in columns)}, and needs at least "
-            f"{', '.join(REQUIRED)}"
-        )
-        raise ObservationError(msg, Location(name, 1))
-    dupes = sorted({c for c in columns if columns.count(c) > 1})
-    if dupes:
-        msg = f"column {dupes[0]!r} appears twice in the header; keep one"
-        raise ObservationError(msg, Location(name, 1))
-    if "" in columns:
-        msg = f"column {columns.index('') + 1} has no name; name it or remove it"
-        raise ObservationError(msg, Location(name, 1))
+    check_header(columns, name)
     breakdown = sdmx_breakdown if sdmx else tuple(c for c in columns if c not in KNOWN)
     blank: list[SetAside] = []
     lines: Iterator[tuple[list[str], int]] = ((cells, reader.line_num) for cells in reader)
@@ -242,9 +226,4 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
 
     tidy = sdmx_rows(rows(), blank) if sdmx else rows()
     read = build_observations(tidy, source=name, breakdown_columns=breakdown)
-    if not blank:
-        return read
-    merged = sorted(
-        (*read.set_aside, *blank), key=lambda s: (s.location.line or 0) if s.location else 0
-    )
-    return attrs.evolve(read, set_aside=tuple(merged))
+    return with_blank_lines(read, blank)

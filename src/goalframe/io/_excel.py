@@ -28,7 +28,7 @@ def is_spreadsheet(path: Path) -> bool:
 
 def read_spreadsheet(file: Path, name: str) -> ObservationSet:
     """Read the observations sheet of a spreadsheet file."""
-    from goalframe.io._columns import KNOWN, REQUIRED
+    from goalframe.io._columns import KNOWN, check_header, with_blank_lines
     from goalframe.io._files import check_file
 
     check_file(file, what="spreadsheet", limit=MAX_SPREADSHEET_BYTES, error=ObservationError)
@@ -61,50 +61,29 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
         msg = "the sheet is empty; it needs a header row: indicator, period, value, unit"
         raise ObservationError(msg, Location(where))
     columns = [_text(h).strip().lower() for h in rows[0]]
-    while columns and not columns[-1]:
+    while columns and not columns[-1]:  # a sheet's used area often reaches past the header
         columns.pop()
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        msg = (
-            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} in the "
-            f"header row; it has {', '.join(repr(c) for c in columns if c)}, and needs at least "
-            f"{', '.join(REQUIRED)}"
-        )
-        raise ObservationError(msg, Location(where, 1))
-    dupes = sorted({c for c in columns if c and columns.count(c) > 1})
-    if dupes:
-        msg = f"column {dupes[0]!r} appears twice in the header; keep one"
-        raise ObservationError(msg, Location(where, 1))
-    breakdown = tuple(c for c in columns if c and c not in KNOWN)
+    check_header(columns, where)
+    breakdown = tuple(c for c in columns if c not in KNOWN)
     blank: list[SetAside] = []
 
     def records() -> Iterator[tuple[Mapping[str, Any], Location]]:
         for number, cells in enumerate(rows[1:], start=2):
-            row = {c: _cell(v) for c, v in zip(columns, cells, strict=False) if c}
+            stray = next((i for i in range(len(columns), len(cells)) if _cell(cells[i])), None)
+            if stray is not None:
+                msg = (
+                    f"a value in column {stray + 1}, which has no header; name the column or "
+                    "remove the value"
+                )
+                raise ObservationError(msg, Location(where, number))
+            row = {c: _cell(v) for c, v in zip(columns, cells, strict=False)}
             if all(v is None for v in row.values()):
-                if any(_cell(v) is not None for v in cells):
-                    blank.append(_outside(where, number))
-                else:
-                    blank.append(SetAside(reason="blank line", location=Location(where, number)))
+                blank.append(SetAside(reason="blank line", location=Location(where, number)))
                 continue
             yield row, Location(where, number)
 
     read = build_observations(records(), source=name, breakdown_columns=breakdown)
-    if not blank:
-        return read
-    import attrs
-
-    merged = sorted(
-        (*read.set_aside, *blank), key=lambda s: (s.location.line or 0) if s.location else 0
-    )
-    return attrs.evolve(read, set_aside=tuple(merged))
-
-
-def _outside(where: str, number: int) -> SetAside:
-    return SetAside(
-        reason="cells only in columns without a header (not read)",
-        location=Location(where, number),
-    )
+    return with_blank_lines(read, blank)
 
 
 def _cell(value: object) -> object:

@@ -311,15 +311,22 @@ class _Builder:
             direction = "negative"
         spec["direction"] = "increase" if direction == "positive" else "decrease"
         spec["kind"] = "outcome"
-        target: dict[str, Any] = {"deadline": _year(item.get("target_year"), DEFAULT_TARGET_YEAR)}
-        if item.get("target") is not None:
-            target["value"] = _number(item["target"])
+        given: dict[str, Any] = {}
+        for field in ("target_year", "target", "base_year", "limit"):
+            if item.get(field) is None:
+                continue
+            is_year = field.endswith("year")
+            try:
+                given[field] = _year(item[field]) if is_year else _number(item[field])
+            except ValueError:
+                why = f"{item[field]!r} is not a {'year' if is_year else 'number'}"
+                self._skip(gid, field, why + "; the indicator is not imported")
+                return None
+        target: dict[str, Any] = {"deadline": given.get("target_year", DEFAULT_TARGET_YEAR)}
+        if "target" in given:
+            target["value"] = given["target"]
         spec["target"] = target
-        options: dict[str, Any] = {}
-        if item.get("base_year") is not None:
-            options["base_year"] = _year(item["base_year"], 2015)
-        if item.get("limit") is not None:
-            options["limit"] = _number(item["limit"])
+        options = {k: given[k] for k in ("base_year", "limit") if k in given}
         if options:
             spec["options"] = options
         return spec
@@ -522,17 +529,18 @@ def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
-    import yaml
+    """An indicator's metadata, read as safely as a goal file (no aliases, a size cap).
 
-    text = path.read_text(encoding="utf-8-sig")
+    Numbers stay text, as in goal files; the mapping reads them with goalframe's number syntax.
+    """
+    from goalframe.io._files import read_checked
+    from goalframe.io._yaml import load_yaml
+
+    text = read_checked(path, what="metadata file", limit=8 * 1024 * 1024, error=ObservationError)
     if path.suffix == ".md":
         parts = text.split("---", 2)
         text = parts[1] if text.lstrip().startswith("---") and len(parts) == 3 else ""
-    try:
-        loaded = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as exc:
-        msg = f"the metadata is not valid YAML ({str(exc).splitlines()[0]})"
-        raise ObservationError(msg, Location(str(path))) from None
+    loaded, _ = load_yaml(text, str(path)) if text.strip() else ({}, None)
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -568,10 +576,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _year(value: object, default: int) -> int:
-    if value is None:
-        return default
-    return int(float(str(value)))
+def _year(value: object) -> int:
+    """A year as Open SDG metadata writes it (``2030``, ``"2030"``); ValueError otherwise."""
+    text = str(value).strip()
+    if not text.isdigit() or len(text) != 4:
+        msg = f"not a year: {value!r}"
+        raise ValueError(msg)
+    return int(text)
 
 
 def _number(value: object) -> float:

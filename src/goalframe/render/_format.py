@@ -58,3 +58,17 @@ def number(value: float | None, lang: str = "en") -> str:
     from goalframe.render._i18n import decimal_comma
 
     return _number(value, comma=decimal_comma(lang))
+
+
+#: Verdict colours (text, fill), as the HTML card's style sheet sets them; for the
+#: renderers that cannot use it (Excel, notebook fragments).
+COLOURS: dict[Status, tuple[str, str]] = {
+    Status.ACHIEVED: ("#00573f", "#d7f0e6"),
+    Status.ON_TRACK: ("#074a73", "#d9ecf8"),
+    Status.NEEDS_ACCELERATION: ("#6e4500", "#fcefd2"),
+    Status.INSUFFICIENT_PROGRESS: ("#7f2e00", "#fbe2d3"),
+    Status.MOVING_AWAY: ("#74133a", "#f3d3de"),
+    Status.MISSED: ("#6a0d23", "#f0c8cf"),
+    Status.OUTCOME_UNKNOWN: ("#3d2f6b", "#e9e5f3"),
+    Status.NOT_ASSESSABLE: ("#3f3f46", "#ececef"),
+}

@@ -31,12 +31,6 @@ def languages() -> tuple[str, ...]:
     return catalogue_languages()
 
 
-def __getattr__(name: str) -> Any:
-    if name == "LANGUAGES":  # kept for readers of the old constant; it follows the files
-        return languages()
-    raise AttributeError(name)
-
-
 def target_words(lang: str) -> Mapping[str, str]:
     """The words a target is described with (`Goal.describe`), in ``lang``."""
     catalogue = _catalogues()[lang]

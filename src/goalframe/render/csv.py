@@ -18,6 +18,8 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from goalframe.render._common import indicator_record
+
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData
 
@@ -73,6 +75,19 @@ def _ratio(value: float | None) -> str:
     return "" if value is None else repr(round(float(value), 6) + 0.0)
 
 
+#: Columns written as computed shares (rounded), not figures as read.
+_RATIOS = frozenset({"progress", "expected_progress", "score"})
+
+
+def _cell(column: str, value: object) -> str:
+    """A typed value of `indicator_record` as CSV text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return _ratio(value) if column in _RATIOS else _num(value)
+    return safe_text(None if value is None else str(value))
+
+
 def render_csv(card: ScorecardData) -> str:
     """Render a scorecard as CSV: one row per indicator, then one per row set aside.
 
@@ -86,40 +101,8 @@ def render_csv(card: ScorecardData) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in card.indicators:
-        ind, a, goal, latest = r.indicator, r.assessment, r.indicator.goal, r.latest
-        baseline = goal.baseline if goal else None
-        writer.writerow(
-            [
-                "indicator",
-                safe_text(card.spec.id),
-                safe_text(";".join(r.objectives)),
-                safe_text(ind.id),
-                safe_text(ind.name),
-                ind.kind.value if ind.kind else "",
-                a.method,
-                a.status.value,
-                a.label,
-                _num(baseline.value if baseline else None),
-                str(baseline.period) if baseline else "",
-                _num(latest.value if latest else None),
-                str(latest.period) if latest else "",
-                ";".join(sorted(latest.flags)) if latest else "",
-                _num(goal.target if goal else None),
-                str(goal.deadline) if goal and goal.deadline else "",
-                _ratio(a.value),
-                _ratio(a.expected),
-                _ratio(a.score),
-                safe_text(ind.unit),
-                ind.direction.value if ind.direction else "",
-                safe_text(ind.source.name if ind.source else None),
-                safe_text(a.reason),
-                "true" if a.final else "false",
-                safe_text(" | ".join(f"{c.code}: {c.message}" for c in a.caveats)),
-                goal.provenance or "" if goal else "",
-                safe_text(goal.note if goal else None),
-                "",
-            ]
-        )
+        record = indicator_record(card, r)
+        writer.writerow(["indicator", *(_cell(c, record.get(c)) for c in COLUMNS[1:])])
     # Every row read and not used, with the reason and the place it came from.
     for aside in card.set_aside:
         row = dict.fromkeys(COLUMNS, "")

@@ -26,7 +26,7 @@ from goalframe.render._common import (
     set_aside_summary,
     verdict_extra,
 )
-from goalframe.render._format import STATUS_SYMBOL, flags, number, trend_arrow
+from goalframe.render._format import COLOURS, STATUS_SYMBOL, flags, number, trend_arrow
 from goalframe.render.svg import chart_parts, indicator_chart
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ def render_comparison_fragment(comparison: ComparisonData) -> str:
     css = scope_css(
         "table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;"
         "text-align:left;vertical-align:top}"
-        + "".join(f".s-{s.value}{{color:{ink}}}" for s, ink in _INK.items()),
+        + "".join(f".s-{s.value}{{color:{ink}}}" for s, (ink, _) in COLOURS.items()),
         f".{FRAGMENT_CLASS}",
     )
     return (
@@ -290,15 +290,3 @@ def render_comparison_fragment(comparison: ComparisonData) -> str:
         + "".join(rows)
         + "</tbody></table></div>\n"
     )
-
-
-_INK = {
-    Status.ACHIEVED: "#00573f",
-    Status.ON_TRACK: "#074a73",
-    Status.NEEDS_ACCELERATION: "#6e4500",
-    Status.INSUFFICIENT_PROGRESS: "#7f2e00",
-    Status.MOVING_AWAY: "#74133a",
-    Status.MISSED: "#6a0d23",
-    Status.OUTCOME_UNKNOWN: "#3d2f6b",
-    Status.NOT_ASSESSABLE: "#3f3f46",
-}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -119,7 +120,9 @@ class _Fitted:
         text = "\n".join("".join(segment.text for segment in line) for line in lines)
         tokens = set(text.split())
         if self.words <= tokens and not re.search(r"\S…", text):
-            yield self.table
+            for line in lines:  # the table as already laid out: no second rendering
+                yield from line
+                yield Segment.line()
         else:
             yield from self.blocks
 

@@ -17,24 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Status
 from goalframe.render import _i18n
-from goalframe.render._common import file_name, header_facts
+from goalframe.render._common import file_name, header_facts, indicator_record
+from goalframe.render._format import COLOURS
 
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData
 
 __all__ = ["render_xlsx"]
-
-#: Verdict colours (text, fill), the HTML card's.
-COLOURS: dict[Status, tuple[str, str]] = {
-    Status.ACHIEVED: ("#00573f", "#d7f0e6"),
-    Status.ON_TRACK: ("#074a73", "#d9ecf8"),
-    Status.NEEDS_ACCELERATION: ("#6e4500", "#fcefd2"),
-    Status.INSUFFICIENT_PROGRESS: ("#7f2e00", "#fbe2d3"),
-    Status.MOVING_AWAY: ("#74133a", "#f3d3de"),
-    Status.MISSED: ("#6a0d23", "#f0c8cf"),
-    Status.OUTCOME_UNKNOWN: ("#3d2f6b", "#e9e5f3"),
-    Status.NOT_ASSESSABLE: ("#3f3f46", "#ececef"),
-}
 
 INDICATOR_COLUMNS = (
     "indicator",
@@ -182,36 +171,8 @@ def _indicators(
 ) -> None:
     _table(sheet, INDICATOR_COLUMNS, header)
     for row, r in enumerate(card.indicators, start=1):
-        ind, a, goal = r.indicator, r.assessment, r.indicator.goal
-        baseline, latest = r.baseline, r.latest
-        values = {
-            "indicator": ind.id,
-            "name": ind.name,
-            "objectives": ";".join(r.objectives),
-            "kind": ind.kind.value if ind.kind else None,
-            "unit": ind.unit,
-            "direction": ind.direction.value if ind.direction else None,
-            "method": a.method,
-            "verdict": _i18n.status(lang, a.status),
-            "status": a.status.value,
-            "label": a.label,
-            "final": a.final,
-            "baseline": baseline.value if baseline else None,
-            "baseline_period": str(baseline.period) if baseline else None,
-            "latest": latest.value if latest else None,
-            "latest_period": str(latest.period) if latest else None,
-            "latest_flags": ";".join(sorted(latest.flags)) if latest else None,
-            "target": goal.target if goal else None,
-            "deadline": str(goal.deadline) if goal and goal.deadline else None,
-            "progress": a.value,
-            "expected_progress": a.expected,
-            "score": a.score,
-            "reason": a.reason,
-            "caveats": " | ".join(f"{c.code}: {c.message}" for c in a.caveats),
-            "target_provenance": goal.provenance if goal else None,
-            "target_note": goal.note if goal else None,
-            "source": ind.source.name if ind.source else None,
-        }
+        a = r.assessment
+        values = {**indicator_record(card, r), "verdict": _i18n.status(lang, a.status)}
         for col, name in enumerate(INDICATOR_COLUMNS):
             style = verdicts[a.status] if name == "verdict" else None
             _put(sheet, row, col, values[name], style)
