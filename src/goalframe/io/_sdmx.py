@@ -126,10 +126,7 @@ def sdmx_columns(columns: list[str], name: str) -> tuple[list[str], tuple[str, .
     if "unit_measure" not in ids and "unit" not in ids:
         msg = "an SDMX-CSV file needs a UNIT_MEASURE column (the unit of OBS_VALUE)"
         raise ObservationError(msg, Location(name, 1))
-    tidy = [
-        "indicator" if c == indicator else _RENAMED.get(c, "unit" if c == "unit" else c)
-        for c in ids
-    ]
+    tidy = ["indicator" if c == indicator else _RENAMED.get(c, c) for c in ids]
     mapped = {"indicator", "period", "value", "unit", "note", "source", "vintage", "published"}
     breakdown = tuple(c for c in tidy if c not in mapped and c not in ATTRIBUTES)
     return tidy, breakdown
