@@ -51,7 +51,7 @@ def test_scorecard_table(example_goals: Path, example_data: Path) -> None:
         "insufficient progress",
         "outcome unknown",
         "achieved",
-        "Assessment date: 2026-11-28 (the day of the run; pass --as-of to reproduce)",
+        "Assessment date: 28 November 2026 (the day of the run; pass --as-of to reproduce)",
         "Notes",
         "set aside",
     ):

@@ -62,7 +62,7 @@ def test_empty_values_and_exact_duplicates_are_set_aside_with_reasons(write: Wri
     assert reasons == [
         (f"{path}:2", "no value (empty cell)"),
         (f"{path}:3", "blank line"),  # counted: every row is used or reported
-        (f"{path}:5", f"duplicate of {path}:4 (same value)"),
+        (f"{path}:5", "duplicate of obs.csv:4 (same value)"),  # file name only: published
     ]
     assert str(obs.set_aside[0]).startswith(f"{path}:2: x 2018: no value")
 

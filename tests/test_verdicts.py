@@ -454,11 +454,11 @@ def test_progress_shown_to_readers_is_bounded() -> None:
             )
         )
 
-    assert text("trajectory", -32.12, 0.8) == "moved away / 80 %"  # not "-3212 %"
-    assert text("trajectory", -0.0, 0.57) == "0 % / 57 %"  # never "-0 %"
-    assert text("trajectory", 2.79, 0.8) == "> 200 % / 80 %"
+    assert text("trajectory", -32.12, 0.8) == "moved away / 80%"  # not "-3212%"
+    assert text("trajectory", -0.0, 0.57) == "0% / 57%"  # never "-0%"
+    assert text("trajectory", 2.79, 0.8) == "> 200% / 80%"
     assert text("open-sdg", -172.79) == "pv -173"  # Open SDG's own index, never a percentage
-    assert text("forecast", 0.634) == "P = 63 %"
+    assert text("forecast", 0.634) == "P = 63%"
 
 
 # --- 9. Explain shows every number compared ----------------------------------------------------
@@ -501,7 +501,7 @@ def test_assessment_date_defaults_to_today_and_says_so(monkeypatch: pytest.Monke
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 2026-11-28
     card = gf.evaluate(fw, obs)
     assert (str(card.as_of), card.as_of_given) == ("2026-11-28", False)
-    assert "2026-11-28 (the day of the run; pass --as-of to reproduce)" in card.to_markdown()
+    assert "28 November 2026 (the day of the run; pass --as-of to reproduce)" in card.to_markdown()
     given_card = gf.evaluate(fw, obs, as_of=2022)
     assert (str(given_card.as_of), given_card.as_of_given) == ("2022", True)
 

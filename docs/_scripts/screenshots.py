@@ -1,6 +1,9 @@
 """Take the docs' screenshots of the example's HTML scorecard in headless Chromium.
 
 python docs/_scripts/screenshots.py    # writes docs/images/scorecard-*.png
+
+One desktop and one phone shot per language: ``scorecard-desktop.png`` (English) and
+``scorecard-desktop-nl.png`` (Dutch), the same for ``phone``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 IMAGES = ROOT / "docs" / "images"
-SIZES = {"desktop": (1280, 1900), "phone": (390, 3300)}
+SIZES = {"desktop": (1280, 1900), "phone": (390, 4200)}
 #: Headless Chromium opens no window narrower than 500 px: the phone shot frames the page in
 #: an iframe exactly 390 px wide (a phone's CSS width) on a grey surround.
 PHONE_WINDOW = 500
@@ -24,11 +27,16 @@ def main() -> None:
 
     framework = gf.load_framework(ROOT / "examples" / "nl-drug-policy" / "goals.yaml")
     observations = gf.load_observations(ROOT / "examples" / "nl-drug-policy" / "observations.csv")
-    html = gf.evaluate(framework, observations).to_html()
+    card = gf.evaluate(framework, observations)
     browser = shutil.which("chromium")
     if browser is None:
         msg = "install Debian's chromium first"
         raise SystemExit(msg)
+    for lang, suffix in (("en", ""), ("nl", "-nl")):
+        _shoot(browser, card.to_html(lang=lang), suffix)
+
+
+def _shoot(browser: str, html: str, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "scorecard.html"
         page.write_text(html, encoding="utf-8")
@@ -54,7 +62,7 @@ def main() -> None:
                     "--hide-scrollbars",
                     f"--user-data-dir={tmp}/{name}",
                     f"--window-size={window},{height}",
-                    f"--screenshot={IMAGES / f'scorecard-{name}.png'}",
+                    f"--screenshot={IMAGES / f'scorecard-{name}{suffix}.png'}",
                     target.as_uri(),
                 ],
                 check=True,

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from goalframe._messages import Term, catalogue, say
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period
 
@@ -280,22 +281,28 @@ class Assessment:
             f'<pre style="white-space:pre-wrap;margin:0">{escape(self.explain())}</pre></div>\n'
         )
 
-    def explain(self) -> str:
-        """Explain the verdict: the formula, the numbers plugged in, the verdict, the source."""
-        lines = [f"method: {self.method}"]
+    def explain(self, lang: str = "en") -> str:
+        """Explain the verdict: the formula, the numbers plugged in, the verdict, the source.
+
+        ``lang`` says the words and the texts built from data in another language; the
+        formula and the components keep the method's own notation.
+        """
+        word = catalogue(lang)["explain"]
+        lines = [f"{word['method']}: {self.method}"]
         if self.formula:
-            lines.append(f"formula: {self.formula}")
+            lines.append(f"{word['formula']}: {self.formula}")
         for name, value in self.components.items():
             lines.append(f"  {name} = {_fmt(value)}")
-        verdict = f"verdict: {self.status.label} ({self.label})"
+        status = Term("status", self.status.value).say(lang)
+        verdict = f"{word['verdict']}: {status} ({self.label})"
         if self.reason:
-            verdict += f": {self.reason}"
+            verdict += f": {say(self.reason, lang)}"
         if self.final:
-            verdict += " [final: the deadline has passed]"
+            verdict += f" [{word['final']}]"
         lines.append(verdict)
-        lines.extend(f"caveat {c.code}: {c.message}" for c in self.caveats)
+        lines.extend(f"{word['caveat']} {c.code}: {say(c.message, lang)}" for c in self.caveats)
         if self.citation:
-            lines.append(f"source: {self.citation}")
+            lines.append(f"{word['source']}: {self.citation}")
         return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
+from goalframe._messages import Message, Term
 from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
@@ -132,11 +133,7 @@ def _assess(indicator: Indicator, series: Series, method: str, as_of: Period) ->
     from goalframe.progress import get_method
 
     if indicator.goal is None:
-        reason = (
-            "context indicator: shown, not scored"
-            if indicator.kind == "context"
-            else "the indicator has no target"
-        )
+        reason = Message("context_not_scored" if indicator.kind == "context" else "no_target")
         return not_assessable(method, reason)
     return judge(get_method(method), series, indicator.goal, indicator.options, as_of=as_of)
 
@@ -211,10 +208,8 @@ def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int)
     unknown unless a part was missed; an objective with a missed part is never on track.
     """
     if not parts:
-        reason = (
-            "no indicator or sub-objective with a verdict"
-            if objective.indicators or objective.children
-            else "no indicators linked"
+        reason = Message(
+            "no_parts" if objective.indicators or objective.children else "no_indicators"
         )
         return ObjectiveResult(
             objective=objective, status=Status.NOT_ASSESSABLE, reason=reason, depth=depth
@@ -258,8 +253,7 @@ def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int)
         caveats = (
             Caveat(
                 code="outputs-only",
-                message=f"this {objective.level.value} verdict rests on output or input "
-                "indicators only: they measure effort, not the change sought",
+                message=Message("outputs_only", level=Term("levels", objective.level.value)),
             ),
         )
     return ObjectiveResult(
@@ -372,8 +366,9 @@ def assess_all(
             set_aside.extend(
                 _aside(
                     others,
-                    "breakdown not assessed (the indicator assesses "
-                    f"{describe_breakdown(indicator.select)})",
+                    Message(
+                        "breakdown_not_assessed", breakdown=describe_breakdown(indicator.select)
+                    ),
                 )
             )
         later = [o for o in selected if o.period.start >= cutoff.end]
@@ -534,14 +529,19 @@ def _revision_caveat(
         )
         if f.value != u.value
     ]
-    shown_first = ", ".join(f"{f.period}: {f.value:g}" for f, _ in changed[:3])
-    shown_now = ", ".join(f"{u.period}: {u.value:g}" for _, u in changed[:3])
-    caveat = Caveat(
-        code="revision-changed-verdict",
-        message=f"on the first release ({shown_first}) the verdict was {before.status.label}; "
-        f"on the revised figures ({shown_now}) it is {assessment.status.label}",
+    message = Message(
+        "revision_changed_verdict",
+        first=[_point_words(f) for f, _ in changed[:3]],
+        now=[_point_words(u) for _, u in changed[:3]],
+        before=Term("status", before.status.value),
+        after=Term("status", assessment.status.value),
     )
+    caveat = Caveat(code="revision-changed-verdict", message=message)
     return attrs.evolve(assessment, caveats=(*assessment.caveats, caveat))
+
+
+def _point_words(observation: Observation) -> Message:
+    return Message("period_value", period=observation.period, value=observation.value)
 
 
 def _first_period(goal: Goal) -> Period | None:

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Component, Series, Status, not_assessable
+from goalframe._messages import Message, Term
 from goalframe._model import Goal, Point
 from goalframe._periods import Frequency, Period
 from goalframe.errors import MethodError
@@ -77,14 +78,8 @@ _USEFUL_METHOD = {
     TargetType.BINARY: "binary",
     TargetType.CUMULATIVE: "cumulative",
 }
-_FLAG_WORDS = {
-    "revised": "revised",
-    "provisional": "provisional",
-    "approx": "approximate",
-    "estimated": "estimated",
-    "derived": "derived",
-    "suspect": "suspect",
-}
+#: The flags a caveat lists, in this order (a series break has a caveat of its own).
+_FLAGGED = ("revised", "provisional", "approx", "estimated", "derived", "suspect")
 
 
 def judge(
@@ -176,10 +171,7 @@ def final_period(goal: Goal) -> Period | None:
 
 def _unread(info: MethodInfo, goal: Goal) -> Assessment:
     useful = _USEFUL_METHOD[goal.type]
-    reason = (
-        f"the {info.name} method cannot read a {goal.type.value} target: its verdict would "
-        f"answer another question (the {useful} method reads it)"
-    )
+    reason = Message("target_type_not_read", method=info.name, type=goal.type, useful=useful)
     return Assessment(
         method=info.name,
         status=Status.NOT_ASSESSABLE,
@@ -216,8 +208,7 @@ def _from_break(info: MethodInfo, series: Series, goal: Goal) -> tuple[Series, G
             goal,
             Caveat(
                 code="series-break",
-                message=f"series break in {at}: values before and after it measure different "
-                "things; each period is still compared with its own target",
+                message=Message("series_break_kept", period=at),
             ),
         )
     keep = [i for i, p in enumerate(series.periods) if p >= at]
@@ -234,10 +225,7 @@ def _from_break(info: MethodInfo, series: Series, goal: Goal) -> tuple[Series, G
         base_period=None,
         milestones=tuple(m for m in goal.milestones if m.period > at),
     )
-    message = (
-        f"series break in {at}: values before it are not comparable, so the {info.name} "
-        f"method assessed from {at} on, with {at} ({value:g}) as the new baseline"
-    )
+    message = Message("series_break_rebased", period=at, method=info.name, value=value)
     return cut, renewed, Caveat(code="series-break", message=message)
 
 
@@ -299,8 +287,7 @@ def _final_cumulative(result: Assessment, series: Series, goal: Goal, last: Peri
         status, label = Status.ACHIEVED, f"total reached ({total:,.6g} of {target:,.6g})"
     elif missing and goal.direction is Direction.INCREASE:
         status, label = Status.OUTCOME_UNKNOWN, "outcome_unknown"
-        so_far = f"the total so far is {total:,.6g} of {target:,.6g}"
-        reason = f"no figure yet for {', '.join(missing)}; {so_far}"
+        reason = Message("no_figure_yet_total", periods=missing, total=total, target=target)
     else:
         status, label = Status.MISSED, f"missed ({total:,.6g} of {target:,.6g})"
     rule = "final: met when the total of the span's figures meets the target"
@@ -366,10 +353,12 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
         status = Status.OUTCOME_UNKNOWN
         latest = _latest(series)
         label = "outcome_unknown"
-        known = f"{latest.period}: {latest.value:g}" if latest else "no figure"
-        reason = (
-            f"no figure yet for {', '.join(unknown)}; last known {known} "
-            f"({result.status.label} by the {result.method} method then)"
+        reason = Message(
+            "no_figure_yet_known",
+            periods=unknown,
+            known=_known(latest),
+            status=Term("status", result.status.value),
+            method=result.method,
         )
     else:
         status = Status.ACHIEVED
@@ -402,8 +391,13 @@ def _in_force(result: Assessment, series: Series, goal: Goal, as_of: Period) -> 
         return result
     period = due[-1][0]
     latest = _latest(series)
-    known = f"{latest.period}: {latest.value:g}" if latest else "no figure"
-    then = f" ({result.label} then)" if result.status is not Status.NOT_ASSESSABLE else ""
+    if result.status is Status.NOT_ASSESSABLE:
+        reason = Message("no_figure_yet_due", period=period, known=_known(latest))
+    else:
+        status = Term("status", result.status.value)
+        reason = Message(
+            "no_figure_yet_due_then", period=period, known=_known(latest), status=status
+        )
     kind = "milestone" if goal.type is TargetType.MILESTONES else "norm"
     components: dict[str, Component] = dict(result.components)
     components.update(method_status=result.status.value, method_label=result.label)
@@ -411,9 +405,16 @@ def _in_force(result: Assessment, series: Series, goal: Goal, as_of: Period) -> 
         result,
         status=Status.OUTCOME_UNKNOWN,
         label=f"{kind}_outcome_unknown",
-        reason=f"no figure yet for {period}, the latest period due; last known {known}{then}",
+        reason=reason,
         components=components,
     )
+
+
+def _known(latest: Point | None) -> Message:
+    """``2023: 1,230``, or ``no figure``."""
+    if latest is None:
+        return Message("no_figure")
+    return Message("period_value", period=latest.period, value=latest.value)
 
 
 def _latest(series: Series) -> Point | None:
@@ -443,21 +444,22 @@ def _data_caveats(series: Series, goal: Goal, as_of: Period) -> list[Caveat]:
     flagged: dict[str, list[str]] = {}
     for period, _, flags in used:
         for flag in sorted(flags):
-            if flag in _FLAG_WORDS:
-                flagged.setdefault(_FLAG_WORDS[flag], []).append(str(period))
+            if flag in _FLAGGED:
+                flagged.setdefault(flag, []).append(str(period))
     if flagged:
-        found.append(
-            Caveat(
-                code="flagged-values",
-                message="; ".join(f"{word}: {', '.join(ps)}" for word, ps in flagged.items()),
-            )
-        )
+        parts = [
+            Message("flag_periods", flag=Term("flags", flag), periods=periods)
+            for flag, periods in flagged.items()
+        ]
+        found.append(Caveat(code="flagged-values", message=Message("list", items=parts)))
     missing = _missing_periods(series, goal, start, as_of)
     if missing:
-        shown = ", ".join(missing[:10]) + (
-            f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        message = (
+            Message("missing_periods_more", periods=missing[:10], more=len(missing) - 10)
+            if len(missing) > 10
+            else Message("missing_periods", periods=missing)
         )
-        found.append(Caveat(code="missing-periods", message=f"no figure for {shown}"))
+        found.append(Caveat(code="missing-periods", message=message))
     if goal.baseline is not None:
         observed = series.value_at(goal.baseline.period)
         declared = goal.baseline.value
@@ -466,21 +468,21 @@ def _data_caveats(series: Series, goal: Goal, as_of: Period) -> list[Caveat]:
             found.append(
                 Caveat(
                     code="baseline-mismatch",
-                    message=f"the declared baseline {declared:g} ({goal.baseline.period}) "
-                    f"differs from the observation for that period ({observed:g}); the "
-                    "verdict uses the declared baseline",
+                    message=Message(
+                        "baseline_mismatch",
+                        declared=declared,
+                        period=goal.baseline.period,
+                        observed=observed,
+                    ),
                 )
             )
     extreme = _extreme(series, start)
     if extreme is not None:
         found.append(extreme)
     if goal.provenance in ("illustrative", "proposed"):
-        what = (
-            "illustrative: not a target anybody has set"
-            if goal.provenance == "illustrative"
-            else "proposed: not (yet) adopted"
+        found.append(
+            Caveat(code=f"{goal.provenance}-target", message=Message(f"{goal.provenance}_target"))
         )
-        found.append(Caveat(code=f"{goal.provenance}-target", message=f"the target is {what}"))
     return found
 
 
@@ -520,14 +522,16 @@ def _extreme(series: Series, start: Point | None) -> Caveat | None:
         return None
     before, here, after = series.values[i - 1], series.values[i], series.values[i + 1]
     if here > before and here > after:
-        kind = "peak"
+        kind = "baseline_peak"
     elif here < before and here < after:
-        kind = "trough"
+        kind = "baseline_trough"
     else:
         return None
-    return Caveat(
-        code="baseline-extreme",
-        message=f"the baseline {start.period} ({here:g}) is a local {kind} "
-        f"({periods[i - 1]}: {before:g}, {periods[i + 1]}: {after:g}): measured from it, "
-        "change looks larger than the trend",
+    message = Message(
+        kind,
+        period=start.period,
+        value=here,
+        before=Message("period_value", period=periods[i - 1], value=before),
+        after=Message("period_value", period=periods[i + 1], value=after),
     )
+    return Caveat(code="baseline-extreme", message=message)

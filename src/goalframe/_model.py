@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from goalframe._messages import localise
 from goalframe._periods import Period
-from goalframe._text import with_decimal_comma
 from goalframe.errors import Location, Problem
 from goalframe.schema import Direction, IndicatorKind, Level, RollUp, TargetType
 
@@ -34,15 +34,14 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
         "no_value": "no value",
         "set": "set",
         "now": "now",
-        "number_style": "point",
+        "language": "en",
     }
 )
 
 
 def _n(value: float, words: Mapping[str, str]) -> str:
-    """A number in a target's description, with the separators of ``words['number_style']``."""
-    text = f"{value:,.6g}"
-    return with_decimal_comma(text) if words.get("number_style") == "comma" else text
+    """A number in a target's description, with the separators of ``words['language']``."""
+    return localise(f"{value:,.6g}", words.get("language", "en"))
 
 
 def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

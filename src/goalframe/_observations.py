@@ -5,6 +5,7 @@ from typing import Any
 
 import attrs
 
+from goalframe._messages import Message
 from goalframe._periods import Period, parse_period
 from goalframe.errors import DataError, Location, ObservationError
 
@@ -222,7 +223,7 @@ def build_observations(
         if value_str is None or value_str == "":
             set_aside.append(
                 SetAside(
-                    reason="no value (empty cell)",
+                    reason=Message("empty_cell"),
                     indicator=indicator,
                     period=str(period),
                     value="",
@@ -282,7 +283,7 @@ def build_observations(
         elif first.value == value and first.unit == unit:
             set_aside.append(
                 SetAside(
-                    reason=f"duplicate of {first.location or 'an earlier row'} (same value)",
+                    reason=_duplicate(first.location),
                     indicator=indicator,
                     period=str(period),
                     value=value_str,
@@ -368,3 +369,14 @@ def observations_from_records(
         source=source,
         breakdown_columns=columns,
     )
+
+
+def _duplicate(first: Location | None) -> Message:
+    """Why a row repeating an earlier one is set aside, naming that row by file name and line.
+
+    The file's name only, never its folders: the reason is published on every card.
+    """
+    if first is None:
+        return Message("duplicate_row_earlier")
+    name = first.file.replace("\\", "/").rsplit("/", 1)[-1]
+    return Message("duplicate_row", where=f"{name}:{first.line}" if first.line else name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import attrs
 
 from goalframe._assessment import Assessment, Status
+from goalframe._messages import Term, catalogue, localise
 from goalframe._model import Goal
 from goalframe._observations import SetAside
 from goalframe._periods import Period
@@ -126,23 +127,25 @@ class ScorecardData:
         msg = f"no objective {objective_id!r} on this scorecard"
         raise KeyError(msg)
 
-    def explain(self, indicator_id: str) -> str:
+    def explain(self, indicator_id: str, *, lang: str = "en") -> str:
         """The explanation of one indicator's verdict, with every number compared.
 
         The indicator and the assessment date; the target's provenance, note and (for a
         relative target) its arithmetic; for norms and milestones, each period's figure
         against the value in force; then the method's formula, components, verdict and
-        caveats (see `Assessment.explain`).
+        caveats (see `Assessment.explain`), in ``lang`` (formulas and component names keep
+        the method's notation).
         """
         result = self.indicator(indicator_id)
         unit = result.indicator.unit or ""
-        lines = [f"{result.id} ({result.indicator.name}; unit: {unit})"]
+        word = catalogue(lang)["explain"]
+        lines = [f"{result.id} ({result.indicator.name}; {word['unit']}: {unit})"]
         if self.as_of is not None:
-            lines.append(f"assessment date: {self.as_of}")
+            lines.append(f"{word['assessment_date']}: {self.as_of}")
         goal = result.indicator.goal
         if goal is not None:
-            lines += _target_lines(result, goal)
-        return "\n".join(lines) + "\n" + result.assessment.explain()
+            lines += _target_lines(result, goal, lang)
+        return "\n".join(lines) + "\n" + result.assessment.explain(lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -189,14 +192,15 @@ class ComparisonData:
         return out
 
 
-def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
+def _target_lines(result: IndicatorResult, goal: Goal, lang: str = "en") -> list[str]:
     from goalframe._assessment import Series
     from goalframe._judge import checks, value_for
 
+    word = catalogue(lang)["explain"]
     lines = []
     if goal.provenance or goal.note:
-        mark = goal.provenance or "provenance not stated"
-        lines.append(f"target ({mark})" + (f": {goal.note}" if goal.note else ""))
+        mark = word[f"provenance_{goal.provenance}" if goal.provenance else "provenance_unknown"]
+        lines.append(f"{word['target']} ({mark})" + (f": {goal.note}" if goal.note else ""))
     if goal.change_percent is not None and goal.baseline is not None and goal.target is not None:
         factor = 1 + goal.change_percent / 100
         lines.append(
@@ -210,13 +214,16 @@ def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
             f"target = baseline {sign} {abs(goal.change_points):g} points = "
             f"{goal.baseline.value:,.6g} {sign} {abs(goal.change_points):g} = {goal.target:,.6g}"
         )
+    words = {**catalogue(lang)["target_words"], "language": lang}
     if goal.history:
-        lines.append(f"goalposts: {goal.goalposts()}")
+        lines.append(f"{word['goalposts']}: {goal.goalposts(words)}")
     for other in result.targets:
         if other.role != "in force":
             a = other.assessment
+            role = word["role_" + other.role.replace(" ", "_")]
+            status = Term("status", a.status.value).say(lang)
             lines.append(
-                f"other target ({other.role}): {other.goal.describe()}: {a.status.label} "
+                f"{word['other_target']} ({role}): {other.goal.describe(words)}: {status} "
                 f"({a.label})"
             )
     if goal.type in (TargetType.NORM, TargetType.MILESTONES):
@@ -227,9 +234,11 @@ def _target_lines(result: IndicatorResult, goal: Goal) -> list[str]:
         sign = ">=" if goal.direction.value == "increase" else "<="
         for period, value in checks(goal):
             point = value_for(series, period)
+            bar = localise(f"{value:,.6g}", lang)
             if point is None:
-                lines.append(f"  {period}: no figure, against {sign} {value:,.6g}")
+                lines.append(f"  {period}: {word['no_figure_against']} {sign} {bar}")
                 continue
-            verdict = "met" if goal.meets(point.value, value) else "missed"
-            lines.append(f"  {period}: {point.value:,.6g} against {sign} {value:,.6g}: {verdict}")
+            verdict = word["met" if goal.meets(point.value, value) else "missed"]
+            shown = localise(f"{point.value:,.6g}", lang)
+            lines.append(f"  {period}: {shown} {word['against']} {sign} {bar}: {verdict}")
     return lines

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["clean", "escape_markdown", "link_target", "number", "percent"]
+__all__ = ["catalogue_languages", "clean", "escape_markdown", "link_target", "number"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 #: C0 and C1 controls (but tab and newline), DEL, and the bidirectional-text controls that
@@ -48,48 +48,31 @@ def link_target(url: str | None) -> str | None:
     return None
 
 
-_SWAP = str.maketrans({",": ".", ".": ","})
-
-
-def number(value: float | None, *, comma: bool = False) -> str:
+def number(value: float | None) -> str:
     """Numbers people read: thousands separators, at most four significant decimals.
 
-    With ``comma`` (languages that write decimals with a comma, such as Dutch: ``40.641``,
-    ``35.357,7``) the separators are swapped, so that no reader takes forty thousand for forty.
+    Written the English way (``40,641.5``); `goalframe._messages.number` gives another
+    language's separators.
     """
     if value is None or not math.isfinite(value):
         return "–"
     if value == int(value) and abs(value) < 1e15:
-        text = f"{int(value):,}"
-    elif abs(value) >= 100:
-        text = f"{value:,.1f}"
-    elif abs(value) >= 1:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:.4g}"
-    return with_decimal_comma(text) if comma else text
-
-
-def with_decimal_comma(text: str) -> str:
-    """``40,641.5`` written as a language with decimal commas writes it: ``40.641,5``."""
-    return text.translate(_SWAP)
-
-
-def percent(share: float | None) -> str:
-    """A share as a whole percentage: 0.734 -> 73 %."""
-    if share is None or not math.isfinite(share):
-        return "–"
-    return f"{share * 100:.0f} %"
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.1f}"
+    if abs(value) >= 1:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:.4g}"
 
 
 def catalogue_languages() -> tuple[str, ...]:
-    """The languages with a message catalogue (``goalframe/render/locales/<code>.toml``).
+    """The languages with a message catalogue (``goalframe/locales/<code>.toml``).
 
     Read from the package's files, not by importing the renderers, so that the goal-file
     schema can check ``language:`` where it is written. English first.
     """
     from importlib import resources
 
-    folder = resources.files("goalframe").joinpath("render", "locales")
+    folder = resources.files("goalframe").joinpath("locales")
     codes = [e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml")]
     return tuple(sorted(codes, key=lambda code: (code != "en", code)))

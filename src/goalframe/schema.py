@@ -536,7 +536,7 @@ class FrameworkSpec(SpecModel):
         default="en",
         pattern=r"^[a-z]{2,3}$",
         description="Language of the cards (ISO 639 code): en, nl, or any language with a "
-        "catalogue in goalframe/render/locales.",
+        "catalogue in goalframe/locales.",
     )
     default_method: str = Field(
         default="trajectory", description="Method for indicators that name none."

@@ -11,10 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 import goalframe as gf
+from goalframe import _messages
 from goalframe.cli import app
 from goalframe.render import _i18n
 
-LOCALES = Path(_i18n.__file__).parent / "locales"
+LOCALES = Path(_messages.__file__).parent / "locales"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,8 +35,15 @@ def test_every_catalogue_has_the_keys_and_placeholders_of_english(path: Path) ->
         assert set(other[table]) == set(messages), f"{path.name} [{table}]"
         for key, message in messages.items():
             assert _fields(other[table][key]) == _fields(message), f"{path.name} {table}.{key}"
-    assert other["language"]["decimal"] in ("point", "comma")
+    from babel import Locale
+
+    assert Locale.parse(other["language"]["locale"]).language == path.stem
     assert re.fullmatch(r"[a-z]{2,3}", path.stem)
+
+
+def _clear() -> None:
+    _messages.catalogues.cache_clear()
+    _messages._symbols.cache_clear()
 
 
 def test_a_language_is_added_by_adding_a_file() -> None:
@@ -45,11 +53,11 @@ def test_a_language_is_added_by_adding_a_file() -> None:
     text = (LOCALES / "en.toml").read_text(encoding="utf-8")
     added.write_text(
         text.replace('achieved = "achieved"', 'achieved = "XX-achieved"').replace(
-            'decimal = "point"', 'decimal = "comma"'
+            'locale = "en_GB"', 'locale = "de_DE"'
         ),
         encoding="utf-8",
     )
-    _i18n._catalogues.cache_clear()
+    _clear()
     try:
         assert "xx" in _i18n.languages()
         card = gf.evaluate(
@@ -75,7 +83,7 @@ def test_a_language_is_added_by_adding_a_file() -> None:
         assert ended.exit_code == 0 and "XX-achieved" in ended.stdout
     finally:
         added.unlink()
-        _i18n._catalogues.cache_clear()
+        _clear()
     assert "xx" not in _i18n.languages()
 
 

@@ -36,7 +36,7 @@ class OutputFormat(StrEnum):
 
 
 def check_language(value: str | None) -> str | None:
-    """``--lang``: a language there is a catalogue for (``render/locales/<code>.toml``)."""
+    """``--lang``: a language there is a catalogue for (``locales/<code>.toml``)."""
     if value is None:
         return None
     from goalframe.render._i18n import languages

@@ -28,6 +28,16 @@ from goalframe.cli._common import (
 )
 from goalframe.errors import EXIT_GATE
 
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of headings, verdicts and numbers: en, nl, or any language with a "
+        "catalogue in goalframe/locales (default: the goal file's `language`).",
+        callback=check_language,
+    ),
+]
+
 
 def scorecard(
     file: GoalFile,
@@ -71,15 +81,7 @@ def scorecard(
             max=1000,
         ),
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="Language of headings, verdicts and numbers: en, nl, or any language with a "
-            "catalogue in goalframe/render/locales (default: the goal file's `language`).",
-            callback=check_language,
-        ),
-    ] = None,
+    lang: Lang = None,
     decimal: Decimal = None,
     vintage: Annotated[
         str | None,
@@ -234,6 +236,7 @@ def explain(
     ] = None,
     as_of: AsOf = None,
     decimal: Decimal = None,
+    lang: Lang = None,
 ) -> None:
     """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
     with bad_input():
@@ -251,7 +254,7 @@ def explain(
         card = evaluate(framework, observations, as_of=cutoff, method=method)
     from goalframe._text import clean
 
-    typer.echo(clean(card.explain(indicator)))
+    typer.echo(clean(card.explain(indicator, lang=lang or framework.spec.language)))
 
 
 #: The gate's scale, best to worst; outcome_unknown and not_assessable stand apart.

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from goalframe._messages import Message
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
 from goalframe.io._columns import KNOWN, check_header, with_blank_lines
@@ -214,7 +215,7 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
     def rows() -> Iterator[tuple[Mapping[str, Any], Location]]:
         for cells, line in lines:
             if not cells or all(not c.strip() for c in cells):
-                blank.append(SetAside(reason="blank line", location=Location(name, line)))
+                blank.append(SetAside(reason=Message("blank_line"), location=Location(name, line)))
                 continue
             if len(cells) != len(columns):
                 msg = (

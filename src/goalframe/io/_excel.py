@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from goalframe._messages import Message
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
 
@@ -78,7 +79,9 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
                 raise ObservationError(msg, Location(where, number))
             row = {c: _cell(v) for c, v in zip(columns, cells, strict=False)}
             if all(v is None for v in row.values()):
-                blank.append(SetAside(reason="blank line", location=Location(where, number)))
+                blank.append(
+                    SetAside(reason=Message("blank_line"), location=Location(where, number))
+                )
                 continue
             yield row, Location(where, number)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Component, Status, not_assessable
+from goalframe._messages import Message
 from goalframe.schema import Direction
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def resolve_baseline(series: Series, goal: Goal) -> tuple[Point | None, str]:
             return None, f"no observation at the baseline period {goal.base_period}"
         return Point(period=goal.base_period, value=value), "observation at the baseline period"
     if len(series) == 0:
-        return None, "no observations"
+        return None, Message("no_observations")
     return (
         Point(period=series.periods[0], value=series.values[0]),
         "first observation (no baseline given)",
@@ -69,9 +70,11 @@ def start_caveat(goal: Goal, start: Point) -> Caveat:
     """The caveat for a target that was already met at the start a method used."""
     return Caveat(
         code="target-met-at-start",
-        message=f"the target {goal.target:g} was already met at the start "
-        f"({start.period}: {start.value:g}): the bar was low; assessed as 'stay at or "
-        "beyond the target'",
+        message=Message(
+            "target_met_at_start",
+            target=goal.target,
+            start=Message("period_value", period=start.period, value=start.value),
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._messages import Message
 from goalframe._model import Point
 from goalframe.progress._common import Verdicts, at_least, resolve_baseline
 from goalframe.progress._register import register_method
@@ -38,12 +39,12 @@ verdict = Verdicts(NAME, citation=CITATION)
 def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Grade a series as an OKR key result."""
     if goal.target is None:
-        return verdict.not_assessable("the indicator has no target value")
+        return verdict.not_assessable(Message("no_target_value"))
     start, start_from = resolve_baseline(series, goal)
     if start is None:
         return verdict.not_assessable(start_from)
     if len(series) == 0:
-        return verdict.not_assessable("no observations")
+        return verdict.not_assessable(Message("no_observations"))
     latest, latest_period = series.values[-1], series.periods[-1]
     if goal.target == start.value:
         return verdict.not_assessable("the target equals the start value")

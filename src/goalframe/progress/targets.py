@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._messages import Message
 from goalframe._periods import Frequency, Period
 from goalframe.progress._common import Verdicts, at_least
 from goalframe.progress._register import register_method
@@ -135,7 +136,7 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     if not checks:
         return norm_verdict.not_assessable("no milestones or norm periods to check")
     if len(series) == 0:
-        return norm_verdict.not_assessable("no observations")
+        return norm_verdict.not_assessable(Message("no_observations"))
     latest = series.periods[-1]
     due = [(p, v) for p, v in checks if p <= latest]
     met, missed, unobserved = [], [], []
@@ -235,7 +236,7 @@ def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
     if isinstance(bounds, str):
         return range_verdict.not_assessable(bounds)
     if len(series) == 0:
-        return range_verdict.not_assessable("no observations")
+        return range_verdict.not_assessable(Message("no_observations"))
     low, high = bounds
     inside = [low - goal.tolerance <= v <= high + goal.tolerance for v in series.values]
     latest = series.values[-1]
@@ -276,7 +277,7 @@ def assess_range(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asse
 def assess_binary(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a done / not-done series."""
     if len(series) == 0:
-        return binary_verdict.not_assessable("no observations")
+        return binary_verdict.not_assessable(Message("no_observations"))
     odd = [
         f"{v:g} ({p})"
         for p, v in zip(series.periods, series.values, strict=True)

@@ -24,6 +24,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._messages import Message
 from goalframe.progress._common import Verdicts, at_least, number_option, resolve_baseline
 from goalframe.progress._register import register_method
 
@@ -97,13 +98,13 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
     except ValueError as exc:
         return verdict.not_assessable(str(exc))
     if goal.target is None:
-        return verdict.not_assessable("the indicator has no target value")
+        return verdict.not_assessable(Message("no_target_value"))
     if goal.deadline is None:
         return verdict.not_assessable(
             "the target has no deadline, so progress expected by now is undefined"
         )
     if len(series) == 0:
-        return verdict.not_assessable("no observations")
+        return verdict.not_assessable(Message("no_observations"))
     baseline, baseline_from = resolve_baseline(series, goal)
     if baseline is None:
         return verdict.not_assessable(baseline_from)
@@ -113,7 +114,7 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
         )
     span = goal.target - baseline.value
     if span == 0:
-        return verdict.not_assessable("the target equals the baseline, so progress is undefined")
+        return verdict.not_assessable(Message("target_equals_baseline"))
     latest_period, latest = series.periods[-1], series.values[-1]
     components: dict[str, Any] = {
         "baseline": baseline.value,

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
+from goalframe._messages import Message
 from goalframe._model import Point
 from goalframe._periods import Period
 from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
@@ -90,7 +91,7 @@ def _graded(
 def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a series with the UN SDG Progress Chart rule."""
     if len(series) == 0:
-        return verdict.not_assessable("no observations")
+        return verdict.not_assessable(Message("no_observations"))
     t_period, v_t = series.periods[-1], series.values[-1]
     components: dict[str, Any] = {"latest_period": str(t_period), "latest_value": v_t}
     target = goal.target

@@ -4,11 +4,14 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from goalframe import _messages
+from goalframe._periods import Frequency
 from goalframe.render import _i18n
 from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment, Caveat, Status
+    from goalframe._periods import Period
     from goalframe._results import IndicatorResult, ObjectiveResult
     from goalframe._scorecard import ScorecardData
 
@@ -35,9 +38,9 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
     if card.as_of is None:
         when = t(lang, "latest_data")
     elif card.as_of_given:
-        when = str(card.as_of)
+        when = _when(card.as_of, lang)
     else:
-        when = t(lang, "assessment_date_today", date=str(card.as_of))
+        when = t(lang, "assessment_date_today", date=_when(card.as_of, lang))
     facts.append((t(lang, "assessment_date"), when))
     facts.append((t(lang, "method"), card.method or ", ".join(card.methods_used) or "–"))
     if spec.source_document:
@@ -50,7 +53,7 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
                 t(
                     lang,
                     "measurability_value",
-                    score=f"{score.score:.0%}",
+                    score=_messages.percent(score.score, lang),
                     passing=score.passing,
                     total=score.total,
                 ),
@@ -95,14 +98,19 @@ _VALUE_NAME = {
 }
 
 
-def share(value: float) -> str:
+def _when(period: Period, lang: str) -> str:
+    """An assessment date in full (``28 November 2026``); other periods as written."""
+    if period.frequency is Frequency.DAY:
+        return _messages.date(period.start, lang)
+    return str(period)
+
+
+def share(value: float, lang: str = "en") -> str:
     """A share as a whole percentage, bounded for readers: never "-0 %", never "-3212 %"."""
-    rounded = round(value * 100)
-    if rounded == 0:
-        return "0 %"
     if value > 2:
-        return "> 200 %"
-    return f"{rounded} %"
+        return _i18n.text(lang, "progress_beyond")
+    rounded = round(value * 100)
+    return _messages.percent(rounded / 100 if rounded else 0.0, lang)
 
 
 def progress_text(a: Assessment, lang: str = "en") -> str:
@@ -121,15 +129,15 @@ def progress_text(a: Assessment, lang: str = "en") -> str:
     if value is None or not math.isfinite(value):
         return "–"
     if a.method in ("trajectory", "range"):
-        made = t(lang, "progress_moved_away") if value < 0 else share(value)
+        made = t(lang, "progress_moved_away") if value < 0 else share(value, lang)
         expected = a.expected
         if expected is not None and math.isfinite(expected) and 0 <= expected <= 1:
-            return f"{made} / {share(expected)}"
+            return f"{made} / {share(expected, lang)}"
         return made
     if a.method == "forecast":
-        return f"P = {share(value)}"
+        return f"P = {share(value, lang)}"
     name = _VALUE_NAME.get(a.method, "value")
-    return f"{name} {value:.3g}"
+    return f"{name} {_messages.localise(f'{value:.3g}', lang)}"
 
 
 def _count(listed: object) -> int:
@@ -157,7 +165,7 @@ def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
 
 def reason_text(status: Status, reason: str, lang: str = "en") -> str:
     """A result's reason, introduced by its status: ``not assessable: no observations``."""
-    return f"{_i18n.status(lang, status)}: {reason}"
+    return f"{_i18n.status(lang, status)}: {_i18n.say(reason, lang)}"
 
 
 def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
@@ -178,7 +186,7 @@ def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str
     out: list[tuple[str, str]] = []
     if a.reason:
         out.append(("reason", reason_text(a.status, a.reason, lang)))
-    out += [("caveat", f"⚠ {c.code}: {c.message}") for c in a.caveats]
+    out += [("caveat", caveat_text(c, lang)) for c in a.caveats]
     goal = result.indicator.goal
     if goal is not None and (goal.note or goal.provenance in ("illustrative", "proposed")):
         mark = t(lang, f"provenance_{goal.provenance}") if goal.provenance else ""
@@ -206,10 +214,21 @@ def flags_used(card: ScorecardData, lang: str = "en") -> list[str]:
     return [f"{FLAG_MARK[f]} {_i18n.flag(lang, f)}" for f in FLAG_MARK if f in seen]
 
 
-def set_aside_summary(card: ScorecardData) -> list[tuple[str, int]]:
+def set_aside_summary(card: ScorecardData, lang: str = "en") -> list[tuple[str, int]]:
     """Reasons for setting observations aside, with counts, most frequent first."""
     counts = Counter(s.reason for s in card.set_aside)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(_i18n.say(reason, lang), n) for reason, n in ranked]
+
+
+def caveat_text(caveat: Caveat, lang: str = "en") -> str:
+    """``⚠ missing-periods: no figure for 2023``: a caveat's code and message in ``lang``."""
+    return f"⚠ {caveat.code}: {_i18n.say(caveat.message, lang)}"
+
+
+def score_text(score: float | None, lang: str = "en") -> str:
+    """An objective's score (the mean rank, 0-4) with two decimals as ``lang`` writes them."""
+    return _messages.localise(f"{score:.2f}", lang) if score is not None else "–"
 
 
 def file_name(source: str) -> str:

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goalframe import _messages
 from goalframe._assessment import Status
-from goalframe._text import number as _number
-from goalframe._text import percent
 
 __all__ = ["FLAG_MARK", "STATUS_SYMBOL", "flags", "number", "percent", "trend_arrow", "unit"]
 
@@ -54,10 +53,13 @@ def unit(result: IndicatorResult) -> str:
 
 
 def number(value: float | None, lang: str = "en") -> str:
-    """A number as ``lang`` writes it (its catalogue says point or comma decimals)."""
-    from goalframe.render._i18n import decimal_comma
+    """A number as ``lang`` writes it (separators from babel's data for its locale)."""
+    return _messages.number(value, lang)
 
-    return _number(value, comma=decimal_comma(lang))
+
+def percent(share: float | None, lang: str = "en") -> str:
+    """A share as a whole percentage, as ``lang`` writes it (``57%``)."""
+    return _messages.percent(share, lang)
 
 
 #: Verdict colours (text, fill), as the HTML card's style sheet sets them; for the

@@ -1,27 +1,29 @@
+"""The renderers' words: fixed texts, statuses, flags, levels and built messages in a language.
+
+The catalogues themselves are read by `goalframe._messages` (one TOML file per language in
+``goalframe/locales``); this module looks words up in them for the renderers.
+"""
+
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
-from typing import Any
+from enum import Enum
 
 from goalframe._assessment import Status
+from goalframe._messages import Term, catalogues, say
 
-#: Where the catalogues live: one ``<language>.toml`` per language (see ``en.toml``).
-_LOCALES = "locales"
-
-
-@functools.cache
-def _catalogues() -> Mapping[str, Mapping[str, Any]]:
-    """Every language's catalogue, read once from the ``locales`` folder of the package."""
-    import tomllib
-    from importlib import resources
-
-    found: dict[str, Mapping[str, Any]] = {}
-    folder = resources.files("goalframe.render").joinpath(_LOCALES)
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            found[entry.name.removesuffix(".toml")] = tomllib.loads(entry.read_text("utf-8"))
-    return found
+__all__ = [
+    "flag",
+    "language",
+    "languages",
+    "level",
+    "rollup",
+    "say",
+    "status",
+    "target_words",
+    "text",
+    "texts",
+]
 
 
 def languages() -> tuple[str, ...]:
@@ -33,24 +35,28 @@ def languages() -> tuple[str, ...]:
 
 def target_words(lang: str) -> Mapping[str, str]:
     """The words a target is described with (`Goal.describe`), in ``lang``."""
-    catalogue = _catalogues()[lang]
-    return {**catalogue["target_words"], "number_style": catalogue["language"]["decimal"]}
+    return {**catalogues()[lang]["target_words"], "language": lang}
 
 
-def decimal_comma(lang: str) -> bool:
-    """Whether ``lang`` writes decimals with a comma (40.641,5)."""
-    return bool(_catalogues()[lang]["language"]["decimal"] == "comma")
+def level(lang: str, value: Enum | None) -> str:
+    """An objective's level (impact, outcome, output, input) in ``lang``."""
+    return Term("levels", str(value.value)).say(lang) if value is not None else ""
+
+
+def rollup(lang: str, value: Enum) -> str:
+    """A roll-up rule in plain words, with its name: ``mean of the verdicts' ranks (mean)``."""
+    return f"{Term('rollup', str(value.value)).say(lang)} ({value.value})"
 
 
 def language(lang: str | None, default: str) -> str:
     """The language to render in: ``lang`` if given, else the goal file's."""
     chosen = lang or default
-    if chosen not in _catalogues():
+    if chosen not in catalogues():
         from goalframe.errors import UnknownLanguageError
 
         msg = (
             f"unknown language {chosen!r}; choose one of {', '.join(languages())} (or add "
-            f"a catalogue, goalframe/render/locales/{chosen}.toml)"
+            f"a catalogue, goalframe/locales/{chosen}.toml)"
         )
         raise UnknownLanguageError(msg)
     return chosen
@@ -58,20 +64,20 @@ def language(lang: str | None, default: str) -> str:
 
 def text(lang: str, key: str, **values: object) -> str:
     """A fixed text in ``lang``, with values filled in."""
-    message = str(_catalogues()[lang]["text"][key])
+    message = str(catalogues()[lang]["text"][key])
     return message.format(**values) if values else message
 
 
 def texts(lang: str) -> Mapping[str, str]:
     """Every fixed text in ``lang``, by key (for templates)."""
-    return _catalogues()[lang]["text"]  # type: ignore[no-any-return]
+    return catalogues()[lang]["text"]  # type: ignore[no-any-return]
 
 
 def status(lang: str, value: Status) -> str:
     """A status in plain words."""
-    return str(_catalogues()[lang]["status"][value.value])
+    return str(catalogues()[lang]["status"][value.value])
 
 
 def flag(lang: str, name: str) -> str:
     """A flag's meaning in plain words."""
-    return str(_catalogues()[lang]["flags"][name])
+    return str(catalogues()[lang]["flags"][name])

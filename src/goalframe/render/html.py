@@ -23,6 +23,7 @@ from goalframe.render._common import (
     progress_text,
     provenance_mark,
     reason_text,
+    score_text,
     set_aside_summary,
     verdict_extra,
 )
@@ -110,7 +111,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "trend": trend_arrow(result.trend) or "–",
         "bar": _bar(result, lang),
         "reason": reason_text(a.status, a.reason, lang) if a.reason else None,
-        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
+        "caveats": [{"code": c.code, "message": _i18n.say(c.message, lang)} for c in a.caveats],
         "provenance": provenance_mark(result, lang),
         "target_notes": [line for kind, line in indicator_notes(result, lang) if kind == "target"],
         "final": a.final,
@@ -126,7 +127,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "forecast": a.method == "forecast" and "projected" in a.components,
         "parts": chart_parts(result),
         "flags": ", ".join(_i18n.flag(lang, name) for name in used),
-        "explain": card.explain(ind.id),
+        "explain": card.explain(ind.id, lang=lang),
     }
 
 
@@ -137,14 +138,16 @@ def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
     def node(o: ObjectiveResult) -> dict[str, Any]:
         return {
             "statement": o.objective.statement,
-            "level": o.objective.level.value if o.objective.level else "",
+            "level": _i18n.level(lang, o.objective.level),
             "status": o.status.value,
             "symbol": STATUS_SYMBOL[o.status],
             "label": _i18n.status(lang, o.status),
-            "score": f"{o.score:.2f}" if o.score is not None else (o.reason or ""),
+            "score": score_text(o.score, lang)
+            if o.score is not None
+            else _i18n.say(o.reason, lang),
             "extra": verdict_extra(o, lang),
             "note": o.objective.note,
-            "caveats": [{"code": c.code, "message": c.message} for c in o.caveats],
+            "caveats": [{"code": c.code, "message": _i18n.say(c.message, lang)} for c in o.caveats],
             "indicators": [
                 {
                     "id": i,
@@ -191,10 +194,10 @@ def render_html(card: ScorecardData, lang: str | None = None) -> str:
             counts=counts,
             statuses=[s.value for s in Status],
             t=t,
-            rollup=card.spec.rollup.value,
+            rollup=_i18n.rollup(lang, card.spec.rollup),
             objectives=_objectives(card, lang),
             indicators=[_indicator(card, r, lang) for r in card.indicators],
-            set_aside=set_aside_summary(card),
+            set_aside=set_aside_summary(card, lang),
             origin=file_name(card.origin),
             data_source=file_name(card.data_source),
         )

@@ -13,6 +13,7 @@ from goalframe._text import link_target
 from goalframe.render import _i18n
 from goalframe.render._common import (
     caveat_codes,
+    caveat_text,
     figures,
     file_name,
     flags_used,
@@ -20,6 +21,7 @@ from goalframe.render._common import (
     indicator_notes,
     progress_text,
     provenance_mark,
+    score_text,
     set_aside_summary,
     status_counts,
     status_text,
@@ -54,8 +56,12 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         ]
         for o in card.objectives:
             indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * o.depth
-            score = f"{o.score:.2f}" if o.score is not None else escape(o.reason or "–")
-            level = o.objective.level.value if o.objective.level else "–"
+            score = (
+                score_text(o.score, lang)
+                if o.score is not None
+                else escape(_i18n.say(o.reason, lang) or "–")
+            )
+            level = _i18n.level(lang, o.objective.level) or "–"
             verdict = " ".join(
                 x
                 for x in (
@@ -94,7 +100,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         out += [f"{t('flags')}: {escape('; '.join(legend))}.", ""]
     out += [f"## {t('notes_and_sources')}", ""]
     for o in card.objectives:
-        lines = [o.objective.note or "", *(f"⚠ {c.code}: {c.message}" for c in o.caveats)]
+        lines = [o.objective.note or "", *(caveat_text(c, lang) for c in o.caveats)]
         if any(lines):
             out.append(f"- **{escape(o.objective.statement)}** (`{o.id}`)")
             out += [f"    - {escape(line)}" for line in lines if line]
@@ -117,7 +123,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         if ind.goal and ind.goal.source:
             out.append(f"    - {t('target_set_in')}: {escape(ind.goal.source.name)}")
     out.append("")
-    summary = set_aside_summary(card)
+    summary = set_aside_summary(card, lang)
     if summary:
         out += [f"## {t('set_aside')}", "", f"| {t('reason')} | {t('rows')} |", "|---|---:|"]
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]

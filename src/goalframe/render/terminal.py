@@ -21,12 +21,14 @@ from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._common import (
     caveat_count,
+    caveat_text,
     figures,
     flags_used,
     header_facts,
     indicator_notes,
     progress_text,
     provenance_mark,
+    score_text,
     set_aside_summary,
     status_counts,
     status_text,
@@ -72,7 +74,7 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
 
     notes = Text()
     for o in card.objectives:
-        for line in [o.objective.note or "", *(f"⚠ {c.code}: {c.message}" for c in o.caveats)]:
+        for line in [o.objective.note or "", *(caveat_text(c, lang) for c in o.caveats)]:
             if line:
                 notes.append(f"{o.id}: ", style="bold")
                 notes.append(f"{clean(line, newlines=False)}\n")
@@ -85,7 +87,7 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     legend = flags_used(card, lang)
     if legend:
         parts.append(Text(f"{t('flags')}: " + "; ".join(legend), style="dim"))
-    summary = set_aside_summary(card)
+    summary = set_aside_summary(card, lang)
     if summary:
         total = sum(n for _, n in summary)
         text = Text(t("set_aside_summary", count=total) + " (--format json):\n", style="dim")
@@ -143,8 +145,8 @@ def _objectives(card: ScorecardData, lang: str) -> _Fitted:
         if o.caveats:
             verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
         statement = "  " * o.depth + clean(o.objective.statement, newlines=False)
-        level = o.objective.level.value if o.objective.level else "–"
-        score = f"{o.score:.2f}" if o.score is not None else "–"
+        level = _i18n.level(lang, o.objective.level) or "–"
+        score = score_text(o.score, lang)
         rows.append((statement, level, verdict, score))
     table = Table(box=box.SIMPLE_HEAVY, title=t("objectives"), title_justify="left", expand=True)
     widest = _longest_word([r[0] for r in rows], 24) + 2 * max(o.depth for o in card.objectives)

@@ -1,0 +1,214 @@
+"""Texts in every language goalframe speaks: the catalogues, numbers and built messages.
+
+Each language has one catalogue, ``goalframe/locales/<code>.toml`` (a TOML file a translator
+edits: the keys stay, the values are translated). Its ``[language]`` table names the babel
+locale (``nl_NL``) whose CLDR data decide how numbers, percentages and dates are written.
+
+Texts built from data (a verdict's reason, a caveat) are `Message` values: an English
+``str`` that also keeps its catalogue key and the values it was built from, so that a card
+in another language says it in its own words (`say`). Code that reads them as strings sees
+the English text, unchanged.
+
+This module is at the bottom of the layers: it imports nothing from goalframe but `_text`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from goalframe._text import number as _english_number
+
+__all__ = [
+    "Message",
+    "Term",
+    "catalogue",
+    "catalogues",
+    "date",
+    "localise",
+    "number",
+    "percent",
+    "say",
+]
+
+ENGLISH = "en"
+
+
+@functools.cache
+def catalogues() -> Mapping[str, Mapping[str, Any]]:
+    """Every language's catalogue, read once from the package's ``locales`` folder."""
+    import tomllib
+    from importlib import resources
+
+    found: dict[str, Mapping[str, Any]] = {}
+    folder = resources.files("goalframe").joinpath("locales")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            found[entry.name.removesuffix(".toml")] = tomllib.loads(entry.read_text("utf-8"))
+    return found
+
+
+def catalogue(lang: str) -> Mapping[str, Any]:
+    """One language's catalogue (English when ``lang`` has none)."""
+    found = catalogues()
+    return found.get(lang) or found[ENGLISH]
+
+
+class Term:
+    """A word from a catalogue table, said in the card's language: a status, a level, a flag.
+
+    ``Term("status", "missed")`` is ``missed`` in English and ``niet gehaald`` in Dutch.
+    """
+
+    __slots__ = ("key", "table")
+
+    def __init__(self, table: str, key: str) -> None:
+        self.table = table
+        self.key = key
+
+    def say(self, lang: str) -> str:
+        """The word in ``lang`` (the key itself when no catalogue has it)."""
+        words = catalogue(lang).get(self.table, {})
+        english = catalogue(ENGLISH).get(self.table, {})
+        return str(words.get(self.key) or english.get(self.key) or self.key)
+
+    def __str__(self) -> str:
+        return self.say(ENGLISH)
+
+    def __repr__(self) -> str:
+        return f"Term({self.table!r}, {self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Term) and (other.table, other.key) == (self.table, self.key)
+
+    def __hash__(self) -> int:
+        return hash((self.table, self.key))
+
+
+class Message(str):
+    """A text built from data, in English, that other languages can say in their own words.
+
+    ``Message("no_figure_for", periods=["2023", "2024"])`` is the string
+    ``no figure for 2023, 2024``; its ``key`` names the template in every catalogue's
+    ``[messages]`` table and ``values`` keep what was filled in. Values are said in the
+    card's language: numbers with its separators, `Term` and nested `Message` in its words,
+    lists joined with commas, anything else as ``str()``.
+    """
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Message:
+        self = super().__new__(cls, _fill(ENGLISH, key, values))
+        self.key = key
+        self.values = values
+        return self
+
+    def say(self, lang: str) -> str:
+        """This message in ``lang``."""
+        return self if lang == ENGLISH else _fill(lang, self.key, self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.key, dict(self.values)))
+
+
+def _rebuild(key: str, values: dict[str, object]) -> Message:
+    return Message(key, **values)
+
+
+def _fill(lang: str, key: str, values: Mapping[str, object]) -> str:
+    template = catalogue(lang).get("messages", {}).get(key)
+    if template is None:
+        template = catalogue(ENGLISH)["messages"][key]
+    return str(template).format(**{name: _value(v, lang) for name, v in values.items()})
+
+
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, Message | Term):
+        return value.say(lang)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return number(value, lang)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        # Messages listed are clauses (``revised: 2016; provisional: 2023``); words are items.
+        joiner = "; " if value and all(isinstance(v, Message) for v in value) else ", "
+        return joiner.join(_value(v, lang) for v in value)
+    return str(value)
+
+
+def say(text: str | None, lang: str) -> str:
+    """``text`` in ``lang``: a `Message` or `Term` translated, any other text as it is."""
+    if text is None:
+        return ""
+    if isinstance(text, Message | Term):
+        return text.say(lang)
+    return text
+
+
+@functools.cache
+def _symbols(lang: str) -> tuple[dict[int, str], str]:
+    """The translation from English separators to ``lang``'s, and its percent pattern.
+
+    Read from babel's CLDR data for the catalogue's ``locale``; English needs no babel.
+    """
+    locale_name = str(catalogue(lang).get("language", {}).get("locale") or lang)
+    if lang == ENGLISH:
+        return {}, "{}%"
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    locale = Locale.parse(locale_name)
+    table = str.maketrans(
+        {
+            ",": get_group_symbol(locale),
+            ".": get_decimal_symbol(locale),
+            "-": get_minus_sign_symbol(locale),
+        }
+    )
+    pattern = locale.percent_formats[None].pattern
+    # The space (or none) CLDR puts between the number and the sign: 57% or 57 %.
+    gap = pattern[pattern.rindex("0") + 1 : pattern.index("%")] if "%" in pattern else ""
+    return table, "{}" + gap + "%"
+
+
+def localise(text: str, lang: str = ENGLISH) -> str:
+    """A number written the English way (``40,641.5``) with ``lang``'s separators."""
+    table, _ = _symbols(lang)
+    return text.translate(table) if table else text
+
+
+def number(value: float | None, lang: str = ENGLISH) -> str:
+    """A number as ``lang`` writes it: ``40,641.5`` in English, ``40.641,5`` in Dutch.
+
+    The digits are goalframe's (thousands grouped, at most four significant decimals); the
+    separators and minus sign are the locale's, from babel's CLDR data.
+    """
+    text = _english_number(value)
+    table, _ = _symbols(lang)
+    return text.translate(table) if table and text != "–" else text
+
+
+def percent(share: float | None, lang: str = ENGLISH) -> str:
+    """A share as a whole percentage in ``lang``: 0.734 -> ``73%`` (``73 %`` in French)."""
+    import math
+
+    if share is None or not math.isfinite(share):
+        return "–"
+    table, pattern = _symbols(lang)
+    return pattern.format(
+        f"{share * 100:,.0f}".translate(table) if table else f"{share * 100:,.0f}"
+    )
+
+
+def date(day: datetime.date, lang: str = ENGLISH) -> str:
+    """A date as ``lang`` writes it in full: ``28 November 2026``, ``28 november 2026``."""
+    from babel.dates import format_date
+
+    locale_name = str(catalogue(lang).get("language", {}).get("locale") or lang)
+    return str(format_date(day, format="long", locale=locale_name))

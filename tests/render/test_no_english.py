@@ -1,0 +1,163 @@
+"""A Dutch card says everything in Dutch: no English text from the catalogue leaks into it.
+
+The goal file and data below are written in Dutch and reach the texts built from data: a
+context indicator, a missing year, flagged and revised figures, an illustrative target, a
+baseline that disagrees with the data and sits on a peak, an outcome not known yet, a verdict
+on outputs only, rows set aside (another region, an empty cell, a duplicate, a blank line).
+Every English catalogue text that Dutch translates differently is then looked for in the
+Dutch terminal, Markdown and HTML cards, in fragments of three words or more (the words
+between placeholders), so a sentence built in English is caught even with its numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import goalframe as gf
+from goalframe import _messages
+
+GOALS = """\
+schema_version: 1
+id: proef
+title: Proefkaart
+language: nl
+period: {start: 2015, end: 2026}
+objectives:
+  - id: minder-schade
+    level: impact
+    statement: Minder schade door drugscriminaliteit
+  - id: minder-afval
+    parent: minder-schade
+    level: outcome
+    statement: Minder drugsafval in de natuur
+    indicators: [afval, inbeslagname]
+  - id: meer-inzet
+    parent: minder-schade
+    level: outcome
+    statement: Meer inzet van de politie
+    indicators: [netwerken]
+  - id: leeg
+    level: output
+    statement: Een doel zonder indicatoren
+indicators:
+  - id: afval
+    name: Gevonden drugsafval
+    unit: dumping
+    select: {region: NL}
+    direction: decrease
+    kind: outcome
+    target:
+      baseline: {value: 300, period: 2018}
+      value: 100
+      deadline: 2030
+      provenance: illustrative
+  - id: inbeslagname
+    name: Inbeslagname cocaïne
+    unit: kg
+    select: {region: NL}
+    kind: context
+  - id: netwerken
+    name: Aangepakte netwerken
+    unit: network
+    select: {region: NL}
+    direction: increase
+    kind: output
+    target:
+      type: norm
+      value: 1000
+      period: {start: 2020, end: 2025}
+"""
+
+DATA = """\
+indicator,region,period,value,unit,flag
+afval,NL,2017,200,dumping,
+afval,NL,2018,292,dumping,
+afval,NL,2019,250,dumping,revised
+afval,NL,2021,210,dumping,provisional
+afval,Utrecht,2021,20,dumping,
+afval,NL,2022,,dumping,
+inbeslagname,NL,2021,70000,kg,
+inbeslagname,NL,2022,50000,kg,approx
+netwerken,NL,2020,1100,network,
+netwerken,NL,2021,1200,network,
+netwerken,NL,2021,1200,network,
+
+netwerken,NL,2022,900,network,
+"""
+
+
+def _fragments() -> list[str]:
+    """English catalogue texts Dutch says otherwise, cut at placeholders: 3+ words each."""
+    english, dutch = _messages.catalogues()["en"], _messages.catalogues()["nl"]
+    found: set[str] = set()
+    for table in ("status", "flags", "text", "target_words", "levels", "rollup", "messages"):
+        for key, value in english[table].items():
+            if value == dutch[table][key]:
+                continue
+            for literal, *_ in string.Formatter().parse(value):
+                words = literal.strip(" ;:,().'").split()
+                if len(words) >= 3:
+                    found.add(" ".join(words))
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder: Path = tmp_path_factory.mktemp("nl")
+    (folder / "doelen.yaml").write_text(GOALS, encoding="utf-8")
+    (folder / "cijfers.csv").write_text(DATA, encoding="utf-8")
+    framework = gf.load_framework(folder / "doelen.yaml")
+    observations = gf.load_observations(folder / "cijfers.csv")
+    card = gf.evaluate(framework, observations, as_of="2026-11-28")
+    page = re.sub(r"<style.*?</style>|<[^>]+>", " ", card.to_html())
+    return {
+        "terminal": card.to_text(width=100),
+        "markdown": card.to_markdown().replace("\\", ""),
+        "html": " ".join(html.unescape(page).split()),
+        "set_aside": "\n".join(s.reason for s in card.set_aside),
+    }
+
+
+def test_the_card_reaches_the_texts_built_from_data(cards: dict[str, str]) -> None:
+    # The English texts exist (the data reach them), so the Dutch check below means something.
+    english = cards["set_aside"]
+    assert "breakdown not assessed" in english and "duplicate of" in english
+    text = cards["markdown"]
+    for dutch in (
+        "contextindicator: getoond, niet beoordeeld",
+        "geen cijfer voor 2020",  # the gap between 2019 and 2021
+        "herzien: 2019; voorlopig: 2021",
+        "de streefwaarde is ter illustratie",
+        "de opgegeven nulmeting 300 (2018) wijkt af van de waarneming voor die periode (292)",
+        "is een lokale piek (2017: 200, 2019: 250)",
+        "uitsplitsing niet beoordeeld (de indicator beoordeelt region=NL)",
+        "geen indicatoren gekoppeld",
+        "dubbel met",
+        "lege regel",
+        "effect",
+        "uitkomst",
+    ):
+        assert dutch in text, dutch
+
+
+@pytest.mark.parametrize("output", ["terminal", "markdown", "html"])
+def test_no_english_catalogue_text_leaks_into_a_dutch_card(
+    cards: dict[str, str], output: str
+) -> None:
+    text = " ".join(cards[output].split())
+    leaks = [f for f in _fragments() if f in text]
+    assert not leaks, f"English in the Dutch {output} card: {leaks}"
+
+
+def test_the_check_would_see_a_leak() -> None:
+    # The fragments include the texts built from data, so an untranslated one is caught.
+    fragments = _fragments()
+    assert "context indicator: shown, not scored".strip(" :") in " ".join(fragments) or any(
+        f.startswith("shown, not scored") or "context indicator" in f for f in fragments
+    )
+    assert any("the declared baseline" in f for f in fragments)

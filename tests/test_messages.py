@@ -1,0 +1,57 @@
+"""Texts built from data: English strings that other languages say in their own words."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from goalframe._messages import Message, Term, date, localise, number, percent, say
+
+
+def test_a_message_is_its_english_text_and_says_itself_in_dutch() -> None:
+    message = Message("missing_periods_more", periods=["2015", "2016"], more=1234)
+    assert message == "no figure for 2015, 2016 and 1,234 more"
+    assert isinstance(message, str) and message.key == "missing_periods_more"
+    assert say(message, "nl") == "geen cijfer voor 2015, 2016 en nog 1.234"
+    assert say("plain text", "nl") == "plain text"  # text that is not a message stays
+
+
+def test_nested_messages_terms_and_clauses() -> None:
+    flagged = Message(
+        "list",
+        items=[
+            Message("flag_periods", flag=Term("flags", "revised"), periods=["2016"]),
+            Message("flag_periods", flag=Term("flags", "approx"), periods=["2014", "2015"]),
+        ],
+    )
+    assert flagged == "revised: 2016; approximate: 2014, 2015"
+    assert flagged.say("nl") == "herzien: 2016; afgerond: 2014, 2015"
+    known = Message("period_value", period="2019", value=35357.7)
+    assert known == "2019: 35,357.7" and known.say("nl") == "2019: 35.357,7"
+
+
+def test_a_message_survives_pickling_with_its_key() -> None:
+    message = Message("no_figure_yet_total", periods=["2024"], total=1300.0, target=2000.0)
+    again = pickle.loads(pickle.dumps(message))
+    assert again == message and again.say("nl") == message.say("nl")
+    assert message == "no figure yet for 2024; the total so far is 1,300 of 2,000"
+
+
+def test_numbers_percentages_and_dates_follow_the_locale() -> None:
+    assert number(40641, "nl") == "40.641" and number(-35357.7, "nl") == "-35.357,7"
+    assert number(40641) == "40,641" and number(None, "nl") == "–"
+    assert percent(0.57) == "57%" and percent(0.57, "nl") == "57%"
+    assert localise("1,234.56", "nl") == "1.234,56"
+    day = datetime.date(2026, 11, 28)
+    assert date(day) == "28 November 2026" and date(day, "nl") == "28 november 2026"
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_dutch_numbers_are_english_numbers_with_the_separators_swapped(value: float) -> None:
+    # The digits are the same; only "," and "." change places: no reader takes forty
+    # thousand for forty.
+    english, dutch = number(value), number(value, "nl")
+    assert dutch == english.translate(str.maketrans({",": ".", ".": ","}))
