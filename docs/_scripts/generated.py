@@ -34,6 +34,12 @@ TUTORIAL: dict[str, list[str]] = {
         "--format",
         "markdown",
     ],
+    "regional": [
+        "scorecard",
+        f"{EXAMPLE}/goals-regional.yaml",
+        "--data",
+        f"{EXAMPLE}/observations.csv",
+    ],
     "explain": [
         "explain",
         f"{EXAMPLE}/goals.yaml",

@@ -31,7 +31,15 @@ if TYPE_CHECKING:
     )
     from goalframe._outputs import Comparison, Scorecard
     from goalframe._periods import Frequency, Period
-    from goalframe._results import IndicatorResult, ObjectiveResult, Observed, Trend
+    from goalframe._results import (
+        Gap,
+        GroupResult,
+        GroupRollUp,
+        IndicatorResult,
+        ObjectiveResult,
+        Observed,
+        Trend,
+    )
     from goalframe._scorecard import Measurability
     from goalframe._version import __version__
     from goalframe.errors import (
@@ -54,8 +62,11 @@ __all__ = [
     "Finding",
     "Framework",
     "Frequency",
+    "Gap",
     "Goal",
     "GoalframeError",
+    "GroupResult",
+    "GroupRollUp",
     "Indicator",
     "IndicatorResult",
     "Measurability",
@@ -126,6 +137,9 @@ _WHERE = {
     "observations_from_records": "goalframe._observations",
     "Frequency": "goalframe._periods",
     "Period": "goalframe._periods",
+    "Gap": "goalframe._results",
+    "GroupResult": "goalframe._results",
+    "GroupRollUp": "goalframe._results",
     "IndicatorResult": "goalframe._results",
     "ObjectiveResult": "goalframe._results",
     "Observed": "goalframe._results",

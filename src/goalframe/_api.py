@@ -50,6 +50,7 @@ def _card(
         indicators=evaluation.indicators,
         objectives=evaluation.objectives,
         set_aside=evaluation.set_aside,
+        groups=evaluation.groups,
         origin=framework.origin,
         data_source=obs_set.source,
         measurability=score,

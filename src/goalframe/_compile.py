@@ -333,6 +333,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         method=spec.method,
         options=spec.options,
         select=tuple(sorted(spec.select.items())),
+        by=tuple(spec.by),
         context=tuple(spec.context),
         goal=goals[-1] if goals else None,
         goals=tuple(goals),

@@ -13,6 +13,8 @@ from goalframe._observations import Observation, ObservationSet, SetAside, descr
 from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
 from goalframe._results import (
     Evaluation,
+    GroupResult,
+    GroupRollUp,
     IndicatorResult,
     ObjectiveResult,
     Observed,
@@ -348,8 +350,13 @@ def assess_all(
     set_aside = list(obs_set.set_aside)
     for indicator_id, rows in by_indicator.items():
         if indicator_id not in known:
-            hint = did_you_mean(indicator_id, known)
-            set_aside.extend(_aside(rows, f"no indicator {indicator_id!r} in the goal file{hint}"))
+            close = _close(indicator_id, known)
+            reason = (
+                Message("no_indicator_close", indicator=repr(indicator_id), close=close)
+                if close
+                else Message("no_indicator", indicator=repr(indicator_id))
+            )
+            set_aside.extend(_aside(rows, reason))
 
     linked: dict[str, list[str]] = defaultdict(list)
     for objective in framework.objectives:
@@ -360,25 +367,17 @@ def assess_all(
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
         rows = by_indicator.get(indicator.id, [])
-        selected = [o for o in rows if o.breakdown == indicator.select]
-        if len(selected) < len(rows):
-            others = (o for o in rows if o.breakdown != indicator.select)
-            set_aside.extend(
-                _aside(
-                    others,
-                    Message(
-                        "breakdown_not_assessed", breakdown=describe_breakdown(indicator.select)
-                    ),
-                )
-            )
+        selected, groups, others = _split(indicator, rows)
+        if others:
+            set_aside.extend(_aside(others, _not_assessed(indicator)))
         later = [o for o in selected if o.period.start >= cutoff.end]
         if later:
-            set_aside.extend(_aside(later, f"after the as-of period {cutoff}"))
+            set_aside.extend(_aside(later, Message("after_as_of", period=cutoff)))
             selected = [o for o in selected if o.period.start < cutoff.end]
         selected, replaced, first_releases = _releases(selected, release_date)
         set_aside.extend(replaced)
         if indicator.unit is None:
-            set_aside.extend(_aside(selected, "the indicator has no unit in the goal file"))
+            set_aside.extend(_aside(selected, Message("no_unit")))
             results[indicator.id] = IndicatorResult(
                 indicator=indicator,
                 assessment=not_assessable(
@@ -401,6 +400,11 @@ def assess_all(
             assessment = _revision_caveat(
                 indicator, assessment, first_releases, chosen, cutoff, selected
             )
+        group_results = []
+        for group, group_rows in groups.items():
+            one, aside = _group(indicator, group, group_rows, chosen, cutoff, release_date)
+            group_results.append(one)
+            set_aside.extend(aside)
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
             assessment=assessment,
@@ -410,6 +414,7 @@ def assess_all(
             objectives=tuple(linked[indicator.id]),
             breakdown=indicator.select,
             targets=outcomes,
+            groups=tuple(group_results),
         )
     return Evaluation(
         as_of=cutoff,
@@ -417,7 +422,134 @@ def assess_all(
         indicators=tuple(results[i.id] for i in framework.indicators),
         objectives=_rollup(framework, results),
         set_aside=tuple(set_aside),
+        groups=_group_rollups(framework, results),
     )
+
+
+def _close(name: str, known: set[str]) -> list[str]:
+    """Ids close to ``name`` (a misspelt indicator id), closest first."""
+    import difflib
+
+    return [repr(c) for c in difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)]
+
+
+def _split(
+    indicator: Indicator, rows: list[Observation]
+) -> tuple[list[Observation], dict[Breakdown, list[Observation]], list[Observation]]:
+    """The headline rows (``select``), each ``by:`` group's rows, and the rest.
+
+    A row belongs to a group when it has a value in every ``by`` column and its other
+    breakdown columns are those of ``select``; the headline row itself is never a group's.
+    """
+    select = indicator.select
+    if not indicator.by:
+        chosen = [o for o in rows if o.breakdown == select]
+        return chosen, {}, [o for o in rows if o.breakdown != select]
+    by = indicator.by
+    fixed = tuple((c, v) for c, v in select if c not in by)
+    headline: list[Observation] = []
+    groups: dict[Breakdown, list[Observation]] = {}
+    others: list[Observation] = []
+    for row in rows:
+        if row.breakdown == select:
+            headline.append(row)
+            continue
+        cells = dict(row.breakdown)
+        rest = tuple((c, v) for c, v in row.breakdown if c not in by)
+        if rest == fixed and all(c in cells for c in by):
+            groups.setdefault(tuple((c, cells[c]) for c in by), []).append(row)
+        else:
+            others.append(row)
+    return headline, dict(sorted(groups.items())), others
+
+
+def _not_assessed(indicator: Indicator) -> Message:
+    breakdown = describe_breakdown(indicator.select)
+    if indicator.by:
+        return Message("breakdown_not_assessed_by", breakdown=breakdown, by=list(indicator.by))
+    return Message("breakdown_not_assessed", breakdown=breakdown)
+
+
+def _group(
+    indicator: Indicator,
+    group: Breakdown,
+    rows: list[Observation],
+    method: str,
+    as_of: Period,
+    release_date: Period | None,
+) -> tuple[GroupResult, list[SetAside]]:
+    """One ``by:`` series assessed against the indicator's target, from its own baseline."""
+    aside: list[SetAside] = []
+    later = [o for o in rows if o.period.start >= as_of.end]
+    if later:
+        aside.extend(_aside(later, Message("after_as_of", period=as_of)))
+        rows = [o for o in rows if o.period.start < as_of.end]
+    rows, replaced, _ = _releases(rows, release_date)
+    aside.extend(replaced)
+    series, points = _series_and_points(_convert(indicator, rows), indicator.unit)
+    goals = tuple(g.for_series(_own_baseline(g, series)) for g in indicator.goals)
+    goal = indicator.goal
+    if goal is not None:
+        goal = goal.for_series(_own_baseline(goal, series))
+    own = attrs.evolve(indicator, goals=goals, goal=goal)
+    if len(goals) > 1:
+        own, outcomes = _in_force(own, series, method, as_of)
+        assessment = next(o.assessment for o in outcomes if o.role == "in force")
+    else:
+        assessment = _assess(own, series, method, as_of)
+    goal = own.goal
+    if (
+        goal is not None
+        and goal.baseline is not None
+        and series.value_at(goal.baseline.period) is None
+    ):
+        reason = Message("group_no_baseline", period=goal.baseline.period)
+        assessment = not_assessable(method, reason)
+    result = GroupResult(
+        group=group,
+        goal=goal,
+        assessment=assessment,
+        series=tuple(points),
+        latest=points[-1] if points else None,
+        trend=_trend(indicator, points),
+    )
+    return result, aside
+
+
+def _own_baseline(goal: Goal, series: Series) -> float | None:
+    """A series' own figure for the target's baseline period (None without either)."""
+    return None if goal.baseline is None else series.value_at(goal.baseline.period)
+
+
+def _group_rollups(
+    framework: Framework, results: dict[str, IndicatorResult]
+) -> tuple[GroupRollUp, ...]:
+    """For every group, the objectives' verdicts from that group's series alone."""
+    keys = sorted({g.group for r in results.values() for g in r.groups})
+    if not keys:
+        return ()
+    index = {i: {g.group: g for g in r.groups} for i, r in results.items()}
+    out = []
+    for key in keys:
+        own: dict[str, IndicatorResult] = {}
+        for indicator_id, result in results.items():
+            match = index[indicator_id].get(key)
+            if match is None:
+                # Not measured for this group: shown as not assessable, so it does not count.
+                own[indicator_id] = attrs.evolve(
+                    result,
+                    assessment=not_assessable(result.assessment.method, "no series"),
+                    groups=(),
+                )
+            else:
+                own[indicator_id] = attrs.evolve(
+                    result, assessment=match.assessment, series=match.series, groups=()
+                )
+        # An objective none of whose indicators has a verdict for this group is left out.
+        rolled = _rollup(framework, own)
+        verdicts = tuple(o for o in rolled if o.status is not Status.NOT_ASSESSABLE)
+        out.append(GroupRollUp(group=key, objectives=verdicts))
+    return tuple(out)
 
 
 def _in_force(
@@ -484,15 +616,18 @@ def _releases(
             and o.vintage.start >= release_date.end
         ]
         known = [o for o in group if o not in late]
-        aside += _aside(late, f"published after the vintage date {release_date}")
+        aside += _aside(late, Message("after_vintage", period=release_date))
         if not known:
             continue
         latest, first = known[-1], known[0]
         for older in known[:-1]:
             aside += _aside(
                 [older],
-                f"an earlier release ({older.vintage or 'undated'}), replaced by the release of "
-                f"{latest.vintage or 'undated'}",
+                Message(
+                    "earlier_release",
+                    vintage=older.vintage or Term("words", "undated"),
+                    latest=latest.vintage or Term("words", "undated"),
+                ),
             )
         if first.value != latest.value:
             revised = True
@@ -555,8 +690,6 @@ def _first_period(goal: Goal) -> Period | None:
 
 def _nothing_selected(indicator: Indicator, rows: list[Observation]) -> str:
     """Why no row was assessed although the indicator has rows: name what the data hold."""
-    from goalframe._suggest import did_you_mean
-
     if not indicator.select:
         kinds = sorted({describe_breakdown(o.breakdown) for o in rows})
         return (

@@ -166,6 +166,22 @@ class Goal:
             tail = f"{_n(now, w)} ({w['set']} {self.set}, {w['now']})"
         return " -> ".join([*steps, tail])
 
+    def for_series(self, own_baseline: float | None) -> Goal:
+        """This target for one breakdown series whose value at the baseline period is given.
+
+        The baseline becomes the series' own; a relative target (``change_percent``,
+        ``change_points``) is resolved from it; an absolute target stays as written.
+        """
+        if self.baseline is None or own_baseline is None:
+            return self
+        target = self.target
+        if self.target is not None and self.change_percent is not None:
+            target = own_baseline * (1 + self.change_percent / 100)
+        elif self.target is not None and self.change_points is not None:
+            target = own_baseline + (self.target - self.baseline.value)
+        baseline = Point(period=self.baseline.period, value=own_baseline)
+        return attrs.evolve(self, baseline=baseline, target=target)
+
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""
         goal = self.target if threshold is None else threshold
@@ -197,6 +213,7 @@ class Indicator:
     method: str | None = None
     options: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     select: tuple[tuple[str, str], ...] = ()
+    by: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     goal: Goal | None = None
     goals: tuple[Goal, ...] = ()

@@ -15,6 +15,9 @@ from goalframe._periods import Period
 __all__ = [
     "TargetOutcome",
     "Evaluation",
+    "Gap",
+    "GroupResult",
+    "GroupRollUp",
     "IndicatorResult",
     "ObjectiveResult",
     "Observed",
@@ -68,6 +71,106 @@ class TargetOutcome:
     role: str
 
 
+Group = tuple[tuple[str, str], ...]
+
+
+def group_label(group: Group) -> str:
+    """``Utrecht`` for one breakdown column, ``Utrecht, F`` for several."""
+    return ", ".join(value for _, value in group)
+
+
+@attrs.frozen(kw_only=True)
+class GroupResult:
+    """One breakdown series of an indicator declared with ``by:``, assessed on its own.
+
+    Attributes:
+        group: The series' breakdown values, ``(("region", "Utrecht"),)``.
+        goal: The target as it applies to this series (its own baseline; a relative target
+            resolved from it), or None.
+        assessment: The verdict, with every number it used.
+        series: The observations used, in the indicator's unit, oldest first.
+        latest: The latest observation used, if any.
+        trend: Latest against previous, if there are two.
+
+    Added in 0.3.
+    """
+
+    group: Group
+    goal: Goal | None
+    assessment: Assessment
+    series: tuple[Observed, ...] = ()
+    latest: Observed | None = None
+    trend: Trend | None = None
+
+    @property
+    def label(self) -> str:
+        """The group's values, as a card shows them: ``Utrecht``."""
+        return group_label(self.group)
+
+    @property
+    def status(self) -> Status:
+        """The verdict."""
+        return self.assessment.status
+
+    @property
+    def caveats(self) -> tuple[Caveat, ...]:
+        """What a reader needs beside this group's verdict."""
+        return self.assessment.caveats
+
+    def __repr__(self) -> str:
+        latest = f", latest {self.latest.value:g} ({self.latest.period})" if self.latest else ""
+        return f"<GroupResult {self.label!r}: {self.status.value}{latest}>"
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """The distance between the best and the worst group at the latest period they share.
+
+    Attributes:
+        period: The latest period with a figure for at least two groups.
+        best: The group with the best figure then (by the indicator's direction).
+        best_value: Its figure.
+        worst: The group with the worst figure.
+        worst_value: Its figure.
+        groups: How many groups have a figure for ``period``.
+
+    Added in 0.3.
+    """
+
+    period: Period
+    best: Group
+    best_value: float
+    worst: Group
+    worst_value: float
+    groups: int
+
+    @property
+    def size(self) -> float:
+        """``|best - worst|`` in the indicator's unit."""
+        return abs(self.best_value - self.worst_value)
+
+
+@attrs.frozen(kw_only=True)
+class GroupRollUp:
+    """The objectives' verdicts for one group (a verdict per region), from its series only.
+
+    Attributes:
+        group: The breakdown values, ``(("region", "Utrecht"),)``.
+        objectives: One roll-up per objective that has a series for this group, in tree
+            order; indicators without this group do not count.
+
+    Added in 0.3.
+    """
+
+    group: Group
+    objectives: tuple[ObjectiveResult, ...]
+
+    @property
+    def label(self) -> str:
+        """The group's values, as a card shows them."""
+        return group_label(self.group)
+
+
 @attrs.frozen(kw_only=True)
 class IndicatorResult:
     """An indicator's line on the scorecard: its figures, its verdict and their context.
@@ -80,6 +183,7 @@ class IndicatorResult:
         trend: Latest against previous, if there are two.
         objectives: Ids of the objectives this indicator measures.
         breakdown: The breakdown assessed (``()`` for the total).
+        groups: With ``by:``, every breakdown series assessed on its own (added in 0.3).
         targets: For an indicator with several targets, each one assessed, with its role
             (``indicator.goal`` is the one in force).
 
@@ -94,6 +198,36 @@ class IndicatorResult:
     objectives: tuple[str, ...] = ()
     breakdown: tuple[tuple[str, str], ...] = ()
     targets: tuple[TargetOutcome, ...] = ()
+    groups: tuple[GroupResult, ...] = ()
+
+    @property
+    def gap(self) -> Gap | None:
+        """The best and the worst group at the latest period two or more groups share.
+
+        None without groups, without a direction or without a shared period.
+        """
+        direction = self.indicator.direction
+        if len(self.groups) < 2 or direction is None:
+            return None
+        by_period: dict[Period, list[tuple[float, Group]]] = {}
+        for result in self.groups:
+            for point in result.series:
+                by_period.setdefault(point.period, []).append((point.value, result.group))
+        shared = [p for p, values in by_period.items() if len(values) >= 2]
+        if not shared:
+            return None
+        period = max(shared)
+        ranked = sorted(by_period[period], key=lambda vg: (vg[0], vg[1]))
+        low, high = ranked[0], ranked[-1]
+        best, worst = (high, low) if direction.value == "increase" else (low, high)
+        return Gap(
+            period=period,
+            best=best[1],
+            best_value=best[0],
+            worst=worst[1],
+            worst_value=worst[0],
+            groups=len(ranked),
+        )
 
     @property
     def id(self) -> str:
@@ -194,6 +328,7 @@ class Evaluation:
         indicators: One result per indicator, in goal-file order.
         objectives: One roll-up per objective, in tree order (parents before children).
         set_aside: Observations read but not used, each with the reason.
+        groups: The objectives' verdicts per group, for indicators with ``by:``.
     """
 
     as_of: Period | None
@@ -201,6 +336,7 @@ class Evaluation:
     indicators: tuple[IndicatorResult, ...]
     objectives: tuple[ObjectiveResult, ...]
     set_aside: tuple[SetAside, ...] = ()
+    groups: tuple[GroupRollUp, ...] = ()
     _by_id: dict[str, IndicatorResult] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

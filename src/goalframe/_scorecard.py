@@ -12,7 +12,13 @@ from goalframe._messages import Term, catalogue, localise
 from goalframe._model import Goal
 from goalframe._observations import SetAside
 from goalframe._periods import Period
-from goalframe._results import IndicatorResult, ObjectiveResult, find, index_results
+from goalframe._results import (
+    GroupRollUp,
+    IndicatorResult,
+    ObjectiveResult,
+    find,
+    index_results,
+)
 from goalframe.schema import FrameworkSpec, TargetType
 
 __all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
@@ -66,8 +72,10 @@ class ScorecardData:
         measurability: The share of objectives that pass every error-level lint rule.
         as_of_given: False when the assessment date ``as_of`` is the day of the run (no
             ``as_of`` given): the header then says how to reproduce the card.
+        groups: The objectives' verdicts per group (a verdict per region), for indicators
+            declared with ``by:``.
 
-    Added in 0.1; ``as_of_given`` added in 0.2.
+    Added in 0.1; ``as_of_given`` added in 0.2; ``groups`` added in 0.3.
     """
 
     spec: FrameworkSpec
@@ -80,6 +88,7 @@ class ScorecardData:
     data_source: str = "<records>"
     measurability: Measurability | None = None
     as_of_given: bool = True
+    groups: tuple[GroupRollUp, ...] = ()
     _by_id: dict[str, IndicatorResult] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -97,6 +106,16 @@ class ScorecardData:
         for result in self.indicators:
             counts[result.status] += 1
         return counts
+
+    @property
+    def breakdowns(self) -> tuple[IndicatorResult, ...]:
+        """The indicators assessed per group (declared with ``by:``), in goal-file order."""
+        return tuple(r for r in self.indicators if r.groups)
+
+    @property
+    def group_keys(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """Every group of any indicator, sorted: the columns of the breakdown matrix."""
+        return tuple(sorted({g.group for r in self.indicators for g in r.groups}))
 
     @property
     def methods_used(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -441,6 +442,15 @@ class IndicatorSpec(SpecModel):
             raise ValueError(msg)
         return self
 
+    @field_validator("by")
+    @classmethod
+    def _by_once(cls, value: list[str]) -> list[str]:
+        repeated = sorted({c for c in value if value.count(c) > 1})
+        if repeated:
+            msg = f"`by` names {', '.join(repeated)} more than once; name each column once"
+            raise ValueError(msg)
+        return value
+
     @property
     def all_targets(self) -> list[TargetSpec]:
         """The indicator's targets, whichever way they are written."""
@@ -475,6 +485,14 @@ class IndicatorSpec(SpecModel):
         default_factory=dict,
         description="Which breakdown of the observations to assess, e.g. {region: NL}. "
         "Default: the rows whose breakdown columns are all blank.",
+    )
+    by: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="Breakdown columns whose every value is a series of its own, assessed "
+        "against the indicator's target beside the headline (`select`), e.g. [region]. A "
+        "relative target (change_percent, change_points) resolves per series from its own "
+        "baseline. Added in 0.3.",
+        examples=[["region"], ["region", "sex"]],
     )
     context: list[Id] = Field(
         default_factory=list, description="Ids of context indicators to show beside this one."

@@ -4,8 +4,11 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import attrs
+
 from goalframe import _messages
 from goalframe._periods import Frequency
+from goalframe._results import GroupResult, group_label
 from goalframe.render import _i18n
 from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
@@ -84,8 +87,113 @@ def figures(result: IndicatorResult, *, sep: str = " ", lang: str = "en") -> dic
             else "–"
         ),
         "target": target,
-        "progress": progress_text(a),
+        "progress": progress_text(a, lang),
     }
+
+
+def group_view(result: IndicatorResult, group: GroupResult) -> IndicatorResult:
+    """One breakdown series shown as an indicator line (its own target, verdict, figures)."""
+    import attrs
+
+    indicator = attrs.evolve(result.indicator, goal=group.goal)
+    return attrs.evolve(
+        result,
+        indicator=indicator,
+        assessment=group.assessment,
+        series=group.series,
+        latest=group.latest,
+        trend=group.trend,
+        breakdown=group.group,
+        groups=(),
+        targets=(),
+    )
+
+
+@attrs.frozen
+class MatrixRow:
+    """One group's line of the breakdown matrix: a cell per indicator, a verdict per root."""
+
+    group: tuple[tuple[str, str], ...]
+    label: str
+    cells: tuple[GroupResult | None, ...]
+    verdicts: tuple[ObjectiveResult | None, ...]
+
+
+@attrs.frozen
+class Matrix:
+    """Indicators x groups, as DHIS2's scorecards show organisation units x indicators.
+
+    Attributes:
+        heading: The breakdown columns, ``region`` (``region, sex`` for several).
+        indicators: The indicators assessed per group (columns), in goal-file order.
+        roots: The top-level objectives with a verdict for some group (columns after them).
+        rows: One row per group, sorted by the group's values.
+    """
+
+    heading: str
+    indicators: tuple[IndicatorResult, ...]
+    roots: tuple[ObjectiveResult, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def matrix(card: ScorecardData) -> Matrix | None:
+    """The breakdown matrix of a card, or None when no indicator has ``by:``."""
+    columns = card.breakdowns
+    if not columns:
+        return None
+    keys = card.group_keys
+    heading = ", ".join(dict.fromkeys(c for key in keys for c, _ in key))
+    index = [{g.group: g for g in r.groups} for r in columns]
+    rollups = {g.group: {o.id: o for o in g.objectives} for g in card.groups}
+    roots = tuple(
+        o
+        for o in card.objectives
+        if o.depth == 0 and any(o.id in found for found in rollups.values())
+    )
+    rows = tuple(
+        MatrixRow(
+            group=key,
+            label=group_label(key),
+            cells=tuple(i.get(key) for i in index),
+            verdicts=tuple(rollups.get(key, {}).get(o.id) for o in roots),
+        )
+        for key in keys
+    )
+    return Matrix(heading=heading, indicators=columns, roots=roots, rows=rows)
+
+
+def group_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str, str]]:
+    """Each group's reason and caveats, as (group label, text), but those of the headline.
+
+    A caveat the indicator's own line already shows (an illustrative target) is not
+    repeated for every group; one that only a group has (its own baseline on a peak) is.
+    """
+    shown = {c.code for c in result.caveats}
+    out: list[tuple[str, str]] = []
+    for group in result.groups:
+        a = group.assessment
+        if a.reason:
+            out.append((group.label, reason_text(a.status, a.reason, lang)))
+        out += [(group.label, caveat_text(c, lang)) for c in a.caveats if c.code not in shown]
+    return out
+
+
+def gap_text(result: IndicatorResult, lang: str = "en") -> str:
+    """``Gap 2020: best Rotterdam 636, worst Landelijke Eenheid 2 (11 groups)``, or ""."""
+    gap = result.gap
+    if gap is None:
+        return ""
+    return _i18n.text(
+        lang,
+        "gap",
+        period=str(gap.period),
+        best=group_label(gap.best),
+        best_value=number(gap.best_value, lang),
+        worst=group_label(gap.worst),
+        worst_value=number(gap.worst_value, lang),
+        size=number(gap.size, lang),
+        groups=gap.groups,
+    )
 
 
 #: How each method's key number is shown; a method's own index keeps its own name.

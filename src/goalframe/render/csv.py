@@ -18,7 +18,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from goalframe.render._common import indicator_record
+from goalframe.render._common import group_view, indicator_record
 
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData
@@ -54,6 +54,7 @@ COLUMNS = (
     "target_provenance",
     "target_note",
     "location",
+    "group",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,8 +67,12 @@ def safe_text(value: str | None) -> str:
 
 
 def _num(value: float | None) -> str:
-    """An observed or target figure, exactly as read (``-0.0`` as ``0.0``)."""
-    return "" if value is None else repr(float(value) + 0.0)
+    """An observed or target figure as read (``-0.0`` as ``0.0``), to 15 significant digits.
+
+    Fifteen digits give back any figure written with fifteen or fewer, and drop the noise of
+    a computed one (a relative target: 576 x 1.05 is ``604.8``, not ``604.8000000000001``).
+    """
+    return "" if value is None else repr(float(f"{float(value) + 0.0:.15g}"))
 
 
 def _ratio(value: float | None) -> str:
@@ -103,6 +108,12 @@ def render_csv(card: ScorecardData) -> str:
     for r in card.indicators:
         record = indicator_record(card, r)
         writer.writerow(["indicator", *(_cell(c, record.get(c)) for c in COLUMNS[1:])])
+    # With `by:`, every breakdown series: its own baseline, target and verdict.
+    for r in card.indicators:
+        for group in r.groups:
+            record = indicator_record(card, group_view(r, group))
+            record["group"] = ", ".join(f"{c}={v}" for c, v in group.group)
+            writer.writerow(["group", *(_cell(c, record.get(c)) for c in COLUMNS[1:])])
     # Every row read and not used, with the reason and the place it came from.
     for aside in card.set_aside:
         row = dict.fromkeys(COLUMNS, "")

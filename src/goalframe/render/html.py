@@ -18,8 +18,12 @@ from goalframe.render import _i18n
 from goalframe.render._common import (
     figures,
     file_name,
+    gap_text,
+    group_notes,
+    group_view,
     header_facts,
     indicator_notes,
+    matrix,
     progress_text,
     provenance_mark,
     reason_text,
@@ -163,6 +167,65 @@ def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
     return [node(o) for o in card.objectives if o.depth == 0]
 
 
+def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
+    """Each ``by:`` indicator's groups (a table, a gap, group notes) and the verdicts matrix."""
+    grid = matrix(card)
+    if grid is None:
+        return None
+
+    def cell(status: Status) -> dict[str, str]:
+        return {
+            "status": status.value,
+            "symbol": STATUS_SYMBOL[status],
+            "label": _i18n.status(lang, status),
+        }
+
+    indicators = []
+    for r in grid.indicators:
+        rows = []
+        for group in r.groups:
+            view = group_view(r, group)
+            f = figures(view, lang=lang)
+            rows.append(
+                {
+                    "label": group.label,
+                    **{k: f[k] for k in ("baseline", "latest", "target", "progress")},
+                    "trend": trend_arrow(view.trend),
+                    "status": view.status.value,
+                    "symbol": STATUS_SYMBOL[view.status],
+                    "label_status": _i18n.status(lang, view.status),
+                    "caveats": ", ".join(dict.fromkeys(c.code for c in view.caveats)),
+                }
+            )
+        title = f"{r.indicator.name}: {_i18n.text(lang, 'breakdowns', by=grid.heading)}"
+        indicators.append(
+            {
+                "title": title,
+                "rows": rows,
+                "gap": gap_text(r, lang),
+                "notes": group_notes(r, lang),
+            }
+        )
+    shown = None
+    if len(grid.indicators) > 1 or grid.roots:
+        heads = [r.indicator.name for r in grid.indicators]
+        heads += [o.objective.statement for o in grid.roots]
+        shown = {
+            "title": _i18n.text(lang, "breakdown_matrix", by=grid.heading),
+            "heading": grid.heading,
+            "heads": heads,
+            "rows": [
+                {
+                    "label": row.label,
+                    "cells": [cell(c.status) if c else None for c in row.cells]
+                    + [cell(v.status) if v else None for v in row.verdicts],
+                }
+                for row in grid.rows
+            ],
+        }
+    return {"indicators": indicators, "matrix": shown}
+
+
 def render_html(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as one self-contained HTML page.
 
@@ -198,6 +261,7 @@ def render_html(card: ScorecardData, lang: str | None = None) -> str:
             objectives=_objectives(card, lang),
             indicators=[_indicator(card, r, lang) for r in card.indicators],
             set_aside=set_aside_summary(card, lang),
+            breakdowns=_breakdowns(card, lang),
             origin=file_name(card.origin),
             data_source=file_name(card.data_source),
         )

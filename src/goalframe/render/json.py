@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from goalframe._assessment import Assessment
     from goalframe._model import Point, Source
     from goalframe._observations import SetAside
-    from goalframe._results import IndicatorResult, Observed
+    from goalframe._results import GroupResult, IndicatorResult, Observed
     from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
@@ -150,6 +150,46 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "components": {k: list(v) if isinstance(v, tuple) else v for k, v in a.components.items()},
         "formula": a.formula,
         "citation": a.citation,
+        "by": list(ind.by),
+        "groups": [_group(g) for g in result.groups],
+        "gap": _gap(result),
+    }
+
+
+def _group(group: GroupResult) -> dict[str, Any]:
+    a = group.assessment
+    goal = group.goal
+    return {
+        "group": dict(group.group),
+        "label": group.label,
+        "status": a.status.value,
+        "method_label": a.label,
+        "reason": a.reason,
+        "final": a.final,
+        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
+        "progress": a.value,
+        "expected_progress": a.expected,
+        "score": a.score,
+        "baseline": _point(goal.baseline if goal else None),
+        "target": goal.target if goal else None,
+        "latest": _observed(group.latest),
+        "series": [_observed(o) for o in group.series],
+        "components": {k: list(v) if isinstance(v, tuple) else v for k, v in a.components.items()},
+    }
+
+
+def _gap(result: IndicatorResult) -> dict[str, Any] | None:
+    gap = result.gap
+    if gap is None:
+        return None
+    return {
+        "period": gap.period.to_json(),
+        "best": dict(gap.best),
+        "best_value": gap.best_value,
+        "worst": dict(gap.worst),
+        "worst_value": gap.worst_value,
+        "size": gap.size,
+        "groups": gap.groups,
     }
 
 
@@ -209,6 +249,24 @@ def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
         ],
         "indicators": [_indicator(r) for r in card.indicators],
         "set_aside": [_aside(s) for s in card.set_aside],
+        "groups": [
+            {
+                "group": dict(g.group),
+                "label": g.label,
+                "objectives": [
+                    {
+                        "id": o.id,
+                        "status": o.status.value,
+                        "score": o.score,
+                        "final": o.final,
+                        "met": o.met,
+                        "decided": o.decided,
+                    }
+                    for o in g.objectives
+                ],
+            }
+            for g in card.groups
+        ],
         "sources": {"goals": card.origin, "observations": card.data_source},
     }
 

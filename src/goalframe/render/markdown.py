@@ -17,8 +17,12 @@ from goalframe.render._common import (
     figures,
     file_name,
     flags_used,
+    gap_text,
+    group_notes,
+    group_view,
     header_facts,
     indicator_notes,
+    matrix,
     progress_text,
     provenance_mark,
     score_text,
@@ -95,6 +99,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
             f"{trend_arrow(r.trend)} | {verdict} |"
         )
     out.append("")
+    out += _breakdowns(card, lang)
     legend = flags_used(card, lang)
     if legend:
         out += [f"{t('flags')}: {escape('; '.join(legend))}.", ""]
@@ -122,6 +127,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
             out.append(f"    - {t('source')}: {src}")
         if ind.goal and ind.goal.source:
             out.append(f"    - {t('target_set_in')}: {escape(ind.goal.source.name)}")
+        out += [f"    - {escape(label)}: {escape(line)}" for label, line in group_notes(r, lang)]
     out.append("")
     summary = set_aside_summary(card, lang)
     if summary:
@@ -162,3 +168,48 @@ def render_comparison_markdown(comparison: ComparisonData) -> str:
         out += ["", "## Observations set aside", "", "| Reason | Rows |", "|---|---:|"]
         out += [f"| {escape(reason)} | {n} |" for reason, n in summary]
     return "\n".join(out) + "\n"
+
+
+def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
+    """Each ``by:`` indicator's groups as a table with its gap, then the verdicts matrix."""
+    t = functools.partial(_i18n.text, lang)
+    grid = matrix(card)
+    if grid is None:
+        return []
+    out: list[str] = []
+    for r in grid.indicators:
+        out += [
+            f"## {escape(r.indicator.name)}: {escape(t('breakdowns', by=grid.heading))}",
+            "",
+            f"| {t('group')} | {t('baseline')} | {t('latest')} | {t('target')} | "
+            f"{t('progress_made_expected')} | {t('trend')} | {t('verdict')} |",
+            "|---|---:|---:|---:|---:|:-:|---|",
+        ]
+        for group in r.groups:
+            view = group_view(r, group)
+            f = figures(view, lang=lang)
+            verdict = status_text(view.status, lang)
+            if view.caveats:
+                verdict += f" {escape(caveat_codes(view.caveats))}"
+            out.append(
+                f"| {escape(group.label)} | {f['baseline']} | {escape(f['latest'])} | "
+                f"{f['target']} | {escape(f['progress'])} | {trend_arrow(view.trend)} | "
+                f"{verdict} |"
+            )
+        gap = gap_text(r, lang)
+        out += ["", escape(gap), ""] if gap else [""]
+    if len(grid.indicators) > 1 or grid.roots:
+        heads = [escape(r.indicator.name) for r in grid.indicators]
+        heads += [escape(o.objective.statement) for o in grid.roots]
+        out += [
+            f"## {escape(t('breakdown_matrix', by=grid.heading))}",
+            "",
+            f"| {escape(grid.heading)} | " + " | ".join(heads) + " |",
+            "|---|" + "---|" * len(heads),
+        ]
+        for row in grid.rows:
+            cells = [status_text(c.status, lang) if c else "–" for c in row.cells]
+            cells += [status_text(v.status, lang) if v else "–" for v in row.verdicts]
+            out.append(f"| {escape(row.label)} | " + " | ".join(cells) + " |")
+        out.append("")
+    return out

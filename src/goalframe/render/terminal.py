@@ -20,12 +20,17 @@ from goalframe._assessment import Status
 from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._common import (
+    Matrix,
     caveat_count,
     caveat_text,
     figures,
     flags_used,
+    gap_text,
+    group_notes,
+    group_view,
     header_facts,
     indicator_notes,
+    matrix,
     progress_text,
     provenance_mark,
     score_text,
@@ -38,6 +43,7 @@ from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
+    from goalframe._results import IndicatorResult
     from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["build_comparison", "build_renderable", "render_comparison_text", "render_text"]
@@ -71,6 +77,7 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     if card.objectives:
         parts.append(_objectives(card, lang))
     parts.append(_indicators(card, lang))
+    parts += _breakdowns(card, lang)
 
     notes = Text()
     for o in card.objectives:
@@ -81,6 +88,9 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     for r in card.indicators:
         for _, line in indicator_notes(r, lang):
             notes.append(f"{r.indicator.id}: ", style="bold")
+            notes.append(f"{clean(line, newlines=False)}\n")
+        for label, line in group_notes(r, lang):
+            notes.append(f"{r.indicator.id} [{clean(label, newlines=False)}]: ", style="bold")
             notes.append(f"{clean(line, newlines=False)}\n")
     if notes:
         parts += [Text(t("notes"), style="bold"), notes]
@@ -171,11 +181,29 @@ def _objectives(card: ScorecardData, lang: str) -> _Fitted:
 
 def _indicators(card: ScorecardData, lang: str) -> _Fitted:
     t = functools.partial(_i18n.text, lang)
-    table = Table(box=box.SIMPLE_HEAVY, title=t("indicators"), title_justify="left", expand=True)
-    names = [r.indicator.name for r in card.indicators]
-    verdicts = [status_text(r.status, lang) for r in card.indicators]
-    verdicts += [caveat_count(r.caveats, lang) for r in card.indicators if r.caveats]
-    table.add_column(t("indicator"), ratio=3, min_width=max(_longest_word(names, 24), 12))
+    results = list(card.indicators)
+    names = [r.indicator.name for r in results]
+    return _indicator_table(results, names, t("indicators"), t("indicator"), lang)
+
+
+def _indicator_table(
+    results: list[IndicatorResult],
+    names: list[str],
+    title: str,
+    first: str,
+    lang: str,
+    *,
+    groups: bool = False,
+) -> _Fitted:
+    """Indicator lines (or one indicator's ``groups``, named by ``names``): table or blocks.
+
+    A group's line leaves out the unit and the target's provenance: they are its indicator's.
+    """
+    t = functools.partial(_i18n.text, lang)
+    table = Table(box=box.SIMPLE_HEAVY, title=title, title_justify="left", expand=True)
+    verdicts = [status_text(r.status, lang) for r in results]
+    verdicts += [caveat_count(r.caveats, lang) for r in results if r.caveats]
+    table.add_column(first, ratio=3, min_width=max(_longest_word(names, 24), 12))
     table.add_column(t("baseline"), justify="right", no_wrap=True)
     table.add_column(t("latest"), justify="right", no_wrap=True)
     table.add_column(t("target"), justify="right", no_wrap=True)
@@ -184,13 +212,13 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
     )
     table.add_column(t("trend"), justify="center", no_wrap=True)
     table.add_column(t("verdict"), min_width=_longest_word(verdicts, 16) + 2, max_width=18)
-    blocks: list[Any] = [Text(t("indicators"), style="italic")]
-    for r in card.indicators:
+    blocks: list[Any] = [Text(title, style="italic")]
+    for r, label in zip(results, names, strict=True):
         f = figures(r, sep="\n", lang=lang)
-        name = Text(clean(r.indicator.name, newlines=False))
-        if unit(r):
+        name = Text(clean(label, newlines=False))
+        if unit(r) and not groups:
             name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
-        mark = provenance_mark(r, lang)
+        mark = "" if groups else provenance_mark(r, lang)
         if mark:
             name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
         verdict = _status(r.status, lang)
@@ -200,8 +228,8 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
         table.add_row(
             name, f["baseline"], f["latest"], f["target"], progress, trend_arrow(r.trend), verdict
         )
-        block = Text(clean(r.indicator.name, newlines=False), style="bold")
-        if unit(r):
+        block = Text(clean(label, newlines=False), style="bold")
+        if unit(r) and not groups:
             block.append(f" ({clean(unit(r), newlines=False)})", style="dim")
         if mark:
             block.append(f" [{mark} {t('target').lower()}]", style="bold")
@@ -221,6 +249,53 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
         blocks.append(block)
     blocks.append(Text())
     return _Fitted(table, blocks, names + verdicts)
+
+
+def _breakdowns(card: ScorecardData, lang: str) -> list[Any]:
+    """Each ``by:`` indicator's groups as indicator lines, its gap, then the matrix."""
+    t = functools.partial(_i18n.text, lang)
+    grid = matrix(card)
+    if grid is None:
+        return []
+    parts: list[Any] = []
+    for r in grid.indicators:
+        views = [group_view(r, g) for g in r.groups]
+        title = f"{clean(r.indicator.name, newlines=False)}: {t('breakdowns', by=grid.heading)}"
+        labels = [g.label for g in r.groups]
+        parts.append(_indicator_table(views, labels, title, t("group"), lang, groups=True))
+        gap = gap_text(r, lang)
+        if gap:
+            parts += [Text(gap, style="dim"), Text()]
+    if len(grid.indicators) > 1 or grid.roots:
+        parts.append(_matrix(grid, lang))
+    return parts
+
+
+def _matrix(grid: Matrix, lang: str) -> _Fitted:
+    t = functools.partial(_i18n.text, lang)
+    title = t("breakdown_matrix", by=grid.heading)
+    table = Table(box=box.SIMPLE_HEAVY, title=title, title_justify="left", expand=True)
+    table.add_column(
+        grid.heading, ratio=2, min_width=_longest_word([r.label for r in grid.rows], 24)
+    )
+    heads = [clean(r.indicator.name, newlines=False) for r in grid.indicators]
+    heads += [clean(o.objective.statement, newlines=False) for o in grid.roots]
+    for head in heads:
+        table.add_column(head, ratio=1, min_width=_longest_word([head], 14))
+    blocks: list[Any] = [Text(title, style="italic")]
+    words = [r.label for r in grid.rows]
+    for row in grid.rows:
+        cells = [_status(c.status, lang) if c else Text("–") for c in row.cells]
+        cells += [_status(v.status, lang) if v else Text("–") for v in row.verdicts]
+        table.add_row(Text(clean(row.label, newlines=False)), *cells)
+        block = Text(clean(row.label, newlines=False), style="bold")
+        for head, cell in zip(heads, cells, strict=True):
+            block.append(f"\n  {head}: ")
+            block.append_text(cell.copy())
+        blocks.append(block)
+        words += [c.plain for c in cells]
+    blocks.append(Text())
+    return _Fitted(table, blocks, words)
 
 
 def render_text(card: ScorecardData, *, width: int = 100, lang: str | None = None) -> str:

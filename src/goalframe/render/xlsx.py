@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Status
 from goalframe.render import _i18n
-from goalframe.render._common import file_name, header_facts, indicator_record
+from goalframe.render._common import file_name, group_view, header_facts, indicator_record
 from goalframe.render._format import COLOURS
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ INDICATOR_COLUMNS = (
     "target_provenance",
     "target_note",
     "source",
+    "group",
 )
 
 
@@ -170,9 +171,20 @@ def _indicators(
     sheet: Any, card: ScorecardData, lang: str, header: Any, verdicts: dict[Status, Any]
 ) -> None:
     _table(sheet, INDICATOR_COLUMNS, header)
-    for row, r in enumerate(card.indicators, start=1):
+    # The indicators, then (with `by:`) every breakdown series, its group in the last column.
+    lines = [(r, "") for r in card.indicators]
+    lines += [
+        (group_view(r, g), ", ".join(f"{c}={v}" for c, v in g.group))
+        for r in card.indicators
+        for g in r.groups
+    ]
+    for row, (r, group) in enumerate(lines, start=1):
         a = r.assessment
-        values = {**indicator_record(card, r), "verdict": _i18n.status(lang, a.status)}
+        values = {
+            **indicator_record(card, r),
+            "verdict": _i18n.status(lang, a.status),
+            "group": group or None,
+        }
         for col, name in enumerate(INDICATOR_COLUMNS):
             style = verdicts[a.status] if name == "verdict" else None
             _put(sheet, row, col, values[name], style)
@@ -184,15 +196,17 @@ def _observations(sheet: Any, card: ScorecardData, header: Any) -> None:
     columns = ("indicator", "breakdown", "period", "value", "unit", "flags", "note")
     _table(sheet, columns, header)
     row = 1
-    for r in card.indicators:
-        shown = ";".join(f"{k}={v}" for k, v in r.breakdown)
-        for point in r.series:
+    series = [(r.indicator, r.breakdown, r.series) for r in card.indicators]
+    series += [(r.indicator, g.group, g.series) for r in card.indicators for g in r.groups]
+    for indicator, breakdown, points in series:
+        shown = ";".join(f"{k}={v}" for k, v in breakdown)
+        for point in points:
             values = (
-                r.indicator.id,
+                indicator.id,
                 shown,
                 str(point.period),
                 point.value,
-                r.indicator.unit,
+                indicator.unit,
                 ";".join(sorted(point.flags)),
                 point.note,
             )
