@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from goalframe._assess import assess
     from goalframe._assessment import Assessment, Caveat, Series, Status
     from goalframe._compile import compile_framework
+    from goalframe._frames import FrameEvaluation, evaluate_frame, observations_from_frame
     from goalframe._lint import Finding, Rule, Severity, lint, measurability
     from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source
     from goalframe._observations import (
@@ -60,6 +61,7 @@ __all__ = [
     "Comparison",
     "DataError",
     "Finding",
+    "FrameEvaluation",
     "Framework",
     "Frequency",
     "Gap",
@@ -97,6 +99,7 @@ __all__ = [
     "compile_framework",
     "dump_framework",
     "evaluate",
+    "evaluate_frame",
     "get_method",
     "import_open_sdg",
     "lint",
@@ -104,6 +107,7 @@ __all__ = [
     "load_observations",
     "measurability",
     "methods",
+    "observations_from_frame",
     "observations_from_records",
     "parse_framework",
     "register_method",
@@ -120,6 +124,9 @@ _WHERE = {
     "compile_framework": "goalframe._compile",
     "evaluate": "goalframe._api",
     "Finding": "goalframe._lint",
+    "FrameEvaluation": "goalframe._frames",
+    "evaluate_frame": "goalframe._frames",
+    "observations_from_frame": "goalframe._frames",
     "Measurability": "goalframe._scorecard",
     "Rule": "goalframe._lint",
     "Severity": "goalframe._lint",

@@ -58,6 +58,15 @@ def _card(
     )
 
 
+#: Modules whose data frames `evaluate` reads through narwhals.
+_FRAME_MODULES = ("pandas", "polars", "pyarrow", "duckdb", "pyspark", "dask", "modin", "cudf")
+
+
+def _is_frame(value: object) -> bool:
+    """Whether ``value`` is a data frame (pandas, polars, pyarrow, DuckDB, Spark, Dask)."""
+    return type(value).__module__.split(".")[0] in _FRAME_MODULES
+
+
 def evaluate(
     framework: Framework | FrameworkSpec,
     observations: ObservationSet | Iterable[Observation],
@@ -77,7 +86,10 @@ def evaluate(
     Args:
         framework: From `goalframe.load_framework`, or a `FrameworkSpec` to compile.
         observations: From `goalframe.load_observations` or
-            `goalframe.observations_from_records`.
+            `goalframe.observations_from_records`, or a data frame (pandas, polars, pyarrow,
+            DuckDB, PySpark, Dask) with ``indicator``, ``period``, ``value`` and ``unit``
+            columns; null and NaN cells are blank cells. For millions of rows use
+            `goalframe.evaluate_frame`, which keeps them in the frame's engine.
         as_of: The assessment date: evaluate as if at the end of this period. Later
             observations are set aside, and a target whose deadline (norm span, last
             milestone) is over by then gets a final verdict: achieved, missed or outcome
@@ -105,6 +117,10 @@ def evaluate(
 
     Added in 0.1.
     """
+    if _is_frame(observations):
+        from goalframe._frames import observations_from_frame
+
+        observations = observations_from_frame(observations)
     framework, obs_set = prepare(framework, observations)
     score = measurability(framework, lint(framework))
     evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method, vintage=vintage)
