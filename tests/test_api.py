@@ -26,7 +26,8 @@ def test_unknown_attribute() -> None:
 def _modules_after(code: str) -> set[str]:
     probe = (
         "import sys, json\n" + code + "\n"
-        "print(json.dumps(sorted(m for m in ('pint', 'rich', 'yaml', 'typer', 'jinja2') "
+        "print(json.dumps(sorted(m for m in ('pint', 'rich', 'yaml', 'typer', 'jinja2', "
+        "'narwhals', 'babel', 'pandas', 'polars') "
         "if m in sys.modules)))"
     )
     result = subprocess.run(
@@ -89,3 +90,24 @@ def test_citation_file_matches_the_version() -> None:
     assert citation["cff-version"] == "1.2.0"
     assert citation["version"] == gf.__version__
     assert citation["title"] and citation["authors"] and citation["license"] == "MIT"
+
+
+def test_the_bundled_example_needs_no_pint_and_no_frame_library() -> None:
+    # Every unit of the example is a plain name goalframe defines, and data units equal the
+    # indicators': pint (about 0.2 s to import) stays off the path of the README's example.
+    loaded = _modules_after(
+        "import goalframe as gf\n"
+        "fw = gf.load_framework('examples/nl-drug-policy/goals.yaml')\n"
+        "gf.evaluate(fw, gf.load_observations('examples/nl-drug-policy/observations.csv'))"
+    )
+    assert "pint" not in loaded and "narwhals" not in loaded and "pandas" not in loaded
+
+
+def test_every_plain_unit_name_is_one_pint_knows() -> None:
+    # The names checked without pint are exactly names goalframe's registry parses.
+    from goalframe import units
+
+    registry = units.get_registry()
+    for name in sorted(units._plain_names()):
+        registry.parse_units(name)
+    assert {"plantation", "plantations", "EUR_million", "kg", "percent"} <= units._plain_names()

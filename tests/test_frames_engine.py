@@ -318,3 +318,20 @@ def test_a_frame_without_a_value_column_is_a_clear_error() -> None:
     text = pd.DataFrame({"indicator": ["x"], "period": [2020], "unit": ["kg"], "value": ["1,5"]})
     with pytest.raises(gf.DataError, match="not numbers"):
         gf.evaluate_frame(framework, text)
+
+
+def test_a_card_as_a_frame_matches_the_frame_evaluation() -> None:
+    pd = pytest.importorskip("pandas")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    framework = gf.load_framework(folder / "goals-regional.yaml")
+    card = gf.evaluate(framework, gf.load_observations(folder / "observations.csv"), as_of=2026)
+    mine = card.to_frame().set_index("region")
+    theirs = gf.evaluate_frame(framework, pd.read_csv(folder / "observations.csv"), as_of=2026)
+    other = theirs.results.set_index("region")
+    assert sorted(mine.index) == sorted(other.index)
+    columns = ["status", "label", "final", "caveats", "baseline_period", "latest_period"]
+    assert (mine.loc[other.index, columns] == other[columns]).all().all()
+    for column in ("progress", "expected", "target", "latest"):
+        assert mine.loc[other.index, column].tolist() == pytest.approx(other[column].tolist())
+    assert set(mine["engine"]) == {"reference"} and set(other["engine"]) == {"frame"}
+    assert type(card.to_frame("polars")).__module__.startswith("polars")

@@ -30,11 +30,14 @@ from goalframe.errors import DataError
 from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import narwhals as nw
 
     from goalframe._model import Framework, Indicator
+    from goalframe._results import IndicatorResult
 
-__all__ = ["FrameEvaluation", "evaluate_frame", "observations_from_frame"]
+__all__ = ["FrameEvaluation", "evaluate_frame", "observations_from_frame", "result_rows"]
 
 #: Columns with a meaning of their own; any other column is a breakdown (region, sex, ...).
 KNOWN = ("indicator", "period", "value", "unit", "flag", "note", "source", "vintage", "published")
@@ -715,11 +718,11 @@ def _trajectory(
         .cast(nw.Float64)
         .alias("expected"),
         nw.col("_b").cast(nw.Float64).alias("baseline"),
-        nw.col("_by").cast(nw.Int64).alias("baseline_period"),
+        nw.col("_by").cast(nw.String).alias("baseline_period"),
         nw.col("_t").cast(nw.Float64).alias("target"),
-        nw.col("_dy").cast(nw.Int64).alias("deadline"),
+        nw.col("_dy").cast(nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
-        nw.col("_last").cast(nw.Int64).alias("latest_period"),
+        nw.col("_last").cast(nw.String).alias("latest_period"),
         nw.col("_final").alias("final"),
         nw.col("_caveats").alias("caveats"),
         nw.col("_n").cast(nw.Int64).alias("observations"),
@@ -802,10 +805,17 @@ def _reference_rows(
         breakdown_columns=tuple(bcols),
     )
     evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
+    chosen = [r for r in evaluation.indicators if r.id in ids]
+    del keys
+    return _as_frame(result_rows(chosen, bcols, engine="reference"), rows, bcols)
+
+
+def result_rows(
+    results: Iterable[IndicatorResult], bcols: list[str], *, engine: str
+) -> list[dict[str, Any]]:
+    """The results' columns (see `FrameEvaluation`), one dict per indicator and series."""
     out: list[dict[str, Any]] = []
-    for result in evaluation.indicators:
-        if result.id not in ids:
-            continue
+    for result in results:
         lines: list[tuple[str, Any, Any, Any, Any]] = [
             ("headline", result.breakdown, result, result.assessment, result.indicator.goal)
         ]
@@ -827,27 +837,22 @@ def _reference_rows(
                     "progress": _finite(a.value),
                     "expected": _finite(a.expected),
                     "baseline": baseline.value if baseline else None,
-                    "baseline_period": _year_of(baseline.period) if baseline else None,
+                    "baseline_period": str(baseline.period) if baseline else None,
                     "target": goal.target if goal is not None else None,
-                    "deadline": _year_of(goal.deadline) if goal and goal.deadline else None,
+                    "deadline": str(goal.deadline) if goal and goal.deadline else None,
                     "latest": latest.value if latest else None,
-                    "latest_period": _year_of(latest.period) if latest else None,
+                    "latest_period": str(latest.period) if latest else None,
                     "final": a.final,
                     "caveats": ",".join(dict.fromkeys(c.code for c in a.caveats)),
                     "observations": len(item.series),
-                    "engine": "reference",
+                    "engine": engine,
                 }
             )
-    del keys
-    return _as_frame(out, rows, bcols)
+    return out
 
 
 def _finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
-
-
-def _year_of(period: Period) -> int | None:
-    return period.year if period.frequency is Frequency.YEAR else None
 
 
 _COLUMNS = (
@@ -865,8 +870,7 @@ def _as_frame(out: list[dict[str, Any]], like: Any, bcols: list[str]) -> Any:
     data = {n: [r[n] for r in out] for n in names}
     types = {
         "progress": nw.Float64, "expected": nw.Float64, "baseline": nw.Float64,
-        "target": nw.Float64, "latest": nw.Float64, "baseline_period": nw.Int64,
-        "deadline": nw.Int64, "latest_period": nw.Int64, "final": nw.Boolean,
+        "target": nw.Float64, "latest": nw.Float64, "final": nw.Boolean,
         "observations": nw.Int64,
     }  # fmt: skip
     schema: dict[str, Any] = {n: types.get(n, nw.String) for n in names}

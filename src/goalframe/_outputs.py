@@ -49,6 +49,53 @@ class Scorecard(ScorecardData):
         """The scorecard as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
 
+    def to_frame(self, backend: str = "pandas") -> Any:
+        """The verdicts as a data frame: one row per indicator and series (headline, groups).
+
+        The columns are those of `goalframe.evaluate_frame`'s results (``indicator``,
+        ``role``, the breakdown columns, ``status``, ``progress``, ``target``, ``caveats``,
+        ...), so a dashboard reads a card and a frame evaluation alike.
+
+        Args:
+            backend: ``pandas`` (default), ``polars`` or ``pyarrow``; the library must be
+                installed.
+
+        Added in 0.3.
+        """
+        import narwhals as nw
+
+        from goalframe._frames import _COLUMNS, result_rows
+
+        bcols = list(
+            dict.fromkeys(
+                c
+                for r in self.indicators
+                for key in (r.breakdown, *(g.group for g in r.groups))
+                for c, _ in key
+            )
+        )
+        rows = result_rows(self.indicators, bcols, engine="reference")
+        names = ["indicator", "role", *bcols, *_COLUMNS[2:]]
+        floats = {"progress", "expected", "baseline", "target", "latest"}
+        schema: dict[str, Any] = {
+            n: nw.Float64
+            if n in floats
+            else nw.Boolean
+            if n == "final"
+            else nw.Int64
+            if n == "observations"
+            else nw.String
+            for n in names
+        }
+        data = {n: [r[n] for r in rows] for n in names}
+        if backend not in ("pandas", "polars", "pyarrow"):
+            from goalframe.errors import UsageError
+
+            msg = f"to_frame makes a pandas, polars or pyarrow frame, not {backend!r}"
+            raise UsageError(msg)
+        chosen: Any = backend
+        return nw.from_dict(data, schema=schema, backend=chosen).to_native()
+
     def to_markdown(self, *, lang: str | None = None) -> str:
         """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""
         return render_markdown(self, lang)
