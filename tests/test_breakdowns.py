@@ -233,3 +233,29 @@ def test_every_row_is_used_or_set_aside(rows: list[tuple[str, str, int, float]])
     assert used + len(card.set_aside) == len(rows)
     # A group is every region with a row of blank sex; the headline is blank region and sex.
     assert {g.label for g in result.groups} == {r for r, s, _, _ in rows if r and not s}
+
+
+def test_by_on_the_command_line_for_a_one_off() -> None:
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    args = [
+        "scorecard",
+        str(EXAMPLE / "goals.yaml"),
+        "--data",
+        str(EXAMPLE / "observations.csv"),
+        "--by",
+        "region",
+        "--format",
+        "markdown",
+    ]
+    ended = CliRunner().invoke(app, args, env={"SOURCE_DATE_EPOCH": "1795824000"})
+    assert ended.exit_code == 0, ended.output
+    # The national target's baseline year (2015) has no police-unit figures: each unit is
+    # not assessable, with no borrowed national baseline shown.
+    assert (
+        "| Amsterdam | – | 158 (2020) | 6,000 (2025) | – | ↓✗ | ? not assessable |" in ended.stdout
+    )
+    twice = CliRunner().invoke(app, [*args, "--by", "region"])
+    assert twice.exit_code == 2 and "more than once" in twice.output

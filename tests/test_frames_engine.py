@@ -335,3 +335,23 @@ def test_a_card_as_a_frame_matches_the_frame_evaluation() -> None:
         assert mine.loc[other.index, column].tolist() == pytest.approx(other[column].tolist())
     assert set(mine["engine"]) == {"reference"} and set(other["engine"]) == {"frame"}
     assert type(card.to_frame("polars")).__module__.startswith("polars")
+
+
+def test_a_parquet_file_reads_as_its_csv(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    parquet = tmp_path / "observations.parquet"
+    pd.read_csv(folder / "observations.csv").to_parquet(parquet)
+    framework = gf.load_framework(folder / "goals.yaml")
+    from_parquet = gf.evaluate(framework, gf.load_observations(parquet), as_of=2026).to_dict()
+    from_csv = gf.evaluate(
+        framework, gf.load_observations(folder / "observations.csv"), as_of=2026
+    ).to_dict()
+    assert from_parquet["indicators"] == from_csv["indicators"]
+    assert len(from_parquet["set_aside"]) == len(from_csv["set_aside"]) == 55
+    assert from_parquet["set_aside"][0]["location"].endswith("observations.parquet:23")
+    broken = tmp_path / "broken.parquet"
+    broken.write_text("not parquet", encoding="utf-8")
+    with pytest.raises(gf.DataError, match="not a readable Parquet file"):
+        gf.load_observations(broken)

@@ -505,6 +505,9 @@ def _group(
     ):
         reason = Message("group_no_baseline", period=goal.baseline.period)
         assessment = not_assessable(method, reason)
+        # The headline's baseline is not this series': show none, and no target made from it.
+        relative = goal.change_percent is not None or goal.change_points is not None
+        goal = attrs.evolve(goal, baseline=None, target=None if relative else goal.target)
     result = GroupResult(
         group=group,
         goal=goal,

@@ -908,28 +908,12 @@ def observations_from_frame(frame: Any, *, source: str = "<frame>") -> Any:
     """
     import narwhals as nw
 
-    from goalframe._observations import build_observations
-    from goalframe.errors import Location
+    from goalframe._observations import observations_from_columns
 
     lf = nw.from_native(frame)
     df = lf.collect() if isinstance(lf, nw.LazyFrame) else lf
-    names = df.columns
-    missing = [c for c in REQUIRED if c not in names]
+    missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         msg = f"the data frame has no column {', '.join(repr(c) for c in missing)}"
         raise DataError(msg)
-    columns = {c: df[c].to_list() for c in names}
-    bcols = tuple(c for c in names if c not in KNOWN)
-
-    def cell(value: Any) -> Any:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        if type(value).__name__ in ("NAType", "NaTType"):
-            return None
-        return value
-
-    def rows() -> Any:
-        for i in range(len(df)):
-            yield {c: cell(columns[c][i]) for c in names}, Location(source, i + 1)
-
-    return build_observations(rows(), source=source, breakdown_columns=bcols)
+    return observations_from_columns({c: df[c].to_list() for c in df.columns}, source=source)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -193,6 +193,38 @@ def _blanks_as_none(row: Mapping[str, Any]) -> Mapping[str, Any]:
     if not any(_is_blank(v) for v in row.values()):
         return row
     return {k: (None if _is_blank(v) else v) for k, v in row.items()}
+
+
+#: Columns with a meaning of their own in a table of observations; others are breakdowns.
+KNOWN_COLUMNS = (
+    "indicator", "period", "value", "unit", "flag", "note", "source", "vintage", "published",
+)  # fmt: skip
+
+
+def observations_from_columns(
+    columns: Mapping[str, Sequence[Any]], *, source: str
+) -> ObservationSet:
+    """Observations from a table held as columns (a data frame's, a Parquet file's).
+
+    Missing cells (None, NaN, pandas' NA and NaT) are blank cells, exactly like an empty CSV
+    cell; each row is named by its number (``obs.parquet:12`` is the twelfth row).
+    """
+    names = list(columns)
+    missing = [c for c in ("indicator", "period", "value", "unit") if c not in names]
+    if missing:
+        msg = (
+            f"the table has no column {', '.join(repr(c) for c in missing)}; it needs "
+            f"indicator, period, value and unit (it has {', '.join(names)})"
+        )
+        raise ObservationError(msg, Location(source))
+    size = len(columns[names[0]]) if names else 0
+    breakdowns = tuple(c for c in names if c not in KNOWN_COLUMNS)
+
+    def rows() -> Iterable[tuple[Mapping[str, Any], Location | None]]:
+        for i in range(size):
+            yield _blanks_as_none({c: columns[c][i] for c in names}), Location(source, i + 1)
+
+    return build_observations(rows(), source=source, breakdown_columns=breakdowns)
 
 
 def build_observations(

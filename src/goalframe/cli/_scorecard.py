@@ -82,6 +82,14 @@ def scorecard(
         ),
     ] = None,
     lang: Lang = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            help="Also assess every value of this breakdown column as a series of its own, "
+            "for each indicator without `by:` in the goal file (repeat for several columns).",
+        ),
+    ] = None,
     decimal: Decimal = None,
     vintage: Annotated[
         str | None,
@@ -122,6 +130,8 @@ def scorecard(
         from goalframe._api import compare, evaluate
 
         framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
+        if by:
+            framework = _with_by(framework, by)
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
@@ -276,3 +286,16 @@ def gate_trips(card: Any, fail_on: FailOn) -> list[str]:
         for r in card.indicators
         if r.scored and r.status.value in GATE_ORDER and GATE_ORDER.index(r.status.value) >= limit
     ]
+
+
+def _with_by(framework: Any, columns: list[str]) -> Any:
+    """The framework with ``by`` set on every indicator that has none (``--by``)."""
+    import attrs
+
+    if len(set(columns)) != len(columns):
+        msg = f"--by names a column more than once ({', '.join(columns)})"
+        raise fail(msg)
+    indicators = tuple(
+        i if i.by else attrs.evolve(i, by=tuple(columns)) for i in framework.indicators
+    )
+    return attrs.evolve(framework, indicators=indicators)

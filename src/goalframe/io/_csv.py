@@ -57,7 +57,8 @@ def load_observations(
     The delimiter is ``,`` or, where the header uses it, ``;`` or a tab. The file is UTF-8
     (a byte-order mark is fine). A ``.xlsx``, ``.xlsm``, ``.xls`` or ``.ods`` file is read
     as a spreadsheet with the same columns, from its sheet named ``observations`` or else its
-    first sheet (the ``excel`` extra).
+    first sheet (the ``excel`` extra). A ``.parquet`` file is read with the same columns by
+    pyarrow or polars, whichever is installed; its rows are named by number.
 
     A ``;`` or tab file may write decimals with a comma, as spreadsheets set to Dutch do
     (``27,4``, ``1.234,5``): the reader takes the separator the values show. A file whose
@@ -99,6 +100,10 @@ def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
 
     if is_spreadsheet(file):
         return _logged(read_spreadsheet(file, name))
+    from goalframe.io._parquet import is_parquet, read_parquet
+
+    if is_parquet(file):
+        return _logged(read_parquet(file, name))
 
     if name == STDIN:
         import io
