@@ -259,3 +259,17 @@ def test_by_on_the_command_line_for_a_one_off() -> None:
     )
     twice = CliRunner().invoke(app, [*args, "--by", "region"])
     assert twice.exit_code == 2 and "more than once" in twice.output
+
+
+def test_explain_one_group_with_its_own_numbers(regional: gf.Scorecard) -> None:
+    text = regional.explain("cannabis_plantations_dismantled", group="Rotterdam")
+    # 576 x 1.05 = 604.8; 636 in 2020 meets it: achieved at the deadline.
+    assert "group: Rotterdam" in text
+    assert "target = baseline x (1 + 0.05) = 576 x 1.05 = 604.8" in text
+    assert "verdict: achieved (met_at_deadline)" in text
+    same = regional.explain("cannabis_plantations_dismantled", group="region=Rotterdam")
+    assert same == text
+    with pytest.raises(KeyError, match="did you mean 'Rotterdam'"):
+        regional.explain("cannabis_plantations_dismantled", group="Roterdam")
+    dutch = regional.explain("cannabis_plantations_dismantled", group="Rotterdam", lang="nl")
+    assert "groep: Rotterdam" in dutch and "oordeel: behaald" in dutch

@@ -355,3 +355,70 @@ def test_a_parquet_file_reads_as_its_csv(tmp_path: Path) -> None:
     broken.write_text("not parquet", encoding="utf-8")
     with pytest.raises(gf.DataError, match="not a readable Parquet file"):
         gf.load_observations(broken)
+
+
+def _one(records: list[dict[str, Any]], **target: Any) -> Any:
+    pd = pytest.importorskip("pandas")
+    case = {
+        "direction": "increase",
+        "baseline": 10.0,
+        "base_year": 2016,
+        "deadline": 2030,
+        "target": 20.0,
+        "relative": None,
+        "illustrative": False,
+        **target,
+    }
+    found = gf.evaluate_frame(_framework(case), pd.DataFrame(records), as_of="2024")
+    return found.results.set_index("region")
+
+
+def test_a_break_or_a_quarter_sends_that_series_to_the_reference_path() -> None:
+    rows = [
+        {"indicator": "x", "region": "A", "period": "2016", "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": "2020", "value": 15.0, "unit": "kg"},
+        {"indicator": "x", "region": "B", "period": "2016", "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "B", "period": "2018", "value": 9.0, "unit": "kg",
+         "flag": "break"},
+        {"indicator": "x", "region": "B", "period": "2020", "value": 14.0, "unit": "kg"},
+        {"indicator": "x", "region": "C", "period": "2016Q1", "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "C", "period": "2016Q2", "value": 13.0, "unit": "kg"},
+    ]  # fmt: skip
+    table = _one(rows)
+    assert table.loc["A", "engine"] == "frame"
+    assert table.loc["B", "engine"] == "reference"
+    assert "series-break" in table.loc["B", "caveats"]
+    assert table.loc["C", "engine"] == "reference"
+    card = gf.evaluate(_framework_of(rows), gf.observations_from_records(rows), as_of="2024")
+    expected = {g.label: g.status.value for g in card.indicator("x").groups}
+    assert table["status"].to_dict() == expected
+
+
+def _framework_of(rows: list[dict[str, Any]]) -> gf.Framework:
+    del rows
+    return _framework(
+        {
+            "direction": "increase",
+            "baseline": 10.0,
+            "base_year": 2016,
+            "deadline": 2030,
+            "target": 20.0,
+            "relative": None,
+            "illustrative": False,
+        }
+    )
+
+
+def test_two_rows_for_one_year_give_no_verdict() -> None:
+    rows = [
+        {"indicator": "x", "region": "A", "period": 2016, "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": 2016, "value": 13.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": 2020, "value": 15.0, "unit": "kg"},
+    ]
+    table = _one(rows)
+    assert table.loc["A", "status"] == "not_assessable"
+    assert table.loc["A", "label"] == "duplicate_periods"
+    assert table.loc["A", "caveats"] == "duplicate-periods"
+    # The scorecard route refuses the same rows, naming them.
+    with pytest.raises(gf.DataError, match="two different values"):
+        gf.evaluate(_framework_of(rows), gf.observations_from_records(rows), as_of="2024")

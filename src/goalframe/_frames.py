@@ -135,7 +135,8 @@ def _evaluate_frame(
     prepared = _prepare(work, bcols, framework, names)
     frame_ids, reference_ids = _split_indicators(framework, method)
     years = _years(prepared, framework)
-    prepared = prepared.with_columns(_year=_constant(years, nw.Int64, column="_period"))
+    known_years = {text: year for text, year in years.items() if year is not None}
+    prepared = prepared.with_columns(_year=_constant(known_years, nw.Int64, column="_period"))
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
     yearly = all(year is not None for year in years.values())

@@ -13,6 +13,7 @@ from goalframe._model import Goal
 from goalframe._observations import SetAside
 from goalframe._periods import Period
 from goalframe._results import (
+    GroupResult,
     GroupRollUp,
     IndicatorResult,
     ObjectiveResult,
@@ -146,25 +147,58 @@ class ScorecardData:
         msg = f"no objective {objective_id!r} on this scorecard"
         raise KeyError(msg)
 
-    def explain(self, indicator_id: str, *, lang: str = "en") -> str:
+    def explain(self, indicator_id: str, *, lang: str = "en", group: str | None = None) -> str:
         """The explanation of one indicator's verdict, with every number compared.
 
         The indicator and the assessment date; the target's provenance, note and (for a
         relative target) its arithmetic; for norms and milestones, each period's figure
         against the value in force; then the method's formula, components, verdict and
         caveats (see `Assessment.explain`), in ``lang`` (formulas and component names keep
-        the method's notation).
+        the method's notation). ``group`` explains one ``by:`` series instead of the
+        headline: its label (``Rotterdam``) or its breakdown (``region=Rotterdam``).
+
+        Raises:
+            KeyError: No such indicator, or no such group (the message lists them).
         """
         result = self.indicator(indicator_id)
         unit = result.indicator.unit or ""
         word = catalogue(lang)["explain"]
         lines = [f"{result.id} ({result.indicator.name}; {word['unit']}: {unit})"]
+        if group is not None:
+            chosen = _group_of(result, group)
+            lines.append(f"{word['group']}: {chosen.label}")
+            result = attrs.evolve(
+                result,
+                indicator=attrs.evolve(result.indicator, goal=chosen.goal),
+                assessment=chosen.assessment,
+                series=chosen.series,
+                latest=chosen.latest,
+                targets=(),
+                groups=(),
+            )
         if self.as_of is not None:
             lines.append(f"{word['assessment_date']}: {self.as_of}")
         goal = result.indicator.goal
         if goal is not None:
             lines += _target_lines(result, goal, lang)
         return "\n".join(lines) + "\n" + result.assessment.explain(lang)
+
+
+def _group_of(result: IndicatorResult, wanted: str) -> GroupResult:
+    """The group named by its label (``Rotterdam``) or its breakdown (``region=Rotterdam``)."""
+    for group in result.groups:
+        written = ", ".join(f"{c}={v}" for c, v in group.group)
+        if wanted.strip() in (group.label, written):
+            return group
+    from goalframe._suggest import did_you_mean
+
+    labels = [g.label for g in result.groups]
+    if not labels:
+        msg = f"indicator {result.id!r} has no groups (no `by:` in the goal file)"
+    else:
+        shown = ", ".join(labels[:12]) + (" ..." if len(labels) > 12 else "")
+        msg = f"no group {wanted!r} of {result.id!r}{did_you_mean(wanted, labels)}; it has {shown}"
+    raise KeyError(msg)
 
 
 @attrs.frozen(kw_only=True)

@@ -247,6 +247,14 @@ def explain(
     as_of: AsOf = None,
     decimal: Decimal = None,
     lang: Lang = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            help="Explain one `by:` series: its label (Rotterdam) or breakdown (region=Rotterdam).",
+        ),
+    ] = None,
 ) -> None:
     """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
     with bad_input():
@@ -264,7 +272,12 @@ def explain(
         card = evaluate(framework, observations, as_of=cutoff, method=method)
     from goalframe._text import clean
 
-    typer.echo(clean(card.explain(indicator, lang=lang or framework.spec.language)))
+    try:
+        text = card.explain(indicator, lang=lang or framework.spec.language, group=group)
+    except KeyError as exc:
+        msg = f"{file}: {exc.args[0]}"
+        raise fail(msg) from None
+    typer.echo(clean(text))
 
 
 #: The gate's scale, best to worst; outcome_unknown and not_assessable stand apart.
