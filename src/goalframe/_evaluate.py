@@ -44,13 +44,8 @@ def _convert(indicator: Indicator, rows: list[Observation]) -> list[Observation]
             convert = conversion(unit, indicator.unit)
         except UnitError as exc:
             where = f"{group[0].location}: " if group[0].location else ""
-            kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
-            msg = (
-                f"{where}indicator {indicator.id!r} is measured in {indicator.unit!r} in the "
-                f"goal file, but {len(group)} observation(s) are in {unit!r}: {exc}. Fix the "
-                "unit column or the indicator's unit"
-            )
-            raise kind(msg) from None
+            count = f"{len(group)} observation(s) are"
+            raise unit_mismatch(indicator, unit, exc, rows=count, where=where) from None
         if convert.is_identity:
             out.extend(group)
         else:
@@ -68,6 +63,18 @@ def _convert(indicator: Indicator, rows: list[Observation]) -> list[Observation]
                 for o in group
             )
     return out
+
+
+def unit_mismatch(
+    indicator: Indicator, unit: str, exc: UnitError, *, rows: str, where: str = ""
+) -> DataError | IncompatibleUnitsError:
+    """The error for figures in a unit that does not convert into the indicator's."""
+    kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
+    msg = (
+        f"{where}indicator {indicator.id!r} is measured in {indicator.unit!r} in the goal "
+        f"file, but {rows} in {unit!r}: {exc}. Fix the unit column or the indicator's unit"
+    )
+    return kind(msg)
 
 
 def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Series, list[Observed]]:
@@ -370,12 +377,8 @@ def assess_all(
         selected, groups, others = _split(indicator, rows)
         if others:
             set_aside.extend(_aside(others, _not_assessed(indicator)))
-        later = [o for o in selected if o.period.start >= cutoff.end]
-        if later:
-            set_aside.extend(_aside(later, Message("after_as_of", period=cutoff)))
-            selected = [o for o in selected if o.period.start < cutoff.end]
-        selected, replaced, first_releases = _releases(selected, release_date)
-        set_aside.extend(replaced)
+        selected, aside, first_releases = _cut(selected, cutoff, release_date)
+        set_aside.extend(aside)
         if indicator.unit is None:
             set_aside.extend(_aside(selected, Message("no_unit")))
             results[indicator.id] = IndicatorResult(
@@ -433,6 +436,21 @@ def _close(name: str, known: set[str]) -> list[str]:
     return [repr(c) for c in difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)]
 
 
+def _cut(
+    rows: list[Observation], as_of: Period, release_date: Period | None
+) -> tuple[list[Observation], list[SetAside], list[Observation] | None]:
+    """A series' rows up to the assessment date, one release per period (see `_releases`).
+
+    Returns the rows to use, those set aside (later than ``as_of``, earlier releases) and
+    the first releases when a figure was revised.
+    """
+    later = [o for o in rows if o.period.start >= as_of.end]
+    aside = _aside(later, Message("after_as_of", period=as_of)) if later else []
+    kept = [o for o in rows if o.period.start < as_of.end] if later else rows
+    kept, replaced, firsts = _releases(kept, release_date)
+    return kept, aside + replaced, firsts
+
+
 def _split(
     indicator: Indicator, rows: list[Observation]
 ) -> tuple[list[Observation], dict[Breakdown, list[Observation]], list[Observation]]:
@@ -479,13 +497,7 @@ def _group(
     release_date: Period | None,
 ) -> tuple[GroupResult, list[SetAside]]:
     """One ``by:`` series assessed against the indicator's target, from its own baseline."""
-    aside: list[SetAside] = []
-    later = [o for o in rows if o.period.start >= as_of.end]
-    if later:
-        aside.extend(_aside(later, Message("after_as_of", period=as_of)))
-        rows = [o for o in rows if o.period.start < as_of.end]
-    rows, replaced, _ = _releases(rows, release_date)
-    aside.extend(replaced)
+    rows, aside, _ = _cut(rows, as_of, release_date)
     series, points = _series_and_points(_convert(indicator, rows), indicator.unit)
     goals = tuple(g.for_series(_own_baseline(g, series)) for g in indicator.goals)
     goal = indicator.goal

@@ -256,7 +256,7 @@ def _convert(lf: Any, framework: Framework) -> Any:
     """Values in the indicator's unit: one affine map per (indicator, unit) pair, joined in."""
     import narwhals as nw
 
-    from goalframe.errors import IncompatibleUnitsError, UnitError
+    from goalframe.errors import UnitError
     from goalframe.units import conversion
 
     pairs = lf.select("indicator", "_unit").unique().collect().rows()
@@ -270,13 +270,10 @@ def _convert(lf: Any, framework: Framework) -> Any:
         try:
             convert = conversion(unit, indicator.unit)
         except UnitError as exc:
-            kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
-            msg = (
-                f"indicator {indicator_id!r} is measured in {indicator.unit!r} in the goal "
-                f"file, but the data frame has rows in {unit!r}: {exc}. Fix the unit column "
-                "or the indicator's unit"
-            )
-            raise kind(msg) from None
+            from goalframe._evaluate import unit_mismatch
+
+            rows = "the data frame has rows"
+            raise unit_mismatch(indicator, unit, exc, rows=rows) from None
         zero = convert(0.0)
         scale[key], shift[key] = convert(1.0) - zero, zero
     if all(scale[key] == 1 and shift[key] == 0 for key in scale):
@@ -475,6 +472,20 @@ def _aside_counts(lf: Any, ids: set[str], cut_year: int) -> Any:
     )
 
 
+#: The trajectory method's branches: status and label, as `goalframe.progress.trajectory` and
+#: `Verdicts.target_met_at_start` name them.
+_BRANCHES = {
+    "na": ("not_assessable", "not_assessable"),
+    "held": ("achieved", "target_held"),
+    "fell_back": ("moving_away", "fell_back_past_target"),
+    "met": ("achieved", "target_met"),
+    "away": ("moving_away", "moving_away"),
+    "on": ("on_track", "on_trajectory"),
+    "behind": ("needs_acceleration", "behind_trajectory"),
+    "far": ("insufficient_progress", "far_behind_trajectory"),
+}
+
+
 def _trajectory(
     series: Any, goal: Mapping[str, Any], closed: Mapping[str, bool], bcols: list[str]
 ) -> Any:
@@ -562,39 +573,28 @@ def _trajectory(
         .cast(nw.Float64),
     )
     ratio = _div(nw.col("_progress"), nw.col("_expected"))
-    run_status = (
+    # Which branch of the trajectory method the series takes, then its status and label.
+    branch = (
         nw.when(~nw.col("_na").is_null())
-        .then(nw.lit("not_assessable"))
+        .then(nw.lit("na"))
         .when(nw.col("_held"))
-        .then(nw.when(meets(latest)).then(nw.lit("achieved")).otherwise(nw.lit("moving_away")))
+        .then(nw.when(meets(latest)).then(nw.lit("held")).otherwise(nw.lit("fell_back")))
         .when(meets(latest))
-        .then(nw.lit("achieved"))
+        .then(nw.lit("met"))
         .when(nw.col("_progress") < 0)
-        .then(nw.lit("moving_away"))
+        .then(nw.lit("away"))
         .when(ratio >= 0.95 - EPSILON)
-        .then(nw.lit("on_track"))
+        .then(nw.lit("on"))
         .when(ratio >= 0.6 - EPSILON)
-        .then(nw.lit("needs_acceleration"))
-        .otherwise(nw.lit("insufficient_progress"))
+        .then(nw.lit("behind"))
+        .otherwise(nw.lit("far"))
     )
-    run_label = (
-        nw.when(~nw.col("_na").is_null())
-        .then(nw.lit("not_assessable"))
-        .when(nw.col("_held"))
-        .then(
-            nw.when(meets(latest))
-            .then(nw.lit("target_held"))
-            .otherwise(nw.lit("fell_back_past_target"))
-        )
-        .when(meets(latest))
-        .then(nw.lit("target_met"))
-        .when(nw.col("_progress") < 0)
-        .then(nw.lit("moving_away"))
-        .when(ratio >= 0.95 - EPSILON)
-        .then(nw.lit("on_trajectory"))
-        .when(ratio >= 0.6 - EPSILON)
-        .then(nw.lit("behind_trajectory"))
-        .otherwise(nw.lit("far_behind_trajectory"))
+    s = s.with_columns(_branch=branch)
+    run_status = _constant(
+        {k: status for k, (status, _) in _BRANCHES.items()}, nw.String, column="_branch"
+    )
+    run_label = _constant(
+        {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.

@@ -92,12 +92,7 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "method": a.method,
         "status": a.status.value,
         "label": a.label,
-        "reason": a.reason,
-        "final": a.final,
-        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
-        "progress": a.value,
-        "expected_progress": a.expected,
-        "score": a.score,
+        **_verdict(a),
         "baseline": _point(goal.baseline if goal else None),
         "latest": _observed(result.latest),
         "target": None
@@ -156,6 +151,18 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
     }
 
 
+def _verdict(a: Assessment) -> dict[str, Any]:
+    """A verdict's fields after its status, the same for an indicator and each group."""
+    return {
+        "reason": a.reason,
+        "final": a.final,
+        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
+        "progress": a.value,
+        "expected_progress": a.expected,
+        "score": a.score,
+    }
+
+
 def _group(group: GroupResult) -> dict[str, Any]:
     a = group.assessment
     goal = group.goal
@@ -164,12 +171,7 @@ def _group(group: GroupResult) -> dict[str, Any]:
         "label": group.label,
         "status": a.status.value,
         "method_label": a.label,
-        "reason": a.reason,
-        "final": a.final,
-        "caveats": [{"code": c.code, "message": c.message} for c in a.caveats],
-        "progress": a.value,
-        "expected_progress": a.expected,
-        "score": a.score,
+        **_verdict(a),
         "baseline": _point(goal.baseline if goal else None),
         "target": goal.target if goal else None,
         "latest": _observed(group.latest),
