@@ -161,3 +161,40 @@ def test_the_check_would_see_a_leak() -> None:
         f.startswith("shown, not scored") or "context indicator" in f for f in fragments
     )
     assert any("the declared baseline" in f for f in fragments)
+
+
+def _lint_fragments() -> list[str]:
+    english, dutch = _messages.catalogues()["en"], _messages.catalogues()["nl"]
+    found: set[str] = set()
+    tables = [("messages", k) for k in english["messages"] if k.startswith("lint_")]
+    tables += [("lint_words", k) for k in english["lint_words"]]
+    for table, key in tables:
+        value = english[table][key]
+        if value == dutch[table][key]:
+            continue
+        for literal, *_ in string.Formatter().parse(value):
+            words = literal.strip(" ;:,().'`").split()
+            # Code the Dutch text shows as well (`baseline: {value: ...}`) is not English.
+            if len(words) >= 3 and " ".join(words) not in dutch[table][key]:
+                found.add(" ".join(words))
+    return sorted(found)
+
+
+def test_a_dutch_lint_report_says_its_findings_in_dutch() -> None:
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    root = Path(__file__).resolve().parents[2]
+    goals = root / "examples" / "nl-drug-policy" / "goals-as-written.yaml"
+    ended = CliRunner().invoke(app, ["lint", str(goals), "--lang", "nl"])
+    assert ended.exit_code == 1  # errors found, as in English
+    text = " ".join(ended.stdout.split())
+    assert "S001 [fout] doel weerbaarheid: het doel is aan geen indicator gekoppeld" in text
+    assert "4 fouten, 12 waarschuwingen, 0 meldingen" in text
+    assert "meetbaarheid: 20% (1 van 5 doelen doorstaan elke regel van foutniveau)" in text
+    leaks = [f for f in _lint_fragments() if f in text]
+    assert not leaks, leaks
+    # The default and the machine formats stay English.
+    english = CliRunner().invoke(app, ["lint", str(goals)]).stdout
+    assert "S001 [error] objective weerbaarheid" in english

@@ -9,6 +9,7 @@ from typing import Any
 
 from goalframe._lint._engine import RULES, Finding, Severity
 from goalframe._lint._files import FileReport
+from goalframe._messages import catalogue, percent, say
 from goalframe._model import Framework
 from goalframe._scorecard import Measurability
 from goalframe._text import clean
@@ -119,8 +120,57 @@ def reports_json(reports: Sequence[FileReport]) -> str:
     return to_json({"schema_version": 1, "kind": "lint_report", "counts": totals, "files": files})
 
 
-def reports_text(reports: Sequence[FileReport]) -> str:
-    """Findings of every file, one per line, then each file's counts; a total for several."""
+def reports_text(reports: Sequence[FileReport], lang: str = "en") -> str:
+    """Findings of every file, one per line, then each file's counts; a total for several.
+
+    ``lang`` says the findings and the counts in another language (`goalframe._messages`);
+    codes, ids and file names stay as they are.
+    """
+    if lang == "en":
+        return _reports_text_english(reports)
+    word = catalogue(lang)["lint_words"]
+    out = []
+    for report in reports:
+        out += [clean(_finding_text(f, lang)) for f in report.findings]
+        active = [f for f in report.findings if not f.ignored]
+        ignored = sum(1 for f in report.findings if f.ignored)
+        state = f" ({word['unreadable']})" if report.unreadable else ""
+        extra = f", {ignored} {word['ignored']}" if ignored else ""
+        out.append(f"{report.origin}: {_counts(active, lang)}{extra}{state}")
+        if report.score is not None:
+            out.append(_score_text(report.score, lang))
+    if len(reports) > 1:
+        active = [f for r in reports for f in r.findings if not f.ignored]
+        out.append(f"{len(reports)} {word['files']}: {_counts(active, lang)}")
+    return "\n".join(out) + "\n"
+
+
+def _finding_text(f: Finding, lang: str) -> str:
+    word = catalogue(lang)["lint_words"]
+    where = f"{f.location}: " if f.location else ""
+    mark = f" ({word['ignored_one']}: {f.ignore_reason or ''})" if f.ignored else ""
+    return (
+        f"{where}{f.code} [{word[f.severity.value]}] {word[f.subject]} {f.subject_id}: "
+        f"{say(f.message, lang)}{mark}\n    {word['fix']}: {say(f.fix, lang)}"
+    )
+
+
+def _counts(active: Sequence[Finding], lang: str) -> str:
+    word = catalogue(lang)["lint_words"]
+    return ", ".join(
+        f"{sum(1 for f in active if f.severity is s)} {word[s.value + 's']}" for s in Severity
+    )
+
+
+def _score_text(score: Measurability, lang: str) -> str:
+    word = catalogue(lang)["lint_words"]
+    if score.score is None:
+        return str(word["no_objectives"])
+    text = str(word["measurability"])
+    return text.format(score=percent(score.score, lang), passing=score.passing, total=score.total)
+
+
+def _reports_text_english(reports: Sequence[FileReport]) -> str:
     out = []
     for report in reports:
         out += [clean(str(f)) for f in report.findings]

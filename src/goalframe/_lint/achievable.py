@@ -8,6 +8,7 @@ from __future__ import annotations
 from goalframe._lint._engine import Context, rule
 from goalframe._lint._examples import DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import ENFORCEMENT_UNITS, PERCENT_UNITS
+from goalframe._messages import Message
 from goalframe._model import Indicator
 
 
@@ -56,10 +57,14 @@ def _implausible_pace(ctx: Context) -> None:
                 "A001",
                 "indicator",
                 ind.id,
-                f"reaching {goal.target:g} by {goal.deadline} needs {needed:,.4g} a year; "
-                f"the fastest change seen was {fastest:,.4g} a year",
-                "check the target and deadline against what the data show is possible, "
-                "or explain in `note:` what will change",
+                Message(
+                    "lint_A001",
+                    target=goal.target,
+                    deadline=goal.deadline,
+                    needed=float(f"{needed:.4g}"),
+                    fastest=float(f"{fastest:.4g}"),
+                ),
+                Message("lint_A001_fix"),
                 ("target",),
             )
 
@@ -131,7 +136,7 @@ def _beyond_limit(ctx: Context) -> None:
                 "A002",
                 "indicator",
                 spec.id,
-                f"the target {out[0]:g} lies beyond the natural limit {limit}",
-                "set a target the indicator can reach",
+                Message("lint_A002", target=out[0], limit=limit),
+                Message("lint_A002_fix"),
                 ("target",),
             )

@@ -9,6 +9,7 @@ from goalframe._assessment import Status
 from goalframe._lint._engine import Context, rule
 from goalframe._lint._examples import CONTEXT, DATA, GOOD, INFO, OBJ, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
+from goalframe._messages import Message
 
 
 @rule(
@@ -36,8 +37,8 @@ def _no_data_since_baseline(ctx: Context) -> None:
                 "D001",
                 "indicator",
                 ind.id,
-                "no observation after the baseline" if result.series else "no observations",
-                f"add observations of `{ind.id}` to the data file",
+                Message("lint_D001_after" if result.series else "lint_D001"),
+                Message("lint_D001_fix", id=ind.id),
             )
 
 
@@ -67,9 +68,14 @@ def _stale(ctx: Context) -> None:
                 "D002",
                 "indicator",
                 ind.id,
-                f"the latest observation is {result.latest.period}, {behind:.0f} "
-                f"{ind.frequency} periods before {ctx.now}",
-                "add the newer figures, or say in `note:` why they are not published",
+                Message(
+                    "lint_D002",
+                    period=result.latest.period,
+                    behind=round(behind),
+                    frequency=ind.frequency,
+                    now=ctx.now,
+                ),
+                Message("lint_D002_fix"),
                 ("frequency",),
             )
 
@@ -103,9 +109,8 @@ def _series_break(ctx: Context) -> None:
                 "D003",
                 "indicator",
                 ind.id,
-                f"the series has a break in {breaks[0].period}, inside the assessment window",
-                "assess from the break on (a new baseline), or explain in "
-                "`interpretation:` how the definition changed",
+                Message("lint_D003", period=breaks[0].period),
+                Message("lint_D003_fix"),
             )
 
 
@@ -136,8 +141,8 @@ def _not_assessable(ctx: Context) -> None:
                 "D004",
                 "indicator",
                 result.id,
-                f"the {a.method} method cannot assess it: {a.reason}",
-                "add the observations the method needs, or choose another `method:`",
+                Message("lint_D004", method=a.method, reason=a.reason),
+                Message("lint_D004_fix"),
             )
 
 
@@ -165,10 +170,13 @@ def _baseline_disagrees(ctx: Context) -> None:
                 "D005",
                 "indicator",
                 ind.id,
-                f"the baseline {declared:g} ({goal.baseline.period}) differs from the "
-                f"observation for {goal.baseline.period}: {observed.value:g}",
-                "use the figure the data give (or say in the target's `note:` why the "
-                "baseline differs, e.g. a revision)",
+                Message(
+                    "lint_D005",
+                    declared=declared,
+                    period=goal.baseline.period,
+                    observed=observed.value,
+                ),
+                Message("lint_D005_fix"),
                 ("target", "baseline"),
             )
 
@@ -197,6 +205,6 @@ def _rows_set_aside(ctx: Context) -> None:
             "D006",
             "framework",
             ctx.framework.id,
-            f"{len(places)} row(s) of the data set aside: {reason} ({shown})",
-            "nothing to do if that is intended; otherwise fix the rows named",
+            Message("lint_D006", count=len(places), reason=reason, shown=shown),
+            Message("lint_D006_fix"),
         )

@@ -10,6 +10,7 @@ from typing import Any
 from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import GOOD, OBJ, TARGET, E, W, doc, ind_yaml
 from goalframe._lint._words import PERCENT_UNITS
+from goalframe._messages import Message, Term
 from goalframe.schema import IndicatorKind, TargetType
 
 
@@ -28,8 +29,8 @@ def _no_unit(ctx: Context) -> None:
                 "M001",
                 "indicator",
                 spec.id,
-                "the indicator has no unit",
-                f"add `unit:` to indicator `{spec.id}` (e.g. 'case', 'kg', 'EUR_million')",
+                Message("lint_M001"),
+                Message("lint_M001_fix", id=spec.id),
             )
 
 
@@ -48,9 +49,8 @@ def _no_source(ctx: Context) -> None:
                 "M002",
                 "indicator",
                 spec.id,
-                "the indicator names no source",
-                f"add `source: {{name: ..., url: ...}}` to indicator `{spec.id}`: the "
-                "publication its figures come from",
+                Message("lint_M002"),
+                Message("lint_M002_fix", id=spec.id),
             )
 
 
@@ -69,9 +69,8 @@ def _no_definition(ctx: Context) -> None:
                 "M003",
                 "indicator",
                 spec.id,
-                "the indicator has no definition",
-                f"add `definition:` to indicator `{spec.id}`: what exactly is counted, "
-                "per what period",
+                Message("lint_M003"),
+                Message("lint_M003_fix", id=spec.id),
             )
 
 
@@ -91,9 +90,8 @@ def _no_baseline(ctx: Context) -> None:
                     "M004",
                     "indicator",
                     spec.id,
-                    "the target has no baseline",
-                    f"add `baseline: {{value: ..., period: ...}}` to the target of indicator "
-                    f"`{spec.id}`",
+                    Message("lint_M004"),
+                    Message("lint_M004_fix", id=spec.id),
                     where,
                 )
 
@@ -119,8 +117,8 @@ def _no_target_value(ctx: Context) -> None:
                     "M005",
                     "indicator",
                     spec.id,
-                    "the target has no value to reach",
-                    f"add `value:` (or `change_percent:`) to the target of indicator `{spec.id}`",
+                    Message("lint_M005"),
+                    Message("lint_M005_fix", id=spec.id),
                     where,
                 )
 
@@ -144,9 +142,8 @@ def _no_target(ctx: Context) -> None:
                 "M006",
                 "indicator",
                 spec.id,
-                "the indicator measures an objective but has no target",
-                f"add `target:` (baseline, value, deadline) to indicator `{spec.id}`, or "
-                "make it `kind: context`",
+                Message("lint_M006"),
+                Message("lint_M006_fix", id=spec.id),
             )
 
 
@@ -234,7 +231,7 @@ def _unit_trap(ctx: Context) -> None:
                     "M013",
                     "indicator",
                     spec.id,
-                    f"the unit {value!r} is not what it seems: {trap.split(';')[0]}",
+                    Message("lint_M013", unit=repr(value), trap=trap.split(";")[0]),
                     trap.split("; ", 1)[-1],
                     field,
                 )
@@ -265,9 +262,11 @@ def _illustrative_without_note(ctx: Context) -> None:
                     "M014",
                     "indicator",
                     spec.id,
-                    f"the target is {target.provenance.value} but has no note: a reader cannot "
-                    "tell why it is there or who proposed it",
-                    "add `note:` to the target: who proposed it, or what it illustrates",
+                    Message(
+                        "lint_M014",
+                        provenance=Term("explain", f"provenance_{target.provenance.value}"),
+                    ),
+                    Message("lint_M014_fix"),
                     (*where, "provenance"),
                 )
 
@@ -311,11 +310,15 @@ def _percent_change(ctx: Context, spec: Any, where: tuple[str | int, ...], targe
             "M015",
             "indicator",
             spec.id,
-            f"`change_percent: {change:g}` on a percentage is a relative change: "
-            f"{base:g} % x {1 + change / 100:g} = {base * (1 + change / 100):g} %; "
-            f"{change:g} percentage points would be {base:g} % + {change:g} = {base + change:g} %",
-            f"write `change_points: {change:g}` for percentage points, or keep `change_percent` "
-            "and say so in the target's `note:`",
+            Message(
+                "lint_M015",
+                change=change,
+                base=base,
+                factor=1 + change / 100,
+                relative=float(f"{base * (1 + change / 100):g}"),
+                points=base + change,
+            ),
+            Message("lint_M015_fix", change=change),
             (*where, "change_percent"),
         )
 

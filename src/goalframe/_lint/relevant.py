@@ -8,6 +8,7 @@ from __future__ import annotations
 from goalframe._lint._engine import Context, rule
 from goalframe._lint._examples import GOOD, INFO, OBJ, W, doc, ind_yaml
 from goalframe._lint._words import ENFORCEMENT_UNITS
+from goalframe._messages import Message, Term
 from goalframe._model import Indicator
 from goalframe.schema import IndicatorKind, Level
 
@@ -34,10 +35,8 @@ def _outcome_by_outputs(ctx: Context) -> None:
                 "R001",
                 "objective",
                 o.id,
-                f"an {o.level.value} objective measured only by output or input "
-                "indicators: they measure effort, not the change sought",
-                "add an outcome indicator (the size of the problem itself) or lower the "
-                "objective's level",
+                Message("lint_R001", level=Term("levels", o.level.value)),
+                Message("lint_R001_fix"),
                 ("indicators",),
             )
 
@@ -66,10 +65,8 @@ def _count_without_context(ctx: Context) -> None:
                 "R002",
                 "indicator",
                 ind.id,
-                "an enforcement count used as an outcome, with no interpretation note and "
-                "no context indicator",
-                f"add `interpretation:` to `{ind.id}` (what a rise or fall can mean) and "
-                "`context: [...]` (capacity, budget, definition changes)",
+                Message("lint_R002"),
+                Message("lint_R002_fix", id=ind.id),
             )
 
 
@@ -90,8 +87,8 @@ def _no_outcome_indicator(ctx: Context) -> None:
             "R003",
             "framework",
             ctx.framework.id,
-            "no indicator in the framework measures an outcome or impact",
-            "add at least one `kind: outcome` indicator that measures the problem itself",
+            Message("lint_R003"),
+            Message("lint_R003_fix"),
             ("indicators",),
         )
 
@@ -138,11 +135,14 @@ def _conflicting_directions(ctx: Context) -> None:
                         "R004",
                         "objective",
                         child.id,
-                        f"indicator `{c_id}` should {c_ind.direction.value} while the "
-                        f"parent's `{p_id}`, in the same unit, should "
-                        f"{p_ind.direction.value}",
-                        "check that the two do not pull against each other, and say how "
-                        "they relate in `note:`",
+                        Message(
+                            "lint_R004",
+                            child=c_id,
+                            child_direction=Term("words", c_ind.direction.value),
+                            parent=p_id,
+                            parent_direction=Term("words", p_ind.direction.value),
+                        ),
+                        Message("lint_R004_fix"),
                         ("indicators",),
                     )
 
@@ -200,9 +200,7 @@ def _outcome_verdict_from_outputs(ctx: Context) -> None:
                 "R005",
                 "objective",
                 o.id,
-                f"the {o.level.value} objective's verdict rolls up from output or input "
-                "indicators only: it would report effort as if it were effect",
-                "link an outcome indicator below it, or move the output objectives under an "
-                "objective of their own (effort, not effect)",
+                Message("lint_R005", level=Term("levels", o.level.value)),
+                Message("lint_R005_fix"),
                 ("level",),
             )

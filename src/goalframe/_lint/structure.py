@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from goalframe._lint._engine import Context, problem, rule
 from goalframe._lint._examples import GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import NUMBER
+from goalframe._messages import Message
 from goalframe._model import Framework, Objective
 from goalframe.schema import IndicatorKind
 
@@ -58,8 +59,8 @@ def _objective_without_indicator(ctx: Context) -> None:
                 "S001",
                 "objective",
                 o.id,
-                "the objective is linked to no indicator and has no sub-objectives",
-                f"link indicators that measure it: `indicators: [...]` on objective `{o.id}`",
+                Message("lint_S001"),
+                Message("lint_S001_fix", id=o.id),
                 ("statement",),
             )
 
@@ -89,10 +90,8 @@ def _vague_statement(ctx: Context) -> None:
                 "S002",
                 "objective",
                 o.id,
-                f"the statement uses the vague word {word!r} with no measurable anchor "
-                "(no number in it, no indicator with a target below it)",
-                "say how much by when (e.g. 'halve ... between 2018 and 2026'), or link an "
-                "indicator with a baseline, target and deadline",
+                Message("lint_S002", word=repr(word)),
+                Message("lint_S002_fix"),
                 ("statement",),
             )
 
@@ -124,9 +123,8 @@ def _unlinked_indicator(ctx: Context) -> None:
                 "S004",
                 "indicator",
                 ind.id,
-                "the indicator is linked to no objective and is no other indicator's context",
-                f"add `{ind.id}` to an objective's `indicators:` or an "
-                "indicator's `context:`, or remove it",
+                Message("lint_S004"),
+                Message("lint_S004_fix", id=ind.id),
                 ("id",),
             )
 

@@ -10,6 +10,7 @@ import itertools
 from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
+from goalframe._messages import Message
 from goalframe.schema import TargetType
 
 
@@ -32,8 +33,8 @@ def _no_deadline(ctx: Context) -> None:
                     "T001",
                     "indicator",
                     spec.id,
-                    "the target has no deadline",
-                    f"add `deadline:` (e.g. 2026) to the target of indicator `{spec.id}`",
+                    Message("lint_T001"),
+                    Message("lint_T001_fix", id=spec.id),
                     where,
                 )
 
@@ -83,9 +84,8 @@ def _deadline_passed(ctx: Context) -> None:
                 "T003",
                 "indicator",
                 ind.id,
-                f"the deadline {goal.deadline} has passed ({ctx.now}) and there is no "
-                "observation for it",
-                "add the figure for the deadline period, or note when it will be published",
+                Message("lint_T003", deadline=goal.deadline, now=ctx.now),
+                Message("lint_T003_fix"),
                 ("target", "deadline"),
             )
 
@@ -117,10 +117,14 @@ def _too_slow_data(ctx: Context) -> None:
                 "T004",
                 "indicator",
                 ind.id,
-                f"{ind.frequency} data give {between} observation(s) between the baseline "
-                f"{start} and the deadline {goal.deadline}: too few to see progress in "
-                "time",
-                "set a later deadline or intermediate milestones, or find more frequent data",
+                Message(
+                    "lint_T004",
+                    frequency=ind.frequency,
+                    count=between,
+                    start=start,
+                    deadline=goal.deadline,
+                ),
+                Message("lint_T004_fix"),
                 ("frequency",),
             )
 
@@ -190,10 +194,14 @@ def _goalposts_moved(ctx: Context) -> None:
                         "T006",
                         "indicator",
                         ind.id,
-                        f"the target was made easier, from {old:,.6g} to {new:,.6g} in {when}, "
-                        f"after figures had fallen short of {old:,.6g} ({seen.period}: "
-                        f"{seen.value:,.6g}): the goalposts moved",
-                        "keep the original target on the card (in `history`) and say in the "
-                        "target's `note:` why it changed",
+                        Message(
+                            "lint_T006",
+                            old=old,
+                            new=new,
+                            when=when,
+                            period=seen.period,
+                            value=seen.value,
+                        ),
+                        Message("lint_T006_fix"),
                         ("target",),
                     )

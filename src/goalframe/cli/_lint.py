@@ -12,6 +12,7 @@ from goalframe.cli._common import (
     AsOf,
     Decimal,
     bad_input,
+    check_language,
     check_output,
     fail,
     parse_as_of,
@@ -104,6 +105,15 @@ def lint(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the text report's findings: en (default), nl, or any language "
+            "with a catalogue in goalframe/locales. The other formats stay in English.",
+            callback=check_language,
+        ),
+    ] = None,
 ) -> None:
     """Check that goals are measurable (SMART).
 
@@ -152,7 +162,10 @@ def lint(
             LintFormat.github: reports_github,
             LintFormat.sarif: reports_sarif,
         }.get(shape, reports_text)
-        write_output(render(reports), output)
+        if shape is LintFormat.text and lang:
+            write_output(reports_text(reports, lang), output)
+        else:
+            write_output(render(reports), output)
     broken = [r for r in reports if r.unreadable]
     if broken:
         for report in broken:
