@@ -273,3 +273,27 @@ def test_explain_one_group_with_its_own_numbers(regional: gf.Scorecard) -> None:
         regional.explain("cannabis_plantations_dismantled", group="Roterdam")
     dutch = regional.explain("cannabis_plantations_dismantled", group="Rotterdam", lang="nl")
     assert "groep: Rotterdam" in dutch and "oordeel: behaald" in dutch
+
+
+def test_a_group_may_have_a_target_of_its_own() -> None:
+    text = (EXAMPLE / "goals-regional.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "      change_percent: 5\n",
+        "      change_percent: 5\n      groups: {Rotterdam: 700, Amsterdm: 150}\n",
+    )
+    framework = gf.parse_framework(text, name="regional.yaml")
+    card = gf.evaluate(framework, gf.load_observations(EXAMPLE / "observations.csv"), as_of=2026)
+    result = card.indicator("cannabis_plantations_dismantled")
+    rotterdam = next(g for g in result.groups if g.label == "Rotterdam")
+    # Rotterdam's own target, 700: 636 in 2020 falls short of it (with 5 %, 604.8, it met it).
+    assert rotterdam.goal is not None and rotterdam.goal.target == 700
+    assert rotterdam.status is gf.Status.MISSED
+    amsterdam = next(g for g in result.groups if g.label == "Amsterdam")
+    assert amsterdam.goal is not None and amsterdam.goal.target == pytest.approx(184.8)
+    (unused,) = [c for c in result.caveats if c.code == "group-target-unused"]
+    assert "'Amsterdm' (did you mean 'Amsterdam'?)" in unused.message
+    pd = pytest.importorskip("pandas")
+    frame = gf.evaluate_frame(framework, pd.read_csv(EXAMPLE / "observations.csv"), as_of=2026)
+    table = frame.results.set_index("region")
+    assert table.loc["Rotterdam", "status"] == "missed" and table.loc["Rotterdam", "target"] == 700
+    assert set(table["engine"]) == {"reference"}  # own group values have no frame form

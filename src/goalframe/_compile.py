@@ -283,6 +283,7 @@ def _compile_goal(
             for h in target.history
         ),
         set=target.set,
+        groups=tuple(sorted((label.strip(), convert(v)) for label, v in target.groups.items())),
     )
 
 

@@ -20,6 +20,7 @@ from goalframe._results import (
     Observed,
     TargetOutcome,
     Trend,
+    group_label,
 )
 from goalframe._suggest import did_you_mean
 from goalframe.errors import DataError, IncompatibleUnitsError, UnitError
@@ -408,6 +409,9 @@ def assess_all(
             one, aside = _group(indicator, group, group_rows, chosen, cutoff, release_date)
             group_results.append(one)
             set_aside.extend(aside)
+        unused = _unused_group_targets(indicator, group_results)
+        if unused is not None:
+            assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, unused))
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
             assessment=assessment,
@@ -434,6 +438,23 @@ def _close(name: str, known: set[str]) -> list[str]:
     import difflib
 
     return [repr(c) for c in difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)]
+
+
+def _unused_group_targets(indicator: Indicator, groups: list[GroupResult]) -> Caveat | None:
+    """A caveat naming the group targets (``groups:``) no series in the data is held to."""
+    goal = indicator.goal
+    if goal is None or not goal.groups:
+        return None
+    present = [g.label for g in groups]
+    unused = [label for label, _ in goal.groups if label not in present]
+    if not unused:
+        return None
+    hints = [did_you_mean(label, present).removeprefix("; ") for label in unused]
+    shown = [
+        f"{label!r} ({hint})" if hint else repr(label)
+        for label, hint in zip(unused, hints, strict=True)
+    ]
+    return Caveat(code="group-target-unused", message=Message("group_target_unused", groups=shown))
 
 
 def _cut(
@@ -499,10 +520,11 @@ def _group(
     """One ``by:`` series assessed against the indicator's target, from its own baseline."""
     rows, aside, _ = _cut(rows, as_of, release_date)
     series, points = _series_and_points(_convert(indicator, rows), indicator.unit)
-    goals = tuple(g.for_series(_own_baseline(g, series)) for g in indicator.goals)
+    label = group_label(group)
+    goals = tuple(g.for_series(_own_baseline(g, series), label) for g in indicator.goals)
     goal = indicator.goal
     if goal is not None:
-        goal = goal.for_series(_own_baseline(goal, series))
+        goal = goal.for_series(_own_baseline(goal, series), label)
     own = attrs.evolve(indicator, goals=goals, goal=goal)
     if len(goals) > 1:
         own, outcomes = _in_force(own, series, method, as_of)

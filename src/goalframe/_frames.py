@@ -140,11 +140,21 @@ def _evaluate_frame(
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
     yearly = all(year is not None for year in years.values())
-    results, aside = _columnar(roles, framework, frame_ids, bcols, cutoff, yearly=yearly)
+    parts, asides = [], []
+    if frame_ids:
+        results, aside = _columnar(roles, framework, frame_ids, bcols, cutoff, yearly=yearly)
+        parts.append(results)
+        asides.append(aside)
+    else:  # rows of indicators the goal file does not have are still counted
+        asides.append(_aside_counts(roles, set(), _last_year_before(cutoff)))
     fallback = _reference(roles, framework, reference_ids, bcols, cutoff, method)
     if fallback is not None:
-        results = nw.concat([results, fallback[0]], how="vertical")
-        aside = nw.concat([aside, fallback[1]], how="vertical")
+        parts.append(fallback[0])
+        asides.append(fallback[1])
+    if not parts:
+        parts.append(_as_frame([], roles, bcols))
+    results = nw.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
+    aside = nw.concat(asides, how="vertical") if len(asides) > 1 else asides[0]
     if eager:
         return FrameEvaluation(
             results=results.collect(backend=_backend(native_in)).to_native(),
@@ -206,6 +216,7 @@ def _frame_form(indicator: Indicator) -> bool:
         return False
     return (
         goal.type is TargetType.TRAJECTORY
+        and not goal.groups
         and not goal.milestones
         and goal.baseline is not None
         and goal.target is not None

@@ -66,6 +66,8 @@ CAVEATS: Mapping[str, str] = {
     "proposed-target": "The target is proposed, not (yet) adopted.",
     "outputs-only": "An outcome or impact objective whose verdict rests on output or input "
     "indicators only: they measure effort, not the change sought.",
+    "group-target-unused": "The target gives a value of its own to a group (`groups:`) that "
+    "has no series in the data (a misspelt label, or `by:` missing): no series is held to it.",
     "revision-changed-verdict": "A figure was revised (several releases in a `vintage` column), "
     "and the first release would have given another verdict: both are named.",
 }

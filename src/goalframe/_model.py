@@ -99,6 +99,8 @@ class Goal:
         change_points: The absolute change (in the indicator's unit) it was given as, if it was.
         history: Earlier values of the target, oldest first (the goalposts).
         set: When the target got its current value, if the goal file says.
+        groups: With ``by:``, a value of its own for some groups: (label, value) pairs in
+            the indicator's unit (added in 0.3).
     """
 
     direction: Direction
@@ -118,6 +120,7 @@ class Goal:
     change_points: float | None = None
     history: tuple[TargetChange, ...] = ()
     set: Period | None = None
+    groups: tuple[tuple[str, float], ...] = ()
 
     def describe(self, words: Mapping[str, str] | None = None) -> str:
         """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``.
@@ -166,12 +169,17 @@ class Goal:
             tail = f"{_n(now, w)} ({w['set']} {self.set}, {w['now']})"
         return " -> ".join([*steps, tail])
 
-    def for_series(self, own_baseline: float | None) -> Goal:
+    def for_series(self, own_baseline: float | None, label: str | None = None) -> Goal:
         """This target for one breakdown series whose value at the baseline period is given.
 
-        The baseline becomes the series' own; a relative target (``change_percent``,
-        ``change_points``) is resolved from it; an absolute target stays as written.
+        The baseline becomes the series' own; a value of the group's own (``groups``, by
+        ``label``) replaces the target; else a relative target (``change_percent``,
+        ``change_points``) is resolved from the baseline; an absolute target stays as written.
         """
+        own_value = dict(self.groups).get(label) if label is not None else None
+        if own_value is not None:
+            goal = attrs.evolve(self, target=own_value, change_percent=None, change_points=None)
+            return goal.for_series(own_baseline)
         if self.baseline is None or own_baseline is None:
             return self
         target = self.target

@@ -342,6 +342,14 @@ class TargetSpec(SpecModel):
         default=None,
         description="When the target got its current value (with `history`, for the goalposts).",
     )
+    groups: dict[Annotated[str, Field(min_length=1)], Number] = Field(
+        default_factory=dict,
+        description="With `by:` on the indicator: a value of its own for some groups, by the "
+        "group's label as the card shows it (`Rotterdam`; `Utrecht, F` for several columns), "
+        "in the target's unit; the other groups get the target as written (a relative one "
+        "resolved from each group's baseline). Added in 0.3.",
+        examples=[{"Rotterdam": 650, "Amsterdam": 200}],
+    )
     history: list[TargetChangeSpec] = Field(
         default_factory=list,
         description="Earlier values of this target, oldest first, each with when and where it "
