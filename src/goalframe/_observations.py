@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -237,6 +238,7 @@ def build_observations(
     problems = _Collector(source)
     kept: dict[tuple[str, Breakdown, Period, Period | None], Observation] = {}
     set_aside: list[SetAside] = []
+    periods: dict[tuple[type, Any], Period] = {}
     for row, location in rows:
         indicator = str(row.get("indicator") or "").strip()
         period_text = row.get("period")
@@ -245,13 +247,22 @@ def build_observations(
         if not indicator:
             problems.error("the indicator cell is empty; every row needs an indicator id", location)
             continue
+        # Each distinct period is read once: a long file repeats a few dozen of them.
+        period_key = (type(period_text), period_text)
         try:
-            period = parse_period(
-                period_text if not isinstance(period_text, str) else period_text.strip()
-            )
-        except ValueError as exc:
-            problems.error(f"column 'period': {exc}", location)
-            continue
+            period = periods.get(period_key)
+        except TypeError:  # an unhashable cell: read it below, and do not keep it
+            period = None
+        if period is None:
+            try:
+                period = parse_period(
+                    period_text if not isinstance(period_text, str) else period_text.strip()
+                )
+            except ValueError as exc:
+                problems.error(f"column 'period': {exc}", location)
+                continue
+            with contextlib.suppress(TypeError):
+                periods[period_key] = period
         if value_str is None or value_str == "":
             set_aside.append(
                 SetAside(
