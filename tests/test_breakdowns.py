@@ -297,3 +297,31 @@ def test_a_group_may_have_a_target_of_its_own() -> None:
     table = frame.results.set_index("region")
     assert table.loc["Rotterdam", "status"] == "missed" and table.loc["Rotterdam", "target"] == 700
     assert set(table["engine"]) == {"reference"}  # own group values have no frame form
+
+
+def test_compact_json_has_the_same_figures_and_validates(tmp_path: Path) -> None:
+    import jsonschema
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    out = tmp_path / "card.json"
+    args = ["scorecard", str(EXAMPLE / "goals-regional.yaml"), "--data"]
+    args += [str(EXAMPLE / "observations.csv"), "--as-of", "2026", "-o", str(out), "--compact"]
+    ended = CliRunner().invoke(app, args)
+    assert ended.exit_code == 0, ended.output
+    compact = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "src/goalframe/render/scorecard.schema.json").read_text())
+    jsonschema.validate(compact, schema)
+    full = gf.evaluate(
+        gf.load_framework(EXAMPLE / "goals-regional.yaml"),
+        gf.load_observations(EXAMPLE / "observations.csv"),
+        as_of=2026,
+    ).to_dict()
+    mine, theirs = compact["indicators"][0], full["indicators"][0]
+    assert mine["series"]["values"] == [p["value"] for p in theirs["series"]]
+    assert mine["series"]["periods"] == [p["period"] for p in theirs["series"]]
+    rotterdam = next(g for g in mine["groups"] if g["label"] == "Rotterdam")
+    assert rotterdam["series"]["values"] == [634, 550, 507, 576, 636]  # 2016-2020, as published
+    # Even with five points a series, it is well under the indented layout's size.
+    assert len(out.read_bytes()) < 0.7 * len(json.dumps(full, indent=2))

@@ -41,13 +41,23 @@ class Scorecard(ScorecardData):
     Added in 0.1.
     """
 
-    def to_dict(self) -> dict[str, Any]:
-        """The scorecard as JSON-ready data (``schema_version`` 1, documented in the docs)."""
-        return scorecard_to_dict(self)
+    def to_dict(self, *, series: str = "points") -> dict[str, Any]:
+        """The scorecard as JSON-ready data (``schema_version`` 1, documented in the docs).
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The scorecard as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
+        ``series="columns"`` writes each series as parallel lists (``periods``, ``values``,
+        ``flags``, ``notes``) instead of one object per point (added in 0.3).
+        """
+        if series not in ("points", "columns"):
+            from goalframe.errors import UsageError
+
+            msg = f"series must be 'points' or 'columns', not {series!r}"
+            raise UsageError(msg)
+        return scorecard_to_dict(self, series=series)
+
+    def to_json(self, *, indent: int | None = 2, series: str = "points") -> str:
+        """The scorecard as JSON text; ``indent=None, series="columns"`` is the compact form."""
+        data = self.to_dict(series=series)
+        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
 
     def to_frame(self, backend: str = "pandas") -> Any:
         """The verdicts as a data frame: one row per indicator and series (headline, groups).

@@ -82,6 +82,14 @@ def scorecard(
         ),
     ] = None,
     lang: Lang = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="JSON: no indentation, and each series as parallel lists (periods, values, "
+            "flags, notes) instead of an object per point; for cards of many series.",
+        ),
+    ] = False,
     by: Annotated[
         list[str] | None,
         typer.Option(
@@ -142,7 +150,10 @@ def scorecard(
         else:
             release = parse_as_of(vintage) if vintage else None
             card = evaluate(framework, observations, as_of=cutoff, method=method, vintage=release)
-            _show(card, shape, output, width, language)
+            if compact and shape is OutputFormat.json:
+                write_output(card.to_json(indent=None, series="columns"), output)
+            else:
+                _show(card, shape, output, width, language)
     tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
     if annotations == "github" and tripped:
         typer.echo(github_annotations(card, framework, tripped, gate or ""), nl=False)

@@ -44,6 +44,18 @@ def goal_file_schema() -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+def _series(points: tuple[Observed, ...], columns: bool) -> Any:
+    """A series as a list of points, or (``columns``) as four parallel lists: far smaller."""
+    if not columns:
+        return [_observed(o) for o in points]
+    return {
+        "periods": [o.period.to_json() for o in points],
+        "values": [o.value for o in points],
+        "flags": [sorted(o.flags) for o in points],
+        "notes": [o.note for o in points],
+    }
+
+
 def _point(point: Point | None) -> dict[str, Any] | None:
     if point is None:
         return None
@@ -77,7 +89,7 @@ def _source(source: Source | None) -> dict[str, Any] | None:
     return {"name": source.name, "url": source.url, "note": source.note}
 
 
-def _indicator(result: IndicatorResult) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]:
     ind = result.indicator
     goal = ind.goal
     a = result.assessment
@@ -138,7 +150,7 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
             "change": result.trend.change,
             "better": result.trend.better,
         },
-        "series": [_observed(o) for o in result.series],
+        "series": _series(result.series, columns),
         "source": _source(ind.source),
         "definition": ind.definition,
         "interpretation": ind.interpretation,
@@ -146,7 +158,7 @@ def _indicator(result: IndicatorResult) -> dict[str, Any]:
         "formula": a.formula,
         "citation": a.citation,
         "by": list(ind.by),
-        "groups": [_group(g) for g in result.groups],
+        "groups": [_group(g, columns) for g in result.groups],
         "gap": _gap(result),
     }
 
@@ -163,7 +175,7 @@ def _verdict(a: Assessment) -> dict[str, Any]:
     }
 
 
-def _group(group: GroupResult) -> dict[str, Any]:
+def _group(group: GroupResult, columns: bool = False) -> dict[str, Any]:
     a = group.assessment
     goal = group.goal
     return {
@@ -175,7 +187,7 @@ def _group(group: GroupResult) -> dict[str, Any]:
         "baseline": _point(goal.baseline if goal else None),
         "target": goal.target if goal else None,
         "latest": _observed(group.latest),
-        "series": [_observed(o) for o in group.series],
+        "series": _series(group.series, columns),
         "components": {k: list(v) if isinstance(v, tuple) else v for k, v in a.components.items()},
     }
 
@@ -195,8 +207,14 @@ def _gap(result: IndicatorResult) -> dict[str, Any] | None:
     }
 
 
-def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
-    """The scorecard as JSON-ready data."""
+def scorecard_to_dict(card: ScorecardData, *, series: str = "points") -> dict[str, Any]:
+    """The scorecard as JSON-ready data.
+
+    ``series="columns"`` writes every series as parallel lists (``periods``, ``values``,
+    ``flags``, ``notes``) instead of one object per point: the compact layout for cards of
+    many series.
+    """
+    columns = series == "columns"
     from goalframe._scorecard import SCHEMA_VERSION
 
     spec = card.spec
@@ -249,7 +267,7 @@ def scorecard_to_dict(card: ScorecardData) -> dict[str, Any]:
             }
             for o in card.objectives
         ],
-        "indicators": [_indicator(r) for r in card.indicators],
+        "indicators": [_indicator(r, columns) for r in card.indicators],
         "set_aside": [_aside(s) for s in card.set_aside],
         "groups": [
             {
