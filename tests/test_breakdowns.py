@@ -267,6 +267,7 @@ def test_explain_one_group_with_its_own_numbers(regional: gf.Scorecard) -> None:
     assert "group: Rotterdam" in text
     assert "target = baseline x (1 + 0.05) = 576 x 1.05 = 604.8" in text
     assert "verdict: achieved (met_at_deadline)" in text
+    assert "baseline_from = the series' own figure for the baseline period" in text
     same = regional.explain("cannabis_plantations_dismantled", group="region=Rotterdam")
     assert same == text
     with pytest.raises(KeyError, match="did you mean 'Rotterdam'"):

@@ -101,6 +101,8 @@ class Goal:
         set: When the target got its current value, if the goal file says.
         groups: With ``by:``, a value of its own for some groups: (label, value) pairs in
             the indicator's unit (added in 0.3).
+        baseline_from: Where ``baseline`` comes from, for the explanation: ``goal file``, or
+            the series' own figure for a ``by:`` group (added in 0.3).
     """
 
     direction: Direction
@@ -121,6 +123,7 @@ class Goal:
     history: tuple[TargetChange, ...] = ()
     set: Period | None = None
     groups: tuple[tuple[str, float], ...] = ()
+    baseline_from: str = "goal file"
 
     def describe(self, words: Mapping[str, str] | None = None) -> str:
         """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``.
@@ -188,7 +191,8 @@ class Goal:
         elif self.target is not None and self.change_points is not None:
             target = own_baseline + (self.target - self.baseline.value)
         baseline = Point(period=self.baseline.period, value=own_baseline)
-        return attrs.evolve(self, baseline=baseline, target=target)
+        own = "the series' own figure for the baseline period"
+        return attrs.evolve(self, baseline=baseline, target=target, baseline_from=own)
 
     def meets(self, value: float, threshold: float | None = None) -> bool:
         """Whether a value reaches the target (or another threshold), tolerance included."""

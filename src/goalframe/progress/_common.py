@@ -52,7 +52,7 @@ def resolve_baseline(series: Series, goal: Goal) -> tuple[Point | None, str]:
     from goalframe._model import Point
 
     if goal.baseline is not None:
-        return goal.baseline, "goal file"
+        return goal.baseline, goal.baseline_from
     if goal.base_period is not None:
         value = series.value_at(goal.base_period)
         if value is None:
