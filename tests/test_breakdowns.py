@@ -326,3 +326,13 @@ def test_compact_json_has_the_same_figures_and_validates(tmp_path: Path) -> None
     assert rotterdam["series"]["values"] == [634, 550, 507, 576, 636]  # 2016-2020, as published
     # Even with five points a series, it is well under the indented layout's size.
     assert len(out.read_bytes()) < 0.7 * len(json.dumps(full, indent=2))
+
+
+def test_a_by_column_the_data_do_not_have_is_said() -> None:
+    rows = [({}, 2020, 40), ({"region": "N"}, 2020, 30), ({"region": "N"}, 2024, 36)]
+    target = {"baseline": {"value": 40, "period": 2020}, "change_points": 10, "deadline": 2030}
+    card = gf.evaluate(_framework(target, by=["regio"]), _rows(rows), as_of="2024")
+    result = card.indicator("x")
+    assert result.groups == ()
+    (absent,) = [c for c in result.caveats if c.code == "by-column-absent"]
+    assert "'regio'; did you mean 'region'?" in absent.message

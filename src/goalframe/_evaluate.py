@@ -412,6 +412,9 @@ def assess_all(
         unused = _unused_group_targets(indicator, group_results)
         if unused is not None:
             assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, unused))
+        absent = _absent_by_columns(indicator, rows)
+        if absent is not None:
+            assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, absent))
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
             assessment=assessment,
@@ -438,6 +441,18 @@ def _close(name: str, known: set[str]) -> list[str]:
     import difflib
 
     return [repr(c) for c in difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)]
+
+
+def _absent_by_columns(indicator: Indicator, rows: list[Observation]) -> Caveat | None:
+    """A caveat naming the ``by`` columns none of the indicator's rows has a value in."""
+    if not indicator.by or not rows:
+        return None
+    present = {c for o in rows for c, _ in o.breakdown}
+    absent = [c for c in indicator.by if c not in present]
+    if not absent:
+        return None
+    shown = [f"{c!r}{did_you_mean(c, present)}" for c in absent]
+    return Caveat(code="by-column-absent", message=Message("by_column_absent", columns=shown))
 
 
 def _unused_group_targets(indicator: Indicator, groups: list[GroupResult]) -> Caveat | None:

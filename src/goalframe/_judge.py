@@ -66,6 +66,9 @@ CAVEATS: Mapping[str, str] = {
     "proposed-target": "The target is proposed, not (yet) adopted.",
     "outputs-only": "An outcome or impact objective whose verdict rests on output or input "
     "indicators only: they measure effort, not the change sought.",
+    "by-column-absent": "The indicator asks for a series per value of a breakdown column "
+    "(`by:` or `--by`) that none of its rows has a value in (a misspelt column, or data "
+    "without that breakdown): no group is assessed for it.",
     "group-target-unused": "The target gives a value of its own to a group (`groups:`) that "
     "has no series in the data (a misspelt label, or `by:` missing): no series is held to it.",
     "revision-changed-verdict": "A figure was revised (several releases in a `vintage` column), "
