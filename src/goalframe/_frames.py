@@ -416,8 +416,7 @@ def _columnar(
         _after=nw.col("_av").max(),
     )
     series = first.join(second, on=keys, how="inner")
-    # Series the frame form cannot read (a break, a non-yearly period, two rows for a year)
-    # go to the reference path.
+    series = series.with_columns(_absent=_absent_by(lf, indicators, bcols))
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags, so the engine is run once.
     clean = nw.col("_odd") == 0
@@ -428,6 +427,29 @@ def _columnar(
         extra = _reference_rows(odd_rows, framework, bcols, cutoff, None, keys)
         results = nw.concat([results, extra], how="vertical")
     return results, aside
+
+
+def _absent_by(lf: Any, indicators: list[Indicator], bcols: list[str]) -> Any:
+    """Whether a ``by`` column of the series' indicator has no value in any of its rows.
+
+    A column the frame does not have is absent for every indicator that names it; for one
+    it has, the indicators with a value in it are found once (a small distinct query).
+    """
+    import narwhals as nw
+
+    absent = nw.lit(value=False)
+    for column in sorted({c for i in indicators for c in i.by}):
+        names = _constant({i.id: column in i.by for i in indicators}, nw.Boolean, False)
+        if column not in bcols:
+            absent = absent | names
+            continue
+        found = lf.filter(nw.col(column) != "").select("indicator").unique().collect()
+        with_values = [i for i in found["indicator"].to_list() if i is not None]
+        if not with_values:  # no indicator has a value in it
+            absent = absent | names
+            continue
+        absent = absent | (names & ~nw.col("indicator").is_in(with_values))
+    return absent
 
 
 def _flag_table(lf: Any) -> tuple[dict[str, bool], dict[str, bool]]:
@@ -697,6 +719,7 @@ def _trajectory(
             code(extreme, "baseline-extreme"),
             code(provenance == "illustrative", "illustrative-target"),
             code(provenance == "proposed", "proposed-target"),
+            code(~group & nw.col("_absent"), "by-column-absent"),
         ]
     )
     caveats = (
