@@ -414,3 +414,20 @@ def test_two_rows_for_one_year_give_no_verdict() -> None:
     # The scorecard route refuses the same rows, naming them.
     with pytest.raises(gf.DataError, match="two different values"):
         gf.evaluate(_framework_of(rows), gf.observations_from_records(rows), as_of="2024")
+
+
+@pytest.mark.parametrize("backend", ["polars-lazy", "pyarrow", "duckdb"])
+def test_the_reference_fallback_comes_back_in_the_callers_backend(backend: str) -> None:
+    pl = pytest.importorskip("polars")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    table = pl.read_csv(folder / "observations.csv").to_arrow()
+    native: Any = {
+        "polars-lazy": lambda: pl.from_arrow(table).lazy(),  # type: ignore[union-attr]
+        "pyarrow": lambda: table,
+        "duckdb": lambda: pytest.importorskip("duckdb").from_arrow(table),
+    }[backend]()
+    found = gf.evaluate_frame(gf.load_framework(folder / "goals.yaml"), native, as_of="2026-11-28")
+    rows = _to_rows(found.results)
+    assert type(found.results).__module__.split(".")[0] == type(native).__module__.split(".")[0]
+    assert {r["engine"] for r in rows} == {"frame", "reference"}
+    assert len(rows) == 8  # one headline per indicator with figures
