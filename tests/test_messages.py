@@ -55,3 +55,15 @@ def test_dutch_numbers_are_english_numbers_with_the_separators_swapped(value: fl
     # thousand for forty.
     english, dutch = number(value), number(value, "nl")
     assert dutch == english.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def test_method_labels_in_dutch_with_their_counts() -> None:
+    from goalframe._messages import label
+
+    assert label("missed, moved away", "nl") == "niet gehaald, van het doel af"
+    assert label("missed, moved away (2 of 6 met)", "nl") == (
+        "niet gehaald, van het doel af (2 van 6 gehaald)"
+    )
+    assert label("met (2 of 3)", "nl") == "gehaald (2 van 3)"
+    assert label("norm_partly_met", "nl") == "norm_partly_met"  # an identifier it has no words for
+    assert label("missed, moved away", "en") == "missed, moved away"

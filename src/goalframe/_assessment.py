@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from goalframe._messages import Term, catalogue, say
+from goalframe._messages import Term, catalogue, label, say
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period
 
@@ -294,7 +294,7 @@ class Assessment:
         for name, value in self.components.items():
             lines.append(f"  {name} = {_fmt(value)}")
         status = Term("status", self.status.value).say(lang)
-        verdict = f"{word['verdict']}: {status} ({self.label})"
+        verdict = f"{word['verdict']}: {status} ({label(self.label, lang)})"
         if self.reason:
             verdict += f": {say(self.reason, lang)}"
         if self.final:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "catalogue",
     "catalogues",
     "date",
+    "label",
     "localise",
     "number",
     "percent",
@@ -140,6 +142,27 @@ def _value(value: object, lang: str) -> str:
         joiner = "; " if value and all(isinstance(v, Message) for v in value) else ", "
         return joiner.join(_value(v, lang) for v in value)
     return str(value)
+
+
+_OF_MET = re.compile(r"^(.*) \((\d+) of (\d+) met\)$")
+_MET_OF = re.compile(r"^met \((\d+) of (\d+)\)$")
+
+
+def label(text: str, lang: str) -> str:
+    """A method's label (``far_behind_trajectory``, ``missed, moved away``) in ``lang``.
+
+    Labels the catalogue's ``[labels]`` table has are translated, with the counts of
+    ``... (2 of 6 met)``; any other label, an identifier of its method, stays as it is.
+    """
+    if lang == ENGLISH:
+        return text
+    words = catalogue(lang).get("labels", {})
+    if found := _MET_OF.match(text):
+        return str(words.get("met ({met} of {total})", text)).format(met=found[1], total=found[2])
+    if found := _OF_MET.match(text):
+        template = str(words.get("{base} ({met} of {total} met)", text))
+        return template.format(base=label(found[1], lang), met=found[2], total=found[3])
+    return str(words.get(text, text))
 
 
 def say(text: str | None, lang: str) -> str:

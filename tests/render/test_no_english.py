@@ -95,7 +95,8 @@ def _fragments() -> list[str]:
     """English catalogue texts Dutch says otherwise, cut at placeholders: 3+ words each."""
     english, dutch = _messages.catalogues()["en"], _messages.catalogues()["nl"]
     found: set[str] = set()
-    for table in ("status", "flags", "text", "target_words", "levels", "rollup", "messages"):
+    tables = ("status", "flags", "text", "target_words", "levels", "rollup", "messages", "labels")
+    for table in (*tables, "explain"):
         for key, value in english[table].items():
             if value == dutch[table][key]:
                 continue

@@ -13,6 +13,7 @@ import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from goalframe import _messages
 from goalframe._assessment import Status
 from goalframe.render import _i18n
 from goalframe.render._common import (
@@ -108,7 +109,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "symbol": STATUS_SYMBOL[a.status],
         "label": _i18n.status(lang, a.status),
         "method": a.method,
-        "method_label": a.label,
+        "method_label": _messages.label(a.label, lang),
         "baseline": f["baseline"],
         "latest": f["latest"],
         "target": f["target"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from goalframe import _messages
 from goalframe._text import escape_markdown as escape
 from goalframe._text import link_target
 from goalframe.render import _i18n
@@ -112,7 +113,8 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     for r in card.indicators:
         ind = r.indicator
         out.append(
-            f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: {r.assessment.label})"
+            f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: "
+            f"{_messages.label(r.assessment.label, lang)})"
         )
         for kind, line in indicator_notes(r, lang):
             prefix = f"{t('how_to_read')}: " if kind == "interpretation" else ""
