@@ -431,3 +431,23 @@ def test_the_reference_fallback_comes_back_in_the_callers_backend(backend: str) 
     assert type(found.results).__module__.split(".")[0] == type(native).__module__.split(".")[0]
     assert {r["engine"] for r in rows} == {"frame", "reference"}
     assert len(rows) == 8  # one headline per indicator with figures
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars-lazy", "pyarrow", "duckdb"])
+@pytest.mark.parametrize("as_of", ["2017", "2020", "2026"])
+def test_every_row_of_the_frame_is_used_or_counted_as_set_aside(backend: str, as_of: str) -> None:
+    # The frame form, the reference fallback and the rows neither reads: nothing is lost,
+    # whatever the assessment date cuts off (rows after it are set aside, with the reason).
+    pl = pytest.importorskip("polars")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    table = pl.read_csv(folder / "observations.csv").to_arrow()
+    native: Any = {
+        "pandas": lambda: table.to_pandas(),
+        "polars-lazy": lambda: pl.from_arrow(table).lazy(),  # type: ignore[union-attr]
+        "pyarrow": lambda: table,
+        "duckdb": lambda: pytest.importorskip("duckdb").from_arrow(table),
+    }[backend]()
+    found = gf.evaluate_frame(gf.load_framework(folder / "goals.yaml"), native, as_of=as_of)
+    used = sum(r["observations"] for r in _to_rows(found.results))
+    aside = sum(r["rows"] for r in _to_rows(found.set_aside))
+    assert used + aside == table.num_rows == 111

@@ -142,7 +142,9 @@ def _evaluate_frame(
     yearly = all(year is not None for year in years.values())
     parts, asides = [], []
     if frame_ids:
-        results, aside = _columnar(roles, framework, frame_ids, bcols, cutoff, yearly=yearly)
+        results, aside = _columnar(
+            roles, framework, frame_ids, bcols, cutoff, yearly=yearly, method=method
+        )
         parts.append(results)
         asides.append(aside)
     else:  # rows of indicators the goal file does not have are still counted
@@ -345,6 +347,7 @@ def _columnar(
     cutoff: Period,
     *,
     yearly: bool,
+    method: str | None,
 ) -> tuple[Any, Any]:
     """The trajectory verdicts of the frame-form indicators, by grouped expressions."""
     import narwhals as nw
@@ -424,8 +427,9 @@ def _columnar(
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
-        extra = _reference_rows(odd_rows, framework, bcols, cutoff, None, keys)
+        extra, extra_aside = _reference_rows(odd_rows, framework, bcols, cutoff, method)
         results = nw.concat([results, extra], how="vertical")
+        aside = nw.concat([aside, extra_aside], how="vertical")
     return results, aside
 
 
@@ -502,6 +506,7 @@ def _aside_counts(lf: Any, ids: set[str], cut_year: int) -> Any:
         .filter(~nw.col("reason").is_null())
         .group_by("indicator", "reason")
         .agg(rows=nw.len())
+        .with_columns(nw.col("rows").cast(nw.Int64))
     )
 
 
@@ -787,19 +792,15 @@ def _reference(
     if not ids:
         return None
     rows = lf.filter(nw.col("indicator").is_in(sorted(ids)))
-    keys = ["indicator", "_role", *bcols]
-    results = _reference_rows(rows, framework, bcols, cutoff, method, keys)
-    aside = (
-        rows.filter(nw.col("_role").is_in(["other"]) | nw.col("_value").is_null())
-        .with_columns(
-            reason=nw.when(nw.col("_value").is_null())
-            .then(nw.lit(str(Message("empty_cell"))))
-            .otherwise(nw.lit("breakdown not assessed"))
-        )
+    results, assessed_aside = _reference_rows(rows, framework, bcols, cutoff, method)
+    other = (
+        rows.filter(nw.col("_role") == "other")
+        .with_columns(reason=nw.lit("breakdown not assessed"))
         .group_by("indicator", "reason")
         .agg(rows=nw.len())
+        .with_columns(nw.col("rows").cast(nw.Int64))
     )
-    return results, aside
+    return results, nw.concat([other, assessed_aside], how="vertical")
 
 
 def _reference_rows(
@@ -808,11 +809,12 @@ def _reference_rows(
     bcols: list[str],
     cutoff: Period,
     method: str | None,
-    keys: list[str],
-) -> Any:
+) -> tuple[Any, Any]:
     """Assess the series of ``rows`` one by one with the reference path (`goalframe._evaluate`).
 
     These rows are brought into Python: the series the frame form cannot read are few.
+    Returns the results and the rows the reference path set aside (an empty cell, a row
+    after the assessment date, an earlier release), counted by indicator and reason.
     """
     import narwhals as nw
 
@@ -841,8 +843,19 @@ def _reference_rows(
     )
     evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
     chosen = [r for r in evaluation.indicators if r.id in ids]
-    del keys
-    return _as_frame(result_rows(chosen, bcols, engine="reference"), rows, bcols)
+    results = _as_frame(result_rows(chosen, bcols, engine="reference"), rows, bcols)
+    counts: dict[tuple[str, str], int] = {}
+    for aside in evaluation.set_aside:
+        key = (aside.indicator or "", str(aside.reason))
+        counts[key] = counts.get(key, 0) + 1
+    data = {
+        "indicator": [i for i, _ in counts],
+        "reason": [r for _, r in counts],
+        "rows": list(counts.values()),
+    }
+    schema: dict[str, Any] = {"indicator": nw.String, "reason": nw.String, "rows": nw.Int64}
+    small = nw.from_dict(data, schema=schema, backend="pyarrow")
+    return results, _into(small, rows)
 
 
 def result_rows(
