@@ -148,7 +148,7 @@ def _evaluate_frame(
         parts.append(results)
         asides.append(aside)
     else:  # rows of indicators the goal file does not have are still counted
-        asides.append(_aside_counts(roles, set(), _last_year_before(cutoff)))
+        asides.append(_aside_counts(roles, set(), cutoff))
     fallback = _reference(roles, framework, reference_ids, bcols, cutoff, method)
     if fallback is not None:
         parts.append(fallback[0])
@@ -375,7 +375,7 @@ def _columnar(
         _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
         _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
     )
-    aside = _aside_counts(lf, ids, cut_year)
+    aside = _aside_counts(lf, ids, cutoff)
     usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
     usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
     # Row-level columns first, then plain aggregations (every backend groups those alike).
@@ -483,9 +483,14 @@ def _last_year_before(cutoff: Period) -> int:
     return end.year if end > dt.date(end.year, 1, 1) else end.year - 1
 
 
-def _aside_counts(lf: Any, ids: set[str], cut_year: int) -> Any:
-    """Rows of the frame-form indicators not used, counted by indicator and reason."""
+def _aside_counts(lf: Any, ids: set[str], cutoff: Period) -> Any:
+    """Rows of the frame-form indicators not used, counted by indicator and reason.
+
+    The reasons are the reference path's words, so both paths' counts read alike.
+    """
     import narwhals as nw
+
+    cut_year = _last_year_before(cutoff)
 
     mine = lf.filter(nw.col("indicator").is_in(sorted(ids)) | (nw.col("_role") == "unknown"))
     reason = (
@@ -496,9 +501,9 @@ def _aside_counts(lf: Any, ids: set[str], cut_year: int) -> Any:
         .when(nw.col("_value").is_null())
         .then(nw.lit(str(Message("empty_cell"))))
         .when(~nw.col("_unit_ok"))
-        .then(nw.lit("no unit"))
+        .then(nw.lit(str(Message("no_unit"))))
         .when(~nw.col("_year").is_null() & (nw.col("_year") > cut_year))
-        .then(nw.lit("after the as-of period"))
+        .then(nw.lit(str(Message("after_as_of", period=cutoff))))
         .otherwise(None)
     )
     return (
