@@ -9,7 +9,8 @@ Run from the repository root (needs polars, pyarrow and duckdb: ``pip install -e
 It times, in one process and side by side (medians of repeated runs):
 
 - a bare polars read of the Parquet file (the floor for any reader);
-- `goalframe.evaluate_frame` on polars (lazy scan of the Parquet) and on DuckDB;
+- `goalframe.evaluate_frame` on polars (lazy scan of the Parquet; trajectory, then every
+  indicator with Open SDG's method) and on DuckDB;
 - the same trajectory formula as a bare numpy kernel on arrays already in memory;
 - the reference per-series path (`goalframe.evaluate`) on a sample of the series, per series;
 
@@ -147,6 +148,20 @@ def main() -> None:
         print(
             f"evaluate_frame, polars (Parquet -> results)  {t_polars:8.3f} s  "
             f"({t_polars / n_series * 1e6:.2f} µs per series; {t_polars / read:.1f}x the bare read)"
+        )
+
+        def on_polars_open_sdg() -> Any:
+            found = gf.evaluate_frame(
+                framework, pl.scan_parquet(parquet), as_of="2024", method="open-sdg"
+            )
+            return found.results.collect()
+
+        t_osdg, osdg = timed(on_polars_open_sdg, args.repeat)
+        engines = set(osdg["engine"].unique().to_list())  # type: ignore[index]
+        assert engines == {"frame"}, engines
+        print(
+            f"  the same with method open-sdg               {t_osdg:8.3f} s  "
+            f"({t_osdg / t_polars:.2f}x trajectory)"
         )
 
         connection = duckdb.connect()

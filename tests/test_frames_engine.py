@@ -1,7 +1,7 @@
 """The columnar engine against the reference path: the same verdicts, every backend.
 
-`goalframe.evaluate_frame` computes the trajectory method and the judge's rules as grouped
-expressions in the frame's own engine; `goalframe.evaluate` runs the reference code one
+`goalframe.evaluate_frame` computes the trajectory and Open SDG methods and the judge's rules
+as grouped expressions in the frame's own engine; `goalframe.evaluate` runs the reference code one
 series at a time. On generated series (gaps, zeros, negatives, flags, breakdowns, targets
 met at the start, deadlines before and after the assessment date) both must give the same
 status, label and caveat codes exactly and the same numbers to 1e-9, on pandas, polars,
@@ -47,6 +47,7 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
                 "name": "X",
                 "unit": "kg",
                 "direction": case["direction"],
+                "method": case.get("method", "trajectory"),
                 "by": ["region"],
                 "target": target,
             }
@@ -89,6 +90,7 @@ cases = st.fixed_dictionaries(
         "relative": st.one_of(st.none(), st.sampled_from([-50.0, -10.0, 5.0, 25.0])),
         "illustrative": st.booleans(),
         "as_of": st.integers(2012, 2030),
+        "method": st.sampled_from(["trajectory", "open-sdg"]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -124,6 +126,8 @@ def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "label": a.label,
                 "progress": a.value,
                 "expected": a.expected,
+                "score": a.score,
+                "method": a.method,
                 "final": a.final,
                 "caveats": sorted({c.code for c in a.caveats}),
                 "latest": series[-1].value,
@@ -143,6 +147,8 @@ def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
             "label": row["label"],
             "progress": _none(row["progress"]),
             "expected": _none(row["expected"]),
+            "score": _none(row["score"]),
+            "method": row["method"],
             "final": bool(row["final"]),
             "caveats": sorted(c for c in (row["caveats"] or "").split(",") if c),
             "latest": row["latest"],
@@ -205,9 +211,9 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
     assert set(frame) == set(reference)
     for label, want in reference.items():
         got = frame[label]
-        for key in ("status", "label", "final", "caveats"):
+        for key in ("status", "label", "method", "final", "caveats"):
             assert got[key] == want[key], (label, key, got, want)
-        for key in ("progress", "expected", "latest"):
+        for key in ("progress", "expected", "score", "latest"):
             if want[key] is None:
                 assert got[key] is None, (label, key, got, want)
             else:
@@ -297,6 +303,56 @@ def test_other_methods_fall_back_to_the_reference_path() -> None:
     engines = dict(zip(found["indicator"], found["engine"], strict=False))
     assert engines["criminal_networks_tackled"] == "reference"  # norms have no frame form
     assert engines["drug_waste_dumpings"] == "frame"
+
+
+def test_open_sdg_in_the_frame_worked_example() -> None:
+    # From 10 in 2016 to 20 by 2030; 15 in 2024. Open SDG's method 2 by hand:
+    # observed CAGR (15/10)^(1/8) - 1 = 0.0519895, required (20/10)^(1/14) - 1 = 0.0507566,
+    # pv = 0.0519895 / 0.0507566 = 1.02429 >= 0.95: substantial progress (on track);
+    # score 7.1429 * 1.02429 - 4.2857 = 3.0307 (below the cap of 5).
+    pd = pytest.importorskip("pandas")
+    rows = [
+        {"indicator": "x", "region": "", "period": 2016, "value": 10.0, "unit": "kg"},
+        {"indicator": "x", "region": "", "period": 2024, "value": 15.0, "unit": "kg"},
+    ]
+    case = {**SMALL, "method": "open-sdg"}
+    found = gf.evaluate_frame(_framework(case), pd.DataFrame(rows), as_of="2024").results
+    row = found.iloc[0]
+    observed = 1.5 ** (1 / 8) - 1
+    required = 2 ** (1 / 14) - 1
+    assert observed == pytest.approx(0.0519895, abs=1e-7)
+    assert required == pytest.approx(0.0507566, abs=1e-7)
+    assert observed / required == pytest.approx(1.02429, abs=1e-5)
+    assert (row["engine"], row["method"]) == ("frame", "open-sdg")
+    assert (row["status"], row["label"]) == ("on_track", "substantial_progress")
+    assert row["progress"] == pytest.approx(observed / required, rel=1e-12)
+    assert row["score"] == pytest.approx(7.1429 * observed / required - 4.2857, rel=1e-12)
+    assert math.isnan(row["expected"])
+
+
+def test_method_open_sdg_for_every_indicator_matches_the_reference() -> None:
+    # --method open-sdg on the bundled example: the trajectory targets go through the frame
+    # form, the others through the reference; every status, label and score as gf.evaluate.
+    pd = pytest.importorskip("pandas")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    framework = gf.load_framework(folder / "goals.yaml")
+    frame = pd.read_csv(folder / "observations.csv")
+    found = gf.evaluate_frame(framework, frame, as_of="2026-11-28", method="open-sdg").results
+    card = gf.evaluate(
+        framework, gf.load_observations(folder / "observations.csv"), method="open-sdg"
+    )
+    engines = set()
+    for result in card.indicators:
+        if not result.series:
+            continue
+        row = found[(found["indicator"] == result.id) & (found["role"] == "headline")].iloc[0]
+        engines.add(row["engine"])
+        assert row["method"] == "open-sdg"
+        want = (result.status.value, result.assessment.label)
+        assert (row["status"], row["label"]) == want, result.id
+        score = result.assessment.score
+        assert _none(row["score"]) == (None if score is None else pytest.approx(score))
+    assert engines == {"frame", "reference"}
 
 
 def test_lazy_in_lazy_out() -> None:

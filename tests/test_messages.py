@@ -65,5 +65,62 @@ def test_method_labels_in_dutch_with_their_counts() -> None:
         "niet gehaald, van het doel af (2 van 6 gehaald)"
     )
     assert label("met (2 of 3)", "nl") == "gehaald (2 van 3)"
-    assert label("norm_partly_met", "nl") == "norm_partly_met"  # an identifier it has no words for
+    assert label("plugin_label", "nl") == "plugin_label"  # an identifier it has no words for
     assert label("missed, moved away", "en") == "missed, moved away"
+
+
+def _method_labels() -> set[str]:
+    """Every label a built-in method can give, read from the methods' source.
+
+    Labels are string constants assigned to a name ``label`` (alone or in a tuple with the
+    status), keys of the label -> Status tables, and ``milestone_missed, <movement>``.
+    """
+    import ast
+    from pathlib import Path
+
+    import goalframe.progress
+
+    found: set[str] = set()
+    folder = Path(goalframe.progress.__file__).parent
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    names = target.elts if isinstance(target, ast.Tuple) else [target]
+                    values = node.value.elts if isinstance(node.value, ast.Tuple) else None
+                    for i, name in enumerate(names):
+                        if not (isinstance(name, ast.Name) and name.id == "label"):
+                            continue
+                        value = node.value if values is None else values[i]
+                        branches = (
+                            [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+                        )
+                        found.update(
+                            b.value
+                            for b in branches
+                            if isinstance(b, ast.Constant) and isinstance(b.value, str)
+                        )
+            if isinstance(node, ast.Dict) and any(
+                isinstance(v, ast.Attribute) and getattr(v.value, "id", "") == "Status"
+                for v in node.values
+            ):
+                found.update(k.value for k in node.keys if isinstance(k, ast.Constant))
+    movements = ("moved towards it", "moved away", "no change seen")
+    found.update(f"milestone_missed, {m}" for m in movements)
+    return found
+
+
+def test_every_method_label_has_dutch_words() -> None:
+    from goalframe._messages import label
+
+    labels = _method_labels()
+    # The collector reads what it should: labels of five methods' modules.
+    assert {"norm_partly_met", "substantial_progress", "acceleration_needed", "red"} <= labels
+    assert {"significant_movement_away", "cap_exceeded", "unlikely", "reverse"} <= labels
+    untranslated = sorted(t for t in labels if label(t, "nl") == t)
+    assert untranslated == []
+    assert label("norm_partly_met", "nl") == "norm deels gehaald"
+    assert label("milestone_missed, moved away (1 of 3 met)", "nl") == (
+        "mijlpaal niet gehaald, van het doel af (1 van 3 gehaald)"
+    )

@@ -54,7 +54,8 @@ class FrameEvaluation:
     Attributes:
         results: One row per indicator and series: ``indicator``, ``role`` (``headline`` or
             ``group``), the breakdown columns, ``method``, ``status``, ``label``,
-            ``progress``, ``expected``, ``baseline``, ``baseline_period``, ``target``,
+            ``progress``, ``expected``, ``score`` (the method's own, such as Open SDG's -5
+            to +5), ``baseline``, ``baseline_period``, ``target``,
             ``deadline``, ``latest``, ``latest_period``, ``final``, ``caveats`` (codes,
             comma-separated), ``observations`` (rows used) and ``engine`` (``frame`` or
             ``reference``).
@@ -196,17 +197,22 @@ def _period_text() -> Any:
     return nw.col("period").cast(nw.String)
 
 
-def _split_indicators(framework: Framework, method: str | None) -> tuple[set[str], set[str]]:
-    """The indicators the frame form covers, and those the reference path assesses."""
+#: The methods with a frame form here.
+FRAME_METHODS = ("trajectory", "open-sdg")
+
+
+def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
+    """The indicators the frame form covers (with their method), and the reference's."""
     from goalframe._evaluate import _method_for
 
-    frame: set[str] = set()
+    frame: dict[str, str] = {}
     reference: set[str] = set()
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
-        (frame if chosen == "trajectory" and _frame_form(indicator) else reference).add(
-            indicator.id
-        )
+        if chosen in FRAME_METHODS and _frame_form(indicator):
+            frame[indicator.id] = chosen
+        else:
+            reference.add(indicator.id)
     return frame, reference
 
 
@@ -342,14 +348,14 @@ def _roles(lf: Any, framework: Framework, bcols: list[str]) -> Any:
 def _columnar(
     lf: Any,
     framework: Framework,
-    ids: set[str],
+    ids: Mapping[str, str],
     bcols: list[str],
     cutoff: Period,
     *,
     yearly: bool,
     method: str | None,
 ) -> tuple[Any, Any]:
-    """The trajectory verdicts of the frame-form indicators, by grouped expressions."""
+    """The verdicts of the frame-form indicators (``ids``: their methods), by expressions."""
     import narwhals as nw
 
     indicators = [i for i in framework.indicators if i.id in ids]
@@ -375,7 +381,7 @@ def _columnar(
         _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
         _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
     )
-    aside = _aside_counts(lf, ids, cutoff)
+    aside = _aside_counts(lf, set(ids), cutoff)
     usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
     usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
     # Row-level columns first, then plain aggregations (every backend groups those alike).
@@ -423,7 +429,7 @@ def _columnar(
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags, so the engine is run once.
     clean = nw.col("_odd") == 0
-    results = _trajectory(series.filter(clean), goal, closed_map, bcols)
+    results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids)
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
@@ -529,10 +535,19 @@ _BRANCHES = {
 }
 
 
-def _trajectory(
-    series: Any, goal: Mapping[str, Any], closed: Mapping[str, bool], bcols: list[str]
+def _verdicts(
+    series: Any,
+    goal: Mapping[str, Any],
+    closed: Mapping[str, bool],
+    bcols: list[str],
+    methods: Mapping[str, str],
 ) -> Any:
-    """The trajectory method and the judge's rules, as expressions over one row per series."""
+    """The methods and the judge's rules, as expressions over one row per series.
+
+    Each indicator's method (``methods``) gives the running verdict: the trajectory method's
+    branches, or Open SDG's progress value and label (`_open_sdg`). The judge's rules (the
+    final verdict once the deadline is over, the data caveats) are the same for both.
+    """
     import narwhals as nw
 
     def k(values: Mapping[str, Any], dtype: Any) -> Any:
@@ -552,6 +567,7 @@ def _trajectory(
     pts_v = k(pts, nw.Float64)
     is_closed = k(closed, nw.Boolean)
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
+    osdg = k({i: methods[i] == "open-sdg" for i in goal}, nw.Boolean)
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
@@ -571,6 +587,7 @@ def _trajectory(
         _closed=is_closed,
         _inc=inc,
         _tol=tol,
+        _osdg=osdg,
     )
     latest = nw.col("_latest")
 
@@ -633,11 +650,20 @@ def _trajectory(
         .otherwise(nw.lit("far"))
     )
     s = s.with_columns(_branch=branch)
-    run_status = _constant(
+    s = _open_sdg(s, meets)
+    is_osdg = nw.col("_osdg")
+    trajectory_status = _constant(
         {k: status for k, (status, _) in _BRANCHES.items()}, nw.String, column="_branch"
     )
-    run_label = _constant(
+    trajectory_label = _constant(
         {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
+    )
+    run_status = nw.when(is_osdg).then(nw.col("_o_status")).otherwise(trajectory_status)
+    run_label = nw.when(is_osdg).then(nw.col("_o_label")).otherwise(trajectory_label)
+    s = s.with_columns(
+        _progress=nw.when(is_osdg).then(nw.col("_o_pv")).otherwise(nw.col("_progress")),
+        _expected=nw.when(is_osdg).then(None).otherwise(nw.col("_expected")).cast(nw.Float64),
+        _score=nw.when(is_osdg).then(nw.col("_o_score")).otherwise(None).cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
@@ -715,13 +741,18 @@ def _trajectory(
             | ((here < nw.col("_before")) & (here < nw.col("_after")))
         )
     )
-    met_at_start = nw.col("_na").is_null() & nw.col("_held")
+    met_at_start = (
+        nw.when(is_osdg)
+        .then(nw.col("_o_start"))
+        .otherwise(nw.col("_na").is_null() & nw.col("_held"))
+    )
 
     def code(condition: Any, name: str) -> Any:
         return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
     caveats = nw.concat_str(
         [
+            code(is_osdg & (nw.col("_t") == 0) & ~nw.col("_a_last").is_null(), "zero-replaced"),
             code(met_at_start, "target-met-at-start"),
             code(nw.col("_flagged_any") > 0, "flagged-values"),
             code(missing > 0, "missing-periods"),
@@ -749,7 +780,7 @@ def _trajectory(
         nw.col("indicator"),
         nw.col("_role").alias("role"),
         *(nw.col(c) for c in bcols),
-        nw.lit("trajectory").alias("method"),
+        _constant(methods, nw.String).alias("method"),
         nw.col("_status").alias("status"),
         nw.col("_label").alias("label"),
         nw.when(no_own)
@@ -762,6 +793,11 @@ def _trajectory(
         .otherwise(nw.col("_expected"))
         .cast(nw.Float64)
         .alias("expected"),
+        nw.when(no_own | duplicated)
+        .then(None)
+        .otherwise(nw.col("_score"))
+        .cast(nw.Float64)
+        .alias("score"),
         nw.col("_b").cast(nw.Float64).alias("baseline"),
         nw.col("_by").cast(nw.String).alias("baseline_period"),
         nw.col("_t").cast(nw.Float64).alias("target"),
@@ -772,6 +808,81 @@ def _trajectory(
         nw.col("_caveats").alias("caveats"),
         nw.col("_n").cast(nw.Int64).alias("observations"),
         nw.lit("frame").alias("engine"),
+    )
+
+
+def _open_sdg(s: Any, meets: Any) -> Any:
+    """Open SDG's progress measure with a target (its method 2), as in `open_sdg`.
+
+    ``pv = s * d * CAGR(base -> current) / |CAGR(base -> target)|``; the base is the figure
+    for the declared baseline year (the declared value when there is none), a zero base or
+    target is replaced by 0.001; the label follows sdg-build's thresholds, the score its
+    linear pieces. Adds ``_o_pv``, ``_o_label``, ``_o_status``, ``_o_score`` and
+    ``_o_start`` (the target met in the base year).
+    """
+    import narwhals as nw
+
+    from goalframe.progress.open_sdg import LABELS, THRESHOLDS, ZERO_REPLACEMENT
+
+    high, med, low = (THRESHOLDS[2][k] for k in ("high", "med", "low"))
+    own, current, target = nw.col("_own"), nw.col("_latest"), nw.col("_t")
+    base = nw.when(own.is_null()).then(nw.col("_b")).otherwise(own)
+    s = s.with_columns(_o_base=base.cast(nw.Float64))
+    base = nw.col("_o_base")
+    used = nw.when(base == 0).then(ZERO_REPLACEMENT).otherwise(base)
+    aim = nw.when(target == 0).then(ZERO_REPLACEMENT).otherwise(target)
+    sign = nw.when(base < 0).then(-1.0).otherwise(1.0)
+    d = nw.when(nw.col("_inc")).then(1.0).otherwise(-1.0)
+    known = ~nw.col("_a_last").is_null()
+    years = (nw.col("_a_last") - nw.col("_by")).cast(nw.Float64)
+    horizon = (nw.col("_dy") - nw.col("_by")).cast(nw.Float64)
+    opposite = ((used > 0) & (current < 0)) | ((used < 0) & (current > 0))
+    observable = known & ~opposite & (years >= 1)
+    # Masked before the power, so that no engine meets a negative base or a zero span.
+    ratio = nw.when(observable).then(_div(current, used)).otherwise(1.0)
+    observed = ratio ** _div(nw.lit(1.0), nw.when(observable).then(years).otherwise(1.0)) - 1
+    wanted = _div(aim, used)
+    reachable = wanted >= 0
+    required = nw.when(reachable).then(wanted).otherwise(1.0) ** _div(nw.lit(1.0), horizon) - 1
+    s = s.with_columns(
+        _o_pv=nw.when(observable & reachable & (required != 0))
+        .then(sign * d * _div(observed, required.abs()))
+        .otherwise(None)
+        .cast(nw.Float64),
+        _o_achieved=known & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
+    )
+    pv = nw.col("_o_pv")
+    label = (
+        nw.when(~known)
+        .then(nw.lit("not_available"))
+        .when(nw.col("_o_achieved"))
+        .then(nw.lit("target_achieved"))
+        .when(pv.is_null())
+        .then(nw.lit("not_available"))
+        .when(pv >= high - EPSILON)
+        .then(nw.lit("substantial_progress"))
+        .when(pv >= med - EPSILON)
+        .then(nw.lit("moderate_progress"))
+        .when(pv >= low - EPSILON)
+        .then(nw.lit("limited_progress"))
+        .otherwise(nw.lit("deterioration"))
+    )
+    s = s.with_columns(_o_label=label)
+    upper, lower = 7.1429 * pv - 4.2857, 4.1667 * pv - 2.5
+    score = (
+        nw.when(nw.col("_o_label") == "target_achieved")
+        .then(5.0)
+        .when(pv.is_null())
+        .then(None)
+        .when(pv >= med - EPSILON)
+        .then(nw.when(upper > 5).then(5.0).otherwise(upper))
+        .otherwise(nw.when(lower < -5).then(-5.0).otherwise(lower))
+    )
+    statuses = {label: status.value for label, status in LABELS.items()}
+    return s.with_columns(
+        _o_status=_constant(statuses, nw.String, column="_o_label"),
+        _o_score=score.cast(nw.Float64),
+        _o_start=known & meets(base),
     )
 
 
@@ -889,6 +1000,7 @@ def result_rows(
                     "label": a.label,
                     "progress": _finite(a.value),
                     "expected": _finite(a.expected),
+                    "score": _finite(a.score),
                     "baseline": baseline.value if baseline else None,
                     "baseline_period": str(baseline.period) if baseline else None,
                     "target": goal.target if goal is not None else None,
@@ -909,9 +1021,9 @@ def _finite(value: float | None) -> float | None:
 
 
 _COLUMNS = (
-    "indicator", "role", "method", "status", "label", "progress", "expected", "baseline",
-    "baseline_period", "target", "deadline", "latest", "latest_period", "final", "caveats",
-    "observations", "engine",
+    "indicator", "role", "method", "status", "label", "progress", "expected", "score",
+    "baseline", "baseline_period", "target", "deadline", "latest", "latest_period", "final",
+    "caveats", "observations", "engine",
 )  # fmt: skip
 
 
@@ -922,7 +1034,8 @@ def _as_frame(out: list[dict[str, Any]], like: Any, bcols: list[str]) -> Any:
     names = ["indicator", "role", *bcols, *_COLUMNS[2:]]
     data = {n: [r[n] for r in out] for n in names}
     types = {
-        "progress": nw.Float64, "expected": nw.Float64, "baseline": nw.Float64,
+        "progress": nw.Float64, "expected": nw.Float64, "score": nw.Float64,
+        "baseline": nw.Float64,
         "target": nw.Float64, "latest": nw.Float64, "final": nw.Boolean,
         "observations": nw.Int64,
     }  # fmt: skip

@@ -86,7 +86,7 @@ class Scorecard(ScorecardData):
         )
         rows = result_rows(self.indicators, bcols, engine="reference")
         names = ["indicator", "role", *bcols, *_COLUMNS[2:]]
-        floats = {"progress", "expected", "baseline", "target", "latest"}
+        floats = {"progress", "expected", "score", "baseline", "target", "latest"}
         schema: dict[str, Any] = {
             n: nw.Float64
             if n in floats

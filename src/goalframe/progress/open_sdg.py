@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from goalframe._assessment import Series
     from goalframe._model import Goal
 
-__all__ = ["LABELS", "indicator_progress", "natural_limit_factor"]
+__all__ = ["LABELS", "THRESHOLDS", "indicator_progress", "natural_limit_factor"]
 
 NAME = "open-sdg"
 CITATION = (
@@ -59,7 +59,8 @@ LABELS: Mapping[str, Status] = {
     "deterioration": Status.MOVING_AWAY,
     "not_available": Status.NOT_ASSESSABLE,
 }
-_DEFAULTS = {
+#: sdg-build's thresholds: method 1 (no target, growth rates) and 2 (ratio to the required growth).
+THRESHOLDS: Mapping[int, Mapping[str, float]] = {
     1: {"high": 0.015, "med": 0.005, "low": 0.0},
     2: {"high": 0.95, "med": 0.6, "low": 0.0},
 }
@@ -88,7 +89,7 @@ def _thresholds(options: Mapping[str, Any], method: int) -> dict[str, float]:
     if unknown:
         msg = f"option 'thresholds' takes high, med and low, not {unknown[0]!r}"
         raise ValueError(msg)
-    merged = dict(_DEFAULTS[method])
+    merged = dict(THRESHOLDS[method])
     for key, value in given.items():
         if isinstance(value, bool) or not isinstance(value, int | float):
             msg = f"threshold {key!r} must be a number, not {value!r}"
