@@ -5,7 +5,7 @@ as grouped expressions in the frame's own engine; `goalframe.evaluate` runs the 
 series at a time. On generated series (gaps, zeros, negatives, flags, breakdowns, targets
 met at the start, deadlines before and after the assessment date) both must give the same
 status, label and caveat codes exactly and the same numbers to 1e-9, on pandas, polars,
-pyarrow and DuckDB here, and on PySpark in its own test.
+pyarrow and DuckDB here, and on PySpark and Dask in tests of their own (CI runs them).
 """
 
 from __future__ import annotations
@@ -192,6 +192,10 @@ def _native(records: list[dict[str, Any]], backend: str) -> Any:
         import duckdb
 
         return duckdb.from_arrow(table)
+    if backend == "dask":
+        import dask.dataframe as dd
+
+        return dd.from_pandas(table.to_pandas(), npartitions=2)
     if backend == "pyspark":
         ddl = "indicator string, region string, period long, value double, unit string, flag string"
         return _spark().createDataFrame([tuple(r.values()) for r in records], schema=ddl)
@@ -257,6 +261,19 @@ def _spark() -> Any:
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
     pytest.importorskip("pyspark")
     _same(_reference(case), _frame(case, "pyspark"))
+
+
+@pytest.mark.skipif(
+    not os.environ.get("GOALFRAME_REQUIRE_DASK") and os.environ.get("GOALFRAME_DASK") != "1",
+    reason="Dask builds a task graph per example (about 4 s each): CI runs it "
+    "(GOALFRAME_REQUIRE_DASK)",
+)
+@pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases)
+def test_the_frame_form_equals_the_reference_on_dask(case: dict[str, Any]) -> None:
+    pytest.importorskip("dask.dataframe")
+    _same(_reference(case), _frame(case, "dask"))
 
 
 # --- worked example and the reference fallback ------------------------------------------------

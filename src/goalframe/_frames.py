@@ -185,7 +185,7 @@ def _prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) 
         nw.col("indicator").cast(nw.String).alias("indicator"),
         *(text(c).alias(c) for c in bcols),
         _period_text().alias("_period"),
-        nw.when(value.is_null() | value.is_nan()).then(None).otherwise(value).alias("_value"),
+        nw.when(value.is_null() | value.is_nan()).then(_null()).otherwise(value).alias("_value"),
         text("unit").alias("_unit"),
         flag.alias("_flag"),
     )
@@ -388,14 +388,16 @@ def _columnar(
     year, value = nw.col("_year"), nw.col("_value")
     usable = usable.with_columns(_by=b_year, _dy=d_year, _cl=closed)
     by, dy = nw.col("_by"), nw.col("_dy")
+    # Typed explicitly: a when/then with a null branch is an object column on Dask (years
+    # with nulls as floats: exact, and numpy's integers have no null).
     usable = usable.with_columns(
-        _ay=nw.when(nw.col("_cl") & (year > dy)).then(None).otherwise(year),
-        _own_v=nw.when(year == by).then(value).otherwise(None),
-        _dl_v=nw.when(year == dy).then(value).otherwise(None),
+        _ay=nw.when(nw.col("_cl") & (year > dy)).then(_null()).otherwise(year).cast(nw.Float64),
+        _own_v=nw.when(year == by).then(value).otherwise(_null()).cast(nw.Float64),
+        _dl_v=nw.when(year == dy).then(value).otherwise(_null()).cast(nw.Float64),
         _fl=nw.when(year >= by).then(nw.col("_flagged").cast(nw.Int64)).otherwise(0),
         _ir=nw.when(year >= by).then(1).otherwise(0),
-        _pv=nw.when(year < by).then(year).otherwise(None),
-        _nx=nw.when(year > by).then(year).otherwise(None),
+        _pv=nw.when(year < by).then(year).otherwise(_null()).cast(nw.Float64),
+        _nx=nw.when(year > by).then(year).otherwise(_null()).cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
     )
     first = usable.group_by(keys).agg(
@@ -413,10 +415,10 @@ def _columnar(
     )
     joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
     joined = joined.with_columns(
-        _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(None),
-        _tv=nw.when(year == nw.col("_last")).then(value).otherwise(None),
-        _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(None),
-        _av=nw.when(year == nw.col("_next")).then(value).otherwise(None),
+        _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(_null()).cast(nw.Float64),
+        _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
+        _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
+        _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
@@ -622,13 +624,13 @@ def _verdicts(
     s = s.with_columns(_na=na_reason, _held=meets(nw.col("_b")))
     s = s.with_columns(
         _progress=nw.when(~nw.col("_na").is_null())
-        .then(None)
+        .then(_null())
         .when(nw.col("_held"))
         .then(latest)
         .otherwise(progress)
         .cast(nw.Float64),
         _expected=nw.when(~nw.col("_na").is_null() | nw.col("_held"))
-        .then(None)
+        .then(_null())
         .otherwise(expected)
         .cast(nw.Float64),
     )
@@ -662,8 +664,8 @@ def _verdicts(
     run_label = nw.when(is_osdg).then(nw.col("_o_label")).otherwise(trajectory_label)
     s = s.with_columns(
         _progress=nw.when(is_osdg).then(nw.col("_o_pv")).otherwise(nw.col("_progress")),
-        _expected=nw.when(is_osdg).then(None).otherwise(nw.col("_expected")).cast(nw.Float64),
-        _score=nw.when(is_osdg).then(nw.col("_o_score")).otherwise(None).cast(nw.Float64),
+        _expected=nw.when(is_osdg).then(_null()).otherwise(nw.col("_expected")).cast(nw.Float64),
+        _score=nw.when(is_osdg).then(nw.col("_o_score")).otherwise(_null()).cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
@@ -784,17 +786,17 @@ def _verdicts(
         nw.col("_status").alias("status"),
         nw.col("_label").alias("label"),
         nw.when(no_own)
-        .then(None)
+        .then(_null())
         .otherwise(nw.col("_progress"))
         .cast(nw.Float64)
         .alias("progress"),
         nw.when(no_own)
-        .then(None)
+        .then(_null())
         .otherwise(nw.col("_expected"))
         .cast(nw.Float64)
         .alias("expected"),
         nw.when(no_own | duplicated)
-        .then(None)
+        .then(_null())
         .otherwise(nw.col("_score"))
         .cast(nw.Float64)
         .alias("score"),
@@ -847,7 +849,7 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     s = s.with_columns(
         _o_pv=nw.when(observable & reachable & (required != 0))
         .then(sign * d * _div(observed, required.abs()))
-        .otherwise(None)
+        .otherwise(_null())
         .cast(nw.Float64),
         _o_achieved=known & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
     )
@@ -873,7 +875,7 @@ def _open_sdg(s: Any, meets: Any) -> Any:
         nw.when(nw.col("_o_label") == "target_achieved")
         .then(5.0)
         .when(pv.is_null())
-        .then(None)
+        .then(_null())
         .when(pv >= med - EPSILON)
         .then(nw.when(upper > 5).then(5.0).otherwise(upper))
         .otherwise(nw.when(lower < -5).then(-5.0).otherwise(lower))
@@ -886,11 +888,18 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     )
 
 
+def _null() -> Any:
+    """A null number: typed, since an untyped null makes an object column on Dask."""
+    import narwhals as nw
+
+    return nw.lit(None, dtype=nw.Float64)
+
+
 def _div(numerator: Any, denominator: Any) -> Any:
     """``numerator / denominator``, null where the denominator is 0 (no backend raises)."""
     import narwhals as nw
 
-    safe = nw.when(denominator == 0).then(None).otherwise(denominator).cast(nw.Float64)
+    safe = nw.when(denominator == 0).then(_null()).otherwise(denominator).cast(nw.Float64)
     return numerator.cast(nw.Float64) / safe
 
 
