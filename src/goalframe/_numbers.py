@@ -51,6 +51,9 @@ def check_number(value: float, *, what: str = "value", shown: object = None) -> 
     Raises:
         ValueError: NaN, an infinity, or a magnitude beyond ``MAX_MAGNITUDE``.
     """
+    # The text for a message is made only when there is one: this runs once per figure read.
+    if type(value) is float and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+        return value  # the usual case (NaN fails both comparisons)
     text = repr(shown if shown is not None else value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"{_name(what, text)} is not a number"

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from goalframe._messages import Message
+from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period, parse_period
 from goalframe.errors import DataError, Location, ObservationError
 
@@ -146,8 +147,6 @@ def parse_value(text: Any) -> float:
     Text follows goalframe's one number syntax (`goalframe._numbers`): ASCII digits, an
     optional sign, decimal point and exponent, within ``±1e15``.
     """
-    from goalframe._numbers import check_number, parse_number
-
     if isinstance(text, bool):
         msg = f"value {text!r} is not a number"
         raise ValueError(msg)
@@ -236,6 +235,8 @@ def build_observations(
 ) -> ObservationSet:
     """Turn raw rows into observations: parse, check, drop exact duplicates, report the rest."""
     problems = _Collector(source)
+    columns = tuple(sorted(set(breakdown_columns)))  # sorted once: the pairs come out sorted
+    shared: dict[Breakdown, Breakdown] = {}
     kept: dict[tuple[str, Breakdown, Period, Period | None], Observation] = {}
     set_aside: list[SetAside] = []
     periods: dict[tuple[type, Any], Period] = {}
@@ -292,13 +293,8 @@ def build_observations(
         except ValueError as exc:
             problems.error(f"column 'flag': {exc}", location)
             continue
-        breakdown = tuple(
-            sorted(
-                (col, str(row.get(col)).strip())
-                for col in breakdown_columns
-                if row.get(col) is not None and str(row.get(col)).strip()
-            )
-        )
+        # One tuple per distinct breakdown (a long file repeats a few thousand of them).
+        breakdown = shared.setdefault(found := _breakdown(row, columns), found)
         note = row.get("note")
         vintage_text = row.get("vintage", row.get("published"))
         vintage = None
@@ -346,6 +342,19 @@ def build_observations(
     return ObservationSet(
         observations=tuple(kept.values()), set_aside=tuple(set_aside), source=source
     )
+
+
+def _breakdown(row: Mapping[str, Any], columns: tuple[str, ...]) -> Breakdown:
+    """The row's non-blank breakdown cells as sorted ``(column, value)`` pairs."""
+    pairs = []
+    for column in columns:
+        cell = row.get(column)
+        if cell is None:
+            continue
+        text = cell.strip() if isinstance(cell, str) else str(cell).strip()
+        if text:
+            pairs.append((column, text))
+    return tuple(pairs)
 
 
 def describe_breakdown(breakdown: Breakdown) -> str:

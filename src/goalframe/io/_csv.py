@@ -219,7 +219,7 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
 
     def rows() -> Iterator[tuple[Mapping[str, Any], Location]]:
         for cells, line in lines:
-            if not cells or all(not c.strip() for c in cells):
+            if not cells or not "".join(cells).strip():  # every cell blank (C-speed test)
                 blank.append(SetAside(reason=Message("blank_line"), location=Location(name, line)))
                 continue
             if len(cells) != len(columns):

@@ -51,7 +51,7 @@ def _series(points: tuple[Observed, ...], columns: bool) -> Any:
     return {
         "periods": [o.period.to_json() for o in points],
         "values": [o.value for o in points],
-        "flags": [sorted(o.flags) for o in points],
+        "flags": [sorted(o.flags) if o.flags else [] for o in points],
         "notes": [o.note for o in points],
     }
 
