@@ -107,7 +107,7 @@ class Caveat:
 
 
 def _tuple_of_floats(values: Iterable[float]) -> tuple[float, ...]:
-    return tuple(float(v) for v in values)
+    return tuple(map(float, values))
 
 
 @attrs.frozen(kw_only=True)

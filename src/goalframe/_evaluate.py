@@ -7,6 +7,7 @@ from itertools import pairwise
 import attrs
 
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
+from goalframe._collector import while_paused
 from goalframe._messages import Message, Term
 from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
@@ -316,6 +317,7 @@ def prepare(
     return framework, given
 
 
+@while_paused
 def assess_all(
     framework: Framework,
     obs_set: ObservationSet,

@@ -36,6 +36,16 @@ def parse_number(text: str, *, what: str = "value") -> float:
         ValueError: The text is not a number in the syntax above, or out of range.
     """
     raw = text.strip()
+    # Fast path: ASCII text without "_" that float() reads as a finite non-zero number is
+    # exactly a number of the syntax above (float's other forms, nan, inf, 1_000 and other
+    # scripts' digits, fail this test and take the full check below).
+    if raw.isascii() and "_" not in raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = 0.0
+        if value != 0 and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+            return value
     if not _NUMBER.fullmatch(raw):
         raise ValueError(_why_not(raw, what))
     value = float(raw)

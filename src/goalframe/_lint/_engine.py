@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from goalframe._collector import while_paused
 from goalframe._evaluate import assess_all
 from goalframe._lint._words import VAGUE_WORDS
 from goalframe._model import Framework, Objective
@@ -260,6 +261,7 @@ def _matches(code: str, prefixes: Sequence[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in prefixes if p.strip())
 
 
+@while_paused
 def lint(
     framework: Framework,
     observations: ObservationSet | None = None,

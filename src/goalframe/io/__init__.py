@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from goalframe._collector import while_paused
 from goalframe.errors import Location, SpecSyntaxError, SpecValidationError
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def _parse_toml(text: str, name: str) -> Any:
         raise SpecSyntaxError(msg, where) from None
 
 
+@while_paused
 def parse_framework(
     text: str, *, format: SpecFormat = "yaml", name: str = "<string>", strict: bool = True
 ) -> Framework:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from goalframe._collector import while_paused
 from goalframe._messages import Message
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
@@ -94,6 +95,7 @@ def load_observations(
         return _load(Path(path), str(path), decimal)
 
 
+@while_paused
 def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
     from goalframe.io._excel import is_spreadsheet, read_spreadsheet
     from goalframe.io._files import STDIN, check_file, read_checked

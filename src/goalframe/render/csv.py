@@ -18,6 +18,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from goalframe._collector import while_paused
 from goalframe.render._common import group_view, indicator_record
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ def _cell(column: str, value: object) -> str:
     return safe_text(None if value is None else str(value))
 
 
+@while_paused
 def render_csv(card: ScorecardData) -> str:
     """Render a scorecard as CSV: one row per indicator, then one per row set aside.
 

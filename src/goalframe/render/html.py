@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe import _messages
 from goalframe._assessment import Status
+from goalframe._collector import while_paused
 from goalframe.render import _i18n
 from goalframe.render._common import (
     figures,
@@ -227,6 +228,7 @@ def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
     return {"indicators": indicators, "matrix": shown}
 
 
+@while_paused
 def render_html(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as one self-contained HTML page.
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from goalframe._collector import while_paused
+
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
     from goalframe._model import Point, Source
@@ -207,6 +209,7 @@ def _gap(result: IndicatorResult) -> dict[str, Any] | None:
     }
 
 
+@while_paused
 def scorecard_to_dict(card: ScorecardData, *, series: str = "points") -> dict[str, Any]:
     """The scorecard as JSON-ready data.
 

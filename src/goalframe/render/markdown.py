@@ -9,6 +9,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from goalframe import _messages
+from goalframe._collector import while_paused
 from goalframe._text import escape_markdown as escape
 from goalframe._text import link_target
 from goalframe.render import _i18n
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["escape", "render_comparison_markdown", "render_markdown"]
 
 
+@while_paused
 def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as Markdown.
 

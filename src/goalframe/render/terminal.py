@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goalframe._assessment import Status
+from goalframe._collector import while_paused
 from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._common import (
@@ -298,6 +299,7 @@ def _matrix(grid: Matrix, lang: str) -> _Fitted:
     return _Fitted(table, blocks, words)
 
 
+@while_paused
 def render_text(card: ScorecardData, *, width: int = 100, lang: str | None = None) -> str:
     """The terminal scorecard as plain text, without colour.
 

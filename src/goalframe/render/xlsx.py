@@ -16,6 +16,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Status
+from goalframe._collector import while_paused
 from goalframe.render import _i18n
 from goalframe.render._common import file_name, group_view, header_facts, indicator_record
 from goalframe.render._format import COLOURS
@@ -56,6 +57,7 @@ INDICATOR_COLUMNS = (
 )
 
 
+@while_paused
 def render_xlsx(card: ScorecardData, lang: str | None = None) -> bytes:
     """Render a scorecard as an Excel workbook; returns the file's bytes.
 
