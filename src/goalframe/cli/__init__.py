@@ -20,6 +20,7 @@ from goalframe.cli._common import app, bad_input, fail, settings_for, write_outp
 from goalframe.cli._import import import_app
 from goalframe.cli._lint import GoalFiles, lint
 from goalframe.cli._scorecard import explain, scorecard
+from goalframe.cli._verdicts import verdicts
 from goalframe.errors import EXIT_BAD_INPUT
 
 __all__ = ["app", "main"]
@@ -139,6 +140,7 @@ def list_methods() -> None:
 app.command()(validate)
 app.command()(scorecard)
 app.command()(explain)
+app.command()(verdicts)
 app.command()(lint)
 app.command()(schema)
 app.command(name="methods")(list_methods)

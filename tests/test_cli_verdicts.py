@@ -1,0 +1,172 @@
+"""`goalframe verdicts`: the columnar engine from the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE
+from .test_cli import Write, run
+
+pl = pytest.importorskip("polars")
+
+REGIONAL = EXAMPLE / "goals-regional.yaml"
+DATA = EXAMPLE / "observations.csv"
+
+
+def _table(text: str) -> list[dict[str, object]]:
+    return pl.read_csv(io.StringIO(text), infer_schema_length=0).to_dicts()
+
+
+def test_the_regional_example_as_a_table_of_verdicts_like_the_card() -> None:
+    code, out, err = run("verdicts", REGIONAL, "--data", DATA, "--as-of", "2026-11-28")
+    assert code == 0, err
+    rows = _table(out)
+    # The headline and the eleven police units, each with its verdict.
+    assert len(rows) == 12
+    assert sorted(r["role"] for r in rows) == ["group"] * 11 + ["headline"]
+    assert {r["engine"] for r in rows} == {"frame"}
+    # The same verdicts as the JSON card of the same files.
+    code, card_text, _ = run(
+        "scorecard", REGIONAL, "--data", DATA, "--as-of", "2026-11-28", "--format", "json"
+    )
+    card = json.loads(card_text)
+    indicator = card["indicators"][0]
+    by_region = {g["group"]["region"]: g["status"] for g in indicator["groups"]}
+    for row in rows:
+        if row["role"] == "group":
+            assert row["status"] == by_region[row["region"]], row["region"]
+        else:
+            assert row["status"] == indicator["status"]
+    rotterdam = next(r for r in rows if r["region"] == "Rotterdam")
+    assert rotterdam["status"] == "achieved"
+    # 576 in 2019 plus 5 %: 604.8; Rotterdam's 636 in 2020 meets it.
+    assert float(rotterdam["target"]) == pytest.approx(604.8)
+    assert float(rotterdam["latest"]) == 636.0
+
+
+def test_every_row_is_used_or_counted_as_set_aside(tmp_path: Path) -> None:
+    aside = tmp_path / "aside.csv"
+    code, out, err = run("verdicts", REGIONAL, "--data", DATA, "--set-aside", aside)
+    assert code == 0, err
+    used = sum(int(r["observations"]) for r in _table(out))
+    counted = pl.read_csv(aside)
+    set_aside = int(counted["rows"].sum())
+    data_rows = len(DATA.read_text(encoding="utf-8").splitlines()) - 1
+    assert used + set_aside == data_rows
+    # Standard error says so too, with the reasons.
+    assert f"{used} rows used, {set_aside} rows set aside" in err
+    assert "set aside: no such indicator in the goal file" in err
+
+
+def test_parquet_out_is_the_csv_in_full_precision(tmp_path: Path) -> None:
+    target = tmp_path / "verdicts.parquet"
+    code, _, err = run("verdicts", REGIONAL, "--data", DATA, "-o", target, "--as-of", "2026")
+    assert code == 0, err
+    frame = pl.read_parquet(target)
+    code, out, _ = run("verdicts", REGIONAL, "--data", DATA, "--as-of", "2026")
+    text = pl.read_csv(io.StringIO(out))
+    assert frame.height == text.height == 12
+    # CSV rounds computed shares to six decimals, as the scorecard's CSV; Parquet does not.
+    for full, rounded in zip(frame["progress"], text["progress"], strict=True):
+        assert rounded == pytest.approx(full, abs=5e-7)
+    assert any(round(v, 6) != v for v in frame["progress"] if v is not None)
+
+
+def test_parquet_in(tmp_path: Path) -> None:
+    source = tmp_path / "obs.parquet"
+    pl.read_csv(DATA, infer_schema_length=0).with_columns(
+        pl.col("value").cast(pl.Float64)
+    ).write_parquet(source)
+    code, out, err = run("verdicts", REGIONAL, "--data", source, "--as-of", "2026")
+    assert code == 0, err
+    code, from_csv, _ = run("verdicts", REGIONAL, "--data", DATA, "--as-of", "2026")
+    key = ["indicator", "role", "region"]
+    assert (
+        pl.read_csv(io.StringIO(out)).sort(key).equals(pl.read_csv(io.StringIO(from_csv)).sort(key))
+    )
+
+
+def test_text_that_reads_as_a_formula_is_quoted_in_csv(write: Write) -> None:
+    goals = write(
+        "goals.yaml",
+        """
+        id: f
+        title: F
+        objectives: [{id: o, statement: O, indicators: [x]}]
+        indicators:
+          - id: x
+            name: X
+            unit: case
+            direction: increase
+            by: [region]
+            target: {baseline: {value: 10, period: 2020}, value: 20, deadline: 2030}
+        """,
+    )
+    data = write(
+        "obs.csv",
+        """
+        indicator,region,period,value,unit
+        x,=HYPERLINK("http://x"),2020,10,case
+        x,=HYPERLINK("http://x"),2022,12,case
+        """,
+    )
+    code, out, err = run("verdicts", goals, "--data", data, "--as-of", "2024")
+    assert code == 0, err
+    assert "'=HYPERLINK" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-o", "out.json"], "write the verdicts to a .csv or .parquet file"),
+        (["-o", "obs.csv"], "would overwrite the input"),
+        (["--as-of", "someday"], "--as-of"),
+        (["-m", "nonsense"], "nonsense"),
+    ],
+)
+def test_bad_usage_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "obs.csv").write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("verdicts", REGIONAL, "--data", "obs.csv", *args)
+    assert code == 2
+    assert expected in err
+    assert (tmp_path / "obs.csv").read_text(encoding="utf-8") == DATA.read_text(encoding="utf-8")
+
+
+def test_a_value_the_engine_cannot_read_names_the_file_and_the_way_out(write: Write) -> None:
+    data = write(
+        "obs.csv",
+        """
+        indicator,region,period,value,unit
+        cannabis_plantations_dismantled,NL,2019,"3.635,0",plantation
+        """,
+    )
+    code, _, err = run("verdicts", REGIONAL, "--data", data)
+    assert code == 2
+    assert "obs.csv" in err and "goalframe scorecard" in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_file_or_column(write: Write) -> None:
+    code, _, err = run("verdicts", REGIONAL, "--data", "no-such.csv")
+    assert code == 2 and "no such file" in err
+    data = write("obs.csv", "indicator,period,unit\nx,2020,case\n")
+    code, _, err = run("verdicts", REGIONAL, "--data", data)
+    assert code == 2 and "'value'" in err
+
+
+def test_without_polars_pyarrow_reads_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    code, with_polars, _ = run("verdicts", REGIONAL, "--data", DATA, "--as-of", "2026")
+    monkeypatch.setitem(sys.modules, "polars", None)  # `import polars` fails
+    code, out, err = run("verdicts", REGIONAL, "--data", DATA, "--as-of", "2026")
+    assert code == 0, err
+    assert out.splitlines()[0] == with_polars.splitlines()[0]  # the same columns
+    assert sorted(out.splitlines()) == sorted(with_polars.splitlines())
