@@ -111,3 +111,19 @@ def test_every_plain_unit_name_is_one_pint_knows() -> None:
     for name in sorted(units._plain_names()):
         registry.parse_units(name)
     assert {"plantation", "plantations", "EUR_million", "kg", "percent"} <= units._plain_names()
+
+
+@pytest.mark.parametrize("goals", ["goals.yaml", "goals-regional.yaml"])
+def test_compare_shares_its_preparation_and_gives_each_methods_own_card(goals: str) -> None:
+    # Each series is cut, converted and checked for data caveats once for all the methods;
+    # every card must still be exactly the card `evaluate` gives with that method alone.
+    from .conftest import EXAMPLE
+
+    framework = gf.load_framework(EXAMPLE / goals)
+    observations = gf.load_observations(EXAMPLE / "observations.csv")
+    comparison = gf.compare(framework, observations, as_of="2026-11-28")
+    alone = gf.evaluate(framework, observations, as_of="2026-11-28")
+    assert comparison.own.to_dict() == alone.to_dict()
+    for method, card in zip(comparison.methods, comparison.cards, strict=True):
+        alone = gf.evaluate(framework, observations, as_of="2026-11-28", method=method)
+        assert card.to_dict() == alone.to_dict(), method

@@ -167,14 +167,17 @@ def compare(
     # One lint run for the measurability score, shared by every card.
     score = measurability(framework, lint(framework))
     day = _as_of(as_of)
-    own, *cards = (
-        _card(
-            framework,
-            obs_set,
-            assess_all(framework, obs_set, as_of=day, method=m),
-            score,
-            as_of_given=as_of is not None,
+    from goalframe._judge import sharing
+
+    with sharing():  # each series is cut, converted and checked for caveats once
+        own, *cards = (
+            _card(
+                framework,
+                obs_set,
+                assess_all(framework, obs_set, as_of=day, method=m),
+                score,
+                as_of_given=as_of is not None,
+            )
+            for m in (None, *chosen)
         )
-        for m in (None, *chosen)
-    )
     return Comparison(methods=chosen, own=own, cards=tuple(cards))

@@ -8,6 +8,7 @@ import attrs
 
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
 from goalframe._collector import while_paused
+from goalframe._judge import shared
 from goalframe._messages import Message, Term
 from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
@@ -377,10 +378,12 @@ def assess_all(
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
         rows = by_indicator.get(indicator.id, [])
-        selected, groups, others = _split(indicator, rows)
+        # The preparation does not depend on the method: `compare` shares it between cards.
+        at = (indicator.id, cutoff, release_date)
+        selected, groups, others = shared(("split", *at), _split, indicator, rows)
         if others:
             set_aside.extend(_aside(others, _not_assessed(indicator)))
-        selected, aside, first_releases = _cut(selected, cutoff, release_date)
+        selected, aside, first_releases = shared(("cut", *at), _cut, selected, cutoff, release_date)
         set_aside.extend(aside)
         if indicator.unit is None:
             set_aside.extend(_aside(selected, Message("no_unit")))
@@ -393,7 +396,7 @@ def assess_all(
                 breakdown=indicator.select,
             )
             continue
-        series, points = _series_and_points(_convert(indicator, selected), indicator.unit)
+        series, points = shared(("series", *at), _converted_series, indicator, selected)
         outcomes: tuple[TargetOutcome, ...] = ()
         if len(indicator.goals) > 1:
             indicator, outcomes = _in_force(indicator, series, chosen, cutoff)
@@ -535,13 +538,20 @@ def _group(
     release_date: Period | None,
 ) -> tuple[GroupResult, list[SetAside]]:
     """One ``by:`` series assessed against the indicator's target, from its own baseline."""
-    rows, aside, _ = _cut(rows, as_of, release_date)
-    series, points = _series_and_points(_convert(indicator, rows), indicator.unit)
+    at = (indicator.id, group, as_of, release_date)
+    rows, aside, _ = shared(("cut", *at), _cut, rows, as_of, release_date)
+    series, points = shared(("series", *at), _converted_series, indicator, rows)
     label = group_label(group)
-    goals = tuple(g.for_series(_own_baseline(g, series), label) for g in indicator.goals)
-    goal = indicator.goal
-    if goal is not None:
-        goal = goal.for_series(_own_baseline(goal, series), label)
+
+    def own_goals() -> tuple[tuple[Goal, ...], Goal | None]:
+        goals = tuple(g.for_series(_own_baseline(g, series), label) for g in indicator.goals)
+        goal = indicator.goal
+        if goal is not None:
+            goal = goal.for_series(_own_baseline(goal, series), label)
+        return goals, goal
+
+    # Shared too, so that the judge's data caveats (keyed by the goal) are found once.
+    goals, goal = shared(("goals", *at), own_goals)
     own = attrs.evolve(indicator, goals=goals, goal=goal)
     if len(goals) > 1:
         own, outcomes = _in_force(own, series, method, as_of)
@@ -568,6 +578,13 @@ def _group(
         trend=_trend(indicator, points),
     )
     return result, aside
+
+
+def _converted_series(
+    indicator: Indicator, rows: list[Observation]
+) -> tuple[Series, list[Observed]]:
+    """The rows in the indicator's unit, as a series and as the points a card shows."""
+    return _series_and_points(_convert(indicator, rows), indicator.unit)
 
 
 def _own_baseline(goal: Goal, series: Series) -> float | None:

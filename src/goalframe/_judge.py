@@ -24,9 +24,11 @@ passes through `judge`, which applies the same rules whatever the method:
 
 from __future__ import annotations
 
+import contextvars
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import attrs
 
@@ -87,6 +89,39 @@ _USEFUL_METHOD = {
 _FLAGGED = ("revised", "provisional", "approx", "estimated", "derived", "suspect")
 
 
+_T = TypeVar("_T")
+#: Work shared between the cards of one `goalframe.compare` (`sharing`): a series' cut,
+#: conversion and data caveats do not depend on the method.
+_SHARED: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
+    "goalframe_shared", default=None
+)
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Share the method-independent preparation between evaluations inside the block.
+
+    For several evaluations of the same framework and observations at the same date (one
+    per method): each series is cut, converted and checked for data caveats once. The
+    shared results are immutable; the store is dropped when the block ends.
+    """
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def shared(key: Any, compute: Callable[..., _T], *args: Any) -> _T:
+    """``compute(*args)``, or its result for ``key`` when already computed inside `sharing`."""
+    store = _SHARED.get()
+    if store is None:
+        return compute(*args)
+    if key not in store:
+        store[key] = compute(*args)
+    return store[key]  # type: ignore[no-any-return]
+
+
 def judge(
     info: MethodInfo,
     series: Series,
@@ -109,7 +144,14 @@ def judge(
     """
     if goal.type not in info.reads:
         return _unread(info, goal)
-    caveats = _data_caveats(series, goal, as_of)
+    # Keyed by identity: inside `sharing` the series and goals are the same objects for every
+    # method (and kept alive by the store, so an id is never reused meanwhile).
+    caveats = list(
+        shared(
+            ("caveats", id(series), id(goal), as_of),
+            lambda: (series, goal, tuple(_data_caveats(series, goal, as_of))),
+        )[2]
+    )
     series, goal, broken = _from_break(info, series, goal)
     if broken is not None:
         caveats.insert(0, broken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections.abc import Sequence
@@ -68,8 +69,12 @@ def t_cdf(x: float, df: float) -> float:
     return 1.0 - tail if x > 0 else tail
 
 
+@functools.lru_cache(maxsize=1024)
 def t_ppf(q: float, df: float) -> float:
-    """The quantile function of Student's t (bisection on `t_cdf`, to about 1e-12)."""
+    """The quantile function of Student's t (bisection on `t_cdf`, to about 1e-12).
+
+    Cached: every series of the same length asks for the same quantile.
+    """
     if not 0.0 < q < 1.0:
         msg = f"quantile {q} is outside (0, 1)"
         raise ValueError(msg)
