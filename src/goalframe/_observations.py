@@ -236,12 +236,14 @@ def build_observations(
     """Turn raw rows into observations: parse, check, drop exact duplicates, report the rest."""
     problems = _Collector(source)
     columns = tuple(sorted(set(breakdown_columns)))  # sorted once: the pairs come out sorted
-    shared: dict[Breakdown, Breakdown] = {}
+    # One object per distinct id, unit and breakdown: a long file repeats a few thousand.
+    shared: dict[Any, Any] = {}
     kept: dict[tuple[str, Breakdown, Period, Period | None], Observation] = {}
     set_aside: list[SetAside] = []
     periods: dict[tuple[type, Any], Period] = {}
     for row, location in rows:
         indicator = str(row.get("indicator") or "").strip()
+        indicator = shared.setdefault(indicator, indicator)  # one string per distinct id
         period_text = row.get("period")
         value_text = row.get("value")
         value_str = None if value_text is None else str(value_text).strip()
@@ -281,6 +283,7 @@ def build_observations(
             problems.error(f"column 'value': {exc}", location)
             continue
         unit = str(row.get("unit") or "").strip()
+        unit = shared.setdefault(unit, unit)
         if not unit:
             problems.error(
                 "the unit cell is empty; give the unit of the value (e.g. "
@@ -293,7 +296,6 @@ def build_observations(
         except ValueError as exc:
             problems.error(f"column 'flag': {exc}", location)
             continue
-        # One tuple per distinct breakdown (a long file repeats a few thousand of them).
         breakdown = shared.setdefault(found := _breakdown(row, columns), found)
         note = row.get("note")
         vintage_text = row.get("vintage", row.get("published"))
