@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -215,21 +215,27 @@ def _file_mode(output: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_output(text: str | bytes, output: Path | None) -> None:
+def write_output(text: str | bytes | Iterable[str], output: Path | None) -> None:
     """Write to standard output (None or ``-``) or, atomically, to a file.
 
-    The text goes to a temporary file in the same folder, renamed into place when complete:
-    an interrupted run never leaves half a card.
+    ``text`` may come in pieces (an iterable of strings), written as they come. The text
+    goes to a temporary file in the same folder, renamed into place when complete: an
+    interrupted run never leaves half a card.
     """
     import os
     import tempfile
 
+    if isinstance(text, bytes):
+        pieces: Iterable[str] = ()
+    else:
+        pieces = [text] if isinstance(text, str) else text
     if output is None or str(output) == "-":
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
         else:
-            sys.stdout.write(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
         return
     folder = output.resolve().parent
     try:
@@ -240,7 +246,8 @@ def write_output(text: str | bytes, output: Path | None) -> None:
                     binary.write(text)
             else:
                 with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(text)
+                    for piece in pieces:
+                        stream.write(piece)
             Path(temporary).chmod(_file_mode(output))
             Path(temporary).replace(output)
         except BaseException:

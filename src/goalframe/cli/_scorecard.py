@@ -151,7 +151,10 @@ def scorecard(
             release = parse_as_of(vintage) if vintage else None
             card = evaluate(framework, observations, as_of=cutoff, method=method, vintage=release)
             if compact and shape is OutputFormat.json:
-                write_output(card.to_json(indent=None, series="columns"), output)
+                from goalframe.render.json import scorecard_json_chunks
+
+                chunks = scorecard_json_chunks(card, indent=None, series="columns")
+                write_output(chunks, output)
             else:
                 _show(card, shape, output, width, language)
     tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
@@ -227,7 +230,14 @@ def _show(
             width=console_width, highlight=False, emoji=False, force_terminal=forced_colour()
         ).print(renderable)
     elif format is OutputFormat.json:
-        write_output(result.to_json(), output)
+        from goalframe._scorecard import ScorecardData
+
+        if isinstance(result, ScorecardData):  # written one indicator at a time
+            from goalframe.render.json import scorecard_json_chunks
+
+            write_output(scorecard_json_chunks(result), output)
+        else:
+            write_output(result.to_json(), output)
     elif format is OutputFormat.markdown:
         write_output(result.to_markdown(**language), output)
     elif format is OutputFormat.html:

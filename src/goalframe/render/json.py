@@ -5,9 +5,11 @@ Added in 0.1.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from goalframe._collector import while_paused
+from goalframe._collector import paused, while_paused
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment
@@ -217,7 +219,54 @@ def scorecard_to_dict(card: ScorecardData, *, series: str = "points") -> dict[st
     ``flags``, ``notes``) instead of one object per point: the compact layout for cards of
     many series.
     """
+    return _card_dict(card, series == "columns", indicators=True)
+
+
+#: Stands for the indicators in the card's text until they are written one by one.
+_HOLE = "\x00goalframe-indicators\x00"
+
+
+def scorecard_json_chunks(
+    card: ScorecardData, *, indent: int | None = 2, series: str = "points"
+) -> Iterator[str]:
+    """The card's JSON text in pieces, one indicator at a time.
+
+    The pieces join to exactly ``json.dumps(scorecard_to_dict(card, series=series),
+    indent=indent, ensure_ascii=False, allow_nan=False)`` and a newline, but only one indicator's
+    data is held at a time: a writer of a card of 100,000 series never holds all of it.
+    """
     columns = series == "columns"
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False)
+
+    with paused():
+        frame = _card_dict(card, columns, indicators=False)
+        frame["indicators"] = _HOLE
+        head, tail = dumps(frame).split(json.dumps(_HOLE), 1)
+    yield head
+    if not card.indicators:
+        yield "[]"
+    elif indent is None:
+        yield "["
+        for n, result in enumerate(card.indicators):
+            with paused():
+                text = dumps(_indicator(result, columns))
+            yield text if n == 0 else ", " + text
+        yield "]"
+    else:
+        # The list is a value of the top-level object: its items sit two levels deep.
+        item, close = " " * (2 * indent), " " * indent
+        yield "[\n"
+        for n, result in enumerate(card.indicators):
+            with paused():
+                text = dumps(_indicator(result, columns)).replace("\n", "\n" + item)
+            yield (item if n == 0 else ",\n" + item) + text
+        yield "\n" + close + "]"
+    yield tail + "\n"
+
+
+def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[str, Any]:
     from goalframe._scorecard import SCHEMA_VERSION
 
     spec = card.spec
@@ -270,7 +319,7 @@ def scorecard_to_dict(card: ScorecardData, *, series: str = "points") -> dict[st
             }
             for o in card.objectives
         ],
-        "indicators": [_indicator(r, columns) for r in card.indicators],
+        "indicators": [_indicator(r, columns) for r in card.indicators] if indicators else [],
         "set_aside": [_aside(s) for s in card.set_aside],
         "groups": [
             {
