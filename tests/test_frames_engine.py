@@ -1,11 +1,12 @@
 """The columnar engine against the reference path: the same verdicts, every backend.
 
-`goalframe.evaluate_frame` computes the trajectory and Open SDG methods and the judge's rules
-as grouped expressions in the frame's own engine; `goalframe.evaluate` runs the reference code one
-series at a time. On generated series (gaps, zeros, negatives, flags, breakdowns, targets
-met at the start, deadlines before and after the assessment date) both must give the same
-status, label and caveat codes exactly and the same numbers to 1e-9, on pandas, polars,
-pyarrow and DuckDB here, and on PySpark and Dask in tests of their own (CI runs them).
+`goalframe.evaluate_frame` computes the trajectory, Open SDG and Eurostat methods and the
+judge's rules as grouped expressions in the frame's own engine; `goalframe.evaluate` runs
+the reference code one series at a time. On generated series (gaps, zeros, negatives,
+flags, breakdowns, targets met at the start, deadlines before and after the assessment
+date) both must give the same status, label and caveat codes exactly and the same numbers
+to 1e-9, on pandas, polars, pyarrow and DuckDB here, and on PySpark and Dask in tests of
+their own (CI runs them).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ cases = st.fixed_dictionaries(
         "relative": st.one_of(st.none(), st.sampled_from([-50.0, -10.0, 5.0, 25.0])),
         "illustrative": st.booleans(),
         "as_of": st.integers(2012, 2030),
-        "method": st.sampled_from(["trajectory", "open-sdg"]),
+        "method": st.sampled_from(["trajectory", "open-sdg", "eurostat"]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -347,24 +348,23 @@ def test_open_sdg_in_the_frame_worked_example() -> None:
     assert math.isnan(row["expected"])
 
 
-def test_method_open_sdg_for_every_indicator_matches_the_reference() -> None:
-    # --method open-sdg on the bundled example: the trajectory targets go through the frame
-    # form, the others through the reference; every status, label and score as gf.evaluate.
+@pytest.mark.parametrize("method", ["open-sdg", "eurostat"])
+def test_one_method_for_every_indicator_matches_the_reference(method: str) -> None:
+    # --method on the bundled example: the trajectory targets go through the frame form,
+    # the others through the reference; every status, label and score as gf.evaluate.
     pd = pytest.importorskip("pandas")
     folder = ROOT / "examples" / "nl-drug-policy"
     framework = gf.load_framework(folder / "goals.yaml")
     frame = pd.read_csv(folder / "observations.csv")
-    found = gf.evaluate_frame(framework, frame, as_of="2026-11-28", method="open-sdg").results
-    card = gf.evaluate(
-        framework, gf.load_observations(folder / "observations.csv"), method="open-sdg"
-    )
+    found = gf.evaluate_frame(framework, frame, as_of="2026-11-28", method=method).results
+    card = gf.evaluate(framework, gf.load_observations(folder / "observations.csv"), method=method)
     engines = set()
     for result in card.indicators:
         if not result.series:
             continue
         row = found[(found["indicator"] == result.id) & (found["role"] == "headline")].iloc[0]
         engines.add(row["engine"])
-        assert row["method"] == "open-sdg"
+        assert row["method"] == method
         want = (result.status.value, result.assessment.label)
         assert (row["status"], row["label"]) == want, result.id
         score = result.assessment.score

@@ -198,7 +198,7 @@ def _period_text() -> Any:
 
 
 #: The methods with a frame form here.
-FRAME_METHODS = ("trajectory", "open-sdg")
+FRAME_METHODS = ("trajectory", "open-sdg", "eurostat")
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -402,6 +402,7 @@ def _columnar(
     )
     first = usable.group_by(keys).agg(
         _n=nw.len(),
+        _n_assessed=nw.col("_ay").count(),
         _years=year.n_unique(),
         _odd=nw.col("_odd_row").sum(),
         _last=year.max(),
@@ -413,20 +414,38 @@ def _columnar(
         _prev=nw.col("_pv").max(),
         _next=nw.col("_nx").min(),
     )
-    joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
+    joined = usable.select(*keys, "_year", "_value", "_ay").join(first, on=keys, how="inner")
     joined = joined.with_columns(
         _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
         _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
+        # Eurostat's window: the first assessed year at or after the latest minus five.
+        _wv=nw.when(nw.col("_ay") >= nw.col("_a_last") - EUROSTAT_WINDOW)
+        .then(nw.col("_ay"))
+        .otherwise(_null())
+        .cast(nw.Float64),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
         _last_value=nw.col("_tv").max(),
         _before=nw.col("_bv").max(),
         _after=nw.col("_av").max(),
+        _ws=nw.col("_wv").min(),
     )
     series = first.join(second, on=keys, how="inner")
+    if "eurostat" in ids.values():  # the window's first value: one more pass, when asked
+        starts = usable.select(*keys, "_year", "_value").join(
+            second.select(*keys, "_ws"), on=keys, how="inner"
+        )
+        # A row-level column, then a plain aggregation (as above: every backend agrees).
+        starts = starts.with_columns(
+            _yv=nw.when(year == nw.col("_ws")).then(value).otherwise(_null()).cast(nw.Float64)
+        )
+        third = starts.group_by(keys).agg(_ys=nw.col("_yv").max())
+        series = series.join(third, on=keys, how="inner")
+    else:
+        series = series.with_columns(_ys=_null())
     series = series.with_columns(_absent=_absent_by(lf, indicators, bcols))
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags, so the engine is run once.
@@ -570,6 +589,7 @@ def _verdicts(
     is_closed = k(closed, nw.Boolean)
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
     osdg = k({i: methods[i] == "open-sdg" for i in goal}, nw.Boolean)
+    euro = k({i: methods[i] == "eurostat" for i in goal}, nw.Boolean)
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
@@ -590,6 +610,7 @@ def _verdicts(
         _inc=inc,
         _tol=tol,
         _osdg=osdg,
+        _euro=euro,
     )
     latest = nw.col("_latest")
 
@@ -652,19 +673,39 @@ def _verdicts(
         .otherwise(nw.lit("far"))
     )
     s = s.with_columns(_branch=branch)
-    s = _open_sdg(s, meets)
-    is_osdg = nw.col("_osdg")
+    s = _eurostat(_open_sdg(s, meets), meets)
+    is_osdg, is_euro = nw.col("_osdg"), nw.col("_euro")
     trajectory_status = _constant(
         {k: status for k, (status, _) in _BRANCHES.items()}, nw.String, column="_branch"
     )
     trajectory_label = _constant(
         {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
     )
-    run_status = nw.when(is_osdg).then(nw.col("_o_status")).otherwise(trajectory_status)
-    run_label = nw.when(is_osdg).then(nw.col("_o_label")).otherwise(trajectory_label)
+    run_status = (
+        nw.when(is_osdg)
+        .then(nw.col("_o_status"))
+        .when(is_euro)
+        .then(nw.col("_e_status"))
+        .otherwise(trajectory_status)
+    )
+    run_label = (
+        nw.when(is_osdg)
+        .then(nw.col("_o_label"))
+        .when(is_euro)
+        .then(nw.col("_e_label"))
+        .otherwise(trajectory_label)
+    )
     s = s.with_columns(
-        _progress=nw.when(is_osdg).then(nw.col("_o_pv")).otherwise(nw.col("_progress")),
-        _expected=nw.when(is_osdg).then(_null()).otherwise(nw.col("_expected")).cast(nw.Float64),
+        _progress=nw.when(is_osdg)
+        .then(nw.col("_o_pv"))
+        .when(is_euro)
+        .then(nw.col("_e_value"))
+        .otherwise(nw.col("_progress"))
+        .cast(nw.Float64),
+        _expected=nw.when(is_osdg | is_euro)
+        .then(_null())
+        .otherwise(nw.col("_expected"))
+        .cast(nw.Float64),
         _score=nw.when(is_osdg).then(nw.col("_o_score")).otherwise(_null()).cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
@@ -746,6 +787,8 @@ def _verdicts(
     met_at_start = (
         nw.when(is_osdg)
         .then(nw.col("_o_start"))
+        .when(is_euro)
+        .then(nw.col("_e_branch") == "at_start")
         .otherwise(nw.col("_na").is_null() & nw.col("_held"))
     )
 
@@ -755,6 +798,7 @@ def _verdicts(
     caveats = nw.concat_str(
         [
             code(is_osdg & (nw.col("_t") == 0) & ~nw.col("_a_last").is_null(), "zero-replaced"),
+            code(is_euro & nw.col("_e_early"), "window-before-baseline"),
             code(met_at_start, "target-met-at-start"),
             code(nw.col("_flagged_any") > 0, "flagged-values"),
             code(missing > 0, "missing-periods"),
@@ -893,6 +937,88 @@ def _null() -> Any:
     import narwhals as nw
 
     return nw.lit(None, dtype=nw.Float64)
+
+
+#: Eurostat's short-term window and its minimum span, in years (`goalframe.progress.eurostat`).
+EUROSTAT_WINDOW, EUROSTAT_MIN_SPAN = 5, 3
+#: Eurostat's branches with a target: status and label, as `eurostat` names them.
+_EUROSTAT = {
+    "na": ("not_assessable", "not_assessable"),
+    "met": ("achieved", "significant_progress"),
+    "at_start": ("moving_away", "movement_away"),
+    "significant": ("on_track", "significant_progress"),
+    "moderate": ("needs_acceleration", "moderate_progress"),
+    "insufficient": ("insufficient_progress", "insufficient_progress"),
+    "away": ("moving_away", "movement_away"),
+}
+
+
+def _eurostat(s: Any, meets: Any) -> Any:
+    """Eurostat's assessment with a target over the short-term window, as in `eurostat`.
+
+    The window ends at the latest assessed year ``t`` and starts at the first at or after
+    ``t - 5`` (``s``); ``RR = CAGR(y_s -> y_t) / CAGR(y_s -> target by T)``. Adds ``_e_branch``,
+    ``_e_status``, ``_e_label``, ``_e_value`` and ``_e_early`` (the window starts before the
+    declared baseline).
+    """
+    import narwhals as nw
+
+    t, start = nw.col("_a_last"), nw.col("_ws")
+    latest, first = nw.col("_latest"), nw.col("_ys")
+    target, deadline = nw.col("_t"), nw.col("_dy").cast(nw.Float64)
+    years = (t - start).cast(nw.Float64)
+    horizon = deadline - start
+    readable = (
+        (nw.col("_n_assessed") >= 2)
+        & (years >= EUROSTAT_MIN_SPAN - 1e-9)
+        & (first > 0)
+        & (latest > 0)
+    )
+    # Masked before the power, so that no engine meets a negative base or a zero span.
+    actual = (
+        nw.when(readable).then(_div(latest, first)).otherwise(1.0)
+        ** _div(nw.lit(1.0), nw.when(readable).then(years).otherwise(1.0))
+        - 1
+    )
+    reachable = readable & (horizon > 0) & (target > 0)
+    required = (
+        nw.when(reachable).then(_div(target, first)).otherwise(1.0)
+        ** _div(nw.lit(1.0), nw.when(reachable).then(horizon).otherwise(1.0))
+        - 1
+    )
+    s = s.with_columns(_e_ratio=nw.when(reachable).then(_div(actual, required)).otherwise(_null()))
+    ratio = nw.col("_e_ratio")
+    branch = (
+        nw.when(~readable)
+        .then(nw.lit("na"))
+        .when(meets(latest))
+        .then(nw.lit("met"))
+        .when(~reachable)
+        .then(nw.lit("na"))
+        .when(meets(first))
+        .then(nw.lit("at_start"))
+        .when(ratio.is_null())
+        .then(nw.lit("na"))  # the required growth is zero: the reference's arithmetic fails
+        .when(ratio >= 0.95 - EPSILON)
+        .then(nw.lit("significant"))
+        .when(ratio >= 0.6 - EPSILON)
+        .then(nw.lit("moderate"))
+        .when(ratio >= -EPSILON)
+        .then(nw.lit("insufficient"))
+        .otherwise(nw.lit("away"))
+    )
+    s = s.with_columns(_e_branch=branch)
+    judged = nw.col("_e_branch").is_in(["significant", "moderate", "insufficient", "away"])
+    return s.with_columns(
+        _e_status=_constant(
+            {k: status for k, (status, _) in _EUROSTAT.items()}, nw.String, column="_e_branch"
+        ),
+        _e_label=_constant(
+            {k: label for k, (_, label) in _EUROSTAT.items()}, nw.String, column="_e_branch"
+        ),
+        _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
+        _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
+    )
 
 
 def _div(numerator: Any, denominator: Any) -> Any:
