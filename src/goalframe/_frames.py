@@ -420,11 +420,12 @@ def _columnar(
         _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
         _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
-        # Eurostat's window: the first assessed year at or after the latest minus five.
-        _wv=nw.when(nw.col("_ay") >= nw.col("_a_last") - EUROSTAT_WINDOW)
-        .then(nw.col("_ay"))
-        .otherwise(_null())
-        .cast(nw.Float64),
+    )
+    eurostat = "eurostat" in ids.values()
+    # Eurostat's window: the first assessed year at or after the latest minus five.
+    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - EUROSTAT_WINDOW).then(nw.col("_ay"))
+    joined = joined.with_columns(
+        _wv=(window.otherwise(_null()) if eurostat else _null()).cast(nw.Float64)
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
@@ -434,7 +435,7 @@ def _columnar(
         _ws=nw.col("_wv").min(),
     )
     series = first.join(second, on=keys, how="inner")
-    if "eurostat" in ids.values():  # the window's first value: one more pass, when asked
+    if eurostat:  # the window's first value: one more pass, only when a series needs it
         starts = usable.select(*keys, "_year", "_value").join(
             second.select(*keys, "_ws"), on=keys, how="inner"
         )
