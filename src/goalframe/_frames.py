@@ -6,14 +6,15 @@ backend, lazy in, lazy out: one row per indicator and series (the headline that 
 chooses and every ``by`` group). Nothing on this path becomes one Python object per row:
 the data stay in the engine, and Python sees only the distinct periods, units and flags.
 
-The trajectory method has a frame form here, beside its reference code in
-`goalframe.progress.trajectory` and the rules of `goalframe._judge`: the same numbers, the
-same statuses, the same caveat codes. A differential test (``tests/test_frames_engine.py``)
-keeps the two equal on generated series. The frame form covers yearly series of an
-indicator with one trajectory target (a declared baseline, a value or a relative change, a
-deadline, no milestones); every other series (another method, target type or frequency, a
-break in the series, two rows for one year) is assessed per series by the reference path,
-and the ``engine`` column says which path gave each row.
+The trajectory, Open SDG and Eurostat methods have a frame form here, beside their
+reference code in `goalframe.progress` and the rules of `goalframe._judge`: the same
+numbers, the same statuses, the same caveat codes. A differential test
+(``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
+covers yearly series of an indicator with one trajectory target (a declared baseline, a
+value or a relative change, a deadline, no milestones, no method options); every other
+series (another method, target type or frequency, a break in the series, two rows for one
+year) is assessed per series by the reference path, and the ``engine`` column says which
+path gave each row.
 """
 
 from __future__ import annotations
