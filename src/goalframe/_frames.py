@@ -422,9 +422,11 @@ def _columnar(
         _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
         _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
     )
+    from goalframe.progress.eurostat import WINDOWS
+
     eurostat = "eurostat" in ids.values()
     # Eurostat's window: the first assessed year at or after the latest minus five.
-    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - EUROSTAT_WINDOW).then(nw.col("_ay"))
+    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - WINDOWS["short"]).then(nw.col("_ay"))
     joined = joined.with_columns(
         _wv=(window.otherwise(_null()) if eurostat else _null()).cast(nw.Float64)
     )
@@ -683,32 +685,19 @@ def _verdicts(
     trajectory_label = _constant(
         {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
     )
-    run_status = (
-        nw.when(is_osdg)
-        .then(nw.col("_o_status"))
-        .when(is_euro)
-        .then(nw.col("_e_status"))
-        .otherwise(trajectory_status)
-    )
-    run_label = (
-        nw.when(is_osdg)
-        .then(nw.col("_o_label"))
-        .when(is_euro)
-        .then(nw.col("_e_label"))
-        .otherwise(trajectory_label)
-    )
+
+    def by_method(trajectory: Any, open_sdg: Any, eurostat: Any) -> Any:
+        """Each series' own method's expression."""
+        return nw.when(is_osdg).then(open_sdg).when(is_euro).then(eurostat).otherwise(trajectory)
+
+    run_status = by_method(trajectory_status, nw.col("_o_status"), nw.col("_e_status"))
+    run_label = by_method(trajectory_label, nw.col("_o_label"), nw.col("_e_label"))
     s = s.with_columns(
-        _progress=nw.when(is_osdg)
-        .then(nw.col("_o_pv"))
-        .when(is_euro)
-        .then(nw.col("_e_value"))
-        .otherwise(nw.col("_progress"))
-        .cast(nw.Float64),
-        _expected=nw.when(is_osdg | is_euro)
-        .then(_null())
-        .otherwise(nw.col("_expected"))
-        .cast(nw.Float64),
-        _score=nw.when(is_osdg).then(nw.col("_o_score")).otherwise(_null()).cast(nw.Float64),
+        _progress=by_method(nw.col("_progress"), nw.col("_o_pv"), nw.col("_e_value")).cast(
+            nw.Float64
+        ),
+        _expected=by_method(nw.col("_expected"), _null(), _null()).cast(nw.Float64),
+        _score=by_method(_null(), nw.col("_o_score"), _null()).cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
@@ -786,12 +775,10 @@ def _verdicts(
             | ((here < nw.col("_before")) & (here < nw.col("_after")))
         )
     )
-    met_at_start = (
-        nw.when(is_osdg)
-        .then(nw.col("_o_start"))
-        .when(is_euro)
-        .then(nw.col("_e_branch") == "at_start")
-        .otherwise(nw.col("_na").is_null() & nw.col("_held"))
+    met_at_start = by_method(
+        nw.col("_na").is_null() & nw.col("_held"),
+        nw.col("_o_start"),
+        nw.col("_e_branch") == "at_start",
     )
 
     def code(condition: Any, name: str) -> Any:
@@ -941,8 +928,6 @@ def _null() -> Any:
     return nw.lit(None, dtype=nw.Float64)
 
 
-#: Eurostat's short-term window and its minimum span, in years (`goalframe.progress.eurostat`).
-EUROSTAT_WINDOW, EUROSTAT_MIN_SPAN = 5, 3
 #: Eurostat's branches with a target: status and label, as `eurostat` names them.
 _EUROSTAT = {
     "na": ("not_assessable", "not_assessable"),
@@ -965,6 +950,8 @@ def _eurostat(s: Any, meets: Any) -> Any:
     """
     import narwhals as nw
 
+    from goalframe.progress.eurostat import MIN_SPAN
+
     t, start = nw.col("_a_last"), nw.col("_ws")
     latest, first = nw.col("_latest"), nw.col("_ys")
     target, deadline = nw.col("_t"), nw.col("_dy").cast(nw.Float64)
@@ -972,7 +959,7 @@ def _eurostat(s: Any, meets: Any) -> Any:
     horizon = deadline - start
     readable = (
         (nw.col("_n_assessed") >= 2)
-        & (years >= EUROSTAT_MIN_SPAN - 1e-9)
+        & (years >= MIN_SPAN["short"] - 1e-9)
         & (first > 0)
         & (latest > 0)
     )
