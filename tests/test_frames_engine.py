@@ -1,7 +1,7 @@
 """The columnar engine against the reference path: the same verdicts, every backend.
 
-`goalframe.evaluate_frame` computes the trajectory, Open SDG and Eurostat methods and the
-judge's rules as grouped expressions in the frame's own engine; `goalframe.evaluate` runs
+`goalframe.evaluate_frame` computes the trajectory, Open SDG, Eurostat and UNSD methods and
+the judge's rules as grouped expressions in the frame's own engine; `goalframe.evaluate` runs
 the reference code one series at a time. On generated series (gaps, zeros, negatives,
 flags, breakdowns, targets met at the start, deadlines before and after the assessment
 date) both must give the same status, label and caveat codes exactly and the same numbers
@@ -91,7 +91,7 @@ cases = st.fixed_dictionaries(
         "relative": st.one_of(st.none(), st.sampled_from([-50.0, -10.0, 5.0, 25.0])),
         "illustrative": st.booleans(),
         "as_of": st.integers(2012, 2030),
-        "method": st.sampled_from(["trajectory", "open-sdg", "eurostat"]),
+        "method": st.sampled_from(["trajectory", "open-sdg", "eurostat", "unsd"]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -348,7 +348,7 @@ def test_open_sdg_in_the_frame_worked_example() -> None:
     assert math.isnan(row["expected"])
 
 
-@pytest.mark.parametrize("method", ["open-sdg", "eurostat"])
+@pytest.mark.parametrize("method", ["open-sdg", "eurostat", "unsd"])
 def test_one_method_for_every_indicator_matches_the_reference(method: str) -> None:
     # --method on the bundled example: the trajectory targets go through the frame form,
     # the others through the reference; every status, label and score as gf.evaluate.

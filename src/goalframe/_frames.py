@@ -6,7 +6,7 @@ backend, lazy in, lazy out: one row per indicator and series (the headline that 
 chooses and every ``by`` group). Nothing on this path becomes one Python object per row:
 the data stay in the engine, and Python sees only the distinct periods, units and flags.
 
-The trajectory, Open SDG and Eurostat methods have a frame form here, beside their
+The trajectory, Open SDG, Eurostat and UNSD methods have a frame form here, beside their
 reference code in `goalframe.progress` and the rules of `goalframe._judge`: the same
 numbers, the same statuses, the same caveat codes. A differential test
 (``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
@@ -199,7 +199,7 @@ def _period_text() -> Any:
 
 
 #: The methods with a frame form here.
-FRAME_METHODS = ("trajectory", "open-sdg", "eurostat")
+FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd")
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -594,6 +594,7 @@ def _verdicts(
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
     osdg = k({i: methods[i] == "open-sdg" for i in goal}, nw.Boolean)
     euro = k({i: methods[i] == "eurostat" for i in goal}, nw.Boolean)
+    unsd = k({i: methods[i] == "unsd" for i in goal}, nw.Boolean)
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
@@ -615,6 +616,7 @@ def _verdicts(
         _tol=tol,
         _osdg=osdg,
         _euro=euro,
+        _unsd=unsd,
     )
     latest = nw.col("_latest")
 
@@ -677,8 +679,8 @@ def _verdicts(
         .otherwise(nw.lit("far"))
     )
     s = s.with_columns(_branch=branch)
-    s = _eurostat(_open_sdg(s, meets), meets)
-    is_osdg, is_euro = nw.col("_osdg"), nw.col("_euro")
+    s = _unsd(_eurostat(_open_sdg(s, meets), meets), meets)
+    is_osdg, is_euro, is_unsd = nw.col("_osdg"), nw.col("_euro"), nw.col("_unsd")
     trajectory_status = _constant(
         {k: status for k, (status, _) in _BRANCHES.items()}, nw.String, column="_branch"
     )
@@ -686,18 +688,30 @@ def _verdicts(
         {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
     )
 
-    def by_method(trajectory: Any, open_sdg: Any, eurostat: Any) -> Any:
+    def by_method(trajectory: Any, open_sdg: Any, eurostat: Any, unsd: Any) -> Any:
         """Each series' own method's expression."""
-        return nw.when(is_osdg).then(open_sdg).when(is_euro).then(eurostat).otherwise(trajectory)
+        return (
+            nw.when(is_osdg)
+            .then(open_sdg)
+            .when(is_euro)
+            .then(eurostat)
+            .when(is_unsd)
+            .then(unsd)
+            .otherwise(trajectory)
+        )
 
-    run_status = by_method(trajectory_status, nw.col("_o_status"), nw.col("_e_status"))
-    run_label = by_method(trajectory_label, nw.col("_o_label"), nw.col("_e_label"))
+    run_status = by_method(
+        trajectory_status, nw.col("_o_status"), nw.col("_e_status"), nw.col("_u_status")
+    )
+    run_label = by_method(
+        trajectory_label, nw.col("_o_label"), nw.col("_e_label"), nw.col("_u_label")
+    )
     s = s.with_columns(
-        _progress=by_method(nw.col("_progress"), nw.col("_o_pv"), nw.col("_e_value")).cast(
-            nw.Float64
-        ),
-        _expected=by_method(nw.col("_expected"), _null(), _null()).cast(nw.Float64),
-        _score=by_method(_null(), nw.col("_o_score"), _null()).cast(nw.Float64),
+        _progress=by_method(
+            nw.col("_progress"), nw.col("_o_pv"), nw.col("_e_value"), nw.col("_u_value")
+        ).cast(nw.Float64),
+        _expected=by_method(nw.col("_expected"), _null(), _null(), _null()).cast(nw.Float64),
+        _score=by_method(_null(), nw.col("_o_score"), _null(), _null()).cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
@@ -779,6 +793,7 @@ def _verdicts(
         nw.col("_na").is_null() & nw.col("_held"),
         nw.col("_o_start"),
         nw.col("_e_branch") == "at_start",
+        nw.col("_u_branch") == "fell_back",
     )
 
     def code(condition: Any, name: str) -> Any:
@@ -1007,6 +1022,83 @@ def _eurostat(s: Any, meets: Any) -> Any:
         ),
         _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
         _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
+    )
+
+
+#: The UN SDG Progress Chart's branches with a target: status and label, as `unsd` names them.
+_UNSD = {
+    "na": ("not_assessable", "not_assessable"),
+    "met": ("achieved", "target_achieved"),
+    "fell_back": ("moving_away", "fell_back_past_target"),
+    "on": ("on_track", "on_track"),
+    "accelerate": ("needs_acceleration", "acceleration_needed"),
+    "stagnation": ("insufficient_progress", "stagnation_or_regression"),
+    "regression": ("moving_away", "stagnation_or_regression"),
+}
+
+
+def _unsd(s: Any, meets: Any) -> Any:
+    """The UN SDG Progress Chart rule with a target, as in `unsd`, from the declared baseline.
+
+    ``CAGR = (v_t / v_b)^(1/(t-b)) - 1``, the latest value projected to the deadline
+    ``v_T = v_t (1 + CAGR)^(T - t)`` and ``r = (v_T - v_b) / (target - v_b)``. Adds
+    ``_u_branch``, ``_u_status``, ``_u_label`` and ``_u_value``.
+    """
+    import narwhals as nw
+
+    latest, base, target = nw.col("_latest"), nw.col("_b"), nw.col("_t")
+    t, b = nw.col("_a_last"), nw.col("_by").cast(nw.Float64)
+    years = (t - b).cast(nw.Float64)
+    readable = ~t.is_null() & (years > 0) & (base > 0) & (latest > 0) & (target != base)
+    actual = (
+        nw.when(readable).then(_div(latest, base)).otherwise(1.0)
+        ** _div(nw.lit(1.0), nw.when(readable).then(years).otherwise(1.0))
+        - 1
+    )
+    ahead = (nw.col("_dy").cast(nw.Float64) - t).cast(nw.Float64)
+    projected = latest * (1 + actual) ** nw.when(readable).then(ahead).otherwise(0.0)
+    ratio = _div(projected - base, target - base)
+    # The reference refuses numbers that leave the finite range; NaN fails this test too.
+    finite = (projected.abs() < 1e308) & (ratio.abs() < 1e308)
+    s = s.with_columns(
+        _u_ratio=nw.when(readable & finite).then(ratio).otherwise(_null()).cast(nw.Float64),
+        _u_directed=nw.when(nw.col("_inc")).then(actual).otherwise(-actual),
+    )
+    r = nw.col("_u_ratio")
+    branch = (
+        nw.when(t.is_null())
+        .then(nw.lit("na"))
+        .when(meets(latest))
+        .then(nw.lit("met"))
+        .when(~readable)
+        .then(nw.lit("na"))
+        .when(meets(base))
+        .then(nw.lit("fell_back"))
+        .when(r.is_null())
+        .then(nw.lit("na"))
+        .when(r >= 0.95 - EPSILON)
+        .then(nw.lit("on"))
+        .when(r >= 0.10 - EPSILON)
+        .then(nw.lit("accelerate"))
+        .when(nw.col("_u_directed") < 0)
+        .then(nw.lit("regression"))
+        .otherwise(nw.lit("stagnation"))
+    )
+    s = s.with_columns(_u_branch=branch)
+    graded = nw.col("_u_branch").is_in(["on", "accelerate", "stagnation", "regression"])
+    return s.with_columns(
+        _u_status=_constant(
+            {k: status for k, (status, _) in _UNSD.items()}, nw.String, column="_u_branch"
+        ),
+        _u_label=_constant(
+            {k: label for k, (_, label) in _UNSD.items()}, nw.String, column="_u_branch"
+        ),
+        _u_value=nw.when(graded)
+        .then(r)
+        .when(nw.col("_u_branch") == "fell_back")
+        .then(latest)
+        .otherwise(_null())
+        .cast(nw.Float64),
     )
 
 
