@@ -1062,7 +1062,8 @@ def _unsd(s: Any, meets: Any) -> Any:
     finite = (projected.abs() < 1e308) & (ratio.abs() < 1e308)
     s = s.with_columns(
         _u_ratio=nw.when(readable & finite).then(ratio).otherwise(_null()).cast(nw.Float64),
-        _u_directed=nw.when(nw.col("_inc")).then(actual).otherwise(-actual),
+        # `* -1`, not unary minus: narwhals 2.20, the lowest version allowed, has no `-expr`.
+        _u_directed=nw.when(nw.col("_inc")).then(actual).otherwise(actual * -1),
     )
     r = nw.col("_u_ratio")
     branch = (
