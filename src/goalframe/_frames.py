@@ -681,12 +681,7 @@ def _verdicts(
     s = s.with_columns(_branch=branch)
     s = _unsd(_eurostat(_open_sdg(s, meets), meets), meets)
     is_osdg, is_euro, is_unsd = nw.col("_osdg"), nw.col("_euro"), nw.col("_unsd")
-    trajectory_status = _constant(
-        {k: status for k, (status, _) in _BRANCHES.items()}, nw.String, column="_branch"
-    )
-    trajectory_label = _constant(
-        {k: label for k, (_, label) in _BRANCHES.items()}, nw.String, column="_branch"
-    )
+    trajectory_status, trajectory_label = _status_and_label(_BRANCHES, "_branch")
 
     def by_method(trajectory: Any, open_sdg: Any, eurostat: Any, unsd: Any) -> Any:
         """Each series' own method's expression."""
@@ -1014,12 +1009,8 @@ def _eurostat(s: Any, meets: Any) -> Any:
     s = s.with_columns(_e_branch=branch)
     judged = nw.col("_e_branch").is_in(["significant", "moderate", "insufficient", "away"])
     return s.with_columns(
-        _e_status=_constant(
-            {k: status for k, (status, _) in _EUROSTAT.items()}, nw.String, column="_e_branch"
-        ),
-        _e_label=_constant(
-            {k: label for k, (_, label) in _EUROSTAT.items()}, nw.String, column="_e_branch"
-        ),
+        _e_status=_status_and_label(_EUROSTAT, "_e_branch")[0],
+        _e_label=_status_and_label(_EUROSTAT, "_e_branch")[1],
         _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
         _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
     )
@@ -1088,18 +1079,26 @@ def _unsd(s: Any, meets: Any) -> Any:
     s = s.with_columns(_u_branch=branch)
     graded = nw.col("_u_branch").is_in(["on", "accelerate", "stagnation", "regression"])
     return s.with_columns(
-        _u_status=_constant(
-            {k: status for k, (status, _) in _UNSD.items()}, nw.String, column="_u_branch"
-        ),
-        _u_label=_constant(
-            {k: label for k, (_, label) in _UNSD.items()}, nw.String, column="_u_branch"
-        ),
+        _u_status=_status_and_label(_UNSD, "_u_branch")[0],
+        _u_label=_status_and_label(_UNSD, "_u_branch")[1],
         _u_value=nw.when(graded)
         .then(r)
         .when(nw.col("_u_branch") == "fell_back")
         .then(latest)
         .otherwise(_null())
         .cast(nw.Float64),
+    )
+
+
+def _status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tuple[Any, Any]:
+    """A method's status and label expressions, from the branch each series took."""
+    import narwhals as nw
+
+    status = {branch: pair[0] for branch, pair in branches.items()}
+    label = {branch: pair[1] for branch, pair in branches.items()}
+    return (
+        _constant(status, nw.String, column=column),
+        _constant(label, nw.String, column=column),
     )
 
 
