@@ -1245,19 +1245,22 @@ _COLUMNS = (
 
 def _as_frame(out: list[dict[str, Any]], like: Any, bcols: list[str]) -> Any:
     """Python rows as a lazy frame of ``like``'s backend, with the results' columns and types."""
+    return _into(result_table(out, bcols, "pyarrow"), like)
+
+
+def result_table(out: list[dict[str, Any]], bcols: list[str], backend: Any) -> Any:
+    """`result_rows` as an eager narwhals frame of ``backend``, with the results' types."""
     import narwhals as nw
 
     names = ["indicator", "role", *bcols, *_COLUMNS[2:]]
-    data = {n: [r[n] for r in out] for n in names}
     types = {
         "progress": nw.Float64, "expected": nw.Float64, "score": nw.Float64,
-        "baseline": nw.Float64,
-        "target": nw.Float64, "latest": nw.Float64, "final": nw.Boolean,
-        "observations": nw.Int64,
+        "baseline": nw.Float64, "target": nw.Float64, "latest": nw.Float64,
+        "final": nw.Boolean, "observations": nw.Int64,
     }  # fmt: skip
     schema: dict[str, Any] = {n: types.get(n, nw.String) for n in names}
-    small = nw.from_dict(data, schema=schema, backend="pyarrow")
-    return _into(small, like)
+    data = {n: [r[n] for r in out] for n in names}
+    return nw.from_dict(data, schema=schema, backend=backend)
 
 
 def _into(small: Any, like: Any) -> Any:

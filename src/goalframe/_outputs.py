@@ -72,10 +72,13 @@ class Scorecard(ScorecardData):
 
         Added in 0.3.
         """
-        import narwhals as nw
+        from goalframe._frames import result_rows, result_table
 
-        from goalframe._frames import _COLUMNS, result_rows
+        if backend not in ("pandas", "polars", "pyarrow"):
+            from goalframe.errors import UsageError
 
+            msg = f"to_frame makes a pandas, polars or pyarrow frame, not {backend!r}"
+            raise UsageError(msg)
         bcols = list(
             dict.fromkeys(
                 c
@@ -85,26 +88,7 @@ class Scorecard(ScorecardData):
             )
         )
         rows = result_rows(self.indicators, bcols, engine="reference")
-        names = ["indicator", "role", *bcols, *_COLUMNS[2:]]
-        floats = {"progress", "expected", "score", "baseline", "target", "latest"}
-        schema: dict[str, Any] = {
-            n: nw.Float64
-            if n in floats
-            else nw.Boolean
-            if n == "final"
-            else nw.Int64
-            if n == "observations"
-            else nw.String
-            for n in names
-        }
-        data = {n: [r[n] for r in rows] for n in names}
-        if backend not in ("pandas", "polars", "pyarrow"):
-            from goalframe.errors import UsageError
-
-            msg = f"to_frame makes a pandas, polars or pyarrow frame, not {backend!r}"
-            raise UsageError(msg)
-        chosen: Any = backend
-        return nw.from_dict(data, schema=schema, backend=chosen).to_native()
+        return result_table(rows, bcols, backend).to_native()
 
     def to_markdown(self, *, lang: str | None = None) -> str:
         """The scorecard as a Markdown document (``lang``: en or nl; default the file's)."""

@@ -208,18 +208,13 @@ def _ordered(results: Any, framework: Any) -> Any:
     """
     import narwhals as nw
 
+    from goalframe._frames import _COLUMNS
+
     order = {indicator.id: n for n, indicator in enumerate(framework.indicators)}
     rank = nw.col("indicator").replace_strict(order, default=len(order), return_dtype=nw.Int64)
-    breakdowns = [c for c in results.columns if c not in _RESULT_COLUMNS]
+    breakdowns = [c for c in results.columns if c not in _COLUMNS]  # the result's own
     keyed = results.with_columns(_rank=rank, _group=(nw.col("role") != "headline"))
     return keyed.sort("_rank", "_group", *breakdowns, nulls_last=True).drop("_rank", "_group")
-
-
-_RESULT_COLUMNS = frozenset(
-    ("indicator", "role", "method", "status", "label", "progress", "expected", "score",
-     "baseline", "baseline_period", "target", "deadline", "latest", "latest_period", "final",
-     "caveats", "observations", "engine")
-)  # fmt: skip
 
 
 @contextmanager
