@@ -6,9 +6,9 @@ backend, lazy in, lazy out: one row per indicator and series (the headline that 
 chooses and every ``by`` group). Nothing on this path becomes one Python object per row:
 the data stay in the engine, and Python sees only the distinct periods, units and flags.
 
-The trajectory, Open SDG, Eurostat and UNSD methods have a frame form here, beside their
-reference code in `goalframe.progress` and the rules of `goalframe._judge`: the same
-numbers, the same statuses, the same caveat codes. A differential test
+The trajectory, Open SDG, Eurostat, UNSD, OKR and forecast (linear) methods have a frame form
+here, beside their reference code in `goalframe.progress` and the rules of `goalframe._judge`:
+the same numbers, the same statuses, the same caveat codes. A differential test
 (``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
 covers yearly series of an indicator with one trajectory target (a declared baseline, a
 value or a relative change, a deadline, no milestones, no method options); every other
@@ -20,7 +20,7 @@ path gave each row.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -145,7 +145,14 @@ def _evaluate_frame(
     parts, asides = [], []
     if frame_ids:
         results, aside = _columnar(
-            roles, framework, frame_ids, bcols, cutoff, yearly=yearly, method=method
+            roles,
+            framework,
+            frame_ids,
+            bcols,
+            cutoff,
+            yearly=yearly,
+            method=method,
+            periods=len(years),
         )
         parts.append(results)
         asides.append(aside)
@@ -199,7 +206,7 @@ def _period_text() -> Any:
 
 
 #: The methods with a frame form here.
-FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd")
+FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast")
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -355,8 +362,12 @@ def _columnar(
     *,
     yearly: bool,
     method: str | None,
+    periods: int,
 ) -> tuple[Any, Any]:
-    """The verdicts of the frame-form indicators (``ids``: their methods), by expressions."""
+    """The verdicts of the frame-form indicators (``ids``: their methods), by expressions.
+
+    ``periods`` is the number of distinct periods in the frame: no series has more points.
+    """
     import narwhals as nw
 
     indicators = [i for i in framework.indicators if i.id in ids]
@@ -401,7 +412,23 @@ def _columnar(
         _nx=nw.when(year > by).then(year).otherwise(_null()).cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
     )
+    forecast = "forecast" in ids.values()
+    fit: dict[str, Any] = {}
+    if forecast:  # the trend's points: assessed years from the baseline on, x = year - baseline
+        point = ~nw.col("_ay").is_null() & (year >= by)
+        usable = usable.with_columns(
+            _fx=nw.when(point).then(year - by).otherwise(_null()).cast(nw.Float64),
+            _fy=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
+        )
+        usable = usable.with_columns(_fa=nw.col("_fy").abs())
+        fit = {
+            "_f_n": nw.col("_fx").count(),
+            "_f_sx": nw.col("_fx").sum(),
+            "_f_sy": nw.col("_fy").sum(),
+            "_f_max": nw.col("_fa").max(),
+        }
     first = usable.group_by(keys).agg(
+        **fit,
         _n=nw.len(),
         _n_assessed=nw.col("_ay").count(),
         _years=year.n_unique(),
@@ -415,7 +442,20 @@ def _columnar(
         _prev=nw.col("_pv").max(),
         _next=nw.col("_nx").min(),
     )
-    joined = usable.select(*keys, "_year", "_value", "_ay").join(first, on=keys, how="inner")
+    fit_columns = ["_fx", "_fy"] if forecast else []
+    joined = usable.select(*keys, "_year", "_value", "_ay", *fit_columns).join(
+        first, on=keys, how="inner"
+    )
+    centred: dict[str, Any] = {}
+    if forecast:  # deviations from the means, then their products (two-pass: no cancellation)
+        joined = joined.with_columns(
+            _fdx=nw.col("_fx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
+            _fdy=nw.col("_fy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
+        )
+        joined = joined.with_columns(
+            _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
+        )
+        centred = {"_f_sxx": nw.col("_fxx").sum(), "_f_sxy": nw.col("_fxy").sum()}
     joined = joined.with_columns(
         _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
@@ -436,8 +476,19 @@ def _columnar(
         _before=nw.col("_bv").max(),
         _after=nw.col("_av").max(),
         _ws=nw.col("_wv").min(),
+        **centred,
     )
     series = first.join(second, on=keys, how="inner")
+    if forecast:  # the residuals about the fitted line: one more pass, only when used
+        slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+        lines = joined.select(*keys, "_fdx", "_fdy").join(
+            second.select(*keys, "_f_sxx", "_f_sxy"), on=keys, how="inner"
+        )
+        lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
+        lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
+        series = series.join(
+            lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum()), on=keys, how="inner"
+        )
     if eurostat:  # the window's first value: one more pass, only when a series needs it
         starts = usable.select(*keys, "_year", "_value").join(
             second.select(*keys, "_ws"), on=keys, how="inner"
@@ -454,7 +505,7 @@ def _columnar(
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags, so the engine is run once.
     clean = nw.col("_odd") == 0
-    results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids)
+    results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids, periods=periods)
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
@@ -566,6 +617,8 @@ def _verdicts(
     closed: Mapping[str, bool],
     bcols: list[str],
     methods: Mapping[str, str],
+    *,
+    periods: int,
 ) -> Any:
     """The methods and the judge's rules, as expressions over one row per series.
 
@@ -592,9 +645,6 @@ def _verdicts(
     pts_v = k(pts, nw.Float64)
     is_closed = k(closed, nw.Boolean)
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
-    osdg = k({i: methods[i] == "open-sdg" for i in goal}, nw.Boolean)
-    euro = k({i: methods[i] == "eurostat" for i in goal}, nw.Boolean)
-    unsd = k({i: methods[i] == "unsd" for i in goal}, nw.Boolean)
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
@@ -614,9 +664,6 @@ def _verdicts(
         _closed=is_closed,
         _inc=inc,
         _tol=tol,
-        _osdg=osdg,
-        _euro=euro,
-        _unsd=unsd,
     )
     latest = nw.col("_latest")
 
@@ -679,34 +726,33 @@ def _verdicts(
         .otherwise(nw.lit("far"))
     )
     s = s.with_columns(_branch=branch)
-    s = _unsd(_eurostat(_open_sdg(s, meets), meets), meets)
-    is_osdg, is_euro, is_unsd = nw.col("_osdg"), nw.col("_euro"), nw.col("_unsd")
+    used = set(methods.values())
+    for name, form in _FORMS.items():
+        if name in used:  # the forecast's t distribution has a term per possible point
+            s = form(s, meets, periods=periods) if name == "forecast" else form(s, meets)
     trajectory_status, trajectory_label = _status_and_label(_BRANCHES, "_branch")
+    prefix = {name: _PREFIX[name] for name in _FORMS if name in used}
 
-    def by_method(trajectory: Any, open_sdg: Any, eurostat: Any, unsd: Any) -> Any:
-        """Each series' own method's expression."""
-        return (
-            nw.when(is_osdg)
-            .then(open_sdg)
-            .when(is_euro)
-            .then(eurostat)
-            .when(is_unsd)
-            .then(unsd)
-            .otherwise(trajectory)
-        )
+    def by_method(trajectory: Any, column: str, *, others: Any = None) -> Any:
+        """Each series' own method's expression.
 
-    run_status = by_method(
-        trajectory_status, nw.col("_o_status"), nw.col("_e_status"), nw.col("_u_status")
-    )
-    run_label = by_method(
-        trajectory_label, nw.col("_o_label"), nw.col("_e_label"), nw.col("_u_label")
-    )
+        The trajectory's for the trajectory, else the method's ``_<letter>_<column>``
+        (``others`` instead, for every method, when given).
+        """
+        chosen = None
+        for name, letter in prefix.items():
+            then = others if others is not None else nw.col(f"_{letter}_{column}")
+            when = nw.col("_method") == name
+            chosen = nw.when(when).then(then) if chosen is None else chosen.when(when).then(then)
+        return trajectory if chosen is None else chosen.otherwise(trajectory)
+
+    s = s.with_columns(_method=_constant(methods, nw.String))
+    run_status = by_method(trajectory_status, "status")
+    run_label = by_method(trajectory_label, "label")
     s = s.with_columns(
-        _progress=by_method(
-            nw.col("_progress"), nw.col("_o_pv"), nw.col("_e_value"), nw.col("_u_value")
-        ).cast(nw.Float64),
-        _expected=by_method(nw.col("_expected"), _null(), _null(), _null()).cast(nw.Float64),
-        _score=by_method(_null(), nw.col("_o_score"), _null(), _null()).cast(nw.Float64),
+        _progress=by_method(nw.col("_progress"), "value").cast(nw.Float64),
+        _expected=by_method(nw.col("_expected"), "", others=_null()).cast(nw.Float64),
+        _score=by_method(_null(), "score").cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
@@ -784,20 +830,22 @@ def _verdicts(
             | ((here < nw.col("_before")) & (here < nw.col("_after")))
         )
     )
-    met_at_start = by_method(
-        nw.col("_na").is_null() & nw.col("_held"),
-        nw.col("_o_start"),
-        nw.col("_e_branch") == "at_start",
-        nw.col("_u_branch") == "fell_back",
-    )
+    met_at_start = by_method(nw.col("_na").is_null() & nw.col("_held"), "start")
 
     def code(condition: Any, name: str) -> Any:
         return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
     caveats = nw.concat_str(
         [
-            code(is_osdg & (nw.col("_t") == 0) & ~nw.col("_a_last").is_null(), "zero-replaced"),
-            code(is_euro & nw.col("_e_early"), "window-before-baseline"),
+            code(
+                (nw.col("_method") == "open-sdg")
+                & (nw.col("_t") == 0)
+                & ~nw.col("_a_last").is_null(),
+                "zero-replaced",
+            ),
+            code((nw.col("_method") == "eurostat") & nw.col("_e_early"), "window-before-baseline")
+            if "eurostat" in used
+            else nw.lit(""),
             code(met_at_start, "target-met-at-start"),
             code(nw.col("_flagged_any") > 0, "flagged-values"),
             code(missing > 0, "missing-periods"),
@@ -862,7 +910,7 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     ``pv = s * d * CAGR(base -> current) / |CAGR(base -> target)|``; the base is the figure
     for the declared baseline year (the declared value when there is none), a zero base or
     target is replaced by 0.001; the label follows sdg-build's thresholds, the score its
-    linear pieces. Adds ``_o_pv``, ``_o_label``, ``_o_status``, ``_o_score`` and
+    linear pieces. Adds ``_o_value``, ``_o_label``, ``_o_status``, ``_o_score`` and
     ``_o_start`` (the target met in the base year).
     """
     import narwhals as nw
@@ -890,13 +938,13 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     reachable = wanted >= 0
     required = nw.when(reachable).then(wanted).otherwise(1.0) ** _div(nw.lit(1.0), horizon) - 1
     s = s.with_columns(
-        _o_pv=nw.when(observable & reachable & (required != 0))
+        _o_value=nw.when(observable & reachable & (required != 0))
         .then(sign * d * _div(observed, required.abs()))
         .otherwise(_null())
         .cast(nw.Float64),
         _o_achieved=known & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
     )
-    pv = nw.col("_o_pv")
+    pv = nw.col("_o_value")
     label = (
         nw.when(~known)
         .then(nw.lit("not_available"))
@@ -1013,6 +1061,8 @@ def _eurostat(s: Any, meets: Any) -> Any:
         _e_label=_status_and_label(_EUROSTAT, "_e_branch")[1],
         _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
         _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
+        _e_score=_null(),
+        _e_start=nw.col("_e_branch") == "at_start",
     )
 
 
@@ -1087,7 +1137,212 @@ def _unsd(s: Any, meets: Any) -> Any:
         .then(latest)
         .otherwise(_null())
         .cast(nw.Float64),
+        _u_score=_null(),
+        _u_start=nw.col("_u_branch") == "fell_back",
     )
+
+
+#: The OKR method's branches, as `goalframe.progress.okr` names them.
+_OKR = {
+    "na": ("not_assessable", "not_assessable"),
+    "held": ("achieved", "target_held"),
+    "fell_back": ("moving_away", "fell_back_past_target"),
+    "met": ("achieved", "green"),
+    "green": ("on_track", "green"),
+    "yellow": ("needs_acceleration", "yellow"),
+    "away": ("moving_away", "red"),
+    "red": ("insufficient_progress", "red"),
+}
+
+
+def _okr(s: Any, meets: Any) -> Any:
+    """The OKR grade ``clamp((latest - start) / (target - start), 0, 1)``, as in `okr`.
+
+    The start is the declared baseline (a group's own). Adds ``_k_branch``, ``_k_status``,
+    ``_k_label``, ``_k_value``, ``_k_score`` and ``_k_start``.
+    """
+    import narwhals as nw
+
+    latest, base, target = nw.col("_latest"), nw.col("_b"), nw.col("_t")
+    raw = _div(latest - base, target - base)
+    s = s.with_columns(
+        _k_raw=raw,
+        _k_grade=nw.when(raw > 1).then(1.0).when(raw < 0).then(0.0).otherwise(raw),
+    )
+    grade = nw.col("_k_grade")
+    branch = (
+        nw.when(
+            nw.col("_a_last").is_null() | (target == base) | (nw.col("_a_last") <= nw.col("_by"))
+        )
+        .then(nw.lit("na"))
+        .when(meets(base))
+        .then(nw.when(meets(latest)).then(nw.lit("held")).otherwise(nw.lit("fell_back")))
+        .when(meets(latest))
+        .then(nw.lit("met"))
+        .when(grade >= 0.7 - EPSILON)
+        .then(nw.lit("green"))
+        .when(grade >= 0.4 - EPSILON)
+        .then(nw.lit("yellow"))
+        .when(nw.col("_k_raw") < 0)
+        .then(nw.lit("away"))
+        .otherwise(nw.lit("red"))
+    )
+    s = s.with_columns(_k_branch=branch)
+    held = nw.col("_k_branch").is_in(["held", "fell_back"])
+    graded = ~held & (nw.col("_k_branch") != "na")
+    status, label = _status_and_label(_OKR, "_k_branch")
+    return s.with_columns(
+        _k_status=status,
+        _k_label=label,
+        _k_value=nw.when(held)
+        .then(latest)
+        .when(graded)
+        .then(grade)
+        .otherwise(_null())
+        .cast(nw.Float64),
+        _k_score=nw.when(graded).then(grade).otherwise(_null()).cast(nw.Float64),
+        _k_start=held,
+    )
+
+
+#: The forecast method's branches (its linear model), as `goalframe.progress.forecast` names them.
+_FORECAST = {
+    "na": ("not_assessable", "not_assessable"),
+    "met": ("achieved", "target_met"),
+    "likely": ("on_track", "likely"),
+    "uncertain": ("needs_acceleration", "uncertain"),
+    "away": ("moving_away", "unlikely"),
+    "unlikely": ("insufficient_progress", "unlikely"),
+}
+
+
+def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
+    """The forecast method's linear model, as in `forecast`: P(target met) at the deadline.
+
+    Least squares on the points from the baseline on (``_f_n``, the sums ``_f_sx``,
+    ``_f_sy``, the centred ``_f_sxx``, ``_f_sxy`` and the residuals' ``_f_ssr``, from
+    `_columnar`'s passes), the projection ``ŷ_T`` with its standard error ``se = s sqrt(1 +
+    1/n + (T - x̄)²/Sxx)``, and ``P = 1 - F(z)`` (``F(z)`` for a decrease) with ``z = (target
+    - ŷ_T) / se``. ``F``, Student's t distribution with ``n - 2`` degrees of freedom, is
+    written in the closed form for whole degrees of freedom (Abramowitz and Stegun 26.7.3-4:
+    a finite sum of powers of ``cos²θ``, ``θ = atan(z / sqrt(n - 2))``), with the arc tangent
+    from three half-angle steps and its Taylor series: only arithmetic and square roots, so
+    every engine computes it (within 1e-13 of `t_cdf`). ``periods`` bounds ``n``, and so the
+    number of terms. Adds ``_f_branch``, ``_f_status``, ``_f_label``, ``_f_value``,
+    ``_f_score`` and ``_f_start``.
+    """
+    import narwhals as nw
+
+    from goalframe.progress.forecast import LIKELY, UNCERTAIN
+
+    n = nw.col("_f_n").cast(nw.Float64)
+    x_mean, y_mean = _div(nw.col("_f_sx"), n), _div(nw.col("_f_sy"), n)
+    slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+    ahead = (nw.col("_dy") - nw.col("_by")).cast(nw.Float64) - x_mean
+    fitted = n >= 3
+    s = s.with_columns(
+        _f_slope=slope,
+        _f_centre=y_mean + slope * ahead,
+        _f_nu=nw.when(fitted).then(n - 2).otherwise(1.0),
+        _f_lever=_div(ahead * ahead, nw.col("_f_sxx")),
+    )
+    nu = nw.col("_f_nu")
+    residual_sd = (_div(nw.col("_f_ssr"), nu)).sqrt()
+    se = residual_sd * (1 + _div(nw.lit(1.0), n) + nw.col("_f_lever")).sqrt()
+    s = s.with_columns(_f_se=nw.when(fitted).then(se).otherwise(_null()).cast(nw.Float64))
+    se = nw.col("_f_se")
+    z = _div(nw.col("_t") - nw.col("_f_centre"), se)
+    # Past ±1e150 the distribution is 0 or 1 to the last bit; z² stays finite.
+    s = s.with_columns(
+        _f_z=nw.when(z > 1e150).then(1e150).when(z < -1e150).then(-1e150).otherwise(z)
+    )
+    z = nw.col("_f_z")
+    s = s.with_columns(_f_r=nu + z * z)
+    r = nw.col("_f_r")
+    s = s.with_columns(_f_sin=z / r.sqrt(), _f_c2=nu / r, _f_u=z / nu.sqrt())
+    for _ in range(3):  # atan(u) = 2 atan(u / (1 + sqrt(1 + u²))): |u| ends below tan(π/16)
+        u = nw.col("_f_u")
+        s = s.with_columns(_f_u=u / (1 + (1 + u * u).sqrt()))
+    u = nw.col("_f_u")
+    series_terms = nw.lit(0.0)
+    for k in range(9):  # error below 0.2**19 / 19
+        series_terms = series_terms + (-1) ** k * u ** (2 * k + 1) / (2 * k + 1)
+    s = s.with_columns(_f_theta=series_terms * 8)
+    c2, sin = nw.col("_f_c2"), nw.col("_f_sin")
+    whole = nw.col("_f_nu").cast(nw.Int64)
+    even, odd = nw.lit(0.0), nw.lit(0.0)
+    a = b = 1.0
+    for k in range(periods // 2 + 1):
+        if k:
+            a *= (2 * k - 1) / (2 * k)
+            b *= (2 * k) / (2 * k + 1)
+        power = c2**k if k else nw.lit(1.0)
+        even = even + nw.when(whole >= 2 * k + 2).then(a * power).otherwise(0.0)
+        odd = odd + nw.when(whole >= 2 * k + 3).then(b * power).otherwise(0.0)
+    theta = nw.col("_f_theta")
+    two_over_pi = 2 / math.pi
+    share = (
+        nw.when(whole % 2 == 0)
+        .then(sin * even)
+        .when(whole == 1)
+        .then(theta * two_over_pi)
+        .otherwise((theta + sin * c2.sqrt() * odd) * two_over_pi)
+    )
+    below = (
+        nw.when(se > 0)
+        .then((share + 1) * 0.5)
+        .when(nw.col("_f_centre") < nw.col("_t"))
+        .then(1.0)
+        .when(nw.col("_f_centre") > nw.col("_t"))
+        .then(0.0)
+        .otherwise(0.5)
+    )
+    s = s.with_columns(_f_below=below.cast(nw.Float64))
+    probability = nw.when(nw.col("_inc")).then(1 - nw.col("_f_below")).otherwise(nw.col("_f_below"))
+    s = s.with_columns(_f_p=probability)
+    p = nw.col("_f_p")
+    biggest = nw.col("_f_max")
+    scale = nw.when(biggest.is_null() | (biggest == 0)).then(1.0).otherwise(biggest)
+    directed = nw.when(nw.col("_inc")).then(nw.col("_f_slope")).otherwise(nw.col("_f_slope") * -1)
+    branch = (
+        nw.when(~fitted)
+        .then(nw.lit("na"))
+        .when(meets(nw.col("_latest")))
+        .then(nw.lit("met"))
+        .when(p >= LIKELY - EPSILON)
+        .then(nw.lit("likely"))
+        .when(p >= UNCERTAIN - EPSILON)
+        .then(nw.lit("uncertain"))
+        .when(directed < scale * -1e-9)
+        .then(nw.lit("away"))
+        .otherwise(nw.lit("unlikely"))
+    )
+    s = s.with_columns(_f_branch=branch)
+    status, label = _status_and_label(_FORECAST, "_f_branch")
+    return s.with_columns(
+        _f_status=status,
+        _f_label=label,
+        _f_value=nw.when(nw.col("_f_branch") == "na")
+        .then(_null())
+        .when(nw.col("_f_branch") == "met")
+        .then(1.0)
+        .otherwise(p)
+        .cast(nw.Float64),
+        _f_score=_null(),
+        _f_start=nw.lit(value=False),
+    )
+
+
+#: The methods with a frame form besides the trajectory, with the letter of their columns:
+#: each adds ``_<letter>_status``, ``_label``, ``_value``, ``_score`` and ``_start``.
+_FORMS: dict[str, Callable[..., Any]] = {
+    "open-sdg": _open_sdg,
+    "eurostat": _eurostat,
+    "unsd": _unsd,
+    "okr": _okr,
+    "forecast": _forecast,
+}
+_PREFIX = {"open-sdg": "o", "eurostat": "e", "unsd": "u", "okr": "k", "forecast": "f"}
 
 
 def _status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tuple[Any, Any]:
