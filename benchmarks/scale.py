@@ -10,7 +10,7 @@ It times, in one process and side by side (medians of repeated runs):
 
 - a bare polars read of the Parquet file (the floor for any reader);
 - `goalframe.evaluate_frame` on polars (lazy scan of the Parquet; trajectory, then every
-  indicator with Open SDG's method, then with Eurostat's) and on DuckDB;
+  indicator with each other method that has a frame form) and on DuckDB;
 - the same trajectory formula as a bare numpy kernel on arrays already in memory;
 - the reference per-series path (`goalframe.evaluate`) on a sample of the series, per series;
 
@@ -150,7 +150,7 @@ def main() -> None:
             f"({t_polars / n_series * 1e6:.2f} µs per series; {t_polars / read:.1f}x the bare read)"
         )
 
-        for name in ("open-sdg", "eurostat"):
+        for name in ("open-sdg", "eurostat", "unsd", "okr", "forecast"):
 
             def on_polars_with(method: str = name) -> Any:
                 found = gf.evaluate_frame(
