@@ -150,7 +150,7 @@ def main() -> None:
             f"({t_polars / n_series * 1e6:.2f} µs per series; {t_polars / read:.1f}x the bare read)"
         )
 
-        for name in ("open-sdg", "eurostat", "unsd", "okr", "forecast"):
+        for name in ("open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"):
 
             def on_polars_with(method: str = name) -> Any:
                 found = gf.evaluate_frame(

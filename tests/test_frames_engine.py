@@ -25,8 +25,8 @@ from goalframe.schema import FrameworkSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS = ["", "A", "B", "C"]
-METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast"]
-METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast"]
+METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
+METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
 
 
 def _framework(case: dict[str, Any]) -> gf.Framework:
@@ -399,6 +399,42 @@ def test_open_sdg_in_the_frame_worked_example() -> None:
     assert math.isnan(row["expected"])
 
 
+def test_escap_in_the_frame_worked_example() -> None:
+    # 100 in 2015 (the baseline), 110 in 2016, 115 in 2017; 200 by 2025.
+    # Weights w_i = (T - t_0) / (T - t_i): 10/9 for 2016, 10/8 for 2017.
+    # g = (10/9 ln 1.1 + 1.25 ln(115/110)) / (10/9 + 1.25)
+    #   = (0.1059002 + 0.0555647) / 2.3611111 = 0.0683851;
+    # Î_2025 = 115 exp(8 g) = 115 * 1.7282012 = 198.743; AP = (198.743 - 100) / 100 = 0.98743:
+    # above 0 and below 1, "accelerate" (needs acceleration), expected 1.
+    pd = pytest.importorskip("pandas")
+    rows = [
+        {"indicator": "x", "region": "", "period": year, "value": value, "unit": "kg"}
+        for year, value in [(2015, 100.0), (2016, 110.0), (2017, 115.0)]
+    ]
+    case = {
+        **SMALL,
+        "method": "escap",
+        "baseline": 100.0,
+        "base_year": 2015,
+        "target": 200.0,
+        "deadline": 2025,
+    }
+    found = gf.evaluate_frame(_framework(case), pd.DataFrame(rows), as_of="2018").results
+    row = found.iloc[0]
+    growth = (10 / 9 * math.log(1.1) + 1.25 * math.log(115 / 110)) / (10 / 9 + 1.25)
+    anticipated = (115 * math.exp(8 * growth) - 100) / 100
+    assert growth == pytest.approx(0.0683851, abs=1e-7)
+    assert anticipated == pytest.approx(0.98743, abs=1e-5)
+    assert (row["engine"], row["method"]) == ("frame", "escap")
+    assert (row["status"], row["label"]) == ("needs_acceleration", "accelerate")
+    assert row["progress"] == pytest.approx(anticipated, rel=1e-12)
+    assert row["expected"] == 1.0
+    # A missing year from the baseline on: that series goes to the reference path.
+    gap = [r for r in rows if r["period"] != 2016]
+    found = gf.evaluate_frame(_framework(case), pd.DataFrame(gap), as_of="2018").results
+    assert found.iloc[0]["engine"] == "reference"
+
+
 def test_forecast_in_the_frame_worked_example() -> None:
     # 10, 12, 14, 15 in 2016-2019 from the baseline 10 in 2016; 20 by 2022 (x = year - 2016).
     # x̄ = 1.5, ȳ = 12.75; Sxx = 2.25 + 0.25 + 0.25 + 2.25 = 5;
@@ -429,7 +465,7 @@ def test_forecast_in_the_frame_worked_example() -> None:
     assert card.indicator("x").assessment.value == pytest.approx(probability, rel=1e-12)
 
 
-@pytest.mark.parametrize("method", ["open-sdg", "eurostat", "unsd", "okr", "forecast"])
+@pytest.mark.parametrize("method", ["open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"])
 def test_one_method_for_every_indicator_matches_the_reference(method: str) -> None:
     # --method on the bundled example: the trajectory targets go through the frame form,
     # the others through the reference; every status, label and score as gf.evaluate.

@@ -6,15 +6,15 @@ backend, lazy in, lazy out: one row per indicator and series (the headline that 
 chooses and every ``by`` group). Nothing on this path becomes one Python object per row:
 the data stay in the engine, and Python sees only the distinct periods, units and flags.
 
-The trajectory, Open SDG, Eurostat, UNSD, OKR and forecast (linear) methods have a frame form
-here, beside their reference code in `goalframe.progress` and the rules of `goalframe._judge`:
-the same numbers, the same statuses, the same caveat codes. A differential test
+The trajectory, Open SDG, Eurostat, UNSD, ESCAP, OKR and forecast (linear) methods have a
+frame form here, beside their reference code in `goalframe.progress` and the rules of
+`goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A differential test
 (``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
 covers yearly series of an indicator with one trajectory target (a declared baseline, a
 value or a relative change, a deadline, no milestones, no method options); every other
-series (another method, target type or frequency, a break in the series, two rows for one
-year) is assessed per series by the reference path, and the ``engine`` column says which
-path gave each row.
+series (another target type or frequency, method options, a break in the series, an ESCAP
+series with a gap) is assessed per series by the reference path, and the ``engine`` column
+says which path gave each row.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ def _period_text() -> Any:
 
 
 #: The methods with a frame form here.
-FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast")
+FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap")
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -413,15 +413,27 @@ def _columnar(
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
     )
     forecast = "forecast" in ids.values()
+    escap = "escap" in ids.values()
+    # The points a forecast or ESCAP's projection uses: assessed years from the baseline on.
+    point = ~nw.col("_ay").is_null() & (year >= by)
     fit: dict[str, Any] = {}
-    if forecast:  # the trend's points: assessed years from the baseline on, x = year - baseline
-        point = ~nw.col("_ay").is_null() & (year >= by)
+    if escap:
+        usable = usable.with_columns(
+            _ev=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
+            _ea=nw.when(point & (year > by)).then(year).otherwise(_null()).cast(nw.Float64),
+        )
+        fit = {
+            "_e_n": nw.col("_ev").count(),
+            "_e_after": nw.col("_ea").count(),
+            "_e_min": nw.col("_ev").min(),
+        }
+    if forecast:  # x = year - baseline year
         usable = usable.with_columns(
             _fx=nw.when(point).then(year - by).otherwise(_null()).cast(nw.Float64),
             _fy=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
         )
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
-        fit = {
+        fit |= {
             "_f_n": nw.col("_fx").count(),
             "_f_sx": nw.col("_fx").sum(),
             "_f_sy": nw.col("_fy").sum(),
@@ -501,40 +513,83 @@ def _columnar(
         series = series.join(third, on=keys, how="inner")
     else:
         series = series.with_columns(_ys=_null())
-    series = series.with_columns(_absent=_absent_by(lf, indicators, bcols))
+    if escap:  # ESCAP's weighted growth: each year's step from the year before, one more pass
+        series = series.join(_escap_steps(usable, point, keys, goal), on=keys, how="left")
+    absent = _absent_by(lf, indicators, bcols)
+    series = series.with_columns(
+        _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
+    )
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags, so the engine is run once.
     clean = nw.col("_odd") == 0
+    if escap:  # and so does an ESCAP series with a gap from the baseline on
+        b_float = b_year.cast(nw.Float64)
+        after = nw.col("_a_last").cast(nw.Float64) - b_float
+        whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
+        clean = clean & ((_constant(ids, nw.String) != "escap") | whole)
+        odd_possible = True
     results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids, periods=periods)
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
-        extra, extra_aside = _reference_rows(odd_rows, framework, bcols, cutoff, method)
+        extra, extra_aside = _reference_rows(
+            odd_rows, framework, bcols, cutoff, method, absent=absent
+        )
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
     return results, aside
 
 
-def _absent_by(lf: Any, indicators: list[Indicator], bcols: list[str]) -> Any:
-    """Whether a ``by`` column of the series' indicator has no value in any of its rows.
+def _escap_steps(usable: Any, point: Any, keys: list[str], goal: Mapping[str, Any]) -> Any:
+    """Per series, ESCAP's sums ``Σ w_i ln(v_i / v_{i-1})`` and ``Σ w_i`` over yearly steps.
+
+    ``w_i = (T - t_0) / (T - t_i)`` with ``t_0`` the baseline year. Each point after the
+    baseline is joined with the point of the year before (no window functions); the step from
+    the baseline year uses the declared baseline when the series has no figure for that year.
+    A series with a gap goes to the reference path (see `_columnar`), so every step is one
+    year long. A ratio that is not positive counts as 1: the method then refuses the series
+    for its non-positive values, and the sums are not used.
+    """
+    import narwhals as nw
+
+    year, value = nw.col("_year"), nw.col("_value")
+    points = usable.filter(point).select(*keys, "_year", "_value", "_by", "_dy")
+    before = points.select(*keys, (year + 1).alias("_year"), value.alias("_e_prev"))
+    steps = points.filter(year > nw.col("_by")).join(before, on=[*keys, "_year"], how="left")
+    declared = _constant({i: g.baseline.value for i, g in goal.items()}, nw.Float64)
+    previous = (
+        nw.when(nw.col("_e_prev").is_null() & (year - 1 == nw.col("_by")))
+        .then(declared)
+        .otherwise(nw.col("_e_prev"))
+    )
+    steps = steps.with_columns(_e_pv=previous.cast(nw.Float64))
+    prev = nw.col("_e_pv")
+    ratio = nw.when((value > 0) & (prev > 0)).then(value / prev).otherwise(1.0)
+    weight = _div(
+        (nw.col("_dy") - nw.col("_by")).cast(nw.Float64),
+        (nw.col("_dy") - year).cast(nw.Float64),
+    )
+    steps = steps.with_columns(_e_w=weight, _e_lr=ratio.cast(nw.Float64).log())
+    steps = steps.with_columns(_e_wl=nw.col("_e_w") * nw.col("_e_lr"))
+    return steps.group_by(keys).agg(_e_num=nw.col("_e_wl").sum(), _e_den=nw.col("_e_w").sum())
+
+
+def _absent_by(lf: Any, indicators: list[Indicator], bcols: list[str]) -> set[str]:
+    """The indicators with a ``by`` column that has no value in any of their rows.
 
     A column the frame does not have is absent for every indicator that names it; for one
     it has, the indicators with a value in it are found once (a small distinct query).
     """
     import narwhals as nw
 
-    absent = nw.lit(value=False)
+    absent: set[str] = set()
     for column in sorted({c for i in indicators for c in i.by}):
-        names = _constant({i.id: column in i.by for i in indicators}, nw.Boolean, False)
+        names = {i.id for i in indicators if column in i.by}
         if column not in bcols:
-            absent = absent | names
+            absent |= names
             continue
         found = lf.filter(nw.col(column) != "").select("indicator").unique().collect()
-        with_values = [i for i in found["indicator"].to_list() if i is not None]
-        if not with_values:  # no indicator has a value in it
-            absent = absent | names
-            continue
-        absent = absent | (names & ~nw.col("indicator").is_in(with_values))
+        absent |= names - {i for i in found["indicator"].to_list() if i is not None}
     return absent
 
 
@@ -751,7 +806,7 @@ def _verdicts(
     run_label = by_method(trajectory_label, "label")
     s = s.with_columns(
         _progress=by_method(nw.col("_progress"), "value").cast(nw.Float64),
-        _expected=by_method(nw.col("_expected"), "", others=_null()).cast(nw.Float64),
+        _expected=by_method(nw.col("_expected"), "expected").cast(nw.Float64),
         _score=by_method(_null(), "score").cast(nw.Float64),
     )
     at_deadline = nw.col("_at_deadline")
@@ -975,6 +1030,7 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     return s.with_columns(
         _o_status=_constant(statuses, nw.String, column="_o_label"),
         _o_score=score.cast(nw.Float64),
+        _o_expected=_null(),
         _o_start=known & meets(base),
     )
 
@@ -1062,6 +1118,7 @@ def _eurostat(s: Any, meets: Any) -> Any:
         _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
         _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
         _e_score=_null(),
+        _e_expected=_null(),
         _e_start=nw.col("_e_branch") == "at_start",
     )
 
@@ -1138,6 +1195,7 @@ def _unsd(s: Any, meets: Any) -> Any:
         .otherwise(_null())
         .cast(nw.Float64),
         _u_score=_null(),
+        _u_expected=_null(),
         _u_start=nw.col("_u_branch") == "fell_back",
     )
 
@@ -1201,7 +1259,100 @@ def _okr(s: Any, meets: Any) -> Any:
         .otherwise(_null())
         .cast(nw.Float64),
         _k_score=nw.when(graded).then(grade).otherwise(_null()).cast(nw.Float64),
+        _k_expected=_null(),
         _k_start=held,
+    )
+
+
+#: ESCAP's branches, as `goalframe.progress.escap` names them.
+_ESCAP = {
+    "insufficient": ("not_assessable", "insufficient_data"),
+    "na": ("not_assessable", "not_assessable"),
+    "held": ("achieved", "target_held"),
+    "fell_back": ("moving_away", "fell_back_past_target"),
+    "met": ("achieved", "maintain"),
+    "maintain": ("on_track", "maintain"),
+    "accelerate": ("needs_acceleration", "accelerate"),
+    "reverse": ("moving_away", "reverse"),
+}
+
+
+def _escap(s: Any, meets: Any) -> Any:
+    """ESCAP's current status and anticipated progress indices, as in `escap`.
+
+    ``CSI = min(1, (latest - I_0) / (I_T - I_0))`` against the share of time gone, and
+    ``AP = (Î_T - I_0) / (I_T - I_0)`` with ``Î_T = latest · exp(g (T - t_cr))``, ``g`` the
+    recency-weighted mean log growth from `_escap_steps`. Adds ``_s_branch``, ``_s_status``,
+    ``_s_label``, ``_s_value``, ``_s_expected``, ``_s_score`` and ``_s_start``.
+    """
+    import narwhals as nw
+
+    latest, base, target = nw.col("_latest"), nw.col("_b"), nw.col("_t")
+    t_cr = nw.col("_a_last").cast(nw.Float64)
+    big_t, b = nw.col("_dy").cast(nw.Float64), nw.col("_by").cast(nw.Float64)
+    # No figure for the baseline year: the declared baseline is the first point.
+    inserted = nw.col("_own").is_null()
+    count = nw.col("_e_n") + nw.when(inserted).then(1).otherwise(0)
+    lowest = nw.col("_e_min")
+    positive = (lowest.is_null() | (lowest > 0)) & (~inserted | (base > 0))
+    span = target - base
+    csi = _div(latest - base, span)
+    elapsed = _div(t_cr - b, big_t - b)
+    growth = _div(nw.col("_e_num"), nw.col("_e_den"))
+    projected = (
+        nw.when(t_cr >= big_t)
+        .then(latest)
+        .otherwise(
+            latest * (nw.when(t_cr < big_t).then(growth * (big_t - t_cr)).otherwise(0.0)).exp()
+        )
+    )
+    s = s.with_columns(
+        _s_csi=nw.when(csi > 1).then(1.0).otherwise(csi),
+        _s_now=nw.when(elapsed > 1).then(1.0).otherwise(elapsed),
+        _s_ap=_div(projected - base, span),
+    )
+    ap = nw.col("_s_ap")
+    branch = (
+        nw.when(nw.col("_a_last").is_null() | (count < 2))
+        .then(nw.lit("insufficient"))
+        .when((span == 0) | (big_t <= b))
+        .then(nw.lit("na"))
+        .when(meets(base))
+        .then(nw.when(meets(latest)).then(nw.lit("held")).otherwise(nw.lit("fell_back")))
+        .when(meets(latest))
+        .then(nw.lit("met"))
+        .when(~positive)
+        .then(nw.lit("na"))
+        .when(ap >= 1 - EPSILON)
+        .then(nw.lit("maintain"))
+        .when(ap > 0)
+        .then(nw.lit("accelerate"))
+        .otherwise(nw.lit("reverse"))
+    )
+    s = s.with_columns(_s_branch=branch)
+    name = nw.col("_s_branch")
+    held = name.is_in(["held", "fell_back"])
+    graded = name.is_in(["maintain", "accelerate", "reverse"])
+    status, label = _status_and_label(_ESCAP, "_s_branch")
+    return s.with_columns(
+        _s_status=status,
+        _s_label=label,
+        _s_value=nw.when(held)
+        .then(latest)
+        .when(name == "met")
+        .then(nw.col("_s_csi"))
+        .when(graded)
+        .then(ap)
+        .otherwise(_null())
+        .cast(nw.Float64),
+        _s_expected=nw.when(name == "met")
+        .then(nw.col("_s_now"))
+        .when(graded)
+        .then(1.0)
+        .otherwise(_null())
+        .cast(nw.Float64),
+        _s_score=_null(),
+        _s_start=held,
     )
 
 
@@ -1329,20 +1480,30 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
         .otherwise(p)
         .cast(nw.Float64),
         _f_score=_null(),
+        _f_expected=_null(),
         _f_start=nw.lit(value=False),
     )
 
 
 #: The methods with a frame form besides the trajectory, with the letter of their columns:
-#: each adds ``_<letter>_status``, ``_label``, ``_value``, ``_score`` and ``_start``.
+#: each adds ``_<letter>_status``, ``_label``, ``_value``, ``_expected``, ``_score`` and
+#: ``_start``.
 _FORMS: dict[str, Callable[..., Any]] = {
     "open-sdg": _open_sdg,
     "eurostat": _eurostat,
     "unsd": _unsd,
     "okr": _okr,
     "forecast": _forecast,
+    "escap": _escap,
 }
-_PREFIX = {"open-sdg": "o", "eurostat": "e", "unsd": "u", "okr": "k", "forecast": "f"}
+_PREFIX = {
+    "open-sdg": "o",
+    "eurostat": "e",
+    "unsd": "u",
+    "okr": "k",
+    "forecast": "f",
+    "escap": "s",
+}
 
 
 def _status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tuple[Any, Any]:
@@ -1396,12 +1557,18 @@ def _reference_rows(
     bcols: list[str],
     cutoff: Period,
     method: str | None,
+    *,
+    absent: set[str] | None = None,
 ) -> tuple[Any, Any]:
     """Assess the series of ``rows`` one by one with the reference path (`goalframe._evaluate`).
 
     These rows are brought into Python: the series the frame form cannot read are few.
     Returns the results and the rows the reference path set aside (an empty cell, a row
     after the assessment date, an earlier release), counted by indicator and reason.
+
+    When ``rows`` are some series of an indicator, not all, whether its ``by`` columns have
+    values is a fact about the whole frame: ``absent`` (the indicators without) decides the
+    headline's ``by-column-absent`` caveat then.
     """
     import narwhals as nw
 
@@ -1430,7 +1597,16 @@ def _reference_rows(
     )
     evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
     chosen = [r for r in evaluation.indicators if r.id in ids]
-    results = _as_frame(result_rows(chosen, bcols, engine="reference"), rows, bcols)
+    out = result_rows(chosen, bcols, engine="reference")
+    if absent is not None:
+        for row in out:
+            if row["role"] != "headline":
+                continue
+            codes = [c for c in row["caveats"].split(",") if c and c != "by-column-absent"]
+            if row["indicator"] in absent:
+                codes.append("by-column-absent")
+            row["caveats"] = ",".join(codes)
+    results = _as_frame(out, rows, bcols)
     counts: dict[tuple[str, str], int] = {}
     for aside in evaluation.set_aside:
         key = (aside.indicator or "", str(aside.reason))
