@@ -526,8 +526,13 @@ def _columnar(
         b_float = b_year.cast(nw.Float64)
         after = nw.col("_a_last").cast(nw.Float64) - b_float
         whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
-        clean = clean & ((_constant(ids, nw.String) != "escap") | whole)
-        odd_possible = True
+        gapless = (_constant(ids, nw.String) != "escap") | whole
+        clean = clean & gapless
+        # Whether any series has a gap: a look at the first pass alone, so that the whole
+        # plan is not run a second time just to find no series for the reference path.
+        if not odd_possible:
+            gaps = first.filter(~gapless)
+            odd_possible = len(gaps.select("indicator").head(1).collect()) > 0
     results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids, periods=periods)
     if odd_possible:
         odd = series.filter(~clean).select(keys)
