@@ -520,19 +520,18 @@ def _columnar(
         _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
     )
     # A series with a non-yearly period or a break goes to the reference path; whether any
-    # can exist is known from the distinct periods and flags, so the engine is run once.
+    # can exist is known from the distinct periods and flags (usually none can).
     clean = nw.col("_odd") == 0
     if escap:  # and so does an ESCAP series with a gap from the baseline on
         b_float = b_year.cast(nw.Float64)
         after = nw.col("_a_last").cast(nw.Float64) - b_float
         whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
-        gapless = (_constant(ids, nw.String) != "escap") | whole
-        clean = clean & gapless
-        # Whether any series has a gap: a look at the first pass alone, so that the whole
-        # plan is not run a second time just to find no series for the reference path.
-        if not odd_possible:
-            gaps = first.filter(~gapless)
-            odd_possible = len(gaps.select("indicator").head(1).collect()) > 0
+        clean = clean & ((_constant(ids, nw.String) != "escap") | whole)
+        odd_possible = True
+    if odd_possible:
+        # Whether any series needs the reference path: a look at the first grouped pass
+        # alone, so that the whole plan is not run a second time only to find none.
+        odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
     results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids, periods=periods)
     if odd_possible:
         odd = series.filter(~clean).select(keys)
