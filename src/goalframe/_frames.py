@@ -141,6 +141,10 @@ def _evaluate_frame(
     prepared = prepared.with_columns(_year=_constant(known_years, nw.Int64, column="_period"))
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
+    if eager and _backend(native_in) is nw.Implementation.POLARS:
+        # The frame is in memory already: the prepared columns are computed once, not again
+        # by each of the small distinct queries below and by the plan itself.
+        roles = roles.collect().lazy()
     yearly = all(year is not None for year in years.values())
     parts, asides = [], []
     if frame_ids:

@@ -253,17 +253,11 @@ def _encode(frame: Any, path: Path | None) -> str | bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(safe.columns)
-    # Written here, not by the engine: every engine's CSV the same (pyarrow quotes all).
-    writer.writerows([_cell(v) for v in row] for row in safe.iter_rows(named=False))
+    # Written here, not by the engine: every engine's CSV the same (pyarrow quotes all, and
+    # polars writes 1e-7 where Python writes 1e-07). The writer writes None as an empty
+    # cell; booleans are words already (`_for_spreadsheets`), so rows go in as they come.
+    writer.writerows(safe.iter_rows(named=False))
     return text.getvalue()
-
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
 
 
 #: Computed columns, rounded to six decimals in CSV as in the scorecard's CSV (Parquet keeps
@@ -272,15 +266,21 @@ ROUNDED = ("progress", "expected", "score")
 
 
 def _for_spreadsheets(frame: Any) -> Any:
-    """CSV as the scorecard's: computed shares rounded, text that reads as a formula quoted.
+    """CSV as the scorecard's: computed shares rounded, formula-like text quoted.
 
-    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a ``'``
-    in front, so that a spreadsheet shows it instead of running it.
+    Booleans are written ``true`` and ``false``. A cell starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return gets a ``'`` in front, so that a spreadsheet shows it
+    instead of running it.
     """
     import narwhals as nw
 
     schema = frame.schema
     changes = [nw.col(c).round(6) for c in ROUNDED if c in schema]
+    for name, dtype in schema.items():
+        if dtype == nw.Boolean:  # true and false, as in the scorecard's CSV
+            flag = nw.col(name)
+            word = nw.when(flag).then(nw.lit("true")).otherwise(nw.lit("false"))
+            changes.append(nw.when(flag.is_null()).then(_text_null()).otherwise(word).alias(name))
     for name, dtype in schema.items():
         if dtype == nw.String:
             cell = nw.col(name)
@@ -289,6 +289,12 @@ def _for_spreadsheets(frame: Any) -> Any:
                 nw.when(risky).then(nw.concat_str([nw.lit("'"), cell])).otherwise(cell).alias(name)
             )
     return frame.with_columns(*changes) if changes else frame
+
+
+def _text_null() -> Any:
+    import narwhals as nw
+
+    return nw.lit(None, dtype=nw.String)
 
 
 def _summary(results: Any, aside: Any) -> None:
