@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from goalframe._messages import Message, Term
 from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source, TargetChange
 from goalframe.errors import Location, Problem, SpecValidationError, UnitError
 from goalframe.schema import (
@@ -43,8 +44,12 @@ def _check_ids(spec: FrameworkSpec, problems: _Problems) -> None:
                 problems.add(
                     "S003",
                     (f"{kind}s", i, "id"),
-                    f"duplicate {kind} id {item_id!r} (also {kind}s[{seen[item_id]}]); "
-                    "ids must be unique: rename one",
+                    Message(
+                        "goal_duplicate_id",
+                        kind=Term("lint_words", kind),
+                        id=item_id,
+                        also=f"{kind}s[{seen[item_id]}]",
+                    ),
                 )
             else:
                 seen[item_id] = i
@@ -64,21 +69,21 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
                 problems.add(
                     "S005",
                     ("objectives", i, "indicators", j),
-                    f"unknown indicator {ref!r}; define it under `indicators:` or fix the id"
-                    + _suggest(ref, indicator_ids),
+                    Message("goal_unknown_indicator", ref=ref, hint=_suggest(ref, indicator_ids)),
                 )
         if objective.parent is None:
             continue
         if objective.parent == objective.id:
-            problems.add(
-                "S006", ("objectives", i, "parent"), "an objective cannot be its own parent"
-            )
+            problems.add("S006", ("objectives", i, "parent"), Message("goal_own_parent"))
         elif objective.parent not in objective_ids:
             problems.add(
                 "S006",
                 ("objectives", i, "parent"),
-                f"unknown parent objective {objective.parent!r}"
-                + _suggest(objective.parent, objective_ids),
+                Message(
+                    "goal_unknown_parent",
+                    ref=objective.parent,
+                    hint=_suggest(objective.parent, objective_ids),
+                ),
             )
         else:
             children[objective.parent].append(objective.id)
@@ -91,8 +96,7 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
                 problems.add(
                     "S006",
                     ("objectives", i, "parent"),
-                    f"objective {objective.id!r} is its own ancestor (a cycle through "
-                    f"{node!r}); objectives must form a tree",
+                    Message("goal_cycle", id=objective.id, node=node),
                 )
                 break
             seen.add(node)
@@ -102,8 +106,9 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
                 problems.add(
                     "S006",
                     ("objectives", i, "parent"),
-                    f"objective {objective.id!r} sits {len(seen)} levels deep; a goal tree may "
-                    f"be at most {MAX_TREE_DEPTH} levels deep",
+                    Message(
+                        "goal_too_deep", id=objective.id, levels=len(seen), most=MAX_TREE_DEPTH
+                    ),
                 )
     for i, indicator in enumerate(spec.indicators):
         for j, ref in enumerate(indicator.context):
@@ -111,16 +116,17 @@ def _check_tree(spec: FrameworkSpec, problems: _Problems) -> dict[str, list[str]
                 problems.add(
                     "S005",
                     ("indicators", i, "context", j),
-                    f"unknown context indicator {ref!r}" + _suggest(ref, indicator_ids),
+                    Message("goal_unknown_context", ref=ref, hint=_suggest(ref, indicator_ids)),
                 )
     return children
 
 
 def _suggest(name: str, known: set[str]) -> str:
+    """`` (did you mean 'x'?)`` in the reader's language, or ``""`` when nothing is close."""
     import difflib
 
     close = difflib.get_close_matches(name, sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Message("goal_hint", name=close[0]) if close else ""
 
 
 def _check_method(name: str, path: Path, problems: _Problems) -> None:
@@ -131,8 +137,12 @@ def _check_method(name: str, path: Path, problems: _Problems) -> None:
         problems.add(
             "F001",
             path,
-            f"unknown method {name!r}; choose one of {', '.join(sorted(names))}"
-            + _suggest(name, set(names)),
+            Message(
+                "goal_unknown_method",
+                name=name,
+                names=sorted(names),
+                hint=_suggest(name, set(names)),
+            ),
         )
 
 
@@ -171,8 +181,7 @@ def _compile_goal(
         problems.add(
             "M012",
             (*path, "direction"),
-            "an indicator with a target needs `direction: increase` or `direction: decrease` "
-            "(goalframe never guesses which way is better)",
+            Message("goal_no_direction"),
         )
         return None
     direction = indicator.direction
@@ -181,7 +190,7 @@ def _compile_goal(
         try:
             convert = conversion(target.unit, indicator.unit)
         except UnitError as exc:
-            problems.add("M007", (*tpath, "unit"), f"{exc} (target unit vs the indicator's unit)")
+            problems.add("M007", (*tpath, "unit"), Message("goal_target_unit", error=str(exc)))
             return None
     baseline = None
     if target.baseline is not None:
@@ -197,17 +206,20 @@ def _compile_goal(
             problems.add(
                 "M008",
                 (*tpath, _value_key(target)),
-                f"the target ({value:g}) equals the baseline; progress towards it is undefined: "
-                "set the value to reach, or drop the target",
+                Message("goal_target_equals_baseline", value=value),
             )
             ok = False
         elif (value > baseline.value) != (direction is Direction.INCREASE):
-            word = "above" if value > baseline.value else "below"
+            side = "above" if value > baseline.value else "below"
             problems.add(
                 "M011",
                 (*tpath, _value_key(target)),
-                f"the target ({value:g}) is {word} the baseline ({baseline.value:g}) but "
-                f"`direction` is {direction.value}; fix the direction or the target",
+                Message(
+                    f"goal_target_{side}",
+                    value=value,
+                    baseline=baseline.value,
+                    direction=direction.value,
+                ),
             )
             ok = False
     if (
@@ -218,8 +230,11 @@ def _compile_goal(
         problems.add(
             "T002",
             (*tpath, "deadline"),
-            f"the deadline {target.deadline} is not after the baseline period "
-            f"{baseline.period}; a target must lie in the future of its baseline",
+            Message(
+                "goal_deadline_not_after",
+                deadline=str(target.deadline),
+                baseline=str(baseline.period),
+            ),
         )
         ok = False
     milestones = []
@@ -231,7 +246,11 @@ def _compile_goal(
             problems.add(
                 "T005",
                 (*mpath, "period"),
-                f"milestone {milestone.period} is not after the baseline period {baseline.period}",
+                Message(
+                    "goal_milestone_not_after",
+                    period=str(milestone.period),
+                    baseline=str(baseline.period),
+                ),
             )
             ok = False
         if (
@@ -242,14 +261,17 @@ def _compile_goal(
             problems.add(
                 "T005",
                 (*mpath, "period"),
-                f"milestone {milestone.period} is after the "
-                f"deadline {target.deadline}; make it the target or move it",
+                Message(
+                    "goal_milestone_after_deadline",
+                    period=str(milestone.period),
+                    deadline=str(target.deadline),
+                ),
             )
             ok = False
         milestones.append(Point(period=milestone.period, value=convert(milestone.value)))
     periods = [m.period for m in milestones]
     if len(set(periods)) != len(periods):
-        problems.add("T005", (*tpath, "milestones"), "two milestones share a period; keep one")
+        problems.add("T005", (*tpath, "milestones"), Message("goal_milestones_share"))
         ok = False
     if not ok:
         return None
@@ -432,25 +454,22 @@ EXAMPLES = {
     "LintSettingsSpec": "{vague_words: [...], ignore: [{code: ..., reason: ...}]}",
 }
 _SHAPES = {
-    "dict_type": "a mapping",
-    "list_type": "a list",
+    "dict_type": "mapping",
+    "list_type": "list",
     "string_type": "text",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "enum": "one of the listed values",
-    "literal_error": "one of the listed values",
-}
+    "float_type": "number",
+    "float_parsing": "number",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "bool_type": "true_false",
+    "enum": "listed",
+    "literal_error": "listed",
+}  # each a key of the catalogues' [shapes] table
 
 
-_FORMS = {
-    "code": "a rule code such as M002",
-    "id": "letters, digits, '_', '.' and '-', starting with a letter or digit (less-waste)",
-    "parent": "an objective id (letters, digits, '_', '.', '-')",
-}
+#: The form of a field with a pattern (keys of the catalogues' [shapes] table).
+_FORMS = {"code": "code", "id": "id", "parent": "parent"}
 
 
 def _model_name(err: dict[str, Any]) -> str | None:
@@ -497,7 +516,7 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
     value of the wrong shape is described by what it should be, with an example of the right
     form; an unknown key gets a did-you-mean.
     """
-    from goalframe._suggest import did_you_mean
+    from goalframe._suggest import close_matches
 
     out = []
     for err in errors:
@@ -510,33 +529,40 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
         model = _model_name(err)
         if kind == "extra_forbidden":
             key = str(path[-1]) if path else ""
-            hint = did_you_mean(key, _fields_at(path))
-            message = f"unknown key{hint or '; check the spelling against the schema'}"
-            if not hint:
-                message += " (`goalframe schema` lists every key)"
-        elif kind == "missing":
-            message = "required key is missing"
-        elif model is not None or kind == "model_type":
-            name = model or ""
-            example = EXAMPLES.get(name, "")
-            got = type(err.get("input")).__name__
+            close = close_matches(key, _fields_at(path))
             message = (
-                f"should be a mapping{f' such as {example}' if example else ''}, not {_plain(got)}"
+                Message("goal_unknown_key_close", names=[repr(c) for c in close])
+                if close
+                else Message("goal_unknown_key")
+            )
+        elif kind == "missing":
+            message = Message("goal_missing_key")
+        elif model is not None or kind == "model_type":
+            example = EXAMPLES.get(model or "", "")
+            got = _plain(type(err.get("input")).__name__)
+            message = (
+                Message("goal_mapping_example", example=example, got=got)
+                if example
+                else Message("goal_mapping", got=got)
             )
             if "input" in err and not isinstance(err["input"], dict | list):
-                message += f" ({err['input']!r})"
+                message = Message("goal_got", message=message, input=repr(err["input"]))
         elif kind == "string_pattern_mismatch":
             field = str(path[-1]) if path else ""
-            form = _FORMS.get(field, "the form the schema gives")
-            message = f"should be {form} (got {err.get('input')!r})"
+            form = Term("shapes", _FORMS.get(field, "schema"))
+            message = Message(
+                "goal_got",
+                message=Message("goal_should_be", shape=form),
+                input=repr(err.get("input")),
+            )
         elif kind in _SHAPES:
             expected = (err.get("ctx") or {}).get("expected")
             if kind in ("enum", "literal_error") and expected:
-                message = f"should be {expected}"
+                message = Message("goal_should_be", shape=_either(str(expected)))
             else:
-                message = f"should be {_SHAPES[kind]}"
+                message = Message("goal_should_be", shape=Term("shapes", _SHAPES[kind]))
             if "input" in err and not isinstance(err["input"], dict | list):
-                message += f" (got {err['input']!r})"
+                message = Message("goal_got", message=message, input=repr(err["input"]))
         elif (
             "input" in err
             and not isinstance(err["input"], dict | list)
@@ -551,14 +577,22 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
     return out
 
 
-def _plain(type_name: str) -> str:
-    return {
+def _either(expected: str) -> Message | str:
+    """The choices pydantic lists (``'a', 'b' or 'c'``) with the reader's word for "or"."""
+    head, sep, last = expected.rpartition(" or ")
+    return Message("goal_either", first=head, last=last) if sep else expected
+
+
+def _plain(type_name: str) -> Term | str:
+    """A Python type's name as the shape a goal file's reader knows (``a number``)."""
+    shape = {
         "str": "text",
-        "int": "a number",
-        "float": "a number",
-        "list": "a list",
-        "dict": "a mapping",
+        "int": "number",
+        "float": "number",
+        "list": "list",
+        "dict": "mapping",
         "NoneType": "nothing",
-        "bool": "true or false",
-        "date": "a date",
-    }.get(type_name, type_name)
+        "bool": "true_false",
+        "date": "date",
+    }.get(type_name)
+    return Term("shapes", shape) if shape else type_name

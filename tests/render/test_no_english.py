@@ -167,8 +167,9 @@ def test_the_check_would_see_a_leak() -> None:
 def _lint_fragments() -> list[str]:
     english, dutch = _messages.catalogues()["en"], _messages.catalogues()["nl"]
     found: set[str] = set()
-    tables = [("messages", k) for k in english["messages"] if k.startswith("lint_")]
+    tables = [("messages", k) for k in english["messages"] if k.startswith(("lint_", "goal_"))]
     tables += [("lint_words", k) for k in english["lint_words"]]
+    tables += [("shapes", k) for k in english["shapes"]]
     for table, key in tables:
         value = english[table][key]
         if value == dutch[table][key]:
@@ -199,3 +200,120 @@ def test_a_dutch_lint_report_says_its_findings_in_dutch() -> None:
     # The default and the machine formats stay English.
     english = CliRunner().invoke(app, ["lint", str(goals)]).stdout
     assert "S001 [error] objective weerbaarheid" in english
+
+
+#: A goal file with a problem of every kind loading it finds (F, M, S and T findings).
+BROKEN = """\
+id: kapot
+title: Kapot
+objectives:
+  - {id: o, statement: Halveren in 2026, indicators: [afval, afvla]}
+  - {id: p, statement: Anders, parent: p}
+  - {id: q, statement: Nog een, parent: onbekend}
+indicators:
+  - id: afval
+    name: Afval
+    unit: dumping
+    direction: increase
+    method: trajectori
+    context: [niets]
+    target:
+      baseline: {value: 292, period: 2018}
+      value: 146
+      deadline: 2017
+      milestones: {2016: 200}
+  - id: afval
+    name: Nog eens afval
+    unit: dumping
+    target: {baseline: {value: 10, period: 2018}, value: 20, deadline: 2026}
+  - id: gelijk
+    name: Gelijk
+    unit: dumping
+    direction: decrease
+    target:
+      baseline: {value: 5, period: 2018}
+      value: 5
+      deadline: 2026
+      milestones: [{period: 2030, value: 4}, {period: 2030, value: 3}]
+"""
+
+#: A goal file that does not validate: lint reports each field (F004).
+UNREADABLE = """\
+id: kapot
+title: 5
+titel: Kapot
+objectives: [{id: o}]
+indicators:
+  - {id: x, name: X, unit: dumping, direction: omhoog}
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "dutch"),
+    [
+        (
+            BROKEN,
+            [
+                "onbekende indicator 'afvla'; definieer haar onder `indicators:` of verbeter de id "
+                "(bedoelt u 'afval'?)",
+                "een doel kan niet zijn eigen bovenliggende doel zijn",
+                "doel 'p' is zijn eigen voorouder (een kring via 'p')",
+                "onbekend bovenliggend doel 'onbekend'",
+                "onbekende contextindicator 'niets'",
+                "onbekende methode 'trajectori'; kies uit binary,",
+                "de streefwaarde (146) ligt onder de nulmeting (292) maar `direction` is increase",
+                "de deadline 2017 ligt niet na de periode van de nulmeting 2018",
+                "mijlpaal 2016 ligt niet na de periode van de nulmeting 2018",
+                "dubbele id 'afval' voor een indicator (ook indicators[0])",
+                "een indicator met een streefwaarde heeft `direction: increase` of",
+                "de streefwaarde (5) is gelijk aan de nulmeting",
+                "twee mijlpalen delen een periode; houd er een",
+                "mijlpaal 2030 ligt na de deadline 2026",
+                "oplossing: leg de deadline na de periode van de nulmeting",
+            ],
+        ),
+        (
+            UNREADABLE,
+            [
+                "title: moet tekst zijn (gekregen: 5)",
+                "titel: onbekende sleutel; bedoelt u 'title'?",
+                "objectives[0].statement: verplichte sleutel ontbreekt",
+                "indicators[0].direction: moet 'increase' of 'decrease' zijn (gekregen: 'omhoog')",
+                "oplossing: geef het veld de vorm die de melding noemt",
+            ],
+        ),
+    ],
+    ids=["problems", "unreadable"],
+)
+def test_a_dutch_lint_report_says_the_goal_files_own_problems_in_dutch(
+    tmp_path: Path, content: str, dutch: list[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    goals = tmp_path / "doelen.yaml"
+    goals.write_text(content, encoding="utf-8")
+    ended = CliRunner().invoke(app, ["lint", str(goals), "--lang", "nl"])
+    assert ended.exit_code in (1, 2), ended.output
+    text = " ".join(ended.stdout.split())
+    for words in dutch:
+        assert words in text, words
+    leaks = [f for f in _lint_fragments() if f in text]
+    assert not leaks, leaks
+    # In English, the same findings in the English words.
+    english = " ".join(CliRunner().invoke(app, ["lint", str(goals)]).stdout.split())
+    assert "fix: " in english and "oplossing" not in english
+
+
+def test_the_loaders_fixes_in_the_catalogue_are_the_rules_own() -> None:
+    # A rule reported by the loader keeps its English fix beside its check; the catalogue
+    # says it in every language and must say the same in English.
+    from goalframe._lint._engine import CHECKS, RULES
+
+    english = _messages.catalogues()["en"]["messages"]
+    checked = {code for code, _ in CHECKS}
+    loader = [code for code in RULES if code not in checked]
+    assert loader, "the loader reports rules of its own"
+    for code in loader:
+        assert english[f"lint_{code}_fix"] == RULES[code].fix, code

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import attrs
 
-from goalframe._lint._engine import RULES, Finding, Severity, lint, measurability, select_findings
+from goalframe._lint._engine import (
+    RULES,
+    Finding,
+    Severity,
+    lint,
+    loader_fix,
+    measurability,
+    select_findings,
+)
+from goalframe._messages import Message
 from goalframe._model import Framework
 from goalframe._observations import ObservationSet
 from goalframe._periods import Period
@@ -83,7 +92,7 @@ def _finding(code: str, message: str, location: Location | None, subject_id: str
         subject="framework",
         subject_id=subject_id,
         message=message,
-        fix=rule.fix or "see the message",
+        fix=loader_fix(code),
         location=location,
     )
 
@@ -109,7 +118,9 @@ def lint_path(
         problems = tuple(
             _finding(
                 "F004",
-                f"{problem.dotted_path}: {problem.message}" if problem.path else problem.message,
+                Message("goal_at", path=problem.dotted_path, message=problem.message)
+                if problem.path
+                else problem.message,
                 problem.location or Location(origin),
                 Path(origin).stem,
             )
