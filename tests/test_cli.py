@@ -367,6 +367,21 @@ def test_scorecard_in_dutch(example_goals: Path, example_data: Path) -> None:
     assert run("scorecard", example_goals, "-d", example_data, "--lang", "fr")[0] == 2
 
 
+def test_a_goal_files_problems_in_dutch(tmp_path: Path, example_data: Path) -> None:
+    goals = tmp_path / "doelen.yaml"
+    goals.write_text("id: x\ntitle: 5\nobjectives: [{id: o}]\nbogus: 1\n", encoding="utf-8")
+    code, _, err = run("scorecard", goals, "-d", example_data, "--lang", "nl")
+    assert code == 2
+    assert f"{goals}: 3 problemen in het doelenbestand" in err
+    assert f"{goals}:2:8: title: moet tekst zijn (gekregen: 5)" in err
+    assert "objectives[0].statement: verplichte sleutel ontbreekt" in err
+    assert "bogus: onbekende sleutel" in err
+    code, _, err = run("scorecard", goals, "-d", example_data)  # English without --lang
+    assert code == 2
+    assert f"{goals}: 3 problems in the goal file" in err
+    assert "title: should be text (got 5)" in err
+
+
 def test_width_option(example_goals: Path, example_data: Path) -> None:
     code, out, _ = run("scorecard", example_goals, "-d", example_data, "--width", "140")
     assert code == 0

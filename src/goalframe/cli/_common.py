@@ -143,14 +143,20 @@ def debugging() -> bool:
 
 
 @contextmanager
-def bad_input() -> Iterator[None]:
-    """Turn goalframe's errors into a message and exit 2; anything else is a bug: exit 3."""
-    from goalframe.errors import GoalframeError
+def bad_input(lang: str | None = None) -> Iterator[None]:
+    """Turn goalframe's errors into a message and exit 2; anything else is a bug: exit 3.
+
+    With ``lang`` (the command's ``--lang``), a goal file's problems are said in that
+    language; other errors stay in English.
+    """
+    from goalframe.errors import GoalframeError, SpecValidationError
 
     try:
         yield
     except (typer.Exit, typer.Abort):
         raise
+    except SpecValidationError as exc:
+        raise fail(spec_problems(exc, lang) if lang else str(exc)) from None
     except GoalframeError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
@@ -160,6 +166,20 @@ def bad_input() -> Iterator[None]:
         if debugging() or type(exc).__module__.startswith(("click", "typer")):
             raise  # the command line's own exits and usage errors
         raise internal_error(exc) from None
+
+
+def spec_problems(exc: Any, lang: str) -> str:
+    """A goal file's problems (a `SpecValidationError`) in ``lang``: a count, then each one."""
+    from goalframe._messages import Message, say
+
+    count = len(exc.problems)
+    head = Message("goal_problems_one" if count == 1 else "goal_problems", count=count)
+    lines = [f"{exc.source}: {say(head, lang)}"]
+    for problem in exc.problems:
+        where = f"{problem.location}: " if problem.location else ""
+        what = f"{problem.dotted_path}: " if problem.path else ""
+        lines.append(f"  {where}{what}{say(problem.message, lang)}")
+    return "\n".join(lines)
 
 
 def internal_error(exc: BaseException) -> typer.Exit:

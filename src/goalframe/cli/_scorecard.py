@@ -134,7 +134,7 @@ def scorecard(
     shape = OutputFormat(
         settings.resolve("format", format.value if format else _format_of(output), "table")
     )
-    with bad_input():
+    with bad_input(language):
         from goalframe._api import compare, evaluate
 
         framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
