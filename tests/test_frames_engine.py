@@ -399,6 +399,60 @@ def test_open_sdg_in_the_frame_worked_example() -> None:
     assert math.isnan(row["expected"])
 
 
+@pytest.mark.parametrize("backend", ["polars", "pyarrow", "duckdb"])
+@settings(max_examples=40, deadline=None)
+@given(
+    cases=st.lists(
+        st.tuples(
+            st.one_of(
+                st.floats(-8, 8),
+                st.floats(-1e150, 1e150),
+                st.floats(-1e-6, 1e-6),
+                st.sampled_from([0.0, 1.0, -1.0]),
+            ),
+            st.integers(1, 60),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_the_closed_form_t_distribution_equals_t_cdf(
+    backend: str, cases: list[tuple[float, int]]
+) -> None:
+    # The frame form's Student's t (whole degrees of freedom, arithmetic and square roots
+    # only) against the reference's continued fraction, in the frame's own engine.
+    pytest.importorskip(backend)
+    import narwhals as nw
+
+    from goalframe._frames import _student_t
+    from goalframe.progress._stats import t_cdf
+
+    records = [{"z": z, "nu": nu} for z, nu in cases]
+    native = _native_table(records, backend)
+    found = _student_t(nw.from_native(native).lazy(), "z", "nu", "cdf", terms=31)
+    got = found.collect().to_native()
+    values = nw.from_native(got, eager_only=True)["cdf"].to_list()
+    for (z, nu), value in zip(cases, values, strict=True):
+        assert value == pytest.approx(t_cdf(z, nu), abs=1e-12), (z, nu)
+
+
+def _native_table(records: list[dict[str, Any]], backend: str) -> Any:
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist(
+        records, schema=pa.schema([("z", pa.float64()), ("nu", pa.int64())])
+    )
+    if backend == "pyarrow":
+        return table
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import duckdb
+
+    return duckdb.from_arrow(table)
+
+
 def test_escap_in_the_frame_worked_example() -> None:
     # 100 in 2015 (the baseline), 110 in 2016, 115 in 2017; 200 by 2025.
     # Weights w_i = (T - t_0) / (T - t_i): 10/9 for 2016, 10/8 for 2017.

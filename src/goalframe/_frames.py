@@ -156,7 +156,7 @@ def _evaluate_frame(
             cutoff,
             yearly=yearly,
             method=method,
-            periods=len(years),
+            periods=len(known_years),
         )
         parts.append(results)
         asides.append(aside)
@@ -370,7 +370,8 @@ def _columnar(
 ) -> tuple[Any, Any]:
     """The verdicts of the frame-form indicators (``ids``: their methods), by expressions.
 
-    ``periods`` is the number of distinct periods in the frame: no series has more points.
+    ``periods`` is the number of distinct years in the frame: no series the frame form reads has
+    more points.
     """
     import narwhals as nw
 
@@ -1382,13 +1383,9 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
     ``_f_sy``, the centred ``_f_sxx``, ``_f_sxy`` and the residuals' ``_f_ssr``, from
     `_columnar`'s passes), the projection ``ŷ_T`` with its standard error ``se = s sqrt(1 +
     1/n + (T - x̄)²/Sxx)``, and ``P = 1 - F(z)`` (``F(z)`` for a decrease) with ``z = (target
-    - ŷ_T) / se``. ``F``, Student's t distribution with ``n - 2`` degrees of freedom, is
-    written in the closed form for whole degrees of freedom (Abramowitz and Stegun 26.7.3-4:
-    a finite sum of powers of ``cos²θ``, ``θ = atan(z / sqrt(n - 2))``), with the arc tangent
-    from three half-angle steps and its Taylor series: only arithmetic and square roots, so
-    every engine computes it (within 1e-13 of `t_cdf`). ``periods`` bounds ``n``, and so the
-    number of terms. Adds ``_f_branch``, ``_f_status``, ``_f_label``, ``_f_value``,
-    ``_f_score`` and ``_f_start``.
+    - ŷ_T) / se``, ``F`` Student's t distribution with ``n - 2`` degrees of freedom in its
+    closed form (`_student_t`). ``periods`` bounds ``n``, and so the number of terms. Adds
+    ``_f_branch``, ``_f_status``, ``_f_label``, ``_f_value``, ``_f_score`` and ``_f_start``.
     """
     import narwhals as nw
 
@@ -1415,41 +1412,10 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
     s = s.with_columns(
         _f_z=nw.when(z > 1e150).then(1e150).when(z < -1e150).then(-1e150).otherwise(z)
     )
-    z = nw.col("_f_z")
-    s = s.with_columns(_f_r=nu + z * z)
-    r = nw.col("_f_r")
-    s = s.with_columns(_f_sin=z / r.sqrt(), _f_c2=nu / r, _f_u=z / nu.sqrt())
-    for _ in range(3):  # atan(u) = 2 atan(u / (1 + sqrt(1 + u²))): |u| ends below tan(π/16)
-        u = nw.col("_f_u")
-        s = s.with_columns(_f_u=u / (1 + (1 + u * u).sqrt()))
-    u = nw.col("_f_u")
-    series_terms = nw.lit(0.0)
-    for k in range(9):  # error below 0.2**19 / 19
-        series_terms = series_terms + (-1) ** k * u ** (2 * k + 1) / (2 * k + 1)
-    s = s.with_columns(_f_theta=series_terms * 8)
-    c2, sin = nw.col("_f_c2"), nw.col("_f_sin")
-    whole = nw.col("_f_nu").cast(nw.Int64)
-    even, odd = nw.lit(0.0), nw.lit(0.0)
-    a = b = 1.0
-    for k in range(periods // 2 + 1):
-        if k:
-            a *= (2 * k - 1) / (2 * k)
-            b *= (2 * k) / (2 * k + 1)
-        power = c2**k if k else nw.lit(1.0)
-        even = even + nw.when(whole >= 2 * k + 2).then(a * power).otherwise(0.0)
-        odd = odd + nw.when(whole >= 2 * k + 3).then(b * power).otherwise(0.0)
-    theta = nw.col("_f_theta")
-    two_over_pi = 2 / math.pi
-    share = (
-        nw.when(whole % 2 == 0)
-        .then(sin * even)
-        .when(whole == 1)
-        .then(theta * two_over_pi)
-        .otherwise((theta + sin * c2.sqrt() * odd) * two_over_pi)
-    )
+    s = _student_t(s, "_f_z", "_f_nu", "_f_cdf", terms=periods // 2 + 1)
     below = (
         nw.when(se > 0)
-        .then((share + 1) * 0.5)
+        .then(nw.col("_f_cdf"))
         .when(nw.col("_f_centre") < nw.col("_t"))
         .then(1.0)
         .when(nw.col("_f_centre") > nw.col("_t"))
@@ -1491,6 +1457,54 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
         _f_expected=_null(),
         _f_start=nw.lit(value=False),
     )
+
+
+def _student_t(s: Any, z: str, nu: str, out: str, *, terms: int) -> Any:
+    """Student's t distribution ``F(z)`` with ``nu`` (whole) degrees of freedom, as ``out``.
+
+    The closed form for whole degrees of freedom (Abramowitz and Stegun 26.7.3-4): with
+    ``θ = atan(z / sqrt(d))``, ``F = (1 + A) / 2``, where ``A = sin θ Σ a_k cos^2k θ`` for an
+    even ``d`` (``a_0 = 1``, ``a_k = a_{k-1} (2k - 1) / 2k``, ``k < d/2``) and ``A = 2/π (θ +
+    sin θ cos θ Σ b_k cos^2k θ)`` for an odd one (``b_k = b_{k-1} 2k / (2k + 1)``, ``k <
+    (d - 1)/2``; ``A = 2θ/π`` for ``d = 1``). The arc tangent comes from three half-angle
+    steps and nine terms of its Taylor series. Only arithmetic and square roots: every engine
+    computes it, within 1e-13 of `goalframe.progress._stats.t_cdf`. ``terms`` bounds ``d/2``.
+    ``z`` must be finite with ``z²`` finite (the caller clips it).
+    """
+    import narwhals as nw
+
+    zc, nc = nw.col(z), nw.col(nu).cast(nw.Float64)
+    s = s.with_columns(_st_r=nc + zc * zc)
+    r = nw.col("_st_r")
+    s = s.with_columns(_st_sin=zc / r.sqrt(), _st_c2=nc / r, _st_u=zc / nc.sqrt())
+    for _ in range(3):  # atan(u) = 2 atan(u / (1 + sqrt(1 + u²))): |u| ends below tan(π/16)
+        u = nw.col("_st_u")
+        s = s.with_columns(_st_u=u / (1 + (1 + u * u).sqrt()))
+    u = nw.col("_st_u")
+    series = nw.lit(0.0)
+    for k in range(9):  # error below 0.2**19 / 19
+        series = series + (-1) ** k * u ** (2 * k + 1) / (2 * k + 1)
+    s = s.with_columns(_st_theta=series * 8)
+    c2, sin, theta = nw.col("_st_c2"), nw.col("_st_sin"), nw.col("_st_theta")
+    whole = nw.col(nu).cast(nw.Int64)
+    even, odd = nw.lit(0.0), nw.lit(0.0)
+    a = b = 1.0
+    for k in range(terms):
+        if k:
+            a *= (2 * k - 1) / (2 * k)
+            b *= (2 * k) / (2 * k + 1)
+        power = c2**k if k else nw.lit(1.0)
+        even = even + nw.when(whole >= 2 * k + 2).then(a * power).otherwise(0.0)
+        odd = odd + nw.when(whole >= 2 * k + 3).then(b * power).otherwise(0.0)
+    two_over_pi = 2 / math.pi
+    share = (
+        nw.when(whole % 2 == 0)
+        .then(sin * even)
+        .when(whole == 1)
+        .then(theta * two_over_pi)
+        .otherwise((theta + sin * c2.sqrt() * odd) * two_over_pi)
+    )
+    return s.with_columns(((share + 1) * 0.5).cast(nw.Float64).alias(out))
 
 
 #: The methods with a frame form besides the trajectory, with the letter of their columns:
