@@ -374,6 +374,27 @@ def test_other_methods_fall_back_to_the_reference_path() -> None:
     assert engines["drug_waste_dumpings"] == "frame"
 
 
+def test_a_progress_bar_while_series_are_assessed_one_by_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pd = pytest.importorskip("pandas")
+    folder = ROOT / "examples" / "nl-drug-policy"
+    framework = gf.load_framework(folder / "goals.yaml")
+    frame = pd.read_csv(folder / "observations.csv")
+    quiet = gf.evaluate_frame(framework, frame, as_of="2026-11-28")  # not a terminal: no bar
+    assert capsys.readouterr().err == ""
+    shown = gf.evaluate_frame(framework, frame, as_of="2026-11-28", progress=True)
+    err = capsys.readouterr().err
+    fallback = quiet.results[quiet.results["engine"] == "reference"]
+    assert len(fallback) > 0
+    # The bar counts the series without a frame form and ends full.
+    assert f"{len(fallback)} series without a frame form, one by one" in err
+    assert f"{len(fallback)}/{len(fallback)}" in err
+    assert shown.results.equals(quiet.results)
+    gf.evaluate_frame(framework, frame, as_of="2026-11-28", progress=False)
+    assert capsys.readouterr().err == ""
+
+
 def test_open_sdg_in_the_frame_worked_example() -> None:
     # From 10 in 2016 to 20 by 2030; 15 in 2024. Open SDG's method 2 by hand:
     # observed CAGR (15/10)^(1/8) - 1 = 0.0519895, required (20/10)^(1/14) - 1 = 0.0507566,

@@ -8,7 +8,7 @@ import attrs
 
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
 from goalframe._collector import while_paused
-from goalframe._judge import shared
+from goalframe._judge import shared, tick
 from goalframe._messages import Message, Term
 from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
@@ -409,11 +409,13 @@ def assess_all(
             assessment = _revision_caveat(
                 indicator, assessment, first_releases, chosen, cutoff, selected
             )
+        tick()
         group_results = []
         for group, group_rows in groups.items():
             one, aside = _group(indicator, group, group_rows, chosen, cutoff, release_date)
             group_results.append(one)
             set_aside.extend(aside)
+            tick()
         unused = _unused_group_targets(indicator, group_results)
         if unused is not None:
             assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, unused))

@@ -20,7 +20,8 @@ says which path gave each row.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -76,6 +77,7 @@ def evaluate_frame(
     *,
     as_of: str | int | Period | None = None,
     method: str | None = None,
+    progress: bool | None = None,
 ) -> FrameEvaluation:
     """Assess every series of ``frame`` (any narwhals-supported data frame) in its engine.
 
@@ -85,6 +87,9 @@ def evaluate_frame(
             optionally ``flag``; other columns are breakdowns. Null and NaN cells are blank.
         as_of: The assessment date (default today, as `goalframe.evaluate`).
         method: A method for every indicator instead of each one's own.
+        progress: A progress bar on standard error while series without a frame form are
+            assessed one by one: True always, False never, None (default) when standard
+            error is a terminal and there are 3,000 such series or more.
 
     Returns:
         The verdicts and the rows set aside, as frames of ``frame``'s backend (lazy when
@@ -101,11 +106,16 @@ def evaluate_frame(
     with warnings.catch_warnings():
         # pandas warns on comparisons with missing values, which the expressions handle.
         warnings.simplefilter("ignore", RuntimeWarning)
-        return _evaluate_frame(framework, frame, as_of=as_of, method=method)
+        return _evaluate_frame(framework, frame, as_of=as_of, method=method, progress=progress)
 
 
 def _evaluate_frame(
-    framework: Framework, frame: Any, *, as_of: str | int | Period | None, method: str | None
+    framework: Framework,
+    frame: Any,
+    *,
+    as_of: str | int | Period | None,
+    method: str | None,
+    progress: bool | None = None,
 ) -> FrameEvaluation:
     import narwhals as nw
 
@@ -157,12 +167,13 @@ def _evaluate_frame(
             yearly=yearly,
             method=method,
             periods=len(known_years),
+            progress=progress,
         )
         parts.append(results)
         asides.append(aside)
     else:  # rows of indicators the goal file does not have are still counted
         asides.append(_aside_counts(roles, set(), cutoff))
-    fallback = _reference(roles, framework, reference_ids, bcols, cutoff, method)
+    fallback = _reference(roles, framework, reference_ids, bcols, cutoff, method, progress)
     if fallback is not None:
         parts.append(fallback[0])
         asides.append(fallback[1])
@@ -367,6 +378,7 @@ def _columnar(
     yearly: bool,
     method: str | None,
     periods: int,
+    progress: bool | None = None,
 ) -> tuple[Any, Any]:
     """The verdicts of the frame-form indicators (``ids``: their methods), by expressions.
 
@@ -542,7 +554,7 @@ def _columnar(
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
         extra, extra_aside = _reference_rows(
-            odd_rows, framework, bcols, cutoff, method, absent=absent
+            odd_rows, framework, bcols, cutoff, method, absent=absent, progress=progress
         )
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
@@ -1555,6 +1567,7 @@ def _reference(
     bcols: list[str],
     cutoff: Period,
     method: str | None,
+    progress: bool | None = None,
 ) -> tuple[Any, Any] | None:
     """The indicators without a frame form, assessed per series by the reference path."""
     import narwhals as nw
@@ -1562,7 +1575,9 @@ def _reference(
     if not ids:
         return None
     rows = lf.filter(nw.col("indicator").is_in(sorted(ids)))
-    results, assessed_aside = _reference_rows(rows, framework, bcols, cutoff, method)
+    results, assessed_aside = _reference_rows(
+        rows, framework, bcols, cutoff, method, progress=progress
+    )
     other = (
         rows.filter(nw.col("_role") == "other")
         .with_columns(reason=nw.lit("breakdown not assessed"))
@@ -1581,6 +1596,7 @@ def _reference_rows(
     method: str | None,
     *,
     absent: set[str] | None = None,
+    progress: bool | None = None,
 ) -> tuple[Any, Any]:
     """Assess the series of ``rows`` one by one with the reference path (`goalframe._evaluate`).
 
@@ -1600,7 +1616,9 @@ def _reference_rows(
     ids = sorted(set(rows.select("indicator").unique().collect()["indicator"].to_list()))
     data = rows.filter(nw.col("_role").is_in(["headline", "group"])).collect()
     records = []
+    series: set[tuple[Any, ...]] = set()
     for row in data.iter_rows(named=True):
+        series.add((row["indicator"], *(row[c] for c in bcols)))
         record = {c: (row[c] or None) for c in bcols}
         record.update(
             indicator=row["indicator"],
@@ -1617,7 +1635,8 @@ def _reference_rows(
         source="<frame>",
         breakdown_columns=tuple(bcols),
     )
-    evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
+    with _progress_bar(len(series), progress):
+        evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
     chosen = [r for r in evaluation.indicators if r.id in ids]
     out = result_rows(chosen, bcols, engine="reference")
     if absent is not None:
@@ -1641,6 +1660,42 @@ def _reference_rows(
     schema: dict[str, Any] = {"indicator": nw.String, "reason": nw.String, "rows": nw.Int64}
     small = nw.from_dict(data, schema=schema, backend="pyarrow")
     return results, _into(small, rows)
+
+
+#: Series the reference path assesses in about a second: the automatic progress bar shows
+#: from here on (about 200-400 µs per series, see docs/explanation/performance.md).
+PROGRESS_FROM = 3000
+
+
+@contextmanager
+def _progress_bar(total: int, progress: bool | None) -> Iterator[None]:
+    """A progress bar on standard error while ``total`` series are assessed one by one.
+
+    ``progress`` True shows it, False never; None (the default) shows it when standard error
+    is a terminal and there are `PROGRESS_FROM` series or more.
+    """
+    import sys
+
+    show = progress if progress is not None else total >= PROGRESS_FROM and sys.stderr.isatty()
+    if not show or total == 0:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from goalframe._judge import ticking
+
+    bar = Progress(
+        TextColumn("goalframe: {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
+    task = bar.add_task(f"{total:,} series without a frame form, one by one", total=total)
+    with bar, ticking(lambda n: bar.advance(task, n)):
+        yield
+        bar.update(task, completed=total)
 
 
 def result_rows(

@@ -122,6 +122,28 @@ def shared(key: Any, compute: Callable[..., _T], *args: Any) -> _T:
     return store[key]  # type: ignore[no-any-return]
 
 
+_TICK: contextvars.ContextVar[Callable[[int], None] | None] = contextvars.ContextVar(
+    "goalframe_tick", default=None
+)
+
+
+@contextmanager
+def ticking(tick: Callable[[int], None]) -> Iterator[None]:
+    """Call ``tick(n)`` as series are assessed inside the block (a progress bar's advance)."""
+    token = _TICK.set(tick)
+    try:
+        yield
+    finally:
+        _TICK.reset(token)
+
+
+def tick(count: int = 1) -> None:
+    """Report ``count`` series assessed to the block's `ticking` callback, if any."""
+    callback = _TICK.get()
+    if callback is not None:
+        callback(count)
+
+
 def judge(
     info: MethodInfo,
     series: Series,
