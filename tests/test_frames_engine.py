@@ -26,7 +26,45 @@ from goalframe.schema import FrameworkSpec
 ROOT = Path(__file__).resolve().parents[1]
 REGIONS = ["", "A", "B", "C"]
 METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
+#: Method options: those a frame form reads, those it hands to the reference path, and those
+#: another method reads (ignored by this one).
+OPTIONS = st.sampled_from(
+    [
+        {},
+        {},
+        {},
+        {"on_track": 0.8, "acceleration": 0.5},
+        {"on_track": 1.0, "acceleration": 0.0},
+        {"window": "long"},
+        {"window": 8},
+        {"confidence": 0.9},
+        {"model": "linear", "confidence": 0.6},
+        {"model": "log"},
+        {"base_year": 2010},
+        {"limit": 100},
+        {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
+    ]
+)
 METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
+#: Method options: those a frame form reads, those it hands to the reference path, and those
+#: another method reads (ignored by this one).
+OPTIONS = st.sampled_from(
+    [
+        {},
+        {},
+        {},
+        {"on_track": 0.8, "acceleration": 0.5},
+        {"on_track": 1.0, "acceleration": 0.0},
+        {"window": "long"},
+        {"window": 8},
+        {"confidence": 0.9},
+        {"model": "linear", "confidence": 0.6},
+        {"model": "log"},
+        {"base_year": 2010},
+        {"limit": 100},
+        {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
+    ]
+)
 
 
 def _framework(case: dict[str, Any]) -> gf.Framework:
@@ -51,6 +89,7 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
                 "unit": "kg",
                 "direction": case["direction"],
                 "method": case.get("method", "trajectory"),
+                "options": case.get("options") or {},
                 "by": ["region"],
                 "target": target,
             }
@@ -94,6 +133,7 @@ cases = st.fixed_dictionaries(
         "illustrative": st.booleans(),
         "as_of": st.integers(2012, 2030),
         "method": st.sampled_from(METHODS),
+        "options": OPTIONS,
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -133,6 +173,7 @@ long_cases = st.fixed_dictionaries(
         "illustrative": st.just(False),
         "as_of": st.integers(2016, 2030),
         "method": st.sampled_from(METHODS),
+        "options": OPTIONS,
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -393,6 +434,32 @@ def test_a_progress_bar_while_series_are_assessed_one_by_one(
     assert shown.results.equals(quiet.results)
     gf.evaluate_frame(framework, frame, as_of="2026-11-28", progress=False)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "polars", "duckdb"])
+def test_no_indicator_with_a_frame_form(backend: str) -> None:
+    # Every series through the reference path (norm has no frame form): pyarrow once
+    # refused the empty list of frame-form indicators (found by the differential test).
+    pytest.importorskip(backend)
+    import pyarrow.csv as pacsv
+
+    folder = ROOT / "examples" / "nl-drug-policy"
+    framework = gf.load_framework(folder / "goals.yaml")
+    table = pacsv.read_csv(folder / "observations.csv")
+    native = _native(table.to_pylist(), backend) if backend != "pyarrow" else table
+    found = gf.evaluate_frame(framework, native, as_of="2026-11-28", method="norm")
+    rows = _to_rows(found.results)
+    assert rows and {r["engine"] for r in rows} == {"reference"}
+    card = gf.evaluate(
+        framework,
+        gf.load_observations(folder / "observations.csv"),
+        as_of="2026-11-28",
+        method="norm",
+    )
+    statuses = {r["indicator"]: r["status"] for r in rows if r["role"] == "headline"}
+    for result in card.indicators:
+        if result.series:
+            assert statuses[result.id] == result.status.value, result.id
 
 
 def test_open_sdg_in_the_frame_worked_example() -> None:

@@ -11,10 +11,10 @@ frame form here, beside their reference code in `goalframe.progress` and the rul
 `goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A differential test
 (``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
 covers yearly series of an indicator with one trajectory target (a declared baseline, a
-value or a relative change, a deadline, no milestones, no method options); every other
-series (another target type or frequency, method options, a break in the series, an ESCAP
-series with a gap) is assessed per series by the reference path, and the ``engine`` column
-says which path gave each row.
+value or a relative change, a deadline, no milestones; the method options in
+`_FRAME_OPTIONS`); every other series (another target type or frequency, another option, a
+break in the series, an ESCAP series with a gap) is assessed per series by the reference
+path, and the ``engine`` column says which path gave each row.
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[st
     reference: set[str] = set()
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
-        if chosen in FRAME_METHODS and _frame_form(indicator):
+        if chosen in FRAME_METHODS and _frame_form(indicator) and _options_read(indicator, chosen):
             frame[indicator.id] = chosen
         else:
             reference.add(indicator.id)
@@ -243,7 +243,7 @@ def _frame_form(indicator: Indicator) -> bool:
     goal = indicator.goal
     if indicator.unit is None or goal is None or len(indicator.goals) != 1:
         return False
-    if indicator.options or indicator.direction is None:
+    if indicator.direction is None:
         return False
     return (
         goal.type is TargetType.TRAJECTORY
@@ -255,6 +255,63 @@ def _frame_form(indicator: Indicator) -> bool:
         and goal.baseline.period.frequency is Frequency.YEAR
         and goal.deadline.frequency is Frequency.YEAR
     )
+
+
+#: The options each frame form reads (the method's other options change its verdict, so a
+#: series with one of them goes to the reference path). Options a method does not read at all
+#: make no difference to it.
+_FRAME_OPTIONS: Mapping[str, frozenset[str]] = {
+    "trajectory": frozenset({"on_track", "acceleration"}),
+    "eurostat": frozenset({"window"}),
+    "forecast": frozenset({"confidence", "model"}),  # the interval only; the linear model
+    # open-sdg reads base_year and limit only without a declared baseline or target
+    "open-sdg": frozenset({"base_year", "limit"}),
+}
+
+
+def _options_read(indicator: Indicator, method: str) -> bool:
+    """Whether the frame form reads every option of ``indicator`` that ``method`` reads.
+
+    The options must also be valid for the method (else the reference path says why not).
+    """
+    from goalframe.progress import get_method
+
+    options = indicator.options
+    if not options:
+        return True
+    info = get_method(method)
+    read = set(options) & set(info.options)
+    if not read <= _FRAME_OPTIONS.get(method, frozenset()):
+        return False
+    if method == "forecast" and options.get("model", "linear") != "linear":
+        return False
+    try:
+        if info.validate is not None:
+            info.validate(options)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _option_values(
+    indicators: list[Indicator], methods: Mapping[str, str]
+) -> dict[str, dict[str, float]]:
+    """Per indicator, the numbers its method's options set (the defaults when not given)."""
+    from goalframe.progress.eurostat import _window
+    from goalframe.progress.trajectory import _cut_offs
+
+    out: dict[str, dict[str, float]] = {}
+    for indicator in indicators:
+        method, options = methods[indicator.id], indicator.options
+        on_track, acceleration = _cut_offs(options if method == "trajectory" else {})
+        window, min_span = _window(options if method == "eurostat" else {})
+        out[indicator.id] = {
+            "on_track": on_track,
+            "acceleration": acceleration,
+            "window": window,
+            "min_span": min_span,
+        }
+    return out
 
 
 def _years(lf: Any, framework: Framework) -> dict[str, int | None]:
@@ -321,13 +378,18 @@ def _convert(lf: Any, framework: Framework) -> Any:
     if all(scale[key] == 1 and shift[key] == 0 for key in scale):
         # Every unit is its indicator's own (the usual case): no arithmetic, no key per row.
         measured = [i.id for i in framework.indicators if i.unit is not None]
-        return lf.with_columns(
-            _unit_ok=(nw.col("_unit") != "") & nw.col("indicator").is_in(measured)
-        )
+        return lf.with_columns(_unit_ok=(nw.col("_unit") != "") & _among(measured))
     lf = lf.with_columns(_key=nw.concat_str([nw.col("indicator"), nw.lit("\x1f"), nw.col("_unit")]))
     a = _constant(scale, nw.Float64, column="_key")
     b = _constant(shift, nw.Float64, column="_key")
     return lf.with_columns(_value=nw.col("_value") * a + b, _unit_ok=~a.is_null())
+
+
+def _among(ids: list[str]) -> Any:
+    """Whether a row's indicator is one of ``ids`` (pyarrow refuses ``is_in`` of an empty list)."""
+    import narwhals as nw
+
+    return nw.col("indicator").is_in(ids) if ids else nw.lit(value=False)
 
 
 def _constant(
@@ -364,7 +426,7 @@ def _roles(lf: Any, framework: Framework, bcols: list[str]) -> Any:
         .then(nw.lit("headline"))
         .otherwise(nw.when(group & any_by).then(nw.lit("group")).otherwise(nw.lit("other")))
     )
-    known = nw.col("indicator").is_in([i.id for i in framework.indicators])
+    known = _among([i.id for i in framework.indicators])
     return lf.with_columns(_role=nw.when(known).then(role).otherwise(nw.lit("unknown")))
 
 
@@ -388,6 +450,7 @@ def _columnar(
     import narwhals as nw
 
     indicators = [i for i in framework.indicators if i.id in ids]
+    settings = _option_values(indicators, ids)
     keys = ["indicator", "_role", *bcols]
     cut_year = _last_year_before(cutoff)
     goal = {i.id: i.goal for i in indicators}
@@ -403,9 +466,7 @@ def _columnar(
 
     flags = _flag_table(lf)
     odd_possible = any(flags[1].values()) or not yearly
-    rows = lf.filter(
-        nw.col("indicator").is_in(sorted(ids)) & nw.col("_role").is_in(["headline", "group"])
-    )
+    rows = lf.filter(_among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
     rows = rows.with_columns(
         _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
         _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
@@ -491,11 +552,11 @@ def _columnar(
         _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
         _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
     )
-    from goalframe.progress.eurostat import WINDOWS
-
     eurostat = "eurostat" in ids.values()
-    # Eurostat's window: the first assessed year at or after the latest minus five.
-    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - WINDOWS["short"]).then(nw.col("_ay"))
+    # Eurostat's window: the first assessed year at or after the latest minus five (or the
+    # window the indicator's options give).
+    years_back = k({i: v["window"] for i, v in settings.items()}, nw.Float64)
+    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - years_back).then(nw.col("_ay"))
     joined = joined.with_columns(
         _wv=(window.otherwise(_null()) if eurostat else _null()).cast(nw.Float64)
     )
@@ -549,7 +610,9 @@ def _columnar(
         # Whether any series needs the reference path: a look at the first grouped pass
         # alone, so that the whole plan is not run a second time only to find none.
         odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
-    results = _verdicts(series.filter(clean), goal, closed_map, bcols, ids, periods=periods)
+    results = _verdicts(
+        series.filter(clean), goal, closed_map, bcols, ids, periods=periods, settings=settings
+    )
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         odd_rows = usable.join(odd, on=keys, how="inner")
@@ -650,7 +713,7 @@ def _aside_counts(lf: Any, ids: set[str], cutoff: Period) -> Any:
 
     cut_year = _last_year_before(cutoff)
 
-    mine = lf.filter(nw.col("indicator").is_in(sorted(ids)) | (nw.col("_role") == "unknown"))
+    mine = lf.filter(_among(sorted(ids)) | (nw.col("_role") == "unknown"))
     reason = (
         nw.when(nw.col("_role") == "unknown")
         .then(nw.lit("no such indicator in the goal file"))
@@ -695,6 +758,7 @@ def _verdicts(
     methods: Mapping[str, str],
     *,
     periods: int,
+    settings: Mapping[str, Mapping[str, float]],
 ) -> Any:
     """The methods and the judge's rules, as expressions over one row per series.
 
@@ -720,6 +784,10 @@ def _verdicts(
     pct_v = k(pct, nw.Float64)
     pts_v = k(pts, nw.Float64)
     is_closed = k(closed, nw.Boolean)
+    option = {
+        name: k({i: v[name] for i, v in settings.items()}, nw.Float64)
+        for name in ("on_track", "acceleration", "min_span")
+    }
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
 
     group = nw.col("_role") == "group"
@@ -738,6 +806,9 @@ def _verdicts(
         _by=by,
         _dy=dy,
         _closed=is_closed,
+        _on=option["on_track"],
+        _acc=option["acceleration"],
+        _min_span=option["min_span"],
         _inc=inc,
         _tol=tol,
     )
@@ -795,9 +866,9 @@ def _verdicts(
         .then(nw.lit("met"))
         .when(nw.col("_progress") < 0)
         .then(nw.lit("away"))
-        .when(ratio >= 0.95 - EPSILON)
+        .when(ratio >= nw.col("_on") - EPSILON)
         .then(nw.lit("on"))
-        .when(ratio >= 0.6 - EPSILON)
+        .when(ratio >= nw.col("_acc") - EPSILON)
         .then(nw.lit("behind"))
         .otherwise(nw.lit("far"))
     )
@@ -1085,8 +1156,6 @@ def _eurostat(s: Any, meets: Any) -> Any:
     """
     import narwhals as nw
 
-    from goalframe.progress.eurostat import MIN_SPAN
-
     t, start = nw.col("_a_last"), nw.col("_ws")
     latest, first = nw.col("_latest"), nw.col("_ys")
     target, deadline = nw.col("_t"), nw.col("_dy").cast(nw.Float64)
@@ -1094,7 +1163,7 @@ def _eurostat(s: Any, meets: Any) -> Any:
     horizon = deadline - start
     readable = (
         (nw.col("_n_assessed") >= 2)
-        & (years >= MIN_SPAN["short"] - 1e-9)
+        & (years >= nw.col("_min_span") - 1e-9)
         & (first > 0)
         & (latest > 0)
     )
@@ -1574,7 +1643,7 @@ def _reference(
 
     if not ids:
         return None
-    rows = lf.filter(nw.col("indicator").is_in(sorted(ids)))
+    rows = lf.filter(_among(sorted(ids)))
     results, assessed_aside = _reference_rows(
         rows, framework, bcols, cutoff, method, progress=progress
     )
