@@ -265,7 +265,7 @@ _FRAME_OPTIONS: Mapping[str, frozenset[str]] = {
     "eurostat": frozenset({"window"}),
     "forecast": frozenset({"confidence", "model"}),  # the interval only; the linear model
     # open-sdg reads base_year and limit only without a declared baseline or target
-    "open-sdg": frozenset({"base_year", "limit"}),
+    "open-sdg": frozenset({"base_year", "limit", "thresholds"}),
 }
 
 
@@ -298,6 +298,7 @@ def _option_values(
 ) -> dict[str, dict[str, float]]:
     """Per indicator, the numbers its method's options set (the defaults when not given)."""
     from goalframe.progress.eurostat import _window
+    from goalframe.progress.open_sdg import _thresholds
     from goalframe.progress.trajectory import _cut_offs
 
     out: dict[str, dict[str, float]] = {}
@@ -305,11 +306,13 @@ def _option_values(
         method, options = methods[indicator.id], indicator.options
         on_track, acceleration = _cut_offs(options if method == "trajectory" else {})
         window, min_span = _window(options if method == "eurostat" else {})
+        thresholds = _thresholds(options if method == "open-sdg" else {}, 2)
         out[indicator.id] = {
             "on_track": on_track,
             "acceleration": acceleration,
             "window": window,
             "min_span": min_span,
+            **thresholds,  # Open SDG's high, med and low (its method 2)
         }
     return out
 
@@ -786,7 +789,7 @@ def _verdicts(
     is_closed = k(closed, nw.Boolean)
     option = {
         name: k({i: v[name] for i, v in settings.items()}, nw.Float64)
-        for name in ("on_track", "acceleration", "min_span")
+        for name in ("on_track", "acceleration", "min_span", "high", "med", "low")
     }
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
 
@@ -809,6 +812,9 @@ def _verdicts(
         _on=option["on_track"],
         _acc=option["acceleration"],
         _min_span=option["min_span"],
+        _high=option["high"],
+        _med=option["med"],
+        _low=option["low"],
         _inc=inc,
         _tol=tol,
     )
@@ -1062,9 +1068,9 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     """
     import narwhals as nw
 
-    from goalframe.progress.open_sdg import LABELS, THRESHOLDS, ZERO_REPLACEMENT
+    from goalframe.progress.open_sdg import LABELS, ZERO_REPLACEMENT
 
-    high, med, low = (THRESHOLDS[2][k] for k in ("high", "med", "low"))
+    high, med, low = nw.col("_high"), nw.col("_med"), nw.col("_low")
     own, current, target = nw.col("_own"), nw.col("_latest"), nw.col("_t")
     base = nw.when(own.is_null()).then(nw.col("_b")).otherwise(own)
     s = s.with_columns(_o_base=base.cast(nw.Float64))
