@@ -263,7 +263,7 @@ def _frame_form(indicator: Indicator) -> bool:
 _FRAME_OPTIONS: Mapping[str, frozenset[str]] = {
     "trajectory": frozenset({"on_track", "acceleration"}),
     "eurostat": frozenset({"window"}),
-    "forecast": frozenset({"confidence", "model"}),  # the interval only; the linear model
+    "forecast": frozenset({"confidence", "model"}),  # the linear and log models
     # open-sdg reads base_year and limit only without a declared baseline or target
     "open-sdg": frozenset({"base_year", "limit", "thresholds"}),
 }
@@ -283,8 +283,8 @@ def _options_read(indicator: Indicator, method: str) -> bool:
     read = set(options) & set(info.options)
     if not read <= _FRAME_OPTIONS.get(method, frozenset()):
         return False
-    if method == "forecast" and options.get("model", "linear") != "linear":
-        return False
+    if method == "forecast" and options.get("model", "linear") not in ("linear", "log"):
+        return False  # Theil-Sen's median of pairwise slopes: the reference path
     try:
         if info.validate is not None:
             info.validate(options)
@@ -313,6 +313,7 @@ def _option_values(
             "window": window,
             "min_span": min_span,
             **thresholds,  # Open SDG's high, med and low (its method 2)
+            "log": float(method == "forecast" and options.get("model") == "log"),
         }
     return out
 
@@ -508,10 +509,18 @@ def _columnar(
             "_e_after": nw.col("_ea").count(),
             "_e_min": nw.col("_ev").min(),
         }
-    if forecast:  # x = year - baseline year
+    if forecast:  # x = year - baseline year; y the value, or its logarithm (model: log)
+        log = k({i: v["log"] == 1 for i, v in settings.items()}, nw.Boolean)
+        # A value that is not positive has no logarithm: 1 stands in, and the method then
+        # refuses the series for it (from `_f_min`), so the sums are not used.
+        logged = nw.when(value > 0).then(value).otherwise(1.0).cast(nw.Float64).log()
         usable = usable.with_columns(
             _fx=nw.when(point).then(year - by).otherwise(_null()).cast(nw.Float64),
-            _fy=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
+            _fy=nw.when(point)
+            .then(nw.when(log).then(logged).otherwise(value))
+            .otherwise(_null())
+            .cast(nw.Float64),
+            _fv=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
         )
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
         fit |= {
@@ -519,6 +528,7 @@ def _columnar(
             "_f_sx": nw.col("_fx").sum(),
             "_f_sy": nw.col("_fy").sum(),
             "_f_max": nw.col("_fa").max(),
+            "_f_min": nw.col("_fv").min(),
         }
     first = usable.group_by(keys).agg(
         **fit,
@@ -789,7 +799,7 @@ def _verdicts(
     is_closed = k(closed, nw.Boolean)
     option = {
         name: k({i: v[name] for i, v in settings.items()}, nw.Float64)
-        for name in ("on_track", "acceleration", "min_span", "high", "med", "low")
+        for name in ("on_track", "acceleration", "min_span", "high", "med", "low", "log")
     }
     provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
 
@@ -815,6 +825,7 @@ def _verdicts(
         _high=option["high"],
         _med=option["med"],
         _low=option["low"],
+        _log=option["log"] == 1,
         _inc=inc,
         _tol=tol,
     )
@@ -1494,7 +1505,15 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
     se = residual_sd * (1 + _div(nw.lit(1.0), n) + nw.col("_f_lever")).sqrt()
     s = s.with_columns(_f_se=nw.when(fitted).then(se).otherwise(_null()).cast(nw.Float64))
     se = nw.col("_f_se")
-    z = _div(nw.col("_t") - nw.col("_f_centre"), se)
+    # The target on the fitted scale: its logarithm for the log model.
+    positive_target = nw.when(nw.col("_t") > 0).then(nw.col("_t")).otherwise(1.0)
+    s = s.with_columns(
+        _f_goal=nw.when(nw.col("_log"))
+        .then(positive_target.cast(nw.Float64).log())
+        .otherwise(nw.col("_t"))
+        .cast(nw.Float64)
+    )
+    z = _div(nw.col("_f_goal") - nw.col("_f_centre"), se)
     # Past ±1e150 the distribution is 0 or 1 to the last bit; z² stays finite.
     s = s.with_columns(
         _f_z=nw.when(z > 1e150).then(1e150).when(z < -1e150).then(-1e150).otherwise(z)
@@ -1503,9 +1522,9 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
     below = (
         nw.when(se > 0)
         .then(nw.col("_f_cdf"))
-        .when(nw.col("_f_centre") < nw.col("_t"))
+        .when(nw.col("_f_centre") < nw.col("_f_goal"))
         .then(1.0)
-        .when(nw.col("_f_centre") > nw.col("_t"))
+        .when(nw.col("_f_centre") > nw.col("_f_goal"))
         .then(0.0)
         .otherwise(0.5)
     )
@@ -1521,6 +1540,8 @@ def _forecast(s: Any, meets: Any, *, periods: int) -> Any:
         .then(nw.lit("na"))
         .when(meets(nw.col("_latest")))
         .then(nw.lit("met"))
+        .when(nw.col("_log") & ((nw.col("_f_min") <= 0) | (nw.col("_t") <= 0)))
+        .then(nw.lit("na"))  # the log model needs positive values and a positive target
         .when(p >= LIKELY - EPSILON)
         .then(nw.lit("likely"))
         .when(p >= UNCERTAIN - EPSILON)
