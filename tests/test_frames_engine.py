@@ -45,26 +45,6 @@ OPTIONS = st.sampled_from(
         {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
     ]
 )
-METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
-#: Method options: those a frame form reads, those it hands to the reference path, and those
-#: another method reads (ignored by this one).
-OPTIONS = st.sampled_from(
-    [
-        {},
-        {},
-        {},
-        {"on_track": 0.8, "acceleration": 0.5},
-        {"on_track": 1.0, "acceleration": 0.0},
-        {"window": "long"},
-        {"window": 8},
-        {"confidence": 0.9},
-        {"model": "linear", "confidence": 0.6},
-        {"model": "log"},
-        {"base_year": 2010},
-        {"limit": 100},
-        {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
-    ]
-)
 
 
 def _framework(case: dict[str, Any]) -> gf.Framework:
