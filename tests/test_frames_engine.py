@@ -37,6 +37,7 @@ OPTIONS = st.sampled_from(
         {"on_track": 1.0, "acceleration": 0.0},
         {"window": "long"},
         {"window": 8},
+        {"window": 3},
         {"confidence": 0.9},
         {"model": "linear", "confidence": 0.6},
         {"model": "log"},

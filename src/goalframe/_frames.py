@@ -263,7 +263,7 @@ def _frame_form(indicator: Indicator) -> bool:
 _FRAME_OPTIONS: Mapping[str, frozenset[str]] = {
     "trajectory": frozenset({"on_track", "acceleration"}),
     "eurostat": frozenset({"window"}),
-    "forecast": frozenset({"confidence", "model"}),  # the linear and log models
+    "forecast": frozenset({"confidence", "model", "window"}),  # the linear and log models
     # open-sdg reads base_year and limit only without a declared baseline or target
     "open-sdg": frozenset({"base_year", "limit", "thresholds"}),
 }
@@ -298,6 +298,7 @@ def _option_values(
 ) -> dict[str, dict[str, float]]:
     """Per indicator, the numbers its method's options set (the defaults when not given)."""
     from goalframe.progress.eurostat import _window
+    from goalframe.progress.forecast import _settings
     from goalframe.progress.open_sdg import _thresholds
     from goalframe.progress.trajectory import _cut_offs
 
@@ -314,6 +315,8 @@ def _option_values(
             "min_span": min_span,
             **thresholds,  # Open SDG's high, med and low (its method 2)
             "log": float(method == "forecast" and options.get("model") == "log"),
+            # the forecast's fitting window in years (none: every point from the baseline on)
+            "fit_window": (_settings(options)[2] if method == "forecast" else None) or 0.0,
         }
     return out
 
@@ -509,6 +512,8 @@ def _columnar(
             "_e_after": nw.col("_ea").count(),
             "_e_min": nw.col("_ev").min(),
         }
+    # A forecast fitted on the last years only (option `window`) needs the last year first.
+    windowed = forecast and any(v["fit_window"] > 0 for v in settings.values())
     if forecast:  # x = year - baseline year; y the value, or its logarithm (model: log)
         log = k({i: v["log"] == 1 for i, v in settings.items()}, nw.Boolean)
         # A value that is not positive has no logarithm: 1 stands in, and the method then
@@ -523,6 +528,7 @@ def _columnar(
             _fv=nw.when(point).then(value).otherwise(_null()).cast(nw.Float64),
         )
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
+    if forecast and not windowed:
         fit |= {
             "_f_n": nw.col("_fx").count(),
             "_f_sx": nw.col("_fx").sum(),
@@ -545,12 +551,12 @@ def _columnar(
         _prev=nw.col("_pv").max(),
         _next=nw.col("_nx").min(),
     )
-    fit_columns = ["_fx", "_fy"] if forecast else []
+    fit_columns = ["_fx", "_fy"] if forecast and not windowed else []
     joined = usable.select(*keys, "_year", "_value", "_ay", *fit_columns).join(
         first, on=keys, how="inner"
     )
     centred: dict[str, Any] = {}
-    if forecast:  # deviations from the means, then their products (two-pass: no cancellation)
+    if forecast and not windowed:  # deviations from the means, then their products
         joined = joined.with_columns(
             _fdx=nw.col("_fx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
             _fdy=nw.col("_fy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
@@ -582,7 +588,10 @@ def _columnar(
         **centred,
     )
     series = first.join(second, on=keys, how="inner")
-    if forecast:  # the residuals about the fitted line: one more pass, only when used
+    if windowed:
+        fit_window = k({i: v["fit_window"] for i, v in settings.items()}, nw.Float64)
+        series = series.join(_windowed_fit(usable, first, keys, fit_window), on=keys, how="inner")
+    elif forecast:  # the residuals about the fitted line: one more pass, only when used
         slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
         lines = joined.select(*keys, "_fdx", "_fdy").join(
             second.select(*keys, "_f_sxx", "_f_sxy"), on=keys, how="inner"
@@ -635,6 +644,50 @@ def _columnar(
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
     return results, aside
+
+
+def _windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> Any:
+    """The forecast's least-squares sums over its last ``fit_window`` years (0: all points).
+
+    The reference keeps the points from ``t_last - window`` on, ``t_last`` the last point:
+    known after the first pass, so the sums, the centred sums and the residuals take three
+    passes here (`_columnar` needs one when no indicator sets a window).
+    """
+    import narwhals as nw
+
+    rows = usable.select(*keys, "_year", "_fx", "_fy", "_fv").join(
+        first.select(*keys, "_a_last"), on=keys, how="inner"
+    )
+    start = nw.col("_a_last").cast(nw.Float64) - fit_window - 1e-9
+    inside = (fit_window <= 0) | (nw.col("_year").cast(nw.Float64) >= start)
+
+    def kept(column: str) -> Any:
+        return nw.when(inside).then(nw.col(column)).otherwise(_null()).cast(nw.Float64)
+
+    rows = rows.with_columns(_gx=kept("_fx"), _gy=kept("_fy"), _gv=kept("_fv"))
+    rows = rows.with_columns(_ga=nw.col("_gy").abs())
+    sums = rows.group_by(keys).agg(
+        _f_n=nw.col("_gx").count(),
+        _f_sx=nw.col("_gx").sum(),
+        _f_sy=nw.col("_gy").sum(),
+        _f_max=nw.col("_ga").max(),
+        _f_min=nw.col("_gv").min(),
+    )
+    centred = rows.select(*keys, "_gx", "_gy").join(sums, on=keys, how="inner")
+    centred = centred.with_columns(
+        _fdx=nw.col("_gx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
+        _fdy=nw.col("_gy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
+    )
+    centred = centred.with_columns(
+        _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
+    )
+    products = centred.group_by(keys).agg(_f_sxx=nw.col("_fxx").sum(), _f_sxy=nw.col("_fxy").sum())
+    slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+    lines = centred.select(*keys, "_fdx", "_fdy").join(products, on=keys, how="inner")
+    lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
+    lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
+    residuals = lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum())
+    return sums.join(products, on=keys, how="inner").join(residuals, on=keys, how="inner")
 
 
 def _escap_steps(usable: Any, point: Any, keys: list[str], goal: Mapping[str, Any]) -> Any:
