@@ -142,6 +142,8 @@ class SpecSyntaxError(SpecError):
     def __init__(self, message: str, location: Location) -> None:
         super().__init__(f"{location}: {message}")
         self.location = location
+        #: What is wrong, without the place (a catalogue `Message` where one says it).
+        self.message = message
 
 
 class SpecValidationError(SpecError):
@@ -181,11 +183,14 @@ class ObservationError(DataError):
 
     Attributes:
         location: File, line (the file's own line number, header = 1) and column.
+        message: What is wrong, without the place.
     """
 
     def __init__(self, message: str, location: Location) -> None:
         super().__init__(f"{location}: {message}")
         self.location = location
+        #: What is wrong, without the place (a catalogue `Message` where one says it).
+        self.message = message
 
 
 class MethodError(GoalframeError):

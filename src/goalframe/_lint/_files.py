@@ -146,7 +146,7 @@ def _unreadable(origin: str, found: tuple[Finding, ...]) -> FileReport:
 def unreadable_data(error: ObservationError | DataError, data: str) -> FileReport:
     """A report for an observations file that cannot be read (finding F005)."""
     location = getattr(error, "location", None) or Location(data)
-    message = str(error).removeprefix(f"{location}: ")
+    message = getattr(error, "message", None) or str(error).removeprefix(f"{location}: ")
     return _unreadable(data, (_finding("F005", message, location, Path(data).stem),))
 
 

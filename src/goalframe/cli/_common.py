@@ -146,10 +146,10 @@ def debugging() -> bool:
 def bad_input(lang: str | None = None) -> Iterator[None]:
     """Turn goalframe's errors into a message and exit 2; anything else is a bug: exit 3.
 
-    With ``lang`` (the command's ``--lang``), a goal file's problems are said in that
-    language; other errors stay in English.
+    With ``lang`` (the command's ``--lang``), a goal file's problems and an observations
+    file's reading errors are said in that language where the catalogues have them.
     """
-    from goalframe.errors import GoalframeError, SpecValidationError
+    from goalframe.errors import GoalframeError, ObservationError, SpecValidationError
 
     try:
         yield
@@ -157,6 +157,10 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
         raise
     except SpecValidationError as exc:
         raise fail(spec_problems(exc, lang) if lang else str(exc)) from None
+    except ObservationError as exc:
+        from goalframe._messages import say
+
+        raise fail(f"{exc.location}: {say(exc.message, lang)}" if lang else str(exc)) from None
     except GoalframeError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

@@ -168,10 +168,13 @@ def lint(
             write_output(render(reports), output)
     broken = [r for r in reports if r.unreadable]
     if broken:
+        from goalframe._messages import say
+
         for report in broken:
             first = report.findings[0]
             where = f"{first.location}: " if first.location else f"{report.origin}: "
-            typer.echo(f"goalframe: error: {where}{first.message}", err=True)
+            message = say(first.message, lang) if lang else first.message
+            typer.echo(f"goalframe: error: {where}{message}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
     if gate is not LintGate.never:
         limit = Severity(gate.value).rank

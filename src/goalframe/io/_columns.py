@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from goalframe._messages import Message
 from goalframe.errors import Location, ObservationError
 
 if TYPE_CHECKING:
@@ -19,19 +20,20 @@ def check_header(columns: list[str], where: str) -> None:
     """Refuse a header without the required columns, with a column twice, or one unnamed."""
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        msg = (
-            f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-            f"the header has {', '.join(repr(c) for c in columns)}, and needs at least "
-            f"{', '.join(REQUIRED)}"
+        message = Message(
+            "data_missing_columns" if len(missing) > 1 else "data_missing_column",
+            missing=missing,
+            header=[repr(c) for c in columns],
+            required=list(REQUIRED),
         )
-        raise ObservationError(msg, Location(where, 1))
+        raise ObservationError(message, Location(where, 1))
     dupes = sorted({c for c in columns if columns.count(c) > 1})
     if dupes:
-        msg = f"column {dupes[0]!r} appears twice in the header; keep one"
-        raise ObservationError(msg, Location(where, 1))
+        message = Message("data_column_twice", column=repr(dupes[0]))
+        raise ObservationError(message, Location(where, 1))
     if "" in columns:
-        msg = f"column {columns.index('') + 1} has no name; name it or remove it"
-        raise ObservationError(msg, Location(where, 1))
+        message = Message("data_column_unnamed", position=str(columns.index("") + 1))
+        raise ObservationError(message, Location(where, 1))
 
 
 def with_blank_lines(read: ObservationSet, blank: list[SetAside]) -> ObservationSet:

@@ -117,8 +117,8 @@ def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             return _read_handle(handle, name, decimal)
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
-        raise ObservationError(msg, Location(name)) from None
+        message = Message("data_not_utf8", byte=str(exc.start))
+        raise ObservationError(message, Location(name)) from None
 
 
 def _logged(read: ObservationSet) -> ObservationSet:
@@ -141,8 +141,8 @@ def _read_handle(handle: Any, name: str, decimal: str | None = None) -> Observat
     try:
         return _logged(_read(reader, name, decimal))
     except csv.Error as exc:
-        msg = f"not valid CSV ({exc}); check quoting on this line"
-        raise ObservationError(msg, Location(name, reader.line_num)) from None
+        message = Message("data_not_csv", error=str(exc))
+        raise ObservationError(message, Location(name, reader.line_num)) from None
 
 
 def _decimal_of(values: list[tuple[str, int]], name: str) -> str:
@@ -166,24 +166,27 @@ def _decimal_of(values: list[tuple[str, int]], name: str) -> str:
             seen.setdefault(".", (cell, line))
     if len(seen) == 2:
         (comma, at_comma), (point, at_point) = seen[","], seen["."]
-        msg = (
-            f"the values mix a decimal comma (line {at_comma}: {comma!r}) and a decimal point "
-            f"(line {at_point}: {point!r}); write every value the same way, or say which the "
-            "file uses with --decimal (decimal= in Python)"
+        message = Message(
+            "data_mixed_decimals",
+            comma_line=str(at_comma),
+            comma=repr(comma),
+            point_line=str(at_point),
+            point=repr(point),
         )
-        raise ObservationError(msg, Location(name, max(at_comma, at_point)))
+        raise ObservationError(message, Location(name, max(at_comma, at_point)))
     if seen:
         return next(iter(seen))
     if ambiguous is not None:
         cell, line = ambiguous
         as_point = _to_point(cell, ".") if "." in cell else cell.replace(",", "")
         as_comma = _to_point(cell, ",")
-        msg = (
-            f"value {cell!r} reads as {float(as_point):g} with a decimal point, or as "
-            f"{float(as_comma):g} with a decimal comma (points grouping thousands), and no "
-            "other value says which; give --decimal . or --decimal , (decimal= in Python)"
+        message = Message(
+            "data_ambiguous_decimal",
+            cell=repr(cell),
+            as_point=f"{float(as_point):g}",
+            as_comma=f"{float(as_comma):g}",
         )
-        raise ObservationError(msg, Location(name, line))
+        raise ObservationError(message, Location(name, line))
     return "."
 
 
@@ -197,8 +200,7 @@ def _to_point(cell: str, decimal: str) -> str:
 def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
     header = next(reader, None)
     if header is None:
-        msg = "the file is empty; it needs a header row: indicator,period,value,unit"
-        raise ObservationError(msg, Location(name))
+        raise ObservationError(Message("data_empty"), Location(name))
     columns = [h.strip().lower() for h in header]
     sdmx = is_sdmx(columns)
     if sdmx:
@@ -225,11 +227,8 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
                 blank.append(SetAside(reason=Message("blank_line"), location=Location(name, line)))
                 continue
             if len(cells) != len(columns):
-                msg = (
-                    f"{len(cells)} cells where the header has {len(columns)}; check for an "
-                    "unquoted delimiter in a value"
-                )
-                raise ObservationError(msg, Location(name, line))
+                message = Message("data_cells", cells=str(len(cells)), columns=str(len(columns)))
+                raise ObservationError(message, Location(name, line))
             yield dict(zip(columns, cells, strict=True)), Location(name, line)
 
     tidy = sdmx_rows(rows(), blank) if sdmx else rows()
