@@ -159,6 +159,13 @@ def test_a_missing_file_or_column(write: Write) -> None:
     data = write("obs.csv", "indicator,period,unit\nx,2020,case\n")
     code, _, err = run("verdicts", REGIONAL, "--data", data)
     assert code == 2 and "'value'" in err
+    # The CSV reader's own header check, with its words and place.
+    data = write("twice.csv", "indicator,period,value,value,unit\nx,2020,1,1,case\n")
+    code, _, err = run("verdicts", REGIONAL, "--data", data)
+    assert code == 2 and "twice.csv:1: column 'value' appears twice in the header" in err
+    data = write("empty.csv", "")
+    code, _, err = run("verdicts", REGIONAL, "--data", data)
+    assert code == 2 and "the file is empty; it needs a header row" in err
 
 
 def test_without_polars_pyarrow_reads_the_file(monkeypatch: pytest.MonkeyPatch) -> None:

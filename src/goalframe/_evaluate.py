@@ -381,6 +381,7 @@ def assess_all(
         # The preparation does not depend on the method: `compare` shares it between cards.
         at = (indicator.id, cutoff, release_date)
         selected, groups, others = shared(("split", *at), _split, indicator, rows)
+        headline_rows = bool(selected)  # a progress bar counts the series with rows
         if others:
             set_aside.extend(_aside(others, _not_assessed(indicator)))
         selected, aside, first_releases = shared(("cut", *at), _cut, selected, cutoff, release_date)
@@ -409,7 +410,8 @@ def assess_all(
             assessment = _revision_caveat(
                 indicator, assessment, first_releases, chosen, cutoff, selected
             )
-        tick()
+        if headline_rows:
+            tick()
         group_results = []
         for group, group_rows in groups.items():
             one, aside = _group(indicator, group, group_rows, chosen, cutoff, release_date)

@@ -529,13 +529,7 @@ def _columnar(
         )
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
     if forecast and not windowed:
-        fit |= {
-            "_f_n": nw.col("_fx").count(),
-            "_f_sx": nw.col("_fx").sum(),
-            "_f_sy": nw.col("_fy").sum(),
-            "_f_max": nw.col("_fa").max(),
-            "_f_min": nw.col("_fv").min(),
-        }
+        fit |= _fit_sums()
     first = usable.group_by(keys).agg(
         **fit,
         _n=nw.len(),
@@ -557,14 +551,8 @@ def _columnar(
     )
     centred: dict[str, Any] = {}
     if forecast and not windowed:  # deviations from the means, then their products
-        joined = joined.with_columns(
-            _fdx=nw.col("_fx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
-            _fdy=nw.col("_fy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
-        )
-        joined = joined.with_columns(
-            _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
-        )
-        centred = {"_f_sxx": nw.col("_fxx").sum(), "_f_sxy": nw.col("_fxy").sum()}
+        joined = _centred(joined)
+        centred = _centred_sums()
     joined = joined.with_columns(
         _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
@@ -592,15 +580,8 @@ def _columnar(
         fit_window = k({i: v["fit_window"] for i, v in settings.items()}, nw.Float64)
         series = series.join(_windowed_fit(usable, first, keys, fit_window), on=keys, how="inner")
     elif forecast:  # the residuals about the fitted line: one more pass, only when used
-        slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
-        lines = joined.select(*keys, "_fdx", "_fdy").join(
-            second.select(*keys, "_f_sxx", "_f_sxy"), on=keys, how="inner"
-        )
-        lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
-        lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
-        series = series.join(
-            lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum()), on=keys, how="inner"
-        )
+        products = second.select(*keys, "_f_sxx", "_f_sxy")
+        series = series.join(_residual_sum(joined, products, keys), on=keys, how="inner")
     if eurostat:  # the window's first value: one more pass, only when a series needs it
         starts = usable.select(*keys, "_year", "_value").join(
             second.select(*keys, "_ws"), on=keys, how="inner"
@@ -646,6 +627,56 @@ def _columnar(
     return results, aside
 
 
+def _fit_sums() -> dict[str, Any]:
+    """The forecast's per-series sums over its points (``_fx``, ``_fy``, ``_fv``, ``_fa``)."""
+    import narwhals as nw
+
+    return {
+        "_f_n": nw.col("_fx").count(),
+        "_f_sx": nw.col("_fx").sum(),
+        "_f_sy": nw.col("_fy").sum(),
+        "_f_max": nw.col("_fa").max(),
+        "_f_min": nw.col("_fv").min(),
+    }
+
+
+def _centred(rows: Any) -> Any:
+    """Each point's deviations from its series' means, and their products (``_fxx``, ``_fxy``).
+
+    Centred first, then multiplied and summed: no cancellation between large raw sums.
+    """
+    import narwhals as nw
+
+    rows = rows.with_columns(
+        _fdx=nw.col("_fx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
+        _fdy=nw.col("_fy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
+    )
+    return rows.with_columns(
+        _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
+    )
+
+
+def _centred_sums() -> dict[str, Any]:
+    """``Sxx`` and ``Sxy`` from `_centred` rows."""
+    import narwhals as nw
+
+    return {"_f_sxx": nw.col("_fxx").sum(), "_f_sxy": nw.col("_fxy").sum()}
+
+
+def _residual_sum(rows: Any, products: Any, keys: list[str]) -> Any:
+    """Per series, the sum of squared residuals about the fitted line (``_f_ssr``).
+
+    ``rows`` are `_centred` rows; ``products`` has each series' ``_f_sxx`` and ``_f_sxy``.
+    """
+    import narwhals as nw
+
+    slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+    lines = rows.select(*keys, "_fdx", "_fdy").join(products, on=keys, how="inner")
+    lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
+    lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
+    return lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum())
+
+
 def _windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> Any:
     """The forecast's least-squares sums over its last ``fit_window`` years (0: all points).
 
@@ -664,29 +695,12 @@ def _windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> 
     def kept(column: str) -> Any:
         return nw.when(inside).then(nw.col(column)).otherwise(_null()).cast(nw.Float64)
 
-    rows = rows.with_columns(_gx=kept("_fx"), _gy=kept("_fy"), _gv=kept("_fv"))
-    rows = rows.with_columns(_ga=nw.col("_gy").abs())
-    sums = rows.group_by(keys).agg(
-        _f_n=nw.col("_gx").count(),
-        _f_sx=nw.col("_gx").sum(),
-        _f_sy=nw.col("_gy").sum(),
-        _f_max=nw.col("_ga").max(),
-        _f_min=nw.col("_gv").min(),
-    )
-    centred = rows.select(*keys, "_gx", "_gy").join(sums, on=keys, how="inner")
-    centred = centred.with_columns(
-        _fdx=nw.col("_gx") - _div(nw.col("_f_sx"), nw.col("_f_n")),
-        _fdy=nw.col("_gy") - _div(nw.col("_f_sy"), nw.col("_f_n")),
-    )
-    centred = centred.with_columns(
-        _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
-    )
-    products = centred.group_by(keys).agg(_f_sxx=nw.col("_fxx").sum(), _f_sxy=nw.col("_fxy").sum())
-    slope = _div(nw.col("_f_sxy"), nw.col("_f_sxx"))
-    lines = centred.select(*keys, "_fdx", "_fdy").join(products, on=keys, how="inner")
-    lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
-    lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
-    residuals = lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum())
+    rows = rows.with_columns(_fx=kept("_fx"), _fy=kept("_fy"), _fv=kept("_fv"))
+    rows = rows.with_columns(_fa=nw.col("_fy").abs())
+    sums = rows.group_by(keys).agg(**_fit_sums())
+    centred = _centred(rows.select(*keys, "_fx", "_fy").join(sums, on=keys, how="inner"))
+    products = centred.group_by(keys).agg(**_centred_sums())
+    residuals = _residual_sum(centred, products, keys)
     return sums.join(products, on=keys, how="inner").join(residuals, on=keys, how="inner")
 
 
@@ -1272,9 +1286,10 @@ def _eurostat(s: Any, meets: Any) -> Any:
     )
     s = s.with_columns(_e_branch=branch)
     judged = nw.col("_e_branch").is_in(["significant", "moderate", "insufficient", "away"])
+    status, label = _status_and_label(_EUROSTAT, "_e_branch")
     return s.with_columns(
-        _e_status=_status_and_label(_EUROSTAT, "_e_branch")[0],
-        _e_label=_status_and_label(_EUROSTAT, "_e_branch")[1],
+        _e_status=status,
+        _e_label=label,
         _e_value=nw.when(judged).then(ratio).otherwise(_null()).cast(nw.Float64),
         _e_early=(nw.col("_e_branch") != "na") & (start < nw.col("_by")),
         _e_score=_null(),
@@ -1345,9 +1360,10 @@ def _unsd(s: Any, meets: Any) -> Any:
     )
     s = s.with_columns(_u_branch=branch)
     graded = nw.col("_u_branch").is_in(["on", "accelerate", "stagnation", "regression"])
+    status, label = _status_and_label(_UNSD, "_u_branch")
     return s.with_columns(
-        _u_status=_status_and_label(_UNSD, "_u_branch")[0],
-        _u_label=_status_and_label(_UNSD, "_u_branch")[1],
+        _u_status=status,
+        _u_label=label,
         _u_value=nw.when(graded)
         .then(r)
         .when(nw.col("_u_branch") == "fell_back")

@@ -174,16 +174,15 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
 
 def spec_problems(exc: Any, lang: str) -> str:
     """A goal file's problems (a `SpecValidationError`) in ``lang``: a count, then each one."""
+    import dataclasses
+
     from goalframe._messages import Message, say
 
     count = len(exc.problems)
     head = Message("goal_problems_one" if count == 1 else "goal_problems", count=count)
-    lines = [f"{exc.source}: {say(head, lang)}"]
-    for problem in exc.problems:
-        where = f"{problem.location}: " if problem.location else ""
-        what = f"{problem.dotted_path}: " if problem.path else ""
-        lines.append(f"  {where}{what}{say(problem.message, lang)}")
-    return "\n".join(lines)
+    # Each problem written as `Problem` writes itself, with its message in ``lang``.
+    said = (dataclasses.replace(p, message=say(p.message, lang)) for p in exc.problems)
+    return "\n".join([f"{exc.source}: {say(head, lang)}", *(f"  {p}" for p in said)])
 
 
 def internal_error(exc: BaseException) -> typer.Exit:

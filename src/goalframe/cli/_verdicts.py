@@ -151,23 +151,24 @@ def _header(data: Path) -> tuple[list[str], str]:
     """The CSV header's column names (lower case, stripped) and its delimiter."""
     import csv
 
+    from goalframe._messages import Message
     from goalframe.errors import Location, ObservationError
+    from goalframe.io._columns import check_names
     from goalframe.io._csv import _sniff_delimiter
 
     try:
         with data.open(encoding="utf-8-sig", newline="") as handle:
             line = handle.readline(64 * 1024)
-    except UnicodeDecodeError:
-        msg = "not UTF-8 text; save the file as UTF-8 CSV"
-        raise ObservationError(msg, Location(str(data))) from None
+    except UnicodeDecodeError as exc:
+        message = Message("data_not_utf8", byte=str(exc.start))
+        raise ObservationError(message, Location(str(data))) from None
+    if not line.strip():
+        raise ObservationError(Message("data_empty"), Location(str(data)))
     separator = _sniff_delimiter(line)
     cells = next(csv.reader([line], delimiter=separator), [])
     columns = [c.strip().lower() for c in cells]
-    if not columns or len(set(columns)) != len(columns):
-        msg = (
-            "the header row is empty or names a column twice; it needs indicator,period,value,unit"
-        )
-        raise ObservationError(msg, Location(str(data), 1))
+    # The CSV reader's own check (a missing column: the engine names it and what the file has).
+    check_names(columns, str(data))
     return columns, separator
 
 

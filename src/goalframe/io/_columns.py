@@ -27,6 +27,11 @@ def check_header(columns: list[str], where: str) -> None:
             required=list(REQUIRED),
         )
         raise ObservationError(message, Location(where, 1))
+    check_names(columns, where)
+
+
+def check_names(columns: list[str], where: str) -> None:
+    """Refuse a header that names a column twice, or leaves one unnamed."""
     dupes = sorted({c for c in columns if columns.count(c) > 1})
     if dupes:
         message = Message("data_column_twice", column=repr(dupes[0]))
