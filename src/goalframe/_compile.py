@@ -527,7 +527,10 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
         kind = err["type"]
         where = locate(path, at_key=kind == "extra_forbidden")
         model = _model_name(err)
-        if kind == "extra_forbidden":
+        said = (err.get("ctx") or {}).get("error")
+        if kind == "value_error" and said is not None and isinstance(said.args[0], Message):
+            message = said.args[0]  # a number's or a period's own message, in every language
+        elif kind == "extra_forbidden":
             key = str(path[-1]) if path else ""
             close = close_matches(key, _fields_at(path))
             message = (

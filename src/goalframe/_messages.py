@@ -24,6 +24,7 @@ from typing import Any
 from goalframe._text import number as _english_number
 
 __all__ = [
+    "Lines",
     "Message",
     "Term",
     "catalogue",
@@ -115,6 +116,32 @@ class Message(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.key, dict(self.values)))
+
+
+class Lines(Message):
+    r"""Several texts on lines of their own (a heading, then indented items), each said in turn.
+
+    ``Lines([heading, row, row])`` is the English text ``heading\n  row\n  row``; `say` says
+    each line that is a `Message` or `Term` in the language asked for.
+    """
+
+    def __new__(cls, lines: Sequence[str], /) -> Lines:
+        self = str.__new__(cls, "\n  ".join(lines))
+        self.key = ""
+        self.values = {"lines": tuple(lines)}
+        return self
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The lines, each a text or a message."""
+        return tuple(self.values["lines"])  # type: ignore[arg-type]
+
+    def say(self, lang: str) -> str:
+        """The lines in ``lang``."""
+        return "\n  ".join(say(line, lang) for line in self.lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Lines, (list(self.lines),))
 
 
 def _rebuild(key: str, values: dict[str, object]) -> Message:

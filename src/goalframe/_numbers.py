@@ -4,14 +4,17 @@ A number is ASCII digits with an optional sign, an optional decimal point and an
 exponent (``-12``, ``3.5``, ``.5``, ``1.2e3``). Nothing else is read as a number: no
 underscores (``1_000``), no digits of other scripts (Arabic-Indic, full-width), no ``nan`` or
 ``inf``, no hex, no thousands separators. A number must lie within ``±MAX_MAGNITUDE``, and a
-written number that is not zero must not round to zero (``1e-400``). This module imports
-nothing from goalframe.
+written number that is not zero must not round to zero (``1e-400``). A refusal is a
+ValueError whose text is a catalogue `Message` (English as a string, said in every
+language); this module imports nothing else from goalframe.
 """
 
 from __future__ import annotations
 
 import math
 import re
+
+from goalframe._messages import Message
 
 __all__ = ["MAX_MAGNITUDE", "check_number", "parse_number"]
 
@@ -50,8 +53,7 @@ def parse_number(text: str, *, what: str = "value") -> float:
         raise ValueError(_why_not(raw, what))
     value = float(raw)
     if value == 0 and not _ZERO.fullmatch(raw):
-        msg = f"{_name(what, repr(raw))} is too small to represent (it would read as 0)"
-        raise ValueError(msg)
+        raise ValueError(Message("number_too_small", number=_name(what, raw)))
     return check_number(value, what=what, shown=raw)
 
 
@@ -64,39 +66,40 @@ def check_number(value: float, *, what: str = "value", shown: object = None) -> 
     # The text for a message is made only when there is one: this runs once per figure read.
     if type(value) is float and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
         return value  # the usual case (NaN fails both comparisons)
-    text = repr(shown if shown is not None else value)
+    name = _name(what, shown if shown is not None else value)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"{_name(what, text)} is not a number"
-        raise ValueError(msg)
+        raise ValueError(Message("number_not", number=name))
     if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
-        msg = f"{_name(what, text)} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude read"
-        raise ValueError(msg)
+        raise ValueError(Message("number_beyond", number=name, largest=f"{MAX_MAGNITUDE:g}"))
     number = float(value)
     if not math.isfinite(number):
-        msg = f"{_name(what, text)} is not a finite number"
-        raise ValueError(msg)
+        raise ValueError(Message("number_not_finite", number=name))
     if abs(number) > MAX_MAGNITUDE:
-        msg = f"{_name(what, text)} is beyond ±{MAX_MAGNITUDE:g}, the largest magnitude read"
-        raise ValueError(msg)
+        raise ValueError(Message("number_beyond", number=name, largest=f"{MAX_MAGNITUDE:g}"))
     return number
 
 
-def _why_not(raw: str, what: str) -> str:
+def _why_not(raw: str, what: str) -> Message:
     if not raw:
-        return f"{what or 'the number'} is empty"
+        return Message("number_empty", number=_name(what, None))
+    if raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        return Message("number_not_finite_cell", number=_name(what, raw))
     if "_" in raw:
-        fix = "write digits without '_' (1000, not 1_000)"
+        fix = "underscore"
     elif any(c.isdigit() and not c.isascii() for c in raw):
-        fix = "write the digits 0-9"
-    elif raw.lower().lstrip("+-") in ("nan", "inf", "infinity"):
-        missing = "leave the cell empty for a missing value"
-        return f"{_name(what, repr(raw))} is not a finite number; {missing}"
+        fix = "digits"
     elif "," in raw:
-        fix = "write decimals with a point and no thousands separators (1234.5)"
+        fix = "comma"
     else:
-        fix = "write a number such as 12, -3.5 or 1.2e3"
-    return f"{_name(what, repr(raw))} is not a number; {fix}"
+        fix = "syntax"
+    return Message(f"number_not_{fix}", number=_name(what, raw))
 
 
-def _name(what: str, shown: str) -> str:
-    return f"{what} {shown}" if what else shown
+def _name(what: str, shown: object) -> Message | str:
+    """The number named for a message: ``value '12x'`` (said in each language), ``'12x'``."""
+    text = "" if shown is None else repr(shown)
+    if what == "value":
+        return Message("number_value", shown=text) if text else Message("number_the_value")
+    if not what:
+        return text or Message("number_the_number")
+    return f"{what} {text}" if text else what

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from goalframe._messages import Message
+from goalframe._messages import Lines, Message
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period, parse_period
 from goalframe.errors import DataError, Location, ObservationError
@@ -119,14 +119,20 @@ _MAX_PROBLEMS = 20
 
 
 class _Collector:
-    """Gathers row problems so that one error lists them all (up to a limit)."""
+    """Gathers row problems so that one error lists them all (up to a limit).
+
+    Each problem is a catalogue `Message` (or plain text); an error listing several is `Lines`,
+    so the command line can say it in the reader's language.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.errors: list[str] = []
 
     def error(self, message: str, location: Location | None) -> None:
-        self.errors.append(f"{location}: {message}" if location else message)
+        if location:
+            message = Message("data_at", where=str(location), problem=message)
+        self.errors.append(message)
 
     def raise_if_any(self) -> None:
         if not self.errors:
@@ -135,10 +141,12 @@ class _Collector:
             raise DataError(self.errors[0])
         shown = self.errors[:_MAX_PROBLEMS]
         more = len(self.errors) - len(shown)
-        lines = [f"{self.source}: {len(self.errors)} rows cannot be read", *shown]
+        count = Message("data_rows", count=len(self.errors))
+        head = Message("data_at", where=self.source, problem=count)
+        lines = [head, *shown]
         if more:
-            lines.append(f"... and {more} more")
-        raise DataError("\n  ".join(lines))
+            lines.append(Message("data_more", count=more))
+        raise DataError(Lines(lines))
 
 
 def parse_value(text: Any) -> float:
@@ -148,8 +156,7 @@ def parse_value(text: Any) -> float:
     optional sign, decimal point and exponent, within ``±1e15``.
     """
     if isinstance(text, bool):
-        msg = f"value {text!r} is not a number"
-        raise ValueError(msg)
+        raise ValueError(Message("number_not", number=Message("number_value", shown=repr(text))))
     if isinstance(text, int | float):
         return check_number(text)
     return parse_number(str(text))
@@ -163,10 +170,7 @@ def parse_flags(text: str | None) -> frozenset[str]:
     parts.discard("")
     unknown = sorted(parts - FLAGS.keys())
     if unknown:
-        msg = (
-            f"unknown flag {unknown[0]!r}; use one of {', '.join(FLAGS)} (several separated by ';')"
-        )
-        raise ValueError(msg)
+        raise ValueError(Message("data_flag", flag=repr(unknown[0]), flags=", ".join(FLAGS)))
     return frozenset(parts)
 
 
@@ -248,7 +252,7 @@ def build_observations(
         value_text = row.get("value")
         value_str = None if value_text is None else str(value_text).strip()
         if not indicator:
-            problems.error("the indicator cell is empty; every row needs an indicator id", location)
+            problems.error(Message("data_no_indicator"), location)
             continue
         # Each distinct period is read once: a long file repeats a few dozen of them.
         period_key = (type(period_text), period_text)
@@ -262,7 +266,7 @@ def build_observations(
                     period_text if not isinstance(period_text, str) else period_text.strip()
                 )
             except ValueError as exc:
-                problems.error(f"column 'period': {exc}", location)
+                problems.error(_cell("period", exc), location)
                 continue
             with contextlib.suppress(TypeError):
                 periods[period_key] = period
@@ -280,21 +284,17 @@ def build_observations(
         try:
             value = parse_value(value_text)
         except ValueError as exc:
-            problems.error(f"column 'value': {exc}", location)
+            problems.error(_cell("value", exc), location)
             continue
         unit = str(row.get("unit") or "").strip()
         unit = shared.setdefault(unit, unit)
         if not unit:
-            problems.error(
-                "the unit cell is empty; give the unit of the value (e.g. "
-                "'plantation', 'kg', 'EUR_million')",
-                location,
-            )
+            problems.error(Message("data_no_unit"), location)
             continue
         try:
             flags = parse_flags(row.get("flag"))
         except ValueError as exc:
-            problems.error(f"column 'flag': {exc}", location)
+            problems.error(_cell("flag", exc), location)
             continue
         breakdown = shared.setdefault(found := _breakdown(row, columns), found)
         note = row.get("note")
@@ -304,7 +304,7 @@ def build_observations(
             try:
                 vintage = parse_period(str(vintage_text).strip())
             except ValueError as exc:
-                problems.error(f"column 'vintage': {exc}", location)
+                problems.error(_cell("vintage", exc), location)
                 continue
         observation = Observation(
             indicator=indicator,
@@ -333,17 +333,25 @@ def build_observations(
             )
         else:
             problems.error(
-                f"{indicator} {period}{f' ({describe_breakdown(breakdown)})' if breakdown else ''} "
-                "has two different values: "
-                f"{first.value:g} {first.unit} ({first.location or 'earlier row'}) and "
-                f"{value:g} {unit}; keep one row per indicator, breakdown and period, or give "
-                "each release its date in a `vintage` column (a revision)",
+                Message(
+                    "data_two_values",
+                    series=f"{indicator} {period}"
+                    + (f" ({describe_breakdown(breakdown)})" if breakdown else ""),
+                    first=f"{first.value:g} {first.unit}",
+                    where=str(first.location) if first.location else Message("data_earlier_row"),
+                    second=f"{value:g} {unit}",
+                ),
                 location,
             )
     problems.raise_if_any()
     return ObservationSet(
         observations=tuple(kept.values()), set_aside=tuple(set_aside), source=source
     )
+
+
+def _cell(column: str, exc: ValueError) -> Message:
+    """A cell's problem: ``column 'period': ...``, with the reader's reason (a `Message`)."""
+    return Message("data_cell", column=repr(column), problem=exc.args[0] if exc.args else "")
 
 
 def _breakdown(row: Mapping[str, Any], columns: tuple[str, ...]) -> Breakdown:

@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from goalframe._messages import Message
+
 __all__ = ["Frequency", "Period", "parse_period"]
 
 
@@ -212,12 +214,6 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-_FORMS = (
-    "a year (2020), financial year (2022/23 or FY2023), quarter (2020Q1 or 2020-Q1), month "
-    "(2020-03 or 2020-M03) or date (2020-03-15)"
-)
-
-
 @contextmanager
 def year_start(month: int | None) -> Iterator[None]:
     """Read financial years (``2022/23``, ``FY2023``) as starting in this month, inside.
@@ -228,8 +224,7 @@ def year_start(month: int | None) -> Iterator[None]:
         yield
         return
     if not 1 <= month <= 12:
-        msg = f"year_start {month!r} is not a month; give 1 (January) to 12 (December)"
-        raise ValueError(msg)
+        raise ValueError(Message("period_year_start", month=repr(month)))
     token = _YEAR_START.set(month)
     try:
         yield
@@ -253,8 +248,15 @@ def with_year_start(period: Period, start_month: int) -> Period:
 
 def _check_year(year: int, text: object) -> int:
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        msg = f"period {text!r} has year {year} outside {_MIN_YEAR}-{_MAX_YEAR}"
-        raise ValueError(msg)
+        raise ValueError(
+            Message(
+                "period_year",
+                period=repr(text),
+                year=str(year),
+                first=str(_MIN_YEAR),
+                last=str(_MAX_YEAR),
+            )
+        )
     return year
 
 
@@ -272,8 +274,7 @@ def parse_period(value: Any) -> Period:
     if isinstance(value, Period):
         return value
     if isinstance(value, bool):  # bool is an int: refuse `yes`/`no` read from YAML 1.1
-        msg = f"expected {_FORMS}, got {value!r}"
-        raise ValueError(msg)
+        raise ValueError(Message("period_form", got=repr(value)))
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, str | int | float | dt.date):
@@ -285,8 +286,7 @@ def parse_period(value: Any) -> Period:
     if isinstance(value, float) and value.is_integer():
         return Period(Frequency.YEAR, _check_year(int(value), value))
     if not isinstance(value, str):
-        msg = f"expected {_FORMS}, got {value!r}"
-        raise ValueError(msg)
+        raise ValueError(Message("period_form", got=repr(value)))
     text = value.strip()
     if _YEAR.match(text):
         return Period(Frequency.YEAR, _check_year(int(text), value))
@@ -299,18 +299,26 @@ def parse_period(value: Any) -> Period:
     if m := _MONTH.match(text):
         month = int(m[2])
         if not 1 <= month <= 12:
-            msg = f"period {value!r} has month {month}; months run from 01 to 12"
-            raise ValueError(msg)
+            raise ValueError(Message("period_month", period=repr(value), month=str(month)))
         return Period(Frequency.MONTH, _check_year(int(m[1]), value), month)
     if m := _DAY.match(text):
+        year, month, day_number = int(m[1]), int(m[2]), int(m[3])
+        if not 1 <= month <= 12:
+            raise ValueError(Message("period_month", period=repr(value), month=str(month)))
         try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError as exc:
-            msg = f"period {value!r} is not a real date ({exc})"
-            raise ValueError(msg) from None
+            day = dt.date(year, month, day_number)
+        except ValueError:
+            raise ValueError(
+                Message(
+                    "period_day",
+                    period=repr(value),
+                    day=str(day_number),
+                    month=str(month),
+                    year=str(year),
+                )
+            ) from None
         return Period(Frequency.DAY, _check_year(day.year, value), day.month, day.day)
-    msg = f"expected {_FORMS}, got {value!r}"
-    raise ValueError(msg)
+    raise ValueError(Message("period_form", got=repr(value)))
 
 
 def _parse_fiscal(text: str, value: object) -> Period | None:
@@ -332,17 +340,17 @@ def _parse_fiscal(text: str, value: object) -> Period | None:
     if second != first + 1 and text[4] == "-":
         return None  # 2030-13 is a month out of range, said as such below
     if second != first + 1:
-        msg = (
-            f"period {value!r} reads as a financial year from {first} to {second}; a financial "
-            f"year runs into the next calendar year: write {first}/{(first + 1) % 100:02d}"
+        raise ValueError(
+            Message(
+                "period_fiscal_span",
+                period=repr(value),
+                first=str(first),
+                second=str(second),
+                fix=f"{first}/{(first + 1) % 100:02d}",
+            )
         )
-        raise ValueError(msg)
     if start_month == 1:
-        msg = (
-            f"period {value!r} is a financial year, but the goal file's year_start is 1 "
-            f"(January): its years are calendar years; write {first + 1} or FY{first + 1}"
-        )
-        raise ValueError(msg)
+        raise ValueError(Message("period_fiscal_calendar", period=repr(value), year=str(first + 1)))
     return fiscal(_check_year(second, value), start_month)
 
 
@@ -354,13 +362,7 @@ def _parse_sdmx(m: re.Match[str], value: object) -> Period:
     if kind == "M" and 1 <= number <= 12:
         return Period(Frequency.MONTH, year, number)
     if kind == "S":
-        msg = (
-            f"period {value!r} is a half year (SDMX semester); goalframe reads years, quarters, "
-            "months and dates: give the data by quarter or by year"
-        )
-        raise ValueError(msg)
+        raise ValueError(Message("period_semester", period=repr(value)))
     if kind in ("W", "D", "T"):
-        msg = f"period {value!r} is an SDMX week or day number; give the date (2020-03-15)"
-        raise ValueError(msg)
-    msg = f"period {value!r} is not a valid SDMX period; expected {_FORMS}"
-    raise ValueError(msg)
+        raise ValueError(Message("period_sdmx_week", period=repr(value)))
+    raise ValueError(Message("period_sdmx", period=repr(value)))

@@ -190,15 +190,19 @@ def _group_of(result: IndicatorResult, wanted: str) -> GroupResult:
         written = ", ".join(f"{c}={v}" for c, v in group.group)
         if wanted.strip() in (group.label, written):
             return group
-    from goalframe._suggest import did_you_mean
+    from goalframe._messages import Message
+    from goalframe._suggest import close_matches
 
     labels = [g.label for g in result.groups]
     if not labels:
-        msg = f"indicator {result.id!r} has no groups (no `by:` in the goal file)"
-    else:
-        shown = ", ".join(labels[:12]) + (" ..." if len(labels) > 12 else "")
-        msg = f"no group {wanted!r} of {result.id!r}{did_you_mean(wanted, labels)}; it has {shown}"
-    raise KeyError(msg)
+        raise KeyError(Message("explain_no_groups", indicator=repr(result.id)))
+    shown = ", ".join(labels[:12]) + (" ..." if len(labels) > 12 else "")
+    close = close_matches(wanted, labels)
+    hint = Message("explain_close", names=" / ".join(repr(c) for c in close)) if close else ""
+    message = Message(
+        "explain_no_group", group=repr(wanted), indicator=repr(result.id), hint=hint, groups=shown
+    )
+    raise KeyError(message)
 
 
 @attrs.frozen(kw_only=True)

@@ -112,8 +112,8 @@ def lint_path(
     try:
         framework = load_framework(path, strict=False)
     except SpecSyntaxError as exc:
-        message = str(exc).removeprefix(f"{exc.location}: ")
-        return _unreadable(origin, (_finding("F003", message, exc.location, Path(origin).stem),))
+        finding = _finding("F003", exc.message, exc.location, Path(origin).stem)
+        return _unreadable(origin, (finding,))
     except SpecValidationError as exc:
         problems = tuple(
             _finding(
@@ -145,8 +145,18 @@ def _unreadable(origin: str, found: tuple[Finding, ...]) -> FileReport:
 
 def unreadable_data(error: ObservationError | DataError, data: str) -> FileReport:
     """A report for an observations file that cannot be read (finding F005)."""
+    from goalframe._messages import Lines, Message
+
     location = getattr(error, "location", None) or Location(data)
     message = getattr(error, "message", None) or str(error).removeprefix(f"{location}: ")
+    said = error.args[0] if error.args else None
+    if isinstance(said, Lines) and said.lines:
+        # "obs.csv: 3 rows cannot be read": the place is the finding's; the heading, not.
+        head, *rows = said.lines
+        if isinstance(head, Message) and head.values.get("where") == str(location):
+            message = Lines([head.values["problem"], *rows])  # type: ignore[list-item]
+    elif isinstance(said, Message) and not hasattr(error, "message"):
+        message = said
     return _unreadable(data, (_finding("F005", message, location, Path(data).stem),))
 
 

@@ -149,7 +149,7 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
     With ``lang`` (the command's ``--lang``), a goal file's problems and an observations
     file's reading errors are said in that language where the catalogues have them.
     """
-    from goalframe.errors import GoalframeError, ObservationError, SpecValidationError
+    from goalframe.errors import GoalframeError, SpecValidationError
 
     try:
         yield
@@ -157,12 +157,8 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
         raise
     except SpecValidationError as exc:
         raise fail(spec_problems(exc, lang) if lang else str(exc)) from None
-    except ObservationError as exc:
-        from goalframe._messages import say
-
-        raise fail(f"{exc.location}: {say(exc.message, lang)}" if lang else str(exc)) from None
     except GoalframeError as exc:
-        raise fail(str(exc)) from None
+        raise fail(said(exc, lang) if lang else str(exc)) from None
     except OSError as exc:
         name = exc.filename or ""
         raise fail(f"{name}: {exc.strerror or exc}") from None  # noqa: EM102
@@ -170,6 +166,23 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
         if debugging() or type(exc).__module__.startswith(("click", "typer")):
             raise  # the command line's own exits and usage errors
         raise internal_error(exc) from None
+
+
+def said(exc: BaseException, lang: str) -> str:
+    """One of goalframe's errors in ``lang``, where its texts are catalogue messages.
+
+    An error with a ``location`` and a ``message`` says the message after the place; one built
+    from a single message (rows that cannot be read: `Lines`) says it; any other says its
+    English text.
+    """
+    from goalframe._messages import Message, say
+
+    message, location = getattr(exc, "message", None), getattr(exc, "location", None)
+    if isinstance(message, str) and location is not None:
+        return f"{location}: {say(message, lang)}"
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return say(exc.args[0], lang)
+    return str(exc)
 
 
 def spec_problems(exc: Any, lang: str) -> str:

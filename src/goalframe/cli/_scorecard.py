@@ -278,25 +278,29 @@ def explain(
     ] = None,
 ) -> None:
     """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
-    with bad_input():
+    with bad_input(lang):
         from goalframe._api import evaluate
+        from goalframe._messages import Message, say
+        from goalframe._suggest import close_matches
 
         framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
         ids = [i.id for i in framework.indicators]
+        language = lang or framework.spec.language
         if indicator not in ids:
-            import difflib
-
-            close = difflib.get_close_matches(indicator, ids, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            msg = f"{file}: no indicator {indicator!r}{hint}; the file defines {', '.join(ids)}"
+            close = close_matches(indicator, ids, limit=1)
+            hint = Message("explain_close", names=repr(close[0])) if close else ""
+            message = Message(
+                "explain_no_indicator", indicator=repr(indicator), hint=hint, ids=", ".join(ids)
+            )
+            msg = f"{file}: {say(message, language)}"
             raise fail(msg)
         card = evaluate(framework, observations, as_of=cutoff, method=method)
     from goalframe._text import clean
 
     try:
-        text = card.explain(indicator, lang=lang or framework.spec.language, group=group)
+        text = card.explain(indicator, lang=language, group=group)
     except KeyError as exc:
-        msg = f"{file}: {exc.args[0]}"
+        msg = f"{file}: {say(exc.args[0], language)}"
         raise fail(msg) from None
     typer.echo(clean(text))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from goalframe._collector import while_paused
+from goalframe._messages import Message, Term
 from goalframe.errors import Location, SpecSyntaxError, SpecValidationError
 
 if TYPE_CHECKING:
@@ -104,8 +105,8 @@ def _parse_toml(text: str, name: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = Location(name, int(m[1]), int(m[2])) if m else Location(name)
-        msg = f"not valid TOML: {str(exc).split(' (at line')[0]}"
-        raise SpecSyntaxError(msg, where) from None
+        message = Message("toml_invalid", problem=str(exc).split(" (at line")[0])
+        raise SpecSyntaxError(message, where) from None
 
 
 @while_paused
@@ -132,11 +133,8 @@ def parse_framework(
     """
     depth = _bracket_depth(text)
     if depth > MAX_NESTING:
-        msg = (
-            f"lists and mappings nest {depth} levels deep; a goal file nests at most "
-            f"{MAX_NESTING} (its real structure needs about six)"
-        )
-        raise SpecSyntaxError(msg, Location(name))
+        message = Message("goal_nesting", depth=depth, most=MAX_NESTING)
+        raise SpecSyntaxError(message, Location(name))
     root = None
     fast = _json_fast(text) if format == "json" else None
     if fast is not None:
@@ -155,8 +153,8 @@ def parse_framework(
                 text = _join_surrogates(text)
             data, root = load_yaml(text, name)
     except RecursionError:
-        msg = f"nested too deep to read; a goal file nests at most {MAX_NESTING} levels"
-        raise SpecSyntaxError(msg, Location(name)) from None
+        message = Message("goal_nested_too_deep", most=MAX_NESTING)
+        raise SpecSyntaxError(message, Location(name)) from None
     return _validated(data, name, _locator(root, name), strict=strict)
 
 
@@ -170,14 +168,17 @@ def _validated(
     from goalframe.schema import FrameworkSpec
 
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"a {type(data).__name__}"
-        msg = f"a goal file holds a mapping (id:, title:, objectives:, indicators:), not {what}"
-        raise SpecSyntaxError(msg, locate(()) or Location(name))
+        message = (
+            Message("goal_not_mapping_empty")
+            if data is None
+            else Message("goal_not_mapping", kind=type(data).__name__)
+        )
+        raise SpecSyntaxError(message, locate(()) or Location(name))
     for key in ("objectives", "indicators"):
         items = data.get(key)
         if isinstance(items, list) and len(items) > MAX_ITEMS:
-            msg = f"{len(items):,} {key}; a goal file holds at most {MAX_ITEMS:,}"
-            raise SpecSyntaxError(msg, locate((key,)) or Location(name))
+            message = Message("goal_too_many", count=len(items), key=key, most=MAX_ITEMS)
+            raise SpecSyntaxError(message, locate((key,)) or Location(name))
     from goalframe._periods import year_start
 
     start = data.get("year_start")
@@ -289,15 +290,12 @@ def load_framework(
             _read_text(file), format=format or "yaml", name="<stdin>", strict=strict
         )
     if file.is_dir():
-        msg = "this is a folder; give the goal file inside it"
-        raise SpecSyntaxError(msg, Location(str(path)))
+        message = Message("file_folder", what=Term("file_kinds", "goal file"))
+        raise SpecSyntaxError(message, Location(str(path)))
     fmt = format or _SUFFIXES.get(file.suffix.lower())
     if fmt is None:
-        msg = (
-            f"unknown goal-file type {file.suffix!r}; use .yaml, .yml, .json or .toml "
-            "(or pass format=)"
-        )
-        raise SpecSyntaxError(msg, Location(str(path)))
+        message = Message("goal_file_type", suffix=repr(file.suffix))
+        raise SpecSyntaxError(message, Location(str(path)))
     framework = parse_framework(_read_text(file), format=fmt, name=str(path), strict=strict)
     _log.debug(
         "read %s: %d objectives, %d indicators",

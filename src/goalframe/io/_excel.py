@@ -36,11 +36,7 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
     try:
         import python_calamine
     except ImportError:
-        msg = (
-            "reading a spreadsheet needs the 'excel' extra: pip install 'goalframe[excel]' "
-            "(or save the sheet as CSV)"
-        )
-        raise ObservationError(msg, Location(name)) from None
+        raise ObservationError(Message("data_needs_excel"), Location(name)) from None
     try:
         book = python_calamine.CalamineWorkbook.from_path(str(file))
         names = list(book.sheet_names)
@@ -48,19 +44,17 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
         if chosen is None and names:
             chosen = names[0]
         if chosen is None:
-            msg = "the workbook has no sheets"
-            raise ObservationError(msg, Location(name))
+            raise ObservationError(Message("data_no_sheets"), Location(name))
         rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except ObservationError:
         raise
     except (python_calamine.CalamineError, OSError, ValueError) as exc:  # not a workbook,
         # encrypted, a broken zip
-        msg = f"cannot read the spreadsheet ({type(exc).__name__}: {exc}); save it again as .xlsx"
-        raise ObservationError(msg, Location(name)) from None
+        message = Message("data_sheet_unreadable", error=f"{type(exc).__name__}: {exc}")
+        raise ObservationError(message, Location(name)) from None
     where = f"{name}[{chosen}]"
     if not rows:
-        msg = "the sheet is empty; it needs a header row: indicator, period, value, unit"
-        raise ObservationError(msg, Location(where))
+        raise ObservationError(Message("data_sheet_empty"), Location(where))
     columns = [_text(h).strip().lower() for h in rows[0]]
     while columns and not columns[-1]:  # a sheet's used area often reaches past the header
         columns.pop()
@@ -72,11 +66,8 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
         for number, cells in enumerate(rows[1:], start=2):
             stray = next((i for i in range(len(columns), len(cells)) if _cell(cells[i])), None)
             if stray is not None:
-                msg = (
-                    f"a value in column {stray + 1}, which has no header; name the column or "
-                    "remove the value"
-                )
-                raise ObservationError(msg, Location(where, number))
+                message = Message("data_unnamed_value", column=str(stray + 1))
+                raise ObservationError(message, Location(where, number))
             row = {c: _cell(v) for c, v in zip(columns, cells, strict=False)}
             if all(v is None for v in row.values()):
                 blank.append(

@@ -12,6 +12,7 @@ import stat
 import sys
 from pathlib import Path
 
+from goalframe._messages import Message, Term
 from goalframe.errors import Location, ObservationError, SpecSyntaxError
 
 InputError = type[SpecSyntaxError | ObservationError]
@@ -26,23 +27,18 @@ def check_file(path: Path, *, what: str, limit: int, error: InputError) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        msg = "no such file; check the path"
-        raise error(msg, Location(name)) from None
+        raise error(Message("file_missing"), Location(name)) from None
     except OSError as exc:
-        msg = f"cannot read the file ({exc.strerror})"
-        raise error(msg, Location(name)) from None
+        raise error(Message("file_unreadable", error=exc.strerror), Location(name)) from None
     if stat.S_ISDIR(info.st_mode):
-        msg = f"this is a folder; give the {what} inside it"
-        raise error(msg, Location(name))
+        raise error(Message("file_folder", what=Term("file_kinds", what)), Location(name))
     if not stat.S_ISREG(info.st_mode):
-        msg = (
-            f"not a regular file (a pipe, device or socket); give a {what}, or '-' to read "
-            "standard input"
-        )
-        raise error(msg, Location(name))
+        raise error(Message("file_special", what=Term("file_kinds", what)), Location(name))
     if info.st_size > limit:
-        msg = f"the file is {info.st_size:,} bytes, more than the {limit:,} a {what} may have"
-        raise error(msg, Location(name))
+        message = Message(
+            "file_too_large", size=info.st_size, limit=limit, what=Term("file_kinds", what)
+        )
+        raise error(message, Location(name))
 
 
 def read_capped(path: Path, *, what: str, limit: int, error: InputError) -> bytes:
@@ -56,11 +52,10 @@ def read_capped(path: Path, *, what: str, limit: int, error: InputError) -> byte
             with path.open("rb") as handle:
                 data = handle.read(limit + 1)
     except OSError as exc:
-        msg = f"cannot read the file ({exc.strerror})"
-        raise error(msg, Location(name)) from None
+        raise error(Message("file_unreadable", error=exc.strerror), Location(name)) from None
     if len(data) > limit:
-        msg = f"more than the {limit:,} bytes a {what} may have"
-        raise error(msg, Location(name))
+        message = Message("file_over_limit", limit=limit, what=Term("file_kinds", what))
+        raise error(message, Location(name))
     return data
 
 
@@ -70,5 +65,5 @@ def read_checked(path: Path, *, what: str, limit: int, error: InputError) -> str
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise error(msg, Location(str(path))) from None
+        message = Message("file_not_utf8", byte=str(exc.start))
+        raise error(message, Location(str(path))) from None

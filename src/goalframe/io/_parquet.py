@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goalframe._messages import Message
 from goalframe._observations import ObservationSet, observations_from_columns
 from goalframe.errors import Location, ObservationError
 
@@ -39,15 +40,12 @@ def read_parquet(file: Path, name: str) -> ObservationSet:
             try:
                 import polars as pl
             except ImportError:
-                msg = (
-                    "reading Parquet needs pyarrow or polars: pip install 'goalframe[duckdb]' "
-                    "or 'goalframe[polars]'"
-                )
-                raise ObservationError(msg, Location(name)) from None
+                message = Message("data_needs_parquet")
+                raise ObservationError(message, Location(name)) from None
             columns = pl.read_parquet(file).to_dict(as_series=False)
     except ObservationError:
         raise
     except Exception as exc:  # noqa: BLE001 - the engines raise many kinds for a bad file
-        msg = f"not a readable Parquet file ({type(exc).__name__}: {exc})"
-        raise ObservationError(msg, Location(name)) from None
+        message = Message("data_parquet_unreadable", error=f"{type(exc).__name__}: {exc}")
+        raise ObservationError(message, Location(name)) from None
     return observations_from_columns({k.lower(): v for k, v in columns.items()}, source=name)

@@ -19,6 +19,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from goalframe._messages import Message, Term
 from goalframe._observations import SetAside
 from goalframe.errors import Location, ObservationError
 
@@ -117,15 +118,10 @@ def sdmx_columns(columns: list[str], name: str) -> tuple[list[str], tuple[str, .
     ids = [_id(c) for c in columns]
     indicator = next((c for c in ("indicator", "series") if c in ids), None)
     if indicator is None:
-        msg = (
-            "an SDMX-CSV file needs an INDICATOR or SERIES column naming the indicator of each "
-            f"row; the header has {', '.join(c.upper() for c in ids)}. Add one (its codes are "
-            "the indicator ids of the goal file), or rename the dimension that identifies them"
-        )
-        raise ObservationError(msg, Location(name, 1))
+        message = Message("sdmx_no_indicator", header=", ".join(c.upper() for c in ids))
+        raise ObservationError(message, Location(name, 1))
     if "unit_measure" not in ids and "unit" not in ids:
-        msg = "an SDMX-CSV file needs a UNIT_MEASURE column (the unit of OBS_VALUE)"
-        raise ObservationError(msg, Location(name, 1))
+        raise ObservationError(Message("sdmx_no_unit"), Location(name, 1))
     tidy = ["indicator" if c == indicator else _RENAMED.get(c, c) for c in ids]
     mapped = {"indicator", "period", "value", "unit", "note", "source", "vintage", "published"}
     breakdown = tuple(c for c in tidy if c not in mapped and c not in ATTRIBUTES)
@@ -141,18 +137,19 @@ def sdmx_rows(
         status = str(row.pop("obs_status", "") or "").strip()
         value = str(row.get("value") or "").strip()
         if str(row.get("action") or "").strip().upper() == "D":
-            set_aside.append(_aside(row, "deleted in the file (ACTION D)", location))
+            set_aside.append(_aside(row, Message("sdmx_deleted"), location))
             continue
         if status in MISSING or value.lower() == "nan":
-            reason = MISSING.get(status, "missing value (NaN)")
-            set_aside.append(_aside(row, f"{reason} (OBS_STATUS {status or 'none'})", location))
+            reason = Term("sdmx_missing", status if status in MISSING else "NaN")
+            said = Message("sdmx_missing", reason=reason, status=status or Message("sdmx_none"))
+            set_aside.append(_aside(row, said, location))
             continue
         notes = [str(row["note"])] if row.get("note") else []
         if status:
             if status not in OBS_STATUS:
                 known = ", ".join(sorted({*OBS_STATUS, *MISSING}))
-                msg = f"unknown OBS_STATUS code {status!r}; SDMX's codes are {known}"
-                raise ObservationError(msg, location)
+                message = Message("sdmx_status", code=repr(status), known=known)
+                raise ObservationError(message, location)
             flag, meaning = OBS_STATUS[status]
             row["flag"] = flag or ""
             if status != "A":  # a normal value needs no note
@@ -170,11 +167,9 @@ def _scaled(value: str, mult: str, location: Location) -> str:
     try:
         power = int(mult)
     except ValueError:
-        msg = f"UNIT_MULT {mult!r} is not a whole power of ten (0, 3, 6, ...)"
-        raise ObservationError(msg, location) from None
+        raise ObservationError(Message("sdmx_mult", mult=repr(mult)), location) from None
     if not -15 <= power <= 15:
-        msg = f"UNIT_MULT {power} is outside -15..15"
-        raise ObservationError(msg, location)
+        raise ObservationError(Message("sdmx_mult_range", power=str(power)), location)
     try:
         number = parse_number(value) * 10.0**power
     except ValueError:

@@ -5,6 +5,7 @@ from typing import Any
 
 import yaml
 
+from goalframe._messages import Message
 from goalframe.errors import Location, SpecSyntaxError
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -61,26 +62,20 @@ def _check_tree(root: yaml.Node, name: str) -> None:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            msg = (
-                "YAML anchors and aliases (&name / *name) are not allowed in goal files; "
-                "write the value out in full"
-            )
-            raise SpecSyntaxError(msg, _location(name, node.start_mark))
+            raise SpecSyntaxError(Message("yaml_alias"), _location(name, node.start_mark))
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             keys: dict[Any, Any] = {}
             for key, value in node.value:
                 if key.tag == "tag:yaml.org,2002:merge":
-                    msg = "YAML merge keys (<<) are not allowed in goal files; write the keys out"
-                    raise SpecSyntaxError(msg, _location(name, key.start_mark))
+                    raise SpecSyntaxError(Message("yaml_merge"), _location(name, key.start_mark))
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in keys:
                         first = keys[key.value]
-                        msg = (
-                            f"duplicate key {key.value!r} (first at line {first.line + 1}); "
-                            "remove one of them"
+                        message = Message(
+                            "yaml_duplicate_key", key=repr(key.value), line=str(first.line + 1)
                         )
-                        raise SpecSyntaxError(msg, _location(name, key.start_mark))
+                        raise SpecSyntaxError(message, _location(name, key.start_mark))
                     keys[key.value] = key.start_mark
                 stack.extend((key, value))
         elif isinstance(node, yaml.SequenceNode):
@@ -102,14 +97,12 @@ def load_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
         if exc.context:
             problem = f"{problem} ({exc.context})"
         where = _location(name, mark) if mark is not None else Location(name)
-        msg = f"not valid YAML: {problem}; check the indentation and quoting at this place"
-        raise SpecSyntaxError(msg, where) from None
+        raise SpecSyntaxError(Message("yaml_invalid_here", problem=problem), where) from None
     except yaml.YAMLError as exc:
-        msg = f"not valid YAML: {exc}"
-        raise SpecSyntaxError(msg, Location(name)) from None
+        message = Message("yaml_invalid", problem=str(exc))
+        raise SpecSyntaxError(message, Location(name)) from None
     except RecursionError:
-        msg = "the document is nested too deeply to be a goal file"
-        raise SpecSyntaxError(msg, Location(name)) from None
+        raise SpecSyntaxError(Message("yaml_too_deep"), Location(name)) from None
     finally:
         loader.dispose()
     return data, root
