@@ -332,3 +332,25 @@ def test_lint_reports_unreadable_files_in_dutch(tmp_path: Path) -> None:
     assert not leaks, leaks
     english = CliRunner().invoke(app, ["lint", str(alias), "--data", str(args[3])], env=ENV)
     assert "F005 [error] framework obs: 13 rows cannot be read" in " ".join(english.stdout.split())
+
+
+def test_the_command_lines_own_refusals_in_dutch(tmp_path: Path) -> None:
+    args = _scorecard(obs_csv="indicator,period,value,unit\nafval,2018,300,dumping\n")(tmp_path)
+    goals = args[1]
+    cases = [
+        (["-o", goals], 2, f"{goals}: de uitvoer zou de invoer {goals} overschrijven"),
+        (["-o", tmp_path], 2, "dit is een map; geef een bestandsnaam voor de uitvoer"),
+        (["-o", tmp_path / "nee" / "k.md"], 2, "bestaat niet; maak haar eerst aan"),
+        (["--method", "all", "-f", "csv"], 2, "--method all geeft uitvoer als table, markdown"),
+        (
+            ["--fail-on", "not_assessable"],
+            1,
+            "de drempel is overschreden bij 1 indicator(en): afval",
+        ),
+    ]
+    for extra, exit_code, dutch in cases:
+        code, said = _run(*args, *extra, "--lang", "nl")
+        assert code == exit_code, said
+        assert dutch in said, said
+        code, said = _run(*args, *extra)
+        assert code == exit_code and "de " not in said, said

@@ -210,13 +210,16 @@ def internal_error(exc: BaseException) -> typer.Exit:
     return typer.Exit(EXIT_INTERNAL)
 
 
-def check_output(output: Path | None, *inputs: Path | None) -> None:
+def check_output(output: Path | None, *inputs: Path | None, lang: str | None = None) -> None:
     """Refuse an output that would overwrite an input or cannot be written, before reading.
 
     A folder, or a path whose folder does not exist, is refused too; ``-`` is standard output.
+    The refusal is said in ``lang`` (the command's ``--lang``), English by default.
     """
     if output is None or str(output) == "-":
         return
+    from goalframe._messages import Message, say
+
     target = output.resolve()
     for given in inputs:
         if given is None or str(given) == "-":
@@ -229,13 +232,15 @@ def check_output(output: Path | None, *inputs: Path | None) -> None:
             except OSError:
                 same = False
         if same:
-            msg = f"{output}: the output would overwrite the input {given}; choose another name"
+            message = Message("cli_overwrite", input=str(given))
+            msg = f"{output}: {say(message, lang or 'en')}"
             raise fail(msg)
     if output.is_dir():
-        msg = f"{output}: this is a folder; give a file name for the output"
+        msg = f"{output}: {say(Message('cli_output_folder'), lang or 'en')}"
         raise fail(msg)
     if not target.parent.is_dir():
-        msg = f"{output}: the folder {output.parent} does not exist; create it first"
+        message = Message("cli_no_folder", folder=str(output.parent))
+        msg = f"{output}: {say(message, lang or 'en')}"
         raise fail(msg)
 
 

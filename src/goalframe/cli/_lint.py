@@ -120,7 +120,7 @@ def lint(
     Exit 0 when clean, 1 on findings at the --fail-on level, 2 when a file cannot be read or
     validated (machine-readable formats still report it, as findings F003-F005).
     """
-    check_output(output, *files, data)
+    check_output(output, *files, data, lang=lang)
     settings = settings_for(files[0] if files else None)
     chosen = check_codes("--select", settings.resolve("lint.select", select, None))
     left_out = check_codes("--ignore", settings.resolve("lint.ignore", ignore, None))

@@ -121,7 +121,7 @@ def scorecard(
     Settings not given here come from goalframe.toml or [tool.goalframe] in pyproject.toml
     (see `goalframe config`).
     """
-    check_output(output, file, data)
+    check_output(output, file, data, lang=lang)
     if annotations not in (None, "github"):
         msg = f"--annotations: unknown form {annotations!r}; the form is 'github'"
         raise fail(msg)
@@ -144,8 +144,9 @@ def scorecard(
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
             if shape in (OutputFormat.html, OutputFormat.csv, OutputFormat.xlsx):
-                msg = "--method all gives table, markdown or json output"
-                raise fail(msg)
+                from goalframe._messages import Message, say
+
+                raise fail(say(Message("cli_method_all_formats"), language or "en"))
             _show(comparison, shape, output, width or 140, None)
         else:
             release = parse_as_of(vintage) if vintage else None
@@ -161,11 +162,10 @@ def scorecard(
     if annotations == "github" and tripped:
         typer.echo(github_annotations(card, framework, tripped, gate or ""), nl=False)
     if gate is not None and tripped:
-        typer.echo(
-            f"goalframe: --fail-on {gate}: the gate tripped on "
-            f"{len(tripped)} indicator(s): {', '.join(tripped)}",
-            err=True,
-        )
+        from goalframe._messages import Message, say
+
+        message = Message("cli_gate", gate=gate, count=len(tripped), ids=", ".join(tripped))
+        typer.echo(f"goalframe: {say(message, language or 'en')}", err=True)
         raise typer.Exit(EXIT_GATE)
 
 
@@ -246,8 +246,9 @@ def _show(
         write_output(result.to_csv(), output)
     elif format is OutputFormat.xlsx:
         if output is None and sys.stdout.isatty():
-            msg = "an Excel scorecard is a binary file: give -o card.xlsx (or -o - for a pipe)"
-            raise fail(msg)
+            from goalframe._messages import Message, say
+
+            raise fail(say(Message("cli_excel_terminal"), lang or "en"))
         write_output(result.to_xlsx(**language), output)
     else:
         write_output(result.to_text(width=width or 100, **language), output)
