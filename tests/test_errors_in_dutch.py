@@ -24,7 +24,10 @@ from .conftest import TODAY_EPOCH
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
 
 #: Catalogue messages that errors are built from, by the start of their key.
-ERROR_KEYS = ("number_", "period_", "data_", "file_", "yaml_", "toml_", "goal_", "sdmx_")
+ERROR_KEYS = (
+    "number_", "period_", "data_", "file_", "yaml_", "toml_", "goal_", "sdmx_", "unit_", "cli_",
+    "explain_", "trap",
+)  # fmt: skip
 
 
 def _error_fragments() -> list[str]:
@@ -234,6 +237,32 @@ CASES: dict[str, Case] = {
             "indicators[0].target.value: 1e+20 is beyond ±1e+15",
         ],
     ),
+    "unit in the data": (
+        _scorecard(obs_csv="indicator,period,value,unit\nafval,2018,300,furlongz\n"),
+        [
+            "obs.csv:2: indicator 'afval' wordt in het doelenbestand gemeten in 'dumping', maar "
+            "1 waarneming(en) staan in 'furlongz': onbekende eenheid 'furlongz'",
+            "Herstel de kolom unit of de eenheid van de indicator",
+        ],
+        ["indicator 'afval' is measured in 'dumping' in the goal file, but 1 observation(s)"],
+    ),
+    "units that differ": (
+        _scorecard(obs_csv="indicator,period,value,unit\nafval,2018,300,kg\n"),
+        ["kan 'kg' ([mass]) niet omrekenen naar 'dumping' ([dumping]): ze meten verschillende"],
+        ["cannot convert 'kg' ([mass]) into 'dumping' ([dumping]): they measure different"],
+    ),
+    "two frequencies": (
+        _scorecard(
+            obs_csv="indicator,period,value,unit\nafval,2018,300,dumping\nafval,2018Q1,3,dumping\n"
+        ),
+        ["indicator 'afval' mengt frequenties (year en quarter"],
+        ["indicator 'afval' mixes years and quarters"],
+    ),
+    "unit in the goal file": (
+        _goal_file("goals.yaml", GOALS.replace("unit: dumping", "unit: furlongz")),
+        ["indicators[0].unit: onbekende eenheid 'furlongz'"],
+        ["indicators[0].unit: unknown unit 'furlongz'"],
+    ),
     "not parquet": (
         _scorecard(obs_parquet=b"not a parquet file"),
         ["obs.parquet: geen leesbaar Parquet-bestand ("],
@@ -354,3 +383,24 @@ def test_the_command_lines_own_refusals_in_dutch(tmp_path: Path) -> None:
         assert dutch in said, said
         code, said = _run(*args, *extra)
         assert code == exit_code and "de " not in said, said
+
+
+def test_the_unit_traps_in_the_catalogue_are_the_libraries_own() -> None:
+    # `unit_trap` keeps its English text beside TRAPS; the catalogue says it in every language.
+    from goalframe.units import TRAPS, trap_message
+
+    for token, text in TRAPS.items():
+        assert trap_message(token) == text, token
+        assert trap_message(token).say("nl") != text, token
+
+
+def test_lint_names_a_unit_trap_in_dutch(tmp_path: Path) -> None:
+    goals = tmp_path / "goals.yaml"
+    goals.write_text(GOALS.replace("unit: dumping", "unit: ton"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["lint", str(goals), "--lang", "nl"], env=ENV)
+    text = " ".join(result.stdout.split())
+    assert "M013 [waarschuwing] indicator afval: de eenheid 'ton' is niet wat ze lijkt" in text
+    assert "'ton' is in pint de Amerikaanse korte ton (907 kg)" in text
+    assert "oplossing: schrijf voor metrische ton 't' of 'tonne'" in text
+    english = CliRunner().invoke(app, ["lint", str(goals)], env=ENV).stdout
+    assert "'ton' is the US short ton (907 kg) in pint" in " ".join(english.split())

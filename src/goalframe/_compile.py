@@ -156,7 +156,13 @@ def _define_units(spec: FrameworkSpec, problems: _Problems) -> None:
         try:
             define_unit(unit.name, unit.definition, tuple(unit.aliases))
         except UnitError as exc:
-            problems.add("M016", ("units", k), str(exc))
+            problems.add("M016", ("units", k), _said(exc))
+
+
+def _said(exc: Exception) -> str:
+    """An error's text, kept as the catalogue `Message` it was built from where it was one."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
 
 
 def _value_key(target: TargetSpec) -> str:
@@ -190,7 +196,7 @@ def _compile_goal(
         try:
             convert = conversion(target.unit, indicator.unit)
         except UnitError as exc:
-            problems.add("M007", (*tpath, "unit"), Message("goal_target_unit", error=str(exc)))
+            problems.add("M007", (*tpath, "unit"), Message("goal_target_unit", error=_said(exc)))
             return None
     baseline = None
     if target.baseline is not None:
@@ -318,7 +324,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             unit = check_unit(unit)
         except UnitError as exc:
-            problems.add("M009", (*path, "unit"), str(exc))
+            problems.add("M009", (*path, "unit"), _said(exc))
             unit = None
     if spec.method is not None:
         _check_method(spec.method, (*path, "method"), problems)
@@ -337,7 +343,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
             try:
                 check_unit(target.unit)
             except UnitError as exc:
-                problems.add("M009", (*tpath, "unit"), str(exc))
+                problems.add("M009", (*tpath, "unit"), _said(exc))
                 continue
         compiled = _compile_goal(spec, target, tpath, problems)
         if compiled is not None:

@@ -47,7 +47,7 @@ def _convert(indicator: Indicator, rows: list[Observation]) -> list[Observation]
             convert = conversion(unit, indicator.unit)
         except UnitError as exc:
             where = f"{group[0].location}: " if group[0].location else ""
-            count = f"{len(group)} observation(s) are"
+            count = Message("unit_rows", count=len(group))
             raise unit_mismatch(indicator, unit, exc, rows=count, where=where) from None
         if convert.is_identity:
             out.extend(group)
@@ -73,31 +73,41 @@ def unit_mismatch(
 ) -> DataError | IncompatibleUnitsError:
     """The error for figures in a unit that does not convert into the indicator's."""
     kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
-    msg = (
-        f"{where}indicator {indicator.id!r} is measured in {indicator.unit!r} in the goal "
-        f"file, but {rows} in {unit!r}: {exc}. Fix the unit column or the indicator's unit"
+    why = exc.args[0] if exc.args else str(exc)
+    message = Message(
+        "unit_mismatch",
+        where=where,
+        indicator=repr(indicator.id),
+        unit=repr(indicator.unit),
+        rows=rows,
+        other=repr(unit),
+        why=why,
     )
-    return kind(msg)
+    return kind(message)
 
 
 def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Series, list[Observed]]:
     rows = sorted(rows, key=lambda o: o.period)
     for before, after in pairwise(rows):
         if before.period == after.period:  # same period from rows in different units
-            msg = (
-                f"{after.location}: indicator {after.indicator!r} has two values for "
-                f"{after.period} (also {before.location}); keep one row per period"
+            message = Message(
+                "data_two_periods",
+                indicator=repr(after.indicator),
+                period=str(after.period),
+                other=str(before.location),
             )
-            raise DataError(msg)
+            raise DataError(Message("data_at", where=str(after.location), problem=message))
         if before.period.frequency is not after.period.frequency:
-            msg = (
-                f"{after.location}: indicator {after.indicator!r} mixes "
-                f"{before.period.frequency.value}s and {after.period.frequency.value}s "
-                f"({before.period} at {before.location}, {after.period} here); give one "
-                "frequency per series (a yearly figure and a quarterly one start on the same "
-                "day, so no method can order them)"
+            message = Message(
+                "data_mixed_frequencies",
+                indicator=repr(after.indicator),
+                first=before.period.frequency.value,
+                second=after.period.frequency.value,
+                first_period=str(before.period),
+                where=str(before.location),
+                second_period=str(after.period),
             )
-            raise DataError(msg)
+            raise DataError(Message("data_at", where=str(after.location), problem=message))
     points = [Observed(period=o.period, value=o.value, flags=o.flags, note=o.note) for o in rows]
     series = Series(
         periods=tuple(o.period for o in rows),

@@ -27,6 +27,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from goalframe._messages import Message
 from goalframe.errors import IncompatibleUnitsError, UndefinedUnitError, UnitError
 
 if TYPE_CHECKING:
@@ -67,12 +68,20 @@ def unit_trap(expression: str) -> str | None:
 
     Added in 0.2.
     """
+    token = trap_token(expression)
+    return TRAPS[token] if token else None
+
+
+def trap_token(expression: str) -> str | None:
+    """The first name in a unit expression that is one of `TRAPS` (``ton``), or None."""
     import re
 
-    for token in re.split(r"[\s*/^()]+", expression):
-        if token in TRAPS:
-            return TRAPS[token]
-    return None
+    return next((t for t in re.split(r"[\s*/^()]+", expression) if t in TRAPS), None)
+
+
+def trap_message(token: str) -> Message:
+    """A trap of `TRAPS` as a catalogue message (``'ton' is the US short ton ...; write 't'``)."""
+    return Message("trap", meaning=Message(f"trap_{token}"), fix=Message(f"trap_{token}_fix"))
 
 
 _state: dict[str, Any] = {}
@@ -197,24 +206,16 @@ def _parse(expression: str) -> Any:
 
     text = _normalise(expression)
     if not text:
-        msg = "the unit is empty; write a unit such as 'case', 'kg', 'EUR_million' or 'percent'"
-        raise UndefinedUnitError(msg)
+        raise UndefinedUnitError(Message("unit_empty"))
     registry = get_registry()
     try:
         return registry.parse_units(text)
     except pint.UndefinedUnitError as exc:
-        msg = (
-            f"unknown unit {expression!r} ({exc}); use a unit pint or goalframe defines "
-            "(e.g. 'case', 'plantation', 'kg', 'EUR_million', 'percent'), or define your own "
-            "with goalframe.units.get_registry().define(...)"
-        )
-        raise UndefinedUnitError(msg) from None
+        message = Message("unit_unknown", unit=repr(expression), why=str(exc))
+        raise UndefinedUnitError(message) from None
     except Exception as exc:  # noqa: BLE001 - pint raises many kinds on malformed text
-        msg = (
-            f"{expression!r} is not a unit expression ({type(exc).__name__}); units cannot "
-            "carry numbers: name a scaled unit instead (e.g. 'EUR_million', not '1e6 EUR')"
-        )
-        raise UndefinedUnitError(msg) from None
+        message = Message("unit_not_expression", unit=repr(expression), kind=type(exc).__name__)
+        raise UndefinedUnitError(message) from None
 
 
 #: Plain unit names every goalframe registry knows, checked without importing pint (which
@@ -357,23 +358,23 @@ def conversion(source: str, target: str) -> Conversion:
         one = float(registry.Quantity(1.0, src).to(dst).magnitude)
         ten = float(registry.Quantity(10.0, src).to(dst).magnitude)
     except pint.DimensionalityError:
-        msg = (
-            f"cannot convert {source!r} ({dimension_of(source)}) into {target!r} "
-            f"({dimension_of(target)}): they measure different things"
+        hints = [trap_message(u.strip()) for u in (source, target) if u.strip() in TRAPS]
+        message = Message(
+            "unit_incompatible_hint" if hints else "unit_incompatible",
+            source=repr(source),
+            source_dimension=dimension_of(source),
+            target=repr(target),
+            target_dimension=dimension_of(target),
+            hints=hints,
         )
-        hints = [TRAPS[u.strip()] for u in (source, target) if u.strip() in TRAPS]
-        if hints:
-            msg += "; " + "; ".join(hints)
-        raise IncompatibleUnitsError(msg) from None
+        raise IncompatibleUnitsError(message) from None
     except pint.PintError as exc:  # logarithmic units and other non-affine conversions
-        msg = f"cannot convert {source!r} into {target!r}: {exc}"
-        raise UnitError(msg) from None
+        message = Message(
+            "unit_not_convertible", source=repr(source), target=repr(target), why=str(exc)
+        )
+        raise UnitError(message) from None
     scale = one - zero
     affine = math.isclose(ten, zero + 10 * scale, rel_tol=1e-9, abs_tol=1e-12)
     if not (math.isfinite(scale) and math.isfinite(zero)) or scale == 0 or not affine:
-        msg = (
-            f"cannot convert {source!r} into {target!r}: the conversion is not linear "
-            "(logarithmic units such as dB are not supported)"
-        )
-        raise UnitError(msg)
+        raise UnitError(Message("unit_not_linear", source=repr(source), target=repr(target)))
     return Conversion(source, target, scale, zero)

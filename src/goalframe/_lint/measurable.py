@@ -219,20 +219,20 @@ problem(
     good=doc(OBJ, ind_yaml(unit="t")),
 )
 def _unit_trap(ctx: Context) -> None:
-    from goalframe.units import unit_trap
+    from goalframe.units import trap_token
 
     for spec in ctx.framework.spec.indicators:
         units: list[tuple[tuple[str | int, ...], str | None]] = [(("unit",), spec.unit)]
         units += [((*where, "unit"), t.unit) for where, t in targets_of(spec)]
         for field, value in units:
-            trap = unit_trap(value) if value else None
-            if trap:
+            token = trap_token(value) if value else None
+            if token:
                 ctx.add(
                     "M013",
                     "indicator",
                     spec.id,
-                    Message("lint_M013", unit=repr(value), trap=trap.split(";")[0]),
-                    trap.split("; ", 1)[-1],
+                    Message("lint_M013", unit=repr(value), trap=Message(f"trap_{token}")),
+                    Message(f"trap_{token}_fix"),
                     field,
                 )
 
