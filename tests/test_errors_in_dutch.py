@@ -26,7 +26,7 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SOURCE_DATE_EPOCH": T
 #: Catalogue messages that errors are built from, by the start of their key.
 ERROR_KEYS = (
     "number_", "period_", "data_", "file_", "yaml_", "toml_", "goal_", "sdmx_", "unit_", "cli_",
-    "explain_", "trap",
+    "explain_", "trap", "method_",
 )  # fmt: skip
 
 
@@ -262,6 +262,16 @@ CASES: dict[str, Case] = {
         _goal_file("goals.yaml", GOALS.replace("unit: dumping", "unit: furlongz")),
         ["indicators[0].unit: onbekende eenheid 'furlongz'"],
         ["indicators[0].unit: unknown unit 'furlongz'"],
+    ),
+    "method option": (
+        _goal_file(
+            "goals.yaml",
+            GOALS.replace(
+                "    direction: decrease", "    direction: decrease\n    options: {windo: 3}"
+            ),
+        ),
+        ["indicators[0].options: onbekende methode-optie 'windo'; de methoden lezen"],
+        ["indicators[0].options: unknown method option 'windo'; the methods read"],
     ),
     "not parquet": (
         _scorecard(obs_parquet=b"not a parquet file"),

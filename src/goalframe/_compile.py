@@ -335,7 +335,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             check_options(spec.options)
         except MethodOptionsError as exc:
-            problems.add("F002", (*path, "options"), str(exc))
+            problems.add("F002", (*path, "options"), _said(exc))
     goals = []
     for k, target in enumerate(spec.all_targets):
         tpath: Path = (*path, "target") if spec.target is not None else (*path, "targets", k)

@@ -125,10 +125,12 @@ def check_options(options: Mapping[str, Any]) -> None:
     declared = {name for info in registry.values() for name in info.options}
     unknown = sorted(set(options) - declared)
     if unknown:
-        msg = (
-            f"unknown method option {unknown[0]!r}; the methods read {', '.join(sorted(declared))}"
+        from goalframe._messages import Message
+
+        message = Message(
+            "method_option_unknown", option=repr(unknown[0]), options=", ".join(sorted(declared))
         )
-        raise MethodOptionsError(msg)
+        raise MethodOptionsError(message)
     for info in registry.values():
         if info.validate is not None and any(name in options for name in info.options):
             try:
