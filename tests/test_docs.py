@@ -90,3 +90,18 @@ def test_tutorial_commands_succeed_or_fail_as_shown() -> None:
         assert page.exists()
         tutorial = (ROOT / "docs" / "tutorial" / "index.md").read_text(encoding="utf-8")
         assert f'--8<-- "docs/tutorial/output/{name}.md"' in tutorial
+
+
+def test_the_readmes_lint_output_is_what_lint_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The README quotes lint on the example as written: every line it shows is printed so.
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("reports, among\nothers:\n\n```text\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT / "examples" / "nl-drug-policy")
+    printed = CliRunner().invoke(app, ["lint", "goals-as-written.yaml"]).stdout
+    lines = printed.splitlines()
+    for line in shown.strip().splitlines():
+        assert line in lines, line

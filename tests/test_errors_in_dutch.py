@@ -367,10 +367,13 @@ def test_lint_reports_unreadable_files_in_dutch(tmp_path: Path) -> None:
     assert "F005 [fout] raamwerk obs: 13 regels kunnen niet gelezen worden" in text
     assert "obs.csv:2: kolom 'value': waarde '12x' is geen getal" in text
     assert "F003 [fout] raamwerk alias: YAML-ankers en -aliassen" in text
+    assert "alias.yaml: 1 fout, 0 waarschuwingen, 0 meldingen (kon niet worden gelezen)" in text
     leaks = [f for f in _error_fragments() if f in text]
     assert not leaks, leaks
     english = CliRunner().invoke(app, ["lint", str(alias), "--data", str(args[3])], env=ENV)
-    assert "F005 [error] framework obs: 13 rows cannot be read" in " ".join(english.stdout.split())
+    said = " ".join(english.stdout.split())
+    assert "F005 [error] framework obs: 13 rows cannot be read" in said
+    assert "alias.yaml: 1 error, 0 warnings, 0 infos (could not be read)" in said
 
 
 def test_the_command_lines_own_refusals_in_dutch(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def report_text(framework: Framework, findings: Sequence[Finding], score: Measur
     """Findings as text, one per finding (like a compiler), then counts and the score."""
     lines = [clean(str(f)) for f in findings]
     active = [f for f in findings if not f.ignored]
-    counts = ", ".join(f"{sum(1 for f in active if f.severity is s)} {s.value}s" for s in Severity)
+    counts = _english_counts(active)
     ignored = sum(1 for f in findings if f.ignored)
     lines.append(f"{framework.origin}: {counts}" + (f", {ignored} ignored" if ignored else ""))
     lines.append(str(score))
@@ -157,9 +157,14 @@ def _finding_text(f: Finding, lang: str) -> str:
 
 def _counts(active: Sequence[Finding], lang: str) -> str:
     word = catalogue(lang)["lint_words"]
-    return ", ".join(
-        f"{sum(1 for f in active if f.severity is s)} {word[s.value + 's']}" for s in Severity
-    )
+    counts = [(sum(1 for f in active if f.severity is s), s.value) for s in Severity]
+    return ", ".join(f"{n} {word[name + ('s_one' if n == 1 else 's')]}" for n, name in counts)
+
+
+def _english_counts(active: Sequence[Finding]) -> str:
+    """``1 error, 3 warnings, 0 infos``: the findings of each severity."""
+    counts = [(sum(1 for f in active if f.severity is s), s.value) for s in Severity]
+    return ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for n, name in counts)
 
 
 def _score_text(score: Measurability, lang: str) -> str:
@@ -175,9 +180,7 @@ def _reports_text_english(reports: Sequence[FileReport]) -> str:
     for report in reports:
         out += [clean(str(f)) for f in report.findings]
         active = [f for f in report.findings if not f.ignored]
-        counts = ", ".join(
-            f"{sum(1 for f in active if f.severity is s)} {s.value}s" for s in Severity
-        )
+        counts = _english_counts(active)
         ignored = sum(1 for f in report.findings if f.ignored)
         state = "" if not report.unreadable else " (could not be read)"
         out.append(
@@ -187,9 +190,7 @@ def _reports_text_english(reports: Sequence[FileReport]) -> str:
             out.append(str(report.score))
     if len(reports) > 1:
         active = [f for r in reports for f in r.findings if not f.ignored]
-        counts = ", ".join(
-            f"{sum(1 for f in active if f.severity is s)} {s.value}s" for s in Severity
-        )
+        counts = _english_counts(active)
         out.append(f"{len(reports)} files: {counts}")
     return "\n".join(out) + "\n"
 
