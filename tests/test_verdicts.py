@@ -506,6 +506,111 @@ def test_assessment_date_defaults_to_today_and_says_so(monkeypatch: pytest.Monke
     assert (str(given_card.as_of), given_card.as_of_given) == ("2022", True)
 
 
+def test_a_range_with_a_deadline_is_final_once_it_is_over() -> None:
+    # Keep 40-60 by 2020. Read in 2022 the deadline is over and the figure for 2020 decides:
+    # a: 50 (2019) -> 65 (2020): outside, and its distance to the range grew (0 -> 5): missed,
+    #    moved away; b: 45 (2019) -> 55 (2020): inside: achieved;
+    # c: 30 (2018) -> 35 (2019) -> no 2020 figure (70 in 2021 comes after the deadline):
+    #    not known yet, whatever the range method said of 35;
+    # d: 20 (2019) -> 30 (2020): outside, but 20 -> 10 below the range: moved towards it.
+    target = {"type": "range", "low": 40, "high": 60, "deadline": 2020}
+    fw = framework(
+        [{"id": k, "name": k, "unit": "kg", "target": target} for k in ("a", "b", "c", "d")]
+    )
+    obs = records(
+        [
+            ("a", 2019, 50),
+            ("a", 2020, 65),
+            ("b", 2019, 45),
+            ("b", 2020, 55),
+            ("c", 2018, 30),
+            ("c", 2019, 35),
+            ("c", 2021, 70),
+            ("d", 2019, 20),
+            ("d", 2020, 30),
+        ],
+        unit="kg",
+    )
+    card = gf.evaluate(fw, obs, as_of=2022)
+    got = {k: card.indicator(k).assessment for k in "abcd"}
+    assert {k: (a.status, a.label, a.final) for k, a in got.items()} == {
+        "a": (Status.MISSED, "missed, moved away", True),
+        "b": (Status.ACHIEVED, "met_at_deadline", True),
+        "c": (Status.OUTCOME_UNKNOWN, "outcome_unknown", True),
+        "d": (Status.MISSED, "missed, moved towards the target", True),
+    }
+    assert got["a"].components["deadline_value"] == 65
+    assert got["a"].components["method_label"] == "outside_range_departing"
+    assert "no figure yet for 2020; last known 2019: 35" in str(got["c"].reason)
+    # Read in 2019, before the deadline, the range method's running verdict stands.
+    early = gf.evaluate(fw, obs, as_of=2019).indicator("a").assessment
+    assert (early.status, early.label, early.final) == (Status.ACHIEVED, "in_range", False)
+
+
+def test_a_binary_target_is_final_once_its_deadline_is_over() -> None:
+    # Done (1) by 2020. Read in 2022: a is 0 then 1 in 2020: achieved; b was done in 2019 and
+    # has no 2020 figure: done before the deadline is done; c is 0 in 2020: missed; d has
+    # no figure up to 2020 and 1 in 2021: not known; e has a value that is not 0 or 1: the
+    # method's refusal stands, the deadline does not turn it into a verdict.
+    target = {"type": "binary", "deadline": 2020}
+    fw = framework(
+        [{"id": k, "name": k, "unit": "kg", "target": target} for k in ("a", "b", "c", "d", "e")]
+    )
+    obs = records(
+        [
+            ("a", 2019, 0),
+            ("a", 2020, 1),
+            ("b", 2019, 1),
+            ("c", 2019, 0),
+            ("c", 2020, 0),
+            ("d", 2018, 0),
+            ("d", 2021, 1),
+            ("e", 2019, 35),
+            ("e", 2020, 1),
+        ],
+        unit="kg",
+    )
+    card = gf.evaluate(fw, obs, as_of=2022)
+    got = {k: card.indicator(k).assessment for k in "abcde"}
+    assert {k: (a.status, a.label, a.final) for k, a in got.items()} == {
+        "a": (Status.ACHIEVED, "met_at_deadline", True),
+        "b": (Status.ACHIEVED, "met_at_deadline", True),
+        "c": (Status.MISSED, "missed, no change", True),
+        "d": (Status.OUTCOME_UNKNOWN, "outcome_unknown", True),
+        "e": (Status.NOT_ASSESSABLE, "not_assessable", False),
+    }
+
+
+@given(
+    values=st.dictionaries(
+        st.integers(2015, 2024), st.sampled_from([0.0, 1.0, 30.0, 45.0, 60.0, 75.0]), max_size=6
+    ),
+    kind=st.sampled_from(["range", "binary"]),
+    deadline=st.integers(2016, 2023),
+    as_of=st.integers(2015, 2026),
+)
+def test_after_a_range_or_binary_deadline_the_verdict_is_final(
+    values: dict[int, float], kind: str, deadline: int, as_of: int
+) -> None:
+    target: dict[str, Any] = {"type": kind, "deadline": deadline}
+    if kind == "range":
+        target |= {"low": 40, "high": 60}
+    fw = framework([{"id": "x", "name": "X", "unit": "kg", "target": target}])
+    obs = records([("x", y, v) for y, v in sorted(values.items())], unit="kg")
+    result = gf.evaluate(fw, obs, as_of=as_of).indicator("x").assessment
+    if deadline > as_of:
+        assert not result.final, result
+        return
+    assert result.final or result.status is Status.NOT_ASSESSABLE, result
+    assert not result.status.forward_looking, result
+    at_deadline = values.get(deadline)
+    if result.status is Status.ACHIEVED and kind == "range":
+        assert at_deadline is not None and 40 <= at_deadline <= 60, result
+    if kind == "range" and at_deadline is not None:
+        inside = 40 <= at_deadline <= 60
+        assert result.status is (Status.ACHIEVED if inside else Status.MISSED), result
+
+
 # --- The invariants ----------------------------------------------------------------------------
 
 values = st.floats(min_value=1, max_value=1e6, allow_nan=False)

@@ -326,6 +326,8 @@ def checks(goal: Goal) -> list[tuple[Period, float]]:
         if goal.target is not None and goal.deadline is not None:
             checks.append((goal.deadline, goal.target))
         return sorted(checks)
+    if goal.type is TargetType.BINARY and goal.deadline is not None:
+        return [(goal.deadline, 1.0)]  # done (1) by the deadline
     if goal.target is None or goal.deadline is None:
         return []
     return [(goal.deadline, goal.target)]
@@ -371,13 +373,74 @@ def _final_cumulative(result: Assessment, series: Series, goal: Goal, last: Peri
     )
 
 
+def _final_range(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
+    """A range with a deadline, once it is over: achieved, missed or not known yet.
+
+    The figure for the deadline inside the range is achieved, outside it missed; without a
+    figure the outcome is not known yet.
+    """
+    low = goal.low if goal.low is not None else result.components.get("low")
+    high = goal.high if goal.high is not None else result.components.get("high")
+    if not isinstance(low, int | float) or not isinstance(high, int | float) or low >= high:
+        return result  # the method said why it cannot read the range
+    components: dict[str, Component] = dict(result.components)
+    components.update(method_status=result.status.value, method_label=result.label)
+    components.update(deadline=str(last))
+    at_deadline = value_for(series, last)
+    reason = None
+    if at_deadline is None:
+        status, label = Status.OUTCOME_UNKNOWN, "outcome_unknown"
+        reason = Message(
+            "no_figure_yet_known",
+            periods=[str(last)],
+            known=_known(_latest(series)),
+            status=Term("status", result.status.value),
+            method=result.method,
+        )
+    elif low - goal.tolerance <= at_deadline.value <= high + goal.tolerance:
+        components.update(deadline_value=at_deadline.value)
+        status, label = Status.ACHIEVED, "met_at_deadline"
+    else:
+        components.update(deadline_value=at_deadline.value)
+        status = Status.MISSED
+        label = _missed_range_label(_start(series, goal), at_deadline, low, high)
+    rule = "final: met when the figure for the deadline period is within [low, high]"
+    return attrs.evolve(
+        result,
+        status=status,
+        label=label,
+        reason=reason,
+        components=components,
+        formula=f"{result.formula}; {rule}" if result.formula else rule,
+        final=True,
+    )
+
+
+def _missed_range_label(start: Point | None, end: Point, low: float, high: float) -> str:
+    """How a range was missed: by the distance to it at the start and at the deadline."""
+    if start is None or start.period >= end.period:
+        return "missed"
+
+    def distance(value: float) -> float:
+        return max(low - value, value - high, 0.0)
+
+    before, after = distance(start.value), distance(end.value)
+    if after == before:
+        return "missed, no change"
+    return "missed, moved towards the target" if after < before else "missed, moved away"
+
+
 def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
     """The verdict once the target's last period is over: achieved, missed, outcome unknown."""
     if goal.type is TargetType.CUMULATIVE:
         return _final_cumulative(result, series, goal, last)
+    if goal.type is TargetType.RANGE:
+        return _final_range(result, series, goal, last)
     due = checks(goal)
     if not due or result.label == "target_type_not_read":
         return result
+    if goal.type is TargetType.BINARY and any(v not in (0.0, 1.0) for v in series.values):
+        return result  # the method refused values other than 0 and 1, and said which
     met: list[str] = []
     missed: list[str] = []
     unknown: list[str] = []
