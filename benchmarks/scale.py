@@ -65,6 +65,15 @@ def goals(indicators: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def range_goals(indicators: int) -> str:
+    """The same indicators with a range to hold instead of a path (no baseline)."""
+    text = goals(indicators)
+    old = (
+        "      baseline: {value: 50, period: 2005}\n      change_percent: 20\n      deadline: 2030"
+    )
+    return text.replace(old, "      {type: range, low: 45, high: 60, deadline: 2030}")
+
+
 def data(indicators: int, areas: int) -> Any:
     """A long table: every indicator x area x year, values on a noisy upward trend."""
     import numpy as np
@@ -165,6 +174,20 @@ def main() -> None:
                 f"  the same with method {name:<22} {t_other:8.3f} s  "
                 f"({t_other / t_polars:.2f}x trajectory)"
             )
+
+        (folder / "ranges.yaml").write_text(range_goals(args.indicators), encoding="utf-8")
+        ranges = gf.load_framework(folder / "ranges.yaml")
+
+        def on_polars_ranges() -> Any:
+            found = gf.evaluate_frame(ranges, pl.scan_parquet(parquet), as_of="2024")
+            return found.results.collect()
+
+        t_range, other = timed(on_polars_ranges, args.repeat)
+        assert set(other["engine"].unique().to_list()) == {"frame"}  # type: ignore[index]
+        print(
+            f"  the same as range targets (method range)  {t_range:8.3f} s  "
+            f"({t_range / t_polars:.2f}x trajectory)"
+        )
 
         connection = duckdb.connect()
 

@@ -49,6 +49,8 @@ OPTIONS = st.sampled_from(
 
 
 def _framework(case: dict[str, Any]) -> gf.Framework:
+    if "kind" in case:
+        return _level_framework(case)
     target: dict[str, Any] = {
         "baseline": {"value": case["baseline"], "period": case["base_year"]},
         "deadline": case["deadline"],
@@ -81,6 +83,28 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
     except gf.SpecError:
         assume(False)  # a target the goal file refuses (equal to the baseline, wrong way)
         raise
+
+
+def _level_framework(case: dict[str, Any]) -> gf.Framework:
+    """A range or binary target (their own methods), with or without a deadline."""
+    target: dict[str, Any] = {"type": case["kind"]}
+    if case["deadline"] is not None:
+        target["deadline"] = case["deadline"]
+    if case["kind"] == "range":
+        target |= {"low": case["low"], "high": case["low"] + case["width"]}
+    if case["illustrative"]:
+        target["provenance"] = "illustrative"
+    indicator: dict[str, Any] = {
+        "id": "x", "name": "X", "unit": "kg", "by": ["region"], "target": target,
+        "options": case["options"],
+    }  # fmt: skip
+    spec = {
+        "id": "t",
+        "title": "T",
+        "objectives": [{"id": "o", "statement": "O", "indicators": ["x"]}],
+        "indicators": [indicator],
+    }
+    return gf.compile_framework(FrameworkSpec.model_validate(spec))
 
 
 values = st.one_of(
@@ -117,6 +141,39 @@ cases = st.fixed_dictionaries(
         "options": OPTIONS,
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
+
+
+#: Range and binary targets: levels to hold, no baseline. Binary series are mostly 0 and 1.
+level_cases = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["range", "binary"]),
+        "rows": st.lists(
+            st.tuples(
+                st.sampled_from(REGIONS),
+                st.integers(2008, 2026),
+                st.one_of(st.sampled_from([0.0, 1.0, 0.0, 1.0, 2.0, 45.0, 60.0]), values),
+                st.sampled_from(["", "", "", "revised", "provisional"]),
+                st.sampled_from(["kg", "kg", "t"]),
+            ),
+            min_size=1,
+            max_size=40,
+            unique_by=lambda r: (r[0], r[1]),
+        ),
+        "low": st.sampled_from([-10.0, 0.0, 40.0, 0.5]),
+        "width": st.sampled_from([0.5, 20.0, 100.0]),
+        "deadline": st.one_of(st.none(), st.integers(2010, 2030)),
+        "illustrative": st.booleans(),
+        "as_of": st.integers(2010, 2030),
+        "options": st.sampled_from([{}, {}, {}, {"low": 1}]),
+        "zero_one": st.booleans(),
+    }
+).map(lambda c: _zero_one(c) if c["kind"] == "binary" and c["zero_one"] else c)
+
+
+def _zero_one(case: dict[str, Any]) -> dict[str, Any]:
+    """A binary series of 0 and 1 only (1 for a value above a half), so that it is graded."""
+    rows = [(r, y, float(v > 0.5), f, u) for r, y, v, f, u in case["rows"]]
+    return {**case, "rows": rows}
 
 
 @st.composite
@@ -297,6 +354,16 @@ def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any])
 
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "pyarrow", "duckdb"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=level_cases)
+def test_the_frame_form_equals_the_reference_for_ranges_and_binary_targets(
+    backend: str, case: dict[str, Any]
+) -> None:
+    pytest.importorskip({"polars-lazy": "polars"}.get(backend, backend))
+    _same(_reference(case), _frame(case, backend))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "pyarrow", "duckdb"])
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=long_cases)
 def test_the_frame_form_equals_the_reference_on_long_series(
@@ -331,7 +398,7 @@ def _spark() -> Any:
     reason="PySpark local mode starts a JVM (about 10 s): CI runs it (GOALFRAME_REQUIRE_SPARK)",
 )
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases))
+@given(case=st.one_of(cases, long_cases, level_cases))
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
     pytest.importorskip("pyspark")
     _same(_reference(case), _frame(case, "pyspark"))
@@ -344,7 +411,7 @@ def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) ->
 )
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases))
+@given(case=st.one_of(cases, long_cases, level_cases))
 def test_the_frame_form_equals_the_reference_on_dask(case: dict[str, Any]) -> None:
     pytest.importorskip("dask.dataframe")
     _same(_reference(case), _frame(case, "dask"))
@@ -764,3 +831,41 @@ def test_every_row_of_the_frame_is_used_or_counted_as_set_aside(backend: str, as
     used = sum(r["observations"] for r in _to_rows(found.results))
     aside = sum(r["rows"] for r in _to_rows(found.set_aside))
     assert used + aside == table.num_rows == 111
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+@pytest.mark.parametrize(
+    ("kind", "deadline", "as_of"),
+    [("range", 2020, 2019), ("range", 2020, 2022), ("range", None, 2022),
+     ("binary", 2020, 2019), ("binary", 2020, 2022)],
+)  # fmt: skip
+def test_ranges_and_binary_targets_in_the_frame(
+    backend: str, kind: str, deadline: int | None, as_of: int
+) -> None:
+    # Every branch of both methods and of the judge after the deadline, in the frame form:
+    # in range, outside and closer or not, one figure only; done, not done, values that are
+    # not 0 or 1; met at the deadline, missed (no change, away, towards), no figure for it.
+    pytest.importorskip(backend)
+    rows = [
+        ("", 2018, 30.0, "", "kg"), ("", 2019, 35.0, "revised", "kg"), ("", 2021, 70.0, "", "kg"),
+        ("A", 2019, 50.0, "", "kg"), ("A", 2020, 65.0, "", "kg"), ("B", 2020, 1.0, "", "kg"),
+        ("C", 2018, 0.0, "", "kg"), ("C", 2019, 1.0, "", "kg"), ("C", 2020, 0.0, "", "kg"),
+        ("D", 2019, 20.0, "", "kg"), ("D", 2020, 30.0, "", "kg"), ("D", 2021, 1.0, "", "kg"),
+        ("E", 2019, 1.0, "", "kg"), ("E", 2020, 0.0, "", "kg"),
+    ]  # fmt: skip
+    case = {
+        "kind": kind, "rows": rows, "low": 40.0, "width": 20.0, "deadline": deadline,
+        "illustrative": False, "as_of": as_of, "options": {},
+    }  # fmt: skip
+    reference, frame = _reference(case), _frame(case, backend)
+    _same(reference, frame)
+    found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=str(as_of))
+    assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
+    if (kind, as_of) == ("range", 2022) and deadline:
+        assert frame["A"]["label"] == "missed, moved away"  # 50 -> 65: 0 -> 5 from the range
+        assert frame["D"]["label"] == "missed, moved towards the target"  # 20 -> 30: 20 -> 10
+        assert frame[""]["status"] == "outcome_unknown"  # no 2020 figure
+    if (kind, as_of) == ("binary", 2022):
+        assert frame["C"]["label"] == "missed, no change"  # 0 in 2018, 0 at the deadline
+        assert frame["E"]["label"] == "missed, moved away"  # done in 2019, undone by 2020
+        assert frame["B"]["label"] == "met_at_deadline"

@@ -156,6 +156,8 @@ def _evaluate_frame(
         # by each of the small distinct queries below and by the plan itself.
         roles = roles.collect().lazy()
     yearly = all(year is not None for year in years.values())
+    level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
+    frame_ids = {i: m for i, m in frame_ids.items() if m not in LEVEL_METHODS}
     parts, asides = [], []
     if frame_ids:
         results, aside = _columnar(
@@ -173,6 +175,13 @@ def _evaluate_frame(
         asides.append(aside)
     else:  # rows of indicators the goal file does not have are still counted
         asides.append(_aside_counts(roles, set(), cutoff))
+    if level_ids:
+        results, aside = _levels(
+            roles, framework, level_ids, bcols, cutoff, yearly=yearly, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
     fallback = _reference(roles, framework, reference_ids, bcols, cutoff, method, progress)
     if fallback is not None:
         parts.append(fallback[0])
@@ -222,6 +231,9 @@ def _period_text() -> Any:
 
 #: The methods with a frame form here.
 FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap")
+#: Methods of the targets that are a level to hold (a range, done or not done), with a frame
+#: form of their own (`_levels`): they have no baseline and no path to it.
+LEVEL_METHODS = ("range", "binary")
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -232,7 +244,8 @@ def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[st
     reference: set[str] = set()
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
-        if chosen in FRAME_METHODS and _frame_form(indicator) and _options_read(indicator, chosen):
+        path = chosen in FRAME_METHODS and _frame_form(indicator)
+        if (path and _options_read(indicator, chosen)) or _level_form(indicator, chosen):
             frame[indicator.id] = chosen
         else:
             reference.add(indicator.id)
@@ -255,6 +268,29 @@ def _frame_form(indicator: Indicator) -> bool:
         and goal.baseline.period.frequency is Frequency.YEAR
         and goal.deadline.frequency is Frequency.YEAR
     )
+
+
+def _level_form(indicator: Indicator, method: str) -> bool:
+    """Whether a range or binary target has the frame form `_levels`.
+
+    One target of the method's own type, in years, with its bounds in the goal file (bounds
+    from method options, a per-group table or a start period go to the reference path).
+    """
+    goal = indicator.goal
+    if method not in LEVEL_METHODS or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or indicator.options:
+        return False
+    wanted = TargetType.RANGE if method == "range" else TargetType.BINARY
+    if goal.type is not wanted or goal.groups or goal.milestones:
+        return False
+    if goal.baseline is not None or goal.base_period is not None:
+        return False
+    if goal.deadline is not None and goal.deadline.frequency is not Frequency.YEAR:
+        return False
+    if goal.type is TargetType.RANGE:
+        return goal.low is not None and goal.high is not None and goal.low < goal.high
+    return goal.direction is not None
 
 
 #: The options each frame form reads (the method's other options change its verdict, so a
@@ -627,6 +663,290 @@ def _columnar(
     return results, aside
 
 
+#: The range and binary methods' branches (`goalframe.progress.targets`), and the judge's once
+#: the deadline is over: status and label.
+_LEVELS = {
+    "na": ("not_assessable", "not_assessable"),
+    "in": ("achieved", "in_range"),
+    "out": ("insufficient_progress", "outside_range"),
+    "closer": ("needs_acceleration", "outside_range_approaching"),
+    "away": ("moving_away", "outside_range_departing"),
+    "done": ("achieved", "done"),
+    "not_done": ("insufficient_progress", "not_done"),
+    "unknown": ("outcome_unknown", "outcome_unknown"),
+    "met": ("achieved", "met_at_deadline"),
+    "missed": ("missed", "missed"),
+    "missed_same": ("missed", "missed, no change"),
+    "missed_towards": ("missed", "missed, moved towards the target"),
+    "missed_away": ("missed", "missed, moved away"),
+}
+
+
+def _levels(
+    lf: Any,
+    framework: Framework,
+    ids: Mapping[str, str],
+    bcols: list[str],
+    cutoff: Period,
+    *,
+    yearly: bool,
+    method: str | None,
+    progress: bool | None = None,
+) -> tuple[Any, Any]:
+    """The verdicts of range and binary targets (``ids``: their methods), by expressions.
+
+    As `goalframe.progress.targets` and the judge give them: the range method's latest value
+    inside ``[low, high]`` or closer than the one before, the binary method's latest 1 or 0;
+    once the deadline is over, the figure for the deadline (`goalframe._judge._final`).
+    Three grouped passes: counts and years, the values at those years, and the value before
+    the latest (ranges only).
+    """
+    import narwhals as nw
+
+    indicators = [i for i in framework.indicators if i.id in ids]
+    goal = {i.id: i.goal for i in indicators if i.goal is not None}
+    keys = ["indicator", "_role", *bcols]
+    cut_year = _last_year_before(cutoff)
+    dated = {i: g.deadline for i, g in goal.items() if g.deadline is not None}
+
+    def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
+        return _constant(values, dtype, default)
+
+    constants = {
+        # No deadline: a year no series reaches, so that nothing is cut or decided by it.
+        "_dy": k({i: d.year for i, d in dated.items()}, nw.Int64, 10_000),
+        "_cl": k({i: d.ended_by(cutoff) for i, d in dated.items()}, nw.Boolean, False),
+        "_lo": k({i: g.low for i, g in goal.items() if g.low is not None}, nw.Float64, 0.0),
+        "_hi": k({i: g.high for i, g in goal.items() if g.high is not None}, nw.Float64, 1.0),
+        "_tol": k({i: g.tolerance for i, g in goal.items()}, nw.Float64, 0.0),
+        "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
+        "_bin": k({i: m == "binary" for i, m in ids.items()}, nw.Boolean, False),
+    }
+    flags = _flag_table(lf)
+    odd_possible = any(flags[1].values()) or not yearly
+    rows = lf.filter(_among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
+    rows = rows.with_columns(
+        _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
+        _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
+    )
+    aside = _aside_counts(lf, set(ids), cutoff, unknown=False)
+    usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
+    usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
+    usable = usable.with_columns(**constants)
+    year, value = nw.col("_year"), nw.col("_value")
+    lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
+
+    def inside(v: Any) -> Any:
+        return (v >= lo - tol) & (v <= hi + tol)
+
+    # The method reads the figures up to the deadline once it is over (`Series.until`).
+    usable = usable.with_columns(
+        _ay=nw.when(nw.col("_cl") & (year > nw.col("_dy")))
+        .then(_null())
+        .otherwise(year)
+        .cast(nw.Float64),
+        _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
+        _fl=nw.col("_flagged").cast(nw.Int64),
+    )
+    read = ~nw.col("_ay").is_null()
+    usable = usable.with_columns(
+        _in=nw.when(read & inside(value)).then(1).otherwise(0),
+        _nb=nw.when(read & (value != 0) & (value != 1)).then(1).otherwise(0),
+        _dl_v=nw.when(year == nw.col("_dy")).then(value).otherwise(_null()).cast(nw.Float64),
+    )
+    first = usable.group_by(keys).agg(
+        _n=nw.len(),
+        _years=year.n_unique(),
+        _odd=nw.col("_odd_row").sum(),
+        _first=year.min(),
+        _last=year.max(),
+        _a_n=nw.col("_ay").count(),
+        _a_first=nw.col("_ay").min(),
+        _a_last=nw.col("_ay").max(),
+        _in_n=nw.col("_in").sum(),
+        _nb_n=nw.col("_nb").sum(),
+        _flagged_any=nw.col("_fl").max(),
+        _at_deadline=nw.col("_dl_v").max(),
+    )
+    joined = usable.select(*keys, "_year", "_value", "_ay").join(first, on=keys, how="inner")
+    joined = joined.with_columns(
+        _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(_null()).cast(nw.Float64),
+        _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
+        _sv=nw.when(year == nw.col("_a_first")).then(value).otherwise(_null()).cast(nw.Float64),
+        _pv=nw.when(~nw.col("_ay").is_null() & (nw.col("_ay") < nw.col("_a_last")))
+        .then(nw.col("_ay"))
+        .otherwise(_null())
+        .cast(nw.Float64),
+    )
+    second = joined.group_by(keys).agg(
+        _latest=nw.col("_lv").max(),
+        _last_value=nw.col("_tv").max(),
+        _start=nw.col("_sv").max(),
+        _prev=nw.col("_pv").max(),
+    )
+    series = first.join(second, on=keys, how="inner")
+    if "range" in ids.values():  # the value before the latest: one more pass
+        before = usable.select(*keys, "_year", "_value").join(
+            second.select(*keys, "_prev"), on=keys, how="inner"
+        )
+        before = before.with_columns(
+            _qv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64)
+        )
+        third = before.group_by(keys).agg(_previous=nw.col("_qv").max())
+        series = series.join(third, on=keys, how="inner")
+    else:
+        series = series.with_columns(_previous=_null())
+    absent = _absent_by(lf, indicators, bcols)
+    series = series.with_columns(
+        _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
+    )
+    clean = nw.col("_odd") == 0  # a break or a period that is not a year: the reference path
+    if odd_possible:
+        odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
+    results = _level_verdicts(series.filter(clean), goal, bcols, ids, constants)
+    if odd_possible:
+        odd = series.filter(~clean).select(keys)
+        extra, extra_aside = _reference_rows(
+            usable.join(odd, on=keys, how="inner"),
+            framework, bcols, cutoff, method, absent=absent, progress=progress,
+        )  # fmt: skip
+        results = nw.concat([results, extra], how="vertical")
+        aside = nw.concat([aside, extra_aside], how="vertical")
+    return results, aside
+
+
+def _level_verdicts(
+    series: Any,
+    goal: Mapping[str, Any],
+    bcols: list[str],
+    methods: Mapping[str, str],
+    constants: Mapping[str, Any],
+) -> Any:
+    """The range and binary methods and the judge's rules, over one row per series."""
+    import narwhals as nw
+
+    s = series.with_columns(**constants)
+    lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
+    latest, at_deadline = nw.col("_latest"), nw.col("_at_deadline")
+
+    def inside(v: Any) -> Any:
+        return (v >= lo - tol) & (v <= hi + tol)
+
+    def distance(v: Any) -> Any:  # max(low - v, v - high, 0)
+        gap = nw.when(lo - v > v - hi).then(lo - v).otherwise(v - hi)
+        return nw.when(gap > 0).then(gap).otherwise(0.0)
+
+    def meets_done(v: Any) -> Any:  # the binary target's 1, in its direction
+        return nw.when(nw.col("_inc")).then(v >= 1 - tol).otherwise(v <= 1 + tol)
+
+    binary = nw.col("_bin")
+    none_read = nw.col("_a_n") == 0
+    running = (
+        nw.when(binary)
+        .then(
+            nw.when(none_read | (nw.col("_nb_n") > 0))
+            .then(nw.lit("na"))
+            .when(latest == 1)
+            .then(nw.lit("done"))
+            .otherwise(nw.lit("not_done"))
+        )
+        .when(none_read)
+        .then(nw.lit("na"))
+        .when(inside(latest))
+        .then(nw.lit("in"))
+        .when(nw.col("_a_n") < 2)
+        .then(nw.lit("out"))
+        .when(distance(latest) < distance(nw.col("_previous")))
+        .then(nw.lit("closer"))
+        .otherwise(nw.lit("away"))
+    )
+    # Missed at the deadline: how far it got from the first figure the method read.
+    start = nw.col("_start")
+    change = at_deadline - start
+    moved = (
+        nw.when(nw.col("_a_first") >= nw.col("_dy").cast(nw.Float64))
+        .then(nw.lit("missed"))
+        .when(nw.when(binary).then(change == 0).otherwise(distance(at_deadline) == distance(start)))
+        .then(nw.lit("missed_same"))
+        .when(
+            nw.when(binary)
+            .then(nw.when(nw.col("_inc")).then(change > 0).otherwise(change < 0))
+            .otherwise(distance(at_deadline) < distance(start))
+        )
+        .then(nw.lit("missed_towards"))
+        .otherwise(nw.lit("missed_away"))
+    )
+    # A binary target done before its deadline, with no figure for it, is done.
+    point = (
+        nw.when(~at_deadline.is_null())
+        .then(at_deadline)
+        .when(binary & ~latest.is_null() & meets_done(latest))
+        .then(latest)
+        .otherwise(_null())
+    )
+    final = (
+        nw.when(point.is_null())
+        .then(nw.lit("unknown"))
+        .when(nw.when(binary).then(meets_done(point)).otherwise(inside(point)))
+        .then(nw.lit("met"))
+        .otherwise(moved)
+    )
+    # The method's refusal of values other than 0 and 1 stands after the deadline too.
+    decided = nw.col("_cl") & ~(binary & (nw.col("_nb_n") > 0))
+    duplicated = nw.col("_years") != nw.col("_n")
+    branch = nw.when(decided).then(final).otherwise(running)
+    s = s.with_columns(_branch=branch)
+    status, label = _status_and_label(_LEVELS, "_branch")
+    share = _div(nw.col("_in_n").cast(nw.Float64), nw.col("_a_n").cast(nw.Float64))
+    progress = (
+        nw.when(binary)
+        .then(nw.when(none_read | (nw.col("_nb_n") > 0)).then(_null()).otherwise(latest))
+        .otherwise(share)
+    )
+    last = nw.col("_last")
+    missing = nw.when(nw.col("_first") < last).then(last - nw.col("_first") + 1 - nw.col("_years"))
+    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
+
+    def code(condition: Any, name: str) -> Any:
+        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
+
+    caveats = nw.concat_str(
+        [
+            code(nw.col("_flagged_any") > 0, "flagged-values"),
+            code(missing.otherwise(0) > 0, "missing-periods"),
+            code(provenance == "illustrative", "illustrative-target"),
+            code(provenance == "proposed", "proposed-target"),
+            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+        ]
+    )
+    deadline = {i: str(g.deadline) for i, g in goal.items() if g.deadline is not None}
+    no_number = _null()
+    return s.select(
+        nw.col("indicator"),
+        nw.col("_role").alias("role"),
+        *(nw.col(c) for c in bcols),
+        _constant(methods, nw.String).alias("method"),
+        nw.when(duplicated).then(nw.lit("not_assessable")).otherwise(status).alias("status"),
+        nw.when(duplicated).then(nw.lit("duplicate_periods")).otherwise(label).alias("label"),
+        nw.when(duplicated).then(no_number).otherwise(progress).cast(nw.Float64).alias("progress"),
+        no_number.alias("expected"),
+        no_number.alias("score"),
+        no_number.alias("baseline"),
+        nw.lit(None, dtype=nw.String).alias("baseline_period"),
+        no_number.alias("target"),
+        _constant(deadline, nw.String).alias("deadline"),
+        nw.col("_last_value").cast(nw.Float64).alias("latest"),
+        last.cast(nw.String).alias("latest_period"),
+        (decided & ~duplicated).alias("final"),
+        nw.when(duplicated)
+        .then(nw.lit("duplicate-periods"))
+        .otherwise(caveats.str.strip_chars(","))
+        .alias("caveats"),
+        nw.col("_n").cast(nw.Int64).alias("observations"),
+        nw.lit("frame").alias("engine"),
+    )
+
+
 def _fit_sums() -> dict[str, Any]:
     """The forecast's per-series sums over its points (``_fx``, ``_fy``, ``_fv``, ``_fa``)."""
     import narwhals as nw
@@ -784,16 +1104,21 @@ def _last_year_before(cutoff: Period) -> int:
     return end.year if end > dt.date(end.year, 1, 1) else end.year - 1
 
 
-def _aside_counts(lf: Any, ids: set[str], cutoff: Period) -> Any:
+def _aside_counts(lf: Any, ids: set[str], cutoff: Period, *, unknown: bool = True) -> Any:
     """Rows of the frame-form indicators not used, counted by indicator and reason.
 
-    The reasons are the reference path's words, so both paths' counts read alike.
+    The reasons are the reference path's words, so both paths' counts read alike. Rows of
+    indicators the goal file does not have are counted too, unless ``unknown`` is False
+    (they are counted once, by the first frame form).
     """
     import narwhals as nw
 
     cut_year = _last_year_before(cutoff)
 
-    mine = lf.filter(_among(sorted(ids)) | (nw.col("_role") == "unknown"))
+    chosen = _among(sorted(ids))
+    if unknown:
+        chosen = chosen | (nw.col("_role") == "unknown")
+    mine = lf.filter(chosen)
     reason = (
         nw.when(nw.col("_role") == "unknown")
         .then(nw.lit("no such indicator in the goal file"))
