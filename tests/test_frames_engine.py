@@ -88,7 +88,10 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
 def _level_framework(case: dict[str, Any]) -> gf.Framework:
     """A range or binary target (their own methods), with or without a deadline."""
     target: dict[str, Any] = {"type": case["kind"]}
-    if case["deadline"] is not None:
+    if case["kind"] == "norm":
+        start = case["start"]
+        target |= {"value": case["value"], "period": {"start": start, "end": start + case["span"]}}
+    elif case["deadline"] is not None:
         target["deadline"] = case["deadline"]
     if case["kind"] == "range":
         target |= {"low": case["low"], "high": case["low"] + case["width"]}
@@ -98,6 +101,8 @@ def _level_framework(case: dict[str, Any]) -> gf.Framework:
         "id": "x", "name": "X", "unit": "kg", "by": ["region"], "target": target,
         "options": case["options"],
     }  # fmt: skip
+    if "direction" in case:
+        indicator["direction"] = case["direction"]
     spec = {
         "id": "t",
         "title": "T",
@@ -168,6 +173,22 @@ level_cases = st.fixed_dictionaries(
         "zero_one": st.booleans(),
     }
 ).map(lambda c: _zero_one(c) if c["kind"] == "binary" and c["zero_one"] else c)
+
+
+#: Norms: every year of a span must reach a value (at least, or at most).
+norm_cases = st.fixed_dictionaries(
+    {
+        "kind": st.just("norm"),
+        "rows": rows,
+        "direction": st.sampled_from(["increase", "decrease"]),
+        "value": st.sampled_from([0.0, 50.0, 100.0, 120.0]),
+        "start": st.integers(2008, 2022),
+        "span": st.integers(0, 7),
+        "illustrative": st.booleans(),
+        "as_of": st.integers(2008, 2030),
+        "options": st.sampled_from([{}, {}, {}, {"on_track": 0.9}]),
+    }
+)
 
 
 def _zero_one(case: dict[str, Any]) -> dict[str, Any]:
@@ -355,8 +376,8 @@ def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any])
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "pyarrow", "duckdb"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=level_cases)
-def test_the_frame_form_equals_the_reference_for_ranges_and_binary_targets(
+@given(case=st.one_of(level_cases, norm_cases))
+def test_the_frame_form_equals_the_reference_for_ranges_binary_targets_and_norms(
     backend: str, case: dict[str, Any]
 ) -> None:
     pytest.importorskip({"polars-lazy": "polars"}.get(backend, backend))
@@ -398,7 +419,7 @@ def _spark() -> Any:
     reason="PySpark local mode starts a JVM (about 10 s): CI runs it (GOALFRAME_REQUIRE_SPARK)",
 )
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases, level_cases))
+@given(case=st.one_of(cases, long_cases, level_cases, norm_cases))
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
     pytest.importorskip("pyspark")
     _same(_reference(case), _frame(case, "pyspark"))
@@ -411,7 +432,7 @@ def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) ->
 )
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases, level_cases))
+@given(case=st.one_of(cases, long_cases, level_cases, norm_cases))
 def test_the_frame_form_equals_the_reference_on_dask(case: dict[str, Any]) -> None:
     pytest.importorskip("dask.dataframe")
     _same(_reference(case), _frame(case, "dask"))
@@ -861,6 +882,9 @@ def test_ranges_and_binary_targets_in_the_frame(
     _same(reference, frame)
     found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=str(as_of))
     assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
+    # Every row is read or set aside with its reason (those after the assessment date).
+    used = sum(r["observations"] for r in _to_rows(found.results))
+    assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if (kind, as_of) == ("range", 2022) and deadline:
         assert frame["A"]["label"] == "missed, moved away"  # 50 -> 65: 0 -> 5 from the range
         assert frame["D"]["label"] == "missed, moved towards the target"  # 20 -> 30: 20 -> 10
@@ -869,3 +893,45 @@ def test_ranges_and_binary_targets_in_the_frame(
         assert frame["C"]["label"] == "missed, no change"  # 0 in 2018, 0 at the deadline
         assert frame["E"]["label"] == "missed, moved away"  # done in 2019, undone by 2020
         assert frame["B"]["label"] == "met_at_deadline"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+@pytest.mark.parametrize("as_of", ["2014", "2016", "2017", "2018-06-30", "2020"])
+def test_norms_in_the_frame(backend: str, as_of: str) -> None:
+    # At least 950 a year in 2015-2018, every branch: met so far, met (with and without a
+    # gap: the deadline year has a figure in mid-2018, though it is not over), three of four
+    # (needs acceleration), fewer, none, a year due without a figure (not known yet), and
+    # after the deadline "missed, moved away (3 of 4 met)", "met (4 of 4)", not known.
+    pytest.importorskip(backend)
+    rows = [
+        ("", 2014, 800.0, "", "kg"), ("", 2015, 1188.0, "", "kg"),
+        ("", 2016, 1369.0, "revised", "kg"), ("", 2017, 1361.0, "", "kg"),
+        ("", 2018, 900.0, "", "kg"), ("A", 2015, 1000.0, "", "kg"), ("A", 2017, 990.0, "", "kg"),
+        ("B", 2016, 900.0, "", "kg"), ("B", 2018, 960.0, "", "kg"),
+        ("C", 2014, 1200.0, "", "kg"), ("C", 2015, 900.0, "", "kg"),
+        ("C", 2016, 1000.0, "", "kg"), ("C", 2017, 951.0, "", "kg"),
+        ("E", 2015, 960.0, "", "kg"), ("E", 2016, 970.0, "", "kg"),
+        ("E", 2017, 980.0, "", "kg"), ("E", 2018, 990.0, "", "kg"),
+        ("F", 2015, 960.0, "", "kg"), ("F", 2017, 980.0, "", "kg"), ("F", 2018, 990.0, "", "kg"),
+        ("G", 2015, 1000.0, "", "kg"), ("G", 2016, 1000.0, "", "kg"),
+        ("G", 2017, 1000.0, "", "kg"), ("G", 2018, 900.0, "", "kg"),
+    ]  # fmt: skip
+    case = {
+        "kind": "norm", "rows": rows, "direction": "increase", "value": 950.0, "start": 2015,
+        "span": 3, "illustrative": False, "as_of": as_of, "options": {},
+    }  # fmt: skip
+    reference, frame = _reference(case), _frame(case, backend)
+    _same(reference, frame)
+    found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=as_of)
+    assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
+    # Every row is read or set aside with its reason (those after the assessment date).
+    used = sum(r["observations"] for r in _to_rows(found.results))
+    assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
+    if as_of == "2018-06-30":
+        assert frame["E"]["label"] == "norm_met"  # 4 of 4, and 2018 has a figure
+        assert frame["F"]["label"] == "norm_met_with_gaps"  # no 2016 figure
+        assert (frame["G"]["status"], frame["G"]["progress"]) == ("needs_acceleration", 0.75)
+    if as_of == "2020":
+        assert frame[""]["label"] == "missed, moved away (3 of 4 met)"  # 1,188 -> 900
+        assert frame["E"]["label"] == "met (4 of 4)"
+        assert frame["A"]["status"] == "outcome_unknown"  # no 2016 or 2018 figure

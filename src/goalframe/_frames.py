@@ -157,7 +157,8 @@ def _evaluate_frame(
         roles = roles.collect().lazy()
     yearly = all(year is not None for year in years.values())
     level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
-    frame_ids = {i: m for i, m in frame_ids.items() if m not in LEVEL_METHODS}
+    norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS}
+    frame_ids = {i: m for i, m in frame_ids.items() if m in FRAME_METHODS}
     parts, asides = [], []
     if frame_ids:
         results, aside = _columnar(
@@ -178,6 +179,13 @@ def _evaluate_frame(
     if level_ids:
         results, aside = _levels(
             roles, framework, level_ids, bcols, cutoff, yearly=yearly, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if norm_ids:
+        results, aside = _norms(
+            roles, framework, norm_ids, bcols, cutoff, yearly=yearly, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
@@ -234,6 +242,8 @@ FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast"
 #: Methods of the targets that are a level to hold (a range, done or not done), with a frame
 #: form of their own (`_levels`): they have no baseline and no path to it.
 LEVEL_METHODS = ("range", "binary")
+#: Norms ("at least 950 a year, 2015-2018"), with a frame form of their own (`_norms`).
+NORM_METHODS = ("norm",)
 
 
 def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
@@ -245,7 +255,8 @@ def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[st
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
         path = chosen in FRAME_METHODS and _frame_form(indicator)
-        if (path and _options_read(indicator, chosen)) or _level_form(indicator, chosen):
+        level = _level_form(indicator, chosen) or _norm_form(indicator, chosen)
+        if (path and _options_read(indicator, chosen)) or level:
             frame[indicator.id] = chosen
         else:
             reference.add(indicator.id)
@@ -291,6 +302,26 @@ def _level_form(indicator: Indicator, method: str) -> bool:
     if goal.type is TargetType.RANGE:
         return goal.low is not None and goal.high is not None and goal.low < goal.high
     return goal.direction is not None
+
+
+def _norm_form(indicator: Indicator, method: str) -> bool:
+    """Whether a norm has the frame form `_norms`: one norm in years, its span in the file."""
+    goal = indicator.goal
+    if method not in NORM_METHODS or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or indicator.options or indicator.direction is None:
+        return False
+    if goal.type is not TargetType.NORM or goal.groups or goal.milestones or goal.baseline:
+        return False
+    start, end = goal.base_period, goal.deadline
+    return (
+        goal.target is not None
+        and start is not None
+        and end is not None
+        and start.frequency is Frequency.YEAR
+        and end.frequency is Frequency.YEAR
+        and start.year <= end.year
+    )
 
 
 #: The options each frame form reads (the method's other options change its verdict, so a
@@ -706,7 +737,6 @@ def _levels(
     indicators = [i for i in framework.indicators if i.id in ids]
     goal = {i.id: i.goal for i in indicators if i.goal is not None}
     keys = ["indicator", "_role", *bcols]
-    cut_year = _last_year_before(cutoff)
     dated = {i: g.deadline for i, g in goal.items() if g.deadline is not None}
 
     def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
@@ -722,32 +752,13 @@ def _levels(
         "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
         "_bin": k({i: m == "binary" for i, m in ids.items()}, nw.Boolean, False),
     }
-    flags = _flag_table(lf)
-    odd_possible = any(flags[1].values()) or not yearly
-    rows = lf.filter(_among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
-    rows = rows.with_columns(
-        _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
-        _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
-    )
-    aside = _aside_counts(lf, set(ids), cutoff, unknown=False)
-    usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
-    usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
-    usable = usable.with_columns(**constants)
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
     year, value = nw.col("_year"), nw.col("_value")
     lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
 
     def inside(v: Any) -> Any:
         return (v >= lo - tol) & (v <= hi + tol)
 
-    # The method reads the figures up to the deadline once it is over (`Series.until`).
-    usable = usable.with_columns(
-        _ay=nw.when(nw.col("_cl") & (year > nw.col("_dy")))
-        .then(_null())
-        .otherwise(year)
-        .cast(nw.Float64),
-        _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
-        _fl=nw.col("_flagged").cast(nw.Int64),
-    )
     read = ~nw.col("_ay").is_null()
     usable = usable.with_columns(
         _in=nw.when(read & inside(value)).then(1).otherwise(0),
@@ -796,14 +807,366 @@ def _levels(
         series = series.join(third, on=keys, how="inner")
     else:
         series = series.with_columns(_previous=_null())
+    return _with_odd_series(
+        lf, series, first, usable, aside, odd_possible,
+        lambda clean: _level_verdicts(clean, goal, bcols, ids, constants),
+        framework, bcols, cutoff, method, indicators, progress,
+    )  # fmt: skip
+
+
+#: The norm method's branches (`goalframe.progress.targets.assess_norm`) and the judge's
+#: (`goalframe._judge._final`, `_in_force`): status and label (the judge's labels with counts
+#: are built in `_norm_verdicts`).
+_NORMS = {
+    "na": ("not_assessable", "not_assessable"),
+    "met_all": ("achieved", "norm_met"),
+    "met_gaps": ("achieved", "norm_met_with_gaps"),
+    "so_far": ("on_track", "norm_met_so_far"),
+    "missed_all": ("moving_away", "norm_missed"),
+    "partly_acc": ("needs_acceleration", "norm_partly_met"),
+    "partly_ins": ("insufficient_progress", "norm_partly_met"),
+    "due_unknown": ("outcome_unknown", "norm_outcome_unknown"),
+    "f_unknown": ("outcome_unknown", "outcome_unknown"),
+    "f_met": ("achieved", "met_at_deadline"),
+    "f_missed": ("missed", "missed"),
+}
+
+
+def _last_year_ended(cutoff: Period) -> int:
+    """The last calendar year that has ended by the assessment date."""
+    year = cutoff.end.year
+    return year if Period.parse(year).ended_by(cutoff) else year - 1
+
+
+def _norms(
+    lf: Any,
+    framework: Framework,
+    ids: Mapping[str, str],
+    bcols: list[str],
+    cutoff: Period,
+    *,
+    yearly: bool,
+    method: str | None,
+    progress: bool | None = None,
+) -> tuple[Any, Any]:
+    """The verdicts of norms (every year of a span must reach a value), by expressions.
+
+    As `goalframe.progress.targets.assess_norm` and the judge give them: the share of the
+    years due so far that met the value; before the deadline, a year due without a figure
+    makes the outcome unknown; after it, every year of the span decides. Two grouped passes.
+    """
+    import narwhals as nw
+
+    indicators = [i for i in framework.indicators if i.id in ids]
+    goal = {i.id: i.goal for i in indicators if i.goal is not None}
+    keys = ["indicator", "_role", *bcols]
+    ended = _last_year_ended(cutoff)
+    spans: dict[str, tuple[int, Period]] = {}
+    for i, g in goal.items():
+        assert g.base_period is not None  # as `_norm_form` checked
+        assert g.deadline is not None
+        spans[i] = (g.base_period.year, g.deadline)
+    # The last year of the span that is over, for those that have one.
+    due = {i: min(end.year, ended) for i, (first, end) in spans.items() if first <= ended}
+
+    def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
+        return _constant(values, dtype, default)
+
+    constants = {
+        "_sy": k({i: first for i, (first, _) in spans.items()}, nw.Int64),
+        "_dy": k({i: end.year for i, (_, end) in spans.items()}, nw.Int64),
+        "_cl": k({i: end.ended_by(cutoff) for i, (_, end) in spans.items()}, nw.Boolean, False),
+        "_tgt": k({i: g.target for i, g in goal.items()}, nw.Float64),
+        "_tol": k({i: g.tolerance for i, g in goal.items()}, nw.Float64, 0.0),
+        "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
+        "_due": k(due, nw.Int64, -1),  # -1: no year of the span is over yet
+    }
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    year, value = nw.col("_year"), nw.col("_value")
+    sy, dy, target, tol = nw.col("_sy"), nw.col("_dy"), nw.col("_tgt"), nw.col("_tol")
+    in_span = (year >= sy) & (year <= dy)
+    meets = nw.when(nw.col("_inc")).then(value >= target - tol).otherwise(value <= target + tol)
+    read = ~nw.col("_ay").is_null()
+
+    def at(which: Any) -> Any:
+        return nw.when(which).then(value).otherwise(_null()).cast(nw.Float64)
+
+    def year_if(which: Any) -> Any:
+        return nw.when(which).then(year).otherwise(_null()).cast(nw.Float64)
+
+    usable = usable.with_columns(
+        _m=nw.when(read & in_span & meets).then(1).otherwise(0),
+        _x=nw.when(read & in_span & ~meets).then(1).otherwise(0),
+        _sv=at(year == sy),
+        _dl_v=at(year == dy),
+        _dv=at(year == nw.col("_due")),
+        _fs=nw.when(year >= sy).then(nw.col("_fl")).otherwise(0),
+        _ms=nw.when(in_span & (year <= ended)).then(1).otherwise(0),
+        _pv=year_if(year < sy),
+        _nx=year_if(year > sy),
+    )
+    first = usable.group_by(keys).agg(
+        _n=nw.len(),
+        _years=year.n_unique(),
+        _odd=nw.col("_odd_row").sum(),
+        _last=year.max(),
+        _a_n=nw.col("_ay").count(),
+        _a_last=nw.col("_ay").max(),
+        _met=nw.col("_m").sum(),
+        _miss=nw.col("_x").sum(),
+        _start=nw.col("_sv").max(),
+        _at_deadline=nw.col("_dl_v").max(),
+        _due_v=nw.col("_dv").max(),
+        _fl_all=nw.col("_fl").max(),
+        _fl_span=nw.col("_fs").max(),
+        _seen=nw.col("_ms").sum(),
+        _prev=nw.col("_pv").max(),
+        _next=nw.col("_nx").min(),
+    )
+    joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
+    joined = joined.with_columns(
+        _lv=at(year == nw.col("_a_last")),
+        _tv=at(year == nw.col("_last")),
+        _bv=at(year == nw.col("_prev")),
+        _av=at(year == nw.col("_next")),
+    )
+    second = joined.group_by(keys).agg(
+        _latest=nw.col("_lv").max(),
+        _last_value=nw.col("_tv").max(),
+        _before=nw.col("_bv").max(),
+        _after=nw.col("_av").max(),
+    )
+    series = first.join(second, on=keys, how="inner")
+    return _with_odd_series(
+        lf, series, first, usable, aside, odd_possible,
+        lambda clean: _norm_verdicts(clean, goal, bcols, ids, constants, ended),
+        framework, bcols, cutoff, method, indicators, progress,
+    )  # fmt: skip
+
+
+def _norm_verdicts(
+    series: Any,
+    goal: Mapping[str, Any],
+    bcols: list[str],
+    methods: Mapping[str, str],
+    constants: Mapping[str, Any],
+    ended: int,
+) -> Any:
+    """The norm method and the judge's rules for norms, over one row per series."""
+    import narwhals as nw
+
+    s = series.with_columns(**constants)
+    sy = nw.col("_sy").cast(nw.Float64)
+    dy = nw.col("_dy").cast(nw.Float64)
+    met, miss = nw.col("_met"), nw.col("_miss")
+    observed = met + miss
+    a_last, latest, start = nw.col("_a_last"), nw.col("_latest"), nw.col("_start")
+    at_deadline = nw.col("_at_deadline")
+    upto = nw.when(a_last < dy).then(a_last).otherwise(dy)
+    due_n = nw.when(upto >= sy).then(upto - sy + 1).otherwise(0.0)
+    share = _div(met.cast(nw.Float64), observed.cast(nw.Float64))
+    running = (
+        nw.when((nw.col("_a_n") == 0) | (observed == 0))
+        .then(nw.lit("na"))
+        .when(miss == 0)
+        .then(
+            nw.when(a_last >= dy)
+            .then(
+                nw.when(due_n - observed > 0).then(nw.lit("met_gaps")).otherwise(nw.lit("met_all"))
+            )
+            .otherwise(nw.lit("so_far"))
+        )
+        .when(met == 0)
+        .then(nw.lit("missed_all"))
+        .when(share >= 0.75 - EPSILON)
+        .then(nw.lit("partly_acc"))
+        .otherwise(nw.lit("partly_ins"))
+    )
+    # Before the deadline, the year due last must have a figure (`_judge._in_force`).
+    unknown_due = (nw.col("_due") >= 0) & nw.col("_due_v").is_null()
+    running = nw.when(unknown_due).then(nw.lit("due_unknown")).otherwise(running)
+    n_span = dy - sy + 1
+    final = (
+        nw.when(miss > 0)
+        .then(nw.lit("f_missed"))
+        .when(n_span - observed > 0)
+        .then(nw.lit("f_unknown"))
+        .otherwise(nw.lit("f_met"))
+    )
+    s = s.with_columns(_branch=nw.when(nw.col("_cl")).then(final).otherwise(running))
+    status, label = _status_and_label(_NORMS, "_branch")
+    # Missed: how the figure moved from the span's first year to the deadline (or the latest).
+    end = nw.when(~at_deadline.is_null()).then(at_deadline).otherwise(latest)
+    end_year = nw.when(~at_deadline.is_null()).then(dy).otherwise(a_last)
+    change = end - start
+    moved = (
+        nw.when(start.is_null() | end.is_null() | (sy >= end_year))
+        .then(nw.lit("missed"))
+        .when(change == 0)
+        .then(nw.lit("missed, no change"))
+        .when(nw.when(nw.col("_inc")).then(change > 0).otherwise(change < 0))
+        .then(nw.lit("missed, moved towards the target"))
+        .otherwise(nw.lit("missed, moved away"))
+    )
+    several = n_span > 1
+    counted = met.cast(nw.Int64).cast(nw.String)
+    of = n_span.cast(nw.Int64).cast(nw.String)
+    label = (
+        nw.when((nw.col("_branch") == "f_missed") & several)
+        .then(nw.concat_str([moved, nw.lit(" ("), counted, nw.lit(" of "), of, nw.lit(" met)")]))
+        .when(nw.col("_branch") == "f_missed")
+        .then(moved)
+        .when((nw.col("_branch") == "f_met") & several)
+        .then(nw.concat_str([nw.lit("met ("), counted, nw.lit(" of "), of, nw.lit(")")]))
+        .otherwise(label)
+    )
+    # The data caveats, as `_judge._data_caveats` gives them for a norm.
+    n_ended = nw.when(dy < ended).then(dy).otherwise(float(ended)) - sy + 1
+    missing = nw.when(n_ended > 0).then(n_ended - nw.col("_seen")).otherwise(0.0)
+    flagged = nw.when(start.is_null()).then(nw.col("_fl_all")).otherwise(nw.col("_fl_span"))
+    before, after = nw.col("_before"), nw.col("_after")
+    extreme = (
+        ~start.is_null()
+        & ~before.is_null()
+        & ~after.is_null()
+        & (((start > before) & (start > after)) | ((start < before) & (start < after)))
+    )
+    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
+
+    def code(condition: Any, name: str) -> Any:
+        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
+
+    caveats = nw.concat_str(
+        [
+            code(flagged > 0, "flagged-values"),
+            code(missing > 0, "missing-periods"),
+            code(extreme, "baseline-extreme"),
+            code(provenance == "illustrative", "illustrative-target"),
+            code(provenance == "proposed", "proposed-target"),
+            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+        ]
+    )
+    targets = _constant({i: g.target for i, g in goal.items()}, nw.Float64)
+    return _level_columns(
+        s, status=status, label=label, progress=share, caveats=caveats,
+        decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
+    )  # fmt: skip
+
+
+def _level_columns(
+    s: Any,
+    *,
+    status: Any,
+    label: Any,
+    progress: Any,
+    caveats: Any,
+    decided: Any,
+    target: Any,
+    goal: Mapping[str, Any],
+    bcols: list[str],
+    methods: Mapping[str, str],
+) -> Any:
+    """The results' columns (see `FrameEvaluation`) for targets without a baseline.
+
+    ``decided`` says which verdicts are final; a series with two rows for one year has no
+    verdict (``duplicate_periods``), as in `_verdicts`.
+    """
+    import narwhals as nw
+
+    duplicated = nw.col("_years") != nw.col("_n")
+    deadline = {i: str(g.deadline) for i, g in goal.items() if g.deadline is not None}
+    no_number = _null()
+    return s.select(
+        nw.col("indicator"),
+        nw.col("_role").alias("role"),
+        *(nw.col(c) for c in bcols),
+        _constant(methods, nw.String).alias("method"),
+        nw.when(duplicated).then(nw.lit("not_assessable")).otherwise(status).alias("status"),
+        nw.when(duplicated).then(nw.lit("duplicate_periods")).otherwise(label).alias("label"),
+        nw.when(duplicated).then(no_number).otherwise(progress).cast(nw.Float64).alias("progress"),
+        no_number.alias("expected"),
+        no_number.alias("score"),
+        no_number.alias("baseline"),
+        nw.lit(None, dtype=nw.String).alias("baseline_period"),
+        target.cast(nw.Float64).alias("target"),
+        _constant(deadline, nw.String).alias("deadline"),
+        nw.col("_last_value").cast(nw.Float64).alias("latest"),
+        nw.col("_last").cast(nw.String).alias("latest_period"),
+        (decided & ~duplicated).alias("final"),
+        nw.when(duplicated)
+        .then(nw.lit("duplicate-periods"))
+        .otherwise(caveats.str.strip_chars(","))
+        .alias("caveats"),
+        nw.col("_n").cast(nw.Int64).alias("observations"),
+        nw.lit("frame").alias("engine"),
+    )
+
+
+def _form_rows(
+    lf: Any, ids: Mapping[str, str], cutoff: Period, constants: Mapping[str, Any], *, yearly: bool
+) -> tuple[Any, Any, bool]:
+    """The rows a level or norm form reads, the rows set aside, and whether odd series can be.
+
+    Each row gets the per-indicator ``constants``, ``_ay`` (its year, when the method reads it:
+    up to the deadline once that is over, as `Series.until`), ``_odd_row`` (a period that is
+    not a year, or a break) and ``_fl`` (a flag the caveat lists).
+    """
+    import narwhals as nw
+
+    cut_year = _last_year_before(cutoff)
+    flags = _flag_table(lf)
+    rows = lf.filter(_among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
+    rows = rows.with_columns(
+        _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
+        _break=_constant(flags[1], nw.Boolean, default=False, column="_flag"),
+    )
+    aside = _aside_counts(lf, set(ids), cutoff, unknown=False)
+    usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
+    usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
+    year = nw.col("_year")
+    usable = usable.with_columns(**constants).with_columns(
+        _ay=nw.when(nw.col("_cl") & (year > nw.col("_dy")))
+        .then(_null())
+        .otherwise(year)
+        .cast(nw.Float64),
+        _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
+        _fl=nw.col("_flagged").cast(nw.Int64),
+    )
+    return usable, aside, any(flags[1].values()) or not yearly
+
+
+def _with_odd_series(
+    lf: Any,
+    series: Any,
+    first: Any,
+    usable: Any,
+    aside: Any,
+    odd_possible: bool,
+    verdicts: Callable[[Any], Any],
+    framework: Framework,
+    bcols: list[str],
+    cutoff: Period,
+    method: str | None,
+    indicators: list[Indicator],
+    progress: bool | None,
+) -> tuple[Any, Any]:
+    """The ``verdicts`` of the clean series, and the reference path's of the odd ones.
+
+    A series with a break or a period that is not a year goes to the reference path; whether
+    any can is known from the first pass alone. Whether an indicator's ``by`` columns have
+    values is a fact about the whole frame ``lf``.
+    """
+    import narwhals as nw
+
+    keys = ["indicator", "_role", *bcols]
     absent = _absent_by(lf, indicators, bcols)
     series = series.with_columns(
         _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
     )
-    clean = nw.col("_odd") == 0  # a break or a period that is not a year: the reference path
+    clean = nw.col("_odd") == 0
     if odd_possible:
         odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
-    results = _level_verdicts(series.filter(clean), goal, bcols, ids, constants)
+    results = verdicts(series.filter(clean))
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         extra, extra_aside = _reference_rows(
@@ -893,7 +1256,6 @@ def _level_verdicts(
     )
     # The method's refusal of values other than 0 and 1 stands after the deadline too.
     decided = nw.col("_cl") & ~(binary & (nw.col("_nb_n") > 0))
-    duplicated = nw.col("_years") != nw.col("_n")
     branch = nw.when(decided).then(final).otherwise(running)
     s = s.with_columns(_branch=branch)
     status, label = _status_and_label(_LEVELS, "_branch")
@@ -919,32 +1281,10 @@ def _level_verdicts(
             code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
         ]
     )
-    deadline = {i: str(g.deadline) for i, g in goal.items() if g.deadline is not None}
-    no_number = _null()
-    return s.select(
-        nw.col("indicator"),
-        nw.col("_role").alias("role"),
-        *(nw.col(c) for c in bcols),
-        _constant(methods, nw.String).alias("method"),
-        nw.when(duplicated).then(nw.lit("not_assessable")).otherwise(status).alias("status"),
-        nw.when(duplicated).then(nw.lit("duplicate_periods")).otherwise(label).alias("label"),
-        nw.when(duplicated).then(no_number).otherwise(progress).cast(nw.Float64).alias("progress"),
-        no_number.alias("expected"),
-        no_number.alias("score"),
-        no_number.alias("baseline"),
-        nw.lit(None, dtype=nw.String).alias("baseline_period"),
-        no_number.alias("target"),
-        _constant(deadline, nw.String).alias("deadline"),
-        nw.col("_last_value").cast(nw.Float64).alias("latest"),
-        last.cast(nw.String).alias("latest_period"),
-        (decided & ~duplicated).alias("final"),
-        nw.when(duplicated)
-        .then(nw.lit("duplicate-periods"))
-        .otherwise(caveats.str.strip_chars(","))
-        .alias("caveats"),
-        nw.col("_n").cast(nw.Int64).alias("observations"),
-        nw.lit("frame").alias("engine"),
-    )
+    return _level_columns(
+        s, status=status, label=label, progress=progress, caveats=caveats, decided=decided,
+        target=_null(), goal=goal, bcols=bcols, methods=methods,
+    )  # fmt: skip
 
 
 def _fit_sums() -> dict[str, Any]:
