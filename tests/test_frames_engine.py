@@ -88,7 +88,7 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
 def _level_framework(case: dict[str, Any]) -> gf.Framework:
     """A range or binary target (their own methods), with or without a deadline."""
     target: dict[str, Any] = {"type": case["kind"]}
-    if case["kind"] == "norm":
+    if case["kind"] in ("norm", "cumulative"):
         start = case["start"]
         target |= {"value": case["value"], "period": {"start": start, "end": start + case["span"]}}
     elif case["deadline"] is not None:
@@ -175,13 +175,14 @@ level_cases = st.fixed_dictionaries(
 ).map(lambda c: _zero_one(c) if c["kind"] == "binary" and c["zero_one"] else c)
 
 
-#: Norms: every year of a span must reach a value (at least, or at most).
+#: Norms (every year of a span must reach a value, at least or at most) and cumulative
+#: totals over a span (the frame form reads those whose span is not over yet).
 norm_cases = st.fixed_dictionaries(
     {
-        "kind": st.just("norm"),
+        "kind": st.sampled_from(["norm", "cumulative"]),
         "rows": rows,
         "direction": st.sampled_from(["increase", "decrease"]),
-        "value": st.sampled_from([0.0, 50.0, 100.0, 120.0]),
+        "value": st.sampled_from([0.0, 50.0, 100.0, 120.0, 400.0]),
         "start": st.integers(2008, 2022),
         "span": st.integers(0, 7),
         "illustrative": st.booleans(),
@@ -935,3 +936,54 @@ def test_norms_in_the_frame(backend: str, as_of: str) -> None:
         assert frame[""]["label"] == "missed, moved away (3 of 4 met)"  # 1,188 -> 900
         assert frame["E"]["label"] == "met (4 of 4)"
         assert frame["A"]["status"] == "outcome_unknown"  # no 2016 or 2018 figure
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+@pytest.mark.parametrize("direction", ["increase", "decrease"])
+@pytest.mark.parametrize("as_of", ["2014", "2015", "2016", "2017", "2019"])
+def test_cumulative_totals_in_the_frame(backend: str, direction: str, as_of: str) -> None:
+    # 2,000 over 2015-2018 (at least, or at most). Read in 2016 the headline has 600 + 700 =
+    # 1,300 of 2,000 (0.65) with half the span gone (0.5): on pace for "at least", above pace
+    # for "at most"; C has 300 + 200 = 500 (0.25): far behind, or within pace. Once the span
+    # is over (2019) the verdict names the totals in words: the reference path gives it.
+    pytest.importorskip(backend)
+    rows = [
+        ("", 2014, 800.0, "", "kg"), ("", 2015, 600.0, "", "kg"),
+        ("", 2016, 700.0, "revised", "kg"), ("", 2017, 600.0, "", "kg"),
+        ("A", 2015, 1000.0, "", "kg"), ("A", 2017, 990.0, "", "kg"), ("B", 2016, 100.0, "", "kg"),
+        ("C", 2014, 1200.0, "", "kg"), ("C", 2015, 300.0, "", "kg"), ("C", 2016, 200.0, "", "kg"),
+        ("D", 2016, 1100.0, "", "kg"), ("E", 2015, 2500.0, "", "kg"), ("F", 2016, 700.0, "", "kg"),
+    ]  # fmt: skip
+    case = {
+        "kind": "cumulative", "rows": rows, "direction": direction, "value": 2000.0,
+        "start": 2015, "span": 3, "illustrative": False, "as_of": as_of, "options": {},
+    }  # fmt: skip
+    reference, frame = _reference(case), _frame(case, backend)
+    _same(reference, frame)
+    found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=as_of)
+    engines = {row["engine"] for row in _to_rows(found.results)}
+    assert engines == ({"reference"} if as_of == "2019" else {"frame"})
+    used = sum(r["observations"] for r in _to_rows(found.results))
+    assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
+    if as_of == "2016":
+        label = {"increase": "on_pace", "decrease": "above_pace"}[direction]
+        assert (frame[""]["label"], frame[""]["progress"], frame[""]["expected"]) == (
+            label,
+            pytest.approx(0.65),
+            pytest.approx(0.5),
+        )
+        assert (
+            frame["C"]["label"]
+            == {"increase": "far_behind_pace", "decrease": "within_pace"}[direction]
+        )
+        # D: 1,100 of 2,000 (0.55) against 0.5: on pace, or above it for "at most"; F: 700
+        # (0.35, a ratio of 0.7 to the half gone): behind pace, or within it; E: 2,500 is
+        # the total reached, or a cap exceeded.
+        assert frame["D"]["label"] == {"increase": "on_pace", "decrease": "above_pace"}[direction]
+        assert (
+            frame["F"]["label"] == {"increase": "behind_pace", "decrease": "within_pace"}[direction]
+        )
+        assert (
+            frame["E"]["label"]
+            == {"increase": "total_reached", "decrease": "cap_exceeded"}[direction]
+        )

@@ -145,7 +145,7 @@ def _evaluate_frame(
         raise DataError(msg)
     bcols = [c for c in names if c not in KNOWN]
     prepared = _prepare(work, bcols, framework, names)
-    frame_ids, reference_ids = _split_indicators(framework, method)
+    frame_ids, reference_ids = _split_indicators(framework, method, cutoff)
     years = _years(prepared, framework)
     known_years = {text: year for text, year in years.items() if year is not None}
     prepared = prepared.with_columns(_year=_constant(known_years, nw.Int64, column="_period"))
@@ -242,11 +242,14 @@ FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast"
 #: Methods of the targets that are a level to hold (a range, done or not done), with a frame
 #: form of their own (`_levels`): they have no baseline and no path to it.
 LEVEL_METHODS = ("range", "binary")
-#: Norms ("at least 950 a year, 2015-2018"), with a frame form of their own (`_norms`).
-NORM_METHODS = ("norm",)
+#: Targets over a span of years, with a frame form of their own (`_norms`): norms ("at least
+#: 950 a year, 2015-2018") and cumulative totals ("2,000 over 2022-2024").
+NORM_METHODS = ("norm", "cumulative")
 
 
-def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[str, str], set[str]]:
+def _split_indicators(
+    framework: Framework, method: str | None, cutoff: Period
+) -> tuple[dict[str, str], set[str]]:
     """The indicators the frame form covers (with their method), and the reference's."""
     from goalframe._evaluate import _method_for
 
@@ -255,7 +258,7 @@ def _split_indicators(framework: Framework, method: str | None) -> tuple[dict[st
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
         path = chosen in FRAME_METHODS and _frame_form(indicator)
-        level = _level_form(indicator, chosen) or _norm_form(indicator, chosen)
+        level = _level_form(indicator, chosen) or _norm_form(indicator, chosen, cutoff)
         if (path and _options_read(indicator, chosen)) or level:
             frame[indicator.id] = chosen
         else:
@@ -304,16 +307,23 @@ def _level_form(indicator: Indicator, method: str) -> bool:
     return goal.direction is not None
 
 
-def _norm_form(indicator: Indicator, method: str) -> bool:
-    """Whether a norm has the frame form `_norms`: one norm in years, its span in the file."""
+def _norm_form(indicator: Indicator, method: str, cutoff: Period) -> bool:
+    """Whether a norm or a cumulative total has the frame form `_norms`.
+
+    One target of the method's type, its span in years in the goal file. A total whose span
+    is over goes to the reference path: its final verdict names the totals in words.
+    """
     goal = indicator.goal
     if method not in NORM_METHODS or indicator.unit is None or goal is None:
         return False
     if len(indicator.goals) != 1 or indicator.options or indicator.direction is None:
         return False
-    if goal.type is not TargetType.NORM or goal.groups or goal.milestones or goal.baseline:
+    wanted = TargetType.NORM if method == "norm" else TargetType.CUMULATIVE
+    if goal.type is not wanted or goal.groups or goal.milestones or goal.baseline:
         return False
     start, end = goal.base_period, goal.deadline
+    if wanted is TargetType.CUMULATIVE and (end is None or end.ended_by(cutoff)):
+        return False
     return (
         goal.target is not None
         and start is not None
@@ -829,6 +839,13 @@ _NORMS = {
     "f_unknown": ("outcome_unknown", "outcome_unknown"),
     "f_met": ("achieved", "met_at_deadline"),
     "f_missed": ("missed", "missed"),
+    "c_reached": ("achieved", "total_reached"),
+    "c_on": ("on_track", "on_pace"),
+    "c_behind": ("needs_acceleration", "behind_pace"),
+    "c_far": ("insufficient_progress", "far_behind_pace"),
+    "c_cap": ("missed", "cap_exceeded"),
+    "c_within": ("on_track", "within_pace"),
+    "c_above": ("needs_acceleration", "above_pace"),
 }
 
 
@@ -849,11 +866,14 @@ def _norms(
     method: str | None,
     progress: bool | None = None,
 ) -> tuple[Any, Any]:
-    """The verdicts of norms (every year of a span must reach a value), by expressions.
+    """The verdicts of targets over a span of years, by expressions: norms and totals.
 
-    As `goalframe.progress.targets.assess_norm` and the judge give them: the share of the
-    years due so far that met the value; before the deadline, a year due without a figure
-    makes the outcome unknown; after it, every year of the span decides. Two grouped passes.
+    A norm (every year of the span must reach a value), as `goalframe.progress.targets.
+    assess_norm` and the judge give it: the share of the years due so far that met the
+    value; before the deadline, a year due without a figure makes the outcome unknown; after
+    it, every year of the span decides. A cumulative total whose span is not over, as
+    `assess_cumulative`: the running total against the share of the span gone. Two grouped
+    passes.
     """
     import narwhals as nw
 
@@ -880,6 +900,7 @@ def _norms(
         "_tol": k({i: g.tolerance for i, g in goal.items()}, nw.Float64, 0.0),
         "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
         "_due": k(due, nw.Int64, -1),  # -1: no year of the span is over yet
+        "_cum": k({i: m == "cumulative" for i, m in ids.items()}, nw.Boolean, False),
     }
     usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
     year, value = nw.col("_year"), nw.col("_value")
@@ -896,6 +917,8 @@ def _norms(
 
     usable = usable.with_columns(
         _m=nw.when(read & in_span & meets).then(1).otherwise(0),
+        _cv=at(read & in_span),
+        _cy=year_if(read & in_span),
         _x=nw.when(read & in_span & ~meets).then(1).otherwise(0),
         _sv=at(year == sy),
         _dl_v=at(year == dy),
@@ -913,6 +936,9 @@ def _norms(
         _a_n=nw.col("_ay").count(),
         _a_last=nw.col("_ay").max(),
         _met=nw.col("_m").sum(),
+        _total=nw.col("_cv").sum(),
+        _c_n=nw.col("_cv").count(),
+        _c_last=nw.col("_cy").max(),
         _miss=nw.col("_x").sum(),
         _start=nw.col("_sv").max(),
         _at_deadline=nw.col("_dl_v").max(),
@@ -952,7 +978,7 @@ def _norm_verdicts(
     constants: Mapping[str, Any],
     ended: int,
 ) -> Any:
-    """The norm method and the judge's rules for norms, over one row per series."""
+    """The norm and cumulative methods and the judge's rules, over one row per series."""
     import narwhals as nw
 
     s = series.with_columns(**constants)
@@ -993,7 +1019,36 @@ def _norm_verdicts(
         .then(nw.lit("f_unknown"))
         .otherwise(nw.lit("f_met"))
     )
-    s = s.with_columns(_branch=nw.when(nw.col("_cl")).then(final).otherwise(running))
+    # A cumulative total (its span not over): the running total against the share of the
+    # span elapsed (`goalframe.progress.targets.assess_cumulative`).
+    cumulative, target, tol = nw.col("_cum"), nw.col("_tgt"), nw.col("_tol")
+    total, no_total = nw.col("_total"), nw.col("_c_n") == 0
+    part = (nw.col("_c_last") - sy + 1) / n_span
+    made = nw.when(target == 0).then(0.0).otherwise(_div(total, target))
+    reached = nw.when(nw.col("_inc")).then(total >= target - tol).otherwise(total <= target + tol)
+    pace = _div(made, part)
+    totals = (
+        nw.when(no_total)
+        .then(nw.lit("na"))
+        .when(nw.col("_inc"))
+        .then(
+            nw.when(reached)
+            .then(nw.lit("c_reached"))
+            .when(pace >= 0.95 - EPSILON)
+            .then(nw.lit("c_on"))
+            .when(pace >= 0.6 - EPSILON)
+            .then(nw.lit("c_behind"))
+            .otherwise(nw.lit("c_far"))
+        )
+        .when(~reached)
+        .then(nw.lit("c_cap"))
+        .when(total <= target * part + tol)
+        .then(nw.lit("c_within"))
+        .otherwise(nw.lit("c_above"))
+    )
+    s = s.with_columns(
+        _branch=nw.when(cumulative).then(totals).when(nw.col("_cl")).then(final).otherwise(running)
+    )
     status, label = _status_and_label(_NORMS, "_branch")
     # Missed: how the figure moved from the span's first year to the deadline (or the latest).
     end = nw.when(~at_deadline.is_null()).then(at_deadline).otherwise(latest)
@@ -1047,9 +1102,11 @@ def _norm_verdicts(
         ]
     )
     targets = _constant({i: g.target for i, g in goal.items()}, nw.Float64)
+    progress = nw.when(~cumulative).then(share).when(no_total).then(_null()).otherwise(made)
     return _level_columns(
-        s, status=status, label=label, progress=share, caveats=caveats,
+        s, status=status, label=label, progress=progress, caveats=caveats,
         decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
+        expected=nw.when(cumulative & ~no_total).then(part).otherwise(_null()),
     )  # fmt: skip
 
 
@@ -1065,6 +1122,7 @@ def _level_columns(
     goal: Mapping[str, Any],
     bcols: list[str],
     methods: Mapping[str, str],
+    expected: Any = None,
 ) -> Any:
     """The results' columns (see `FrameEvaluation`) for targets without a baseline.
 
@@ -1084,7 +1142,11 @@ def _level_columns(
         nw.when(duplicated).then(nw.lit("not_assessable")).otherwise(status).alias("status"),
         nw.when(duplicated).then(nw.lit("duplicate_periods")).otherwise(label).alias("label"),
         nw.when(duplicated).then(no_number).otherwise(progress).cast(nw.Float64).alias("progress"),
-        no_number.alias("expected"),
+        nw.when(duplicated)
+        .then(no_number)
+        .otherwise(no_number if expected is None else expected)
+        .cast(nw.Float64)
+        .alias("expected"),
         no_number.alias("score"),
         no_number.alias("baseline"),
         nw.lit(None, dtype=nw.String).alias("baseline_period"),
