@@ -362,15 +362,7 @@ def _final_cumulative(result: Assessment, series: Series, goal: Goal, last: Peri
     else:
         status, label = Status.MISSED, f"missed ({total:,.6g} of {target:,.6g})"
     rule = "final: met when the total of the span's figures meets the target"
-    return attrs.evolve(
-        result,
-        status=status,
-        label=label,
-        reason=reason,
-        components=components,
-        formula=f"{result.formula}; {rule}" if result.formula else rule,
-        final=True,
-    )
+    return _decided(result, status, label, reason, components, rule)
 
 
 def _final_range(result: Assessment, series: Series, goal: Goal, last: Period) -> Assessment:
@@ -405,15 +397,7 @@ def _final_range(result: Assessment, series: Series, goal: Goal, last: Period) -
         status = Status.MISSED
         label = _missed_range_label(_start(series, goal), at_deadline, low, high)
     rule = "final: met when the figure for the deadline period is within [low, high]"
-    return attrs.evolve(
-        result,
-        status=status,
-        label=label,
-        reason=reason,
-        components=components,
-        formula=f"{result.formula}; {rule}" if result.formula else rule,
-        final=True,
-    )
+    return _decided(result, status, label, reason, components, rule)
 
 
 def _missed_range_label(start: Point | None, end: Point, low: float, high: float) -> str:
@@ -500,14 +484,25 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
         if not several
         else "final: met when the figure for every period due meets the value in force"
     )
-    formula = f"{result.formula}; {rule}" if result.formula else rule
+    return _decided(result, status, label, reason, components, rule)
+
+
+def _decided(
+    result: Assessment,
+    status: Status,
+    label: str,
+    reason: Message | None,
+    components: dict[str, Component],
+    rule: str,
+) -> Assessment:
+    """The method's result made final: the judge's status and label, its rule in the formula."""
     return attrs.evolve(
         result,
         status=status,
         label=label,
         reason=reason,
         components=components,
-        formula=formula,
+        formula=f"{result.formula}; {rule}" if result.formula else rule,
         final=True,
     )
 
