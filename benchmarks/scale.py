@@ -78,6 +78,7 @@ OTHER_TARGETS = {
     "range": "{type: range, low: 45, high: 60, deadline: 2030}",
     "norm": "{type: norm, value: 50, period: {start: 2010, end: 2030}}",
     "cumulative": "{type: cumulative, value: 1500, period: {start: 2010, end: 2030}}",
+    "milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60}}",
 }
 
 

@@ -157,7 +157,8 @@ def _evaluate_frame(
         roles = roles.collect().lazy()
     yearly = all(year is not None for year in years.values())
     level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
-    norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS}
+    milestone_ids = {i: m for i, m in frame_ids.items() if _milestones_of(framework, i)}
+    norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS and i not in milestone_ids}
     frame_ids = {i: m for i, m in frame_ids.items() if m in FRAME_METHODS}
     parts, asides = [], []
     if frame_ids:
@@ -179,6 +180,13 @@ def _evaluate_frame(
     if level_ids:
         results, aside = _levels(
             roles, framework, level_ids, bcols, cutoff, yearly=yearly, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if milestone_ids:
+        results, aside = _milestones(
+            roles, framework, milestone_ids, bcols, cutoff, yearly=yearly, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
@@ -258,7 +266,11 @@ def _split_indicators(
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
         path = chosen in FRAME_METHODS and _frame_form(indicator)
-        level = _level_form(indicator, chosen) or _norm_form(indicator, chosen, cutoff)
+        level = (
+            _level_form(indicator, chosen)
+            or _norm_form(indicator, chosen, cutoff)
+            or _milestone_form(indicator, chosen)
+        )
         if (path and _options_read(indicator, chosen)) or level:
             frame[indicator.id] = chosen
         else:
@@ -332,6 +344,35 @@ def _norm_form(indicator: Indicator, method: str, cutoff: Period) -> bool:
         and end.frequency is Frequency.YEAR
         and start.year <= end.year
     )
+
+
+def _milestones_of(framework: Framework, ident: str) -> bool:
+    """Whether the indicator's target is a milestones target."""
+    goal = framework.indicator(ident).goal
+    return goal is not None and goal.type is TargetType.MILESTONES
+
+
+def _milestone_form(indicator: Indicator, method: str) -> bool:
+    """Whether a milestones target has the frame form `_milestones`.
+
+    Milestones in years (and a final target with its deadline, or neither), read by the norm
+    method, without a baseline: a declared baseline is each group's own figure for its
+    period, and that reading stays with the reference path.
+    """
+    goal = indicator.goal
+    if method != "norm" or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or indicator.options or indicator.direction is None:
+        return False
+    if goal.type is not TargetType.MILESTONES or goal.groups or goal.base_period is not None:
+        return False
+    if goal.baseline is not None:
+        return False
+    if (goal.target is None) != (goal.deadline is None) or not goal.milestones:
+        return False
+    periods = [m.period for m in goal.milestones]
+    periods += [goal.deadline] if goal.deadline is not None else []
+    return all(p.frequency is Frequency.YEAR for p in periods)
 
 
 #: The options each frame form reads (the method's other options change its verdict, so a
@@ -1124,7 +1165,7 @@ def _level_columns(
     methods: Mapping[str, str],
     expected: Any = None,
 ) -> Any:
-    """The results' columns (see `FrameEvaluation`) for targets without a baseline.
+    """The results' columns (see `FrameEvaluation`) for the targets without a baseline.
 
     ``decided`` says which verdicts are final; a series with two rows for one year has no
     verdict (``duplicate_periods``), as in `_verdicts`.
@@ -1162,6 +1203,271 @@ def _level_columns(
         nw.col("_n").cast(nw.Int64).alias("observations"),
         nw.lit("frame").alias("engine"),
     )
+
+
+#: The norm method's branches for milestones and the judge's (labels with counts and
+#: movements are built in `_milestone_verdicts`).
+_MILESTONES = {
+    "na": ("not_assessable", "not_assessable"),
+    "met": ("on_track", "milestone_met"),
+    "final_met": ("achieved", "target_met"),
+    "missed": ("missed", "milestone_missed"),
+    "unknown": ("outcome_unknown", "milestone_outcome_unknown"),
+    "f_unknown": ("outcome_unknown", "outcome_unknown"),
+    "f_met": ("achieved", "met_at_deadline"),
+    "f_missed": ("missed", "missed"),
+}
+
+#: A year no series has: a check an indicator does not have.
+_NO_YEAR = 99_999
+
+
+def _milestones(
+    lf: Any,
+    framework: Framework,
+    ids: Mapping[str, str],
+    bcols: list[str],
+    cutoff: Period,
+    *,
+    yearly: bool,
+    method: str | None,
+    progress: bool | None = None,
+) -> tuple[Any, Any]:
+    """The verdicts of milestones targets, by expressions (three grouped passes).
+
+    As the norm method reads them (`goalframe.progress.targets.assess_norm`): the milestone
+    in force decides (met, missed and how the figure moved, or not known); before the last
+    one, a milestone due without a figure makes the outcome unknown; after it, every
+    milestone decides (`goalframe._judge._final`). Each indicator's checks (its milestones,
+    and its target at its deadline) are constants ``_c<k>`` (years) and ``_v<k>`` (values).
+    """
+    import narwhals as nw
+
+    indicators = [i for i in framework.indicators if i.id in ids]
+    goal = {i.id: i.goal for i in indicators if i.goal is not None}
+    keys = ["indicator", "_role", *bcols]
+    ended = _last_year_ended(cutoff)
+    checks: dict[str, list[tuple[int, float]]] = {}
+    for i, g in goal.items():
+        found = [(m.period.year, m.value) for m in g.milestones]
+        if g.target is not None and g.deadline is not None:
+            found.append((g.deadline.year, g.target))
+        checks[i] = sorted(found)
+    most = max(len(c) for c in checks.values())
+
+    def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
+        return _constant(values, dtype, default)
+
+    constants: dict[str, Any] = {
+        "_dy": k({i: c[-1][0] for i, c in checks.items()}, nw.Int64),
+        "_cl": k(
+            {i: Period.parse(c[-1][0]).ended_by(cutoff) for i, c in checks.items()},
+            nw.Boolean,
+            False,
+        ),
+        "_tol": k({i: g.tolerance for i, g in goal.items()}, nw.Float64, 0.0),
+        "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
+        "_nck": k({i: len(c) for i, c in checks.items()}, nw.Int64),
+        # The last check that is over, and how many are (none yet: a year no row has).
+        "_due": k(
+            {i: max(y for y, _ in c if y <= ended) for i, c in checks.items() if c[0][0] <= ended},
+            nw.Int64,
+            -1,
+        ),
+        "_ndue": k({i: sum(y <= ended for y, _ in c) for i, c in checks.items()}, nw.Int64, 0),
+    }
+    for n in range(most):
+        years = {i: c[n][0] for i, c in checks.items() if n < len(c)}
+        constants[f"_c{n}"] = k(years, nw.Int64, _NO_YEAR)
+        constants[f"_v{n}"] = k({i: c[n][1] for i, c in checks.items() if n < len(c)}, nw.Float64)
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    year, value, tol = nw.col("_year"), nw.col("_value"), nw.col("_tol")
+
+    def meets(v: Any, threshold: Any) -> Any:
+        return nw.when(nw.col("_inc")).then(v >= threshold - tol).otherwise(v <= threshold + tol)
+
+    def at(which: Any) -> Any:
+        return nw.when(which).then(value).otherwise(_null()).cast(nw.Float64)
+
+    in_force: Any = _null()  # the value the row's year must reach, where it is a check
+    for n in reversed(range(most)):
+        in_force = nw.when(year == nw.col(f"_c{n}")).then(nw.col(f"_v{n}")).otherwise(in_force)
+    usable = usable.with_columns(_mv=in_force.cast(nw.Float64))
+    read, check = ~nw.col("_ay").is_null(), ~nw.col("_mv").is_null()
+    usable = usable.with_columns(
+        _m=nw.when(read & check & meets(value, nw.col("_mv"))).then(1).otherwise(0),
+        _x=nw.when(read & check & ~meets(value, nw.col("_mv"))).then(1).otherwise(0),
+        _mc=nw.when(check & (year <= ended)).then(1).otherwise(0),
+        _dv=at(year == nw.col("_due")),
+        _fv=at(year == nw.col("_dy")),
+    )
+    first = usable.group_by(keys).agg(
+        _n=nw.len(),
+        _years=year.n_unique(),
+        _odd=nw.col("_odd_row").sum(),
+        _last=year.max(),
+        _a_n=nw.col("_ay").count(),
+        _a_first=nw.col("_ay").min(),
+        _a_last=nw.col("_ay").max(),
+        _met=nw.col("_m").sum(),
+        _miss=nw.col("_x").sum(),
+        _seen=nw.col("_mc").sum(),
+        _due_v=nw.col("_dv").max(),
+        _at_final=nw.col("_fv").max(),
+        _fl_all=nw.col("_fl").max(),
+    )
+    # The milestone in force: the last check at or before the latest figure the method read.
+    last_due: Any = _null()
+    for n in range(most):
+        check_year = constants[f"_c{n}"].cast(nw.Float64)  # the aggregate has no constants
+        last_due = nw.when(check_year <= nw.col("_a_last")).then(check_year).otherwise(last_due)
+    first = first.with_columns(_ld=last_due.cast(nw.Float64))
+    joined = usable.select(*keys, "_year", "_value", "_ay").join(first, on=keys, how="inner")
+    joined = joined.with_columns(
+        _lv=at(year == nw.col("_a_last")),
+        _tv=at(year == nw.col("_last")),
+        _sv=at(year == nw.col("_a_first")),
+        _ldv=at(year == nw.col("_ld")),
+        _pd=nw.when(~nw.col("_ay").is_null() & (nw.col("_ay") < nw.col("_ld")))
+        .then(nw.col("_ay"))
+        .otherwise(_null())
+        .cast(nw.Float64),
+    )
+    second = joined.group_by(keys).agg(
+        _latest=nw.col("_lv").max(),
+        _last_value=nw.col("_tv").max(),
+        _start=nw.col("_sv").max(),
+        _in_force_value=nw.col("_ldv").max(),
+        _before_due=nw.col("_pd").max(),
+    )
+    # The figure before the milestone in force (how it moved): one more pass.
+    before = usable.select(*keys, "_year", "_value").join(
+        second.select(*keys, "_before_due"), on=keys, how="inner"
+    )
+    before = before.with_columns(_qv=at(year == nw.col("_before_due")))
+    third = before.group_by(keys).agg(_before_due_value=nw.col("_qv").max())
+    series = first.join(second, on=keys, how="inner").join(third, on=keys, how="inner")
+    return _with_odd_series(
+        lf, series, first, usable, aside, odd_possible,
+        lambda clean: _milestone_verdicts(clean, goal, bcols, ids, constants, most),
+        framework, bcols, cutoff, method, indicators, progress,
+    )  # fmt: skip
+
+
+def _milestone_verdicts(
+    series: Any,
+    goal: Mapping[str, Any],
+    bcols: list[str],
+    methods: Mapping[str, str],
+    constants: Mapping[str, Any],
+    most: int,
+) -> Any:
+    """The norm method on milestones and the judge's rules, over one row per series."""
+    import narwhals as nw
+
+    s = series.with_columns(**constants)
+    tol, inc = nw.col("_tol"), nw.col("_inc")
+    met, miss = nw.col("_met"), nw.col("_miss")
+    observed = met + miss
+    value, in_force = nw.col("_in_force_value"), _null()
+    for n in range(most):
+        reached = nw.col(f"_c{n}").cast(nw.Float64) <= nw.col("_a_last")
+        in_force = nw.when(reached).then(nw.col(f"_v{n}")).otherwise(in_force)
+    meets_in_force = nw.when(inc).then(value >= in_force - tol).otherwise(value <= in_force + tol)
+    running = (
+        nw.when((nw.col("_a_n") == 0) | (observed == 0))
+        .then(nw.lit("na"))
+        .when(~value.is_null() & meets_in_force)
+        .then(
+            nw.when(nw.col("_a_last") >= nw.col("_dy").cast(nw.Float64))
+            .then(nw.lit("final_met"))
+            .otherwise(nw.lit("met"))
+        )
+        .when(~value.is_null())
+        .then(nw.lit("missed"))
+        .otherwise(nw.lit("unknown"))
+    )
+    # Before the last milestone, the one due last must have a figure (`_judge._in_force`).
+    unknown_due = (nw.col("_due") >= 0) & nw.col("_due_v").is_null()
+    running = nw.when(unknown_due).then(nw.lit("unknown")).otherwise(running)
+    n_checks = nw.col("_nck")
+    final = (
+        nw.when(miss > 0)
+        .then(nw.lit("f_missed"))
+        .when(n_checks - observed > 0)
+        .then(nw.lit("f_unknown"))
+        .otherwise(nw.lit("f_met"))
+    )
+    s = s.with_columns(_branch=nw.when(nw.col("_cl")).then(final).otherwise(running))
+    status, label = _status_and_label(_MILESTONES, "_branch")
+    # How the milestone in force was missed: its figure against the one before, as
+    # `targets._movement` says it.
+    earlier = nw.col("_before_due_value")
+    movement = (
+        nw.when(earlier.is_null() | (value == earlier))
+        .then(nw.lit("no change seen"))
+        .when(nw.when(inc).then(value > earlier).otherwise(value < earlier))
+        .then(nw.lit("moved towards it"))
+        .otherwise(nw.lit("moved away"))
+    )
+    # Missed after the last milestone: from the first figure read to the figure for the last
+    # period (else the latest), as `_missed_label`.
+    start, start_year = nw.col("_start"), nw.col("_a_first")
+    at_final = nw.col("_at_final")
+    end = nw.when(~at_final.is_null()).then(at_final).otherwise(nw.col("_latest"))
+    end_year = (
+        nw.when(~at_final.is_null())
+        .then(nw.col("_dy").cast(nw.Float64))
+        .otherwise(nw.col("_a_last"))
+    )
+    change = end - start
+    moved = (
+        nw.when(start.is_null() | end.is_null() | (start_year >= end_year))
+        .then(nw.lit("missed"))
+        .when(change == 0)
+        .then(nw.lit("missed, no change"))
+        .when(nw.when(inc).then(change > 0).otherwise(change < 0))
+        .then(nw.lit("missed, moved towards the target"))
+        .otherwise(nw.lit("missed, moved away"))
+    )
+    several = n_checks > 1
+    counted = met.cast(nw.Int64).cast(nw.String)
+    of = n_checks.cast(nw.String)
+    branch = nw.col("_branch")
+    label = (
+        nw.when(branch == "missed")
+        .then(nw.concat_str([nw.lit("milestone_missed, "), movement]))
+        .when((branch == "f_missed") & several)
+        .then(nw.concat_str([moved, nw.lit(" ("), counted, nw.lit(" of "), of, nw.lit(" met)")]))
+        .when(branch == "f_missed")
+        .then(moved)
+        .when((branch == "f_met") & several)
+        .then(nw.concat_str([nw.lit("met ("), counted, nw.lit(" of "), of, nw.lit(")")]))
+        .otherwise(label)
+    )
+    # The data caveats, as `_judge._data_caveats` gives them for milestones without a
+    # baseline (the start is the first figure: no mismatch, no peak to be).
+    missing = nw.col("_ndue") - nw.col("_seen")
+    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
+
+    def code(condition: Any, name: str) -> Any:
+        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
+
+    caveats = nw.concat_str(
+        [
+            code(nw.col("_fl_all") > 0, "flagged-values"),
+            code(missing > 0, "missing-periods"),
+            code(provenance == "illustrative", "illustrative-target"),
+            code(provenance == "proposed", "proposed-target"),
+            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+        ]
+    )
+    targets = _constant({i: g.target for i, g in goal.items() if g.target is not None}, nw.Float64)
+    share = _div(met.cast(nw.Float64), observed.cast(nw.Float64))
+    return _level_columns(
+        s, status=status, label=label, progress=share, caveats=caveats,
+        decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
+    )  # fmt: skip
 
 
 def _form_rows(
