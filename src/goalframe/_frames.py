@@ -1127,19 +1127,13 @@ def _norm_verdicts(
         & ~after.is_null()
         & (((start > before) & (start > after)) | ((start < before) & (start < after)))
     )
-    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
-
-    def code(condition: Any, name: str) -> Any:
-        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
     caveats = nw.concat_str(
         [
-            code(flagged > 0, "flagged-values"),
-            code(missing > 0, "missing-periods"),
-            code(extreme, "baseline-extreme"),
-            code(provenance == "illustrative", "illustrative-target"),
-            code(provenance == "proposed", "proposed-target"),
-            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+            _code(flagged > 0, "flagged-values"),
+            _code(missing > 0, "missing-periods"),
+            _code(extreme, "baseline-extreme"),
+            *_target_caveats(goal),
         ]
     )
     targets = _constant({i: g.target for i, g in goal.items()}, nw.Float64)
@@ -1448,18 +1442,12 @@ def _milestone_verdicts(
     # The data caveats, as `_judge._data_caveats` gives them for milestones without a
     # baseline (the start is the first figure: no mismatch, no peak to be).
     missing = nw.col("_ndue") - nw.col("_seen")
-    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
-
-    def code(condition: Any, name: str) -> Any:
-        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
     caveats = nw.concat_str(
         [
-            code(nw.col("_fl_all") > 0, "flagged-values"),
-            code(missing > 0, "missing-periods"),
-            code(provenance == "illustrative", "illustrative-target"),
-            code(provenance == "proposed", "proposed-target"),
-            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+            _code(nw.col("_fl_all") > 0, "flagged-values"),
+            _code(missing > 0, "missing-periods"),
+            *_target_caveats(goal),
         ]
     )
     targets = _constant({i: g.target for i, g in goal.items() if g.target is not None}, nw.Float64)
@@ -1468,6 +1456,25 @@ def _milestone_verdicts(
         s, status=status, label=label, progress=share, caveats=caveats,
         decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
     )  # fmt: skip
+
+
+def _code(condition: Any, name: str) -> Any:
+    """A caveat code and a comma where ``condition`` holds, else nothing (see `_verdicts`)."""
+    import narwhals as nw
+
+    return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
+
+
+def _target_caveats(goal: Mapping[str, Any]) -> list[Any]:
+    """The caveats every form adds from the goal file: its provenance, a ``by`` column absent."""
+    import narwhals as nw
+
+    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
+    return [
+        _code(provenance == "illustrative", "illustrative-target"),
+        _code(provenance == "proposed", "proposed-target"),
+        _code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+    ]
 
 
 def _form_rows(
@@ -1635,18 +1642,12 @@ def _level_verdicts(
     )
     last = nw.col("_last")
     missing = nw.when(nw.col("_first") < last).then(last - nw.col("_first") + 1 - nw.col("_years"))
-    provenance = _constant({i: g.provenance or "" for i, g in goal.items()}, nw.String, "")
-
-    def code(condition: Any, name: str) -> Any:
-        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
     caveats = nw.concat_str(
         [
-            code(nw.col("_flagged_any") > 0, "flagged-values"),
-            code(missing.otherwise(0) > 0, "missing-periods"),
-            code(provenance == "illustrative", "illustrative-target"),
-            code(provenance == "proposed", "proposed-target"),
-            code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
+            _code(nw.col("_flagged_any") > 0, "flagged-values"),
+            _code(missing.otherwise(0) > 0, "missing-periods"),
+            *_target_caveats(goal),
         ]
     )
     return _level_columns(
@@ -2096,28 +2097,25 @@ def _verdicts(
     )
     met_at_start = by_method(nw.col("_na").is_null() & nw.col("_held"), "start")
 
-    def code(condition: Any, name: str) -> Any:
-        return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
-
     caveats = nw.concat_str(
         [
-            code(
+            _code(
                 (nw.col("_method") == "open-sdg")
                 & (nw.col("_t") == 0)
                 & ~nw.col("_a_last").is_null(),
                 "zero-replaced",
             ),
-            code((nw.col("_method") == "eurostat") & nw.col("_e_early"), "window-before-baseline")
+            _code((nw.col("_method") == "eurostat") & nw.col("_e_early"), "window-before-baseline")
             if "eurostat" in used
             else nw.lit(""),
-            code(met_at_start, "target-met-at-start"),
-            code(nw.col("_flagged_any") > 0, "flagged-values"),
-            code(missing > 0, "missing-periods"),
-            code(mismatch, "baseline-mismatch"),
-            code(extreme, "baseline-extreme"),
-            code(provenance == "illustrative", "illustrative-target"),
-            code(provenance == "proposed", "proposed-target"),
-            code(~group & nw.col("_absent"), "by-column-absent"),
+            _code(met_at_start, "target-met-at-start"),
+            _code(nw.col("_flagged_any") > 0, "flagged-values"),
+            _code(missing > 0, "missing-periods"),
+            _code(mismatch, "baseline-mismatch"),
+            _code(extreme, "baseline-extreme"),
+            _code(provenance == "illustrative", "illustrative-target"),
+            _code(provenance == "proposed", "proposed-target"),
+            _code(~group & nw.col("_absent"), "by-column-absent"),
         ]
     )
     caveats = (
