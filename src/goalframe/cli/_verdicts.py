@@ -70,9 +70,9 @@ def verdicts(
     Reads CSV or Parquet with polars (or pyarrow) and writes one row per indicator and
     series, as CSV or Parquet. For files of many breakdown series (every region,
     municipality, age group): the same verdicts as `scorecard`, without the card. Series
-    the engine has no form for (norms, milestones, quarters, a break, some method options)
-    are assessed one by one, with a progress bar in a terminal when they are many, and the
-    `engine` column says which path gave each row.
+    the engine has no form for (quarters, a break, milestones with a baseline, some method
+    options) are assessed one by one, with a progress bar in a terminal when they are many,
+    and the `engine` column says which path gave each row.
     """
     for path in (output, set_aside):
         _check_suffix(path)
