@@ -817,14 +817,7 @@ def _levels(
         _dl_v=nw.when(year == nw.col("_dy")).then(value).otherwise(_null()).cast(nw.Float64),
     )
     first = usable.group_by(keys).agg(
-        _n=nw.len(),
-        _years=year.n_unique(),
-        _odd=nw.col("_odd_row").sum(),
-        _first=year.min(),
-        _last=year.max(),
-        _a_n=nw.col("_ay").count(),
-        _a_first=nw.col("_ay").min(),
-        _a_last=nw.col("_ay").max(),
+        **_series_counts(),
         _in_n=nw.col("_in").sum(),
         _nb_n=nw.col("_nb").sum(),
         _flagged_any=nw.col("_fl").max(),
@@ -950,32 +943,24 @@ def _norms(
     meets = nw.when(nw.col("_inc")).then(value >= target - tol).otherwise(value <= target + tol)
     read = ~nw.col("_ay").is_null()
 
-    def at(which: Any) -> Any:
-        return nw.when(which).then(value).otherwise(_null()).cast(nw.Float64)
-
     def year_if(which: Any) -> Any:
         return nw.when(which).then(year).otherwise(_null()).cast(nw.Float64)
 
     usable = usable.with_columns(
         _m=nw.when(read & in_span & meets).then(1).otherwise(0),
-        _cv=at(read & in_span),
+        _cv=_value_where(read & in_span),
         _cy=year_if(read & in_span),
         _x=nw.when(read & in_span & ~meets).then(1).otherwise(0),
-        _sv=at(year == sy),
-        _dl_v=at(year == dy),
-        _dv=at(year == nw.col("_due")),
+        _sv=_value_where(year == sy),
+        _dl_v=_value_where(year == dy),
+        _dv=_value_where(year == nw.col("_due")),
         _fs=nw.when(year >= sy).then(nw.col("_fl")).otherwise(0),
         _ms=nw.when(in_span & (year <= ended)).then(1).otherwise(0),
         _pv=year_if(year < sy),
         _nx=year_if(year > sy),
     )
     first = usable.group_by(keys).agg(
-        _n=nw.len(),
-        _years=year.n_unique(),
-        _odd=nw.col("_odd_row").sum(),
-        _last=year.max(),
-        _a_n=nw.col("_ay").count(),
-        _a_last=nw.col("_ay").max(),
+        **_series_counts(),
         _met=nw.col("_m").sum(),
         _total=nw.col("_cv").sum(),
         _c_n=nw.col("_cv").count(),
@@ -992,10 +977,10 @@ def _norms(
     )
     joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
     joined = joined.with_columns(
-        _lv=at(year == nw.col("_a_last")),
-        _tv=at(year == nw.col("_last")),
-        _bv=at(year == nw.col("_prev")),
-        _av=at(year == nw.col("_next")),
+        _lv=_value_where(year == nw.col("_a_last")),
+        _tv=_value_where(year == nw.col("_last")),
+        _bv=_value_where(year == nw.col("_prev")),
+        _av=_value_where(year == nw.col("_next")),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
@@ -1280,9 +1265,6 @@ def _milestones(
     def meets(v: Any, threshold: Any) -> Any:
         return nw.when(nw.col("_inc")).then(v >= threshold - tol).otherwise(v <= threshold + tol)
 
-    def at(which: Any) -> Any:
-        return nw.when(which).then(value).otherwise(_null()).cast(nw.Float64)
-
     in_force: Any = _null()  # the value the row's year must reach, where it is a check
     for n in reversed(range(most)):
         in_force = nw.when(year == nw.col(f"_c{n}")).then(nw.col(f"_v{n}")).otherwise(in_force)
@@ -1292,17 +1274,11 @@ def _milestones(
         _m=nw.when(read & check & meets(value, nw.col("_mv"))).then(1).otherwise(0),
         _x=nw.when(read & check & ~meets(value, nw.col("_mv"))).then(1).otherwise(0),
         _mc=nw.when(check & (year <= ended)).then(1).otherwise(0),
-        _dv=at(year == nw.col("_due")),
-        _fv=at(year == nw.col("_dy")),
+        _dv=_value_where(year == nw.col("_due")),
+        _fv=_value_where(year == nw.col("_dy")),
     )
     first = usable.group_by(keys).agg(
-        _n=nw.len(),
-        _years=year.n_unique(),
-        _odd=nw.col("_odd_row").sum(),
-        _last=year.max(),
-        _a_n=nw.col("_ay").count(),
-        _a_first=nw.col("_ay").min(),
-        _a_last=nw.col("_ay").max(),
+        **_series_counts(),
         _met=nw.col("_m").sum(),
         _miss=nw.col("_x").sum(),
         _seen=nw.col("_mc").sum(),
@@ -1318,10 +1294,10 @@ def _milestones(
     first = first.with_columns(_ld=last_due.cast(nw.Float64))
     joined = usable.select(*keys, "_year", "_value", "_ay").join(first, on=keys, how="inner")
     joined = joined.with_columns(
-        _lv=at(year == nw.col("_a_last")),
-        _tv=at(year == nw.col("_last")),
-        _sv=at(year == nw.col("_a_first")),
-        _ldv=at(year == nw.col("_ld")),
+        _lv=_value_where(year == nw.col("_a_last")),
+        _tv=_value_where(year == nw.col("_last")),
+        _sv=_value_where(year == nw.col("_a_first")),
+        _ldv=_value_where(year == nw.col("_ld")),
         _pd=nw.when(~nw.col("_ay").is_null() & (nw.col("_ay") < nw.col("_ld")))
         .then(nw.col("_ay"))
         .otherwise(_null())
@@ -1338,7 +1314,7 @@ def _milestones(
     before = usable.select(*keys, "_year", "_value").join(
         second.select(*keys, "_before_due"), on=keys, how="inner"
     )
-    before = before.with_columns(_qv=at(year == nw.col("_before_due")))
+    before = before.with_columns(_qv=_value_where(year == nw.col("_before_due")))
     third = before.group_by(keys).agg(_before_due_value=nw.col("_qv").max())
     series = first.join(second, on=keys, how="inner").join(third, on=keys, how="inner")
     return _with_odd_series(
@@ -1475,6 +1451,34 @@ def _target_caveats(goal: Mapping[str, Any]) -> list[Any]:
         _code(provenance == "proposed", "proposed-target"),
         _code((nw.col("_role") != "group") & nw.col("_absent"), "by-column-absent"),
     ]
+
+
+def _series_counts() -> dict[str, Any]:
+    """The first pass's counts of a series: rows, years, odd rows and the years it spans.
+
+    ``_first`` and ``_last`` span every row; ``_a_n``, ``_a_first`` and ``_a_last`` the rows
+    the method reads (``_ay``).
+    """
+    import narwhals as nw
+
+    year = nw.col("_year")
+    return {
+        "_n": nw.len(),
+        "_years": year.n_unique(),
+        "_odd": nw.col("_odd_row").sum(),
+        "_first": year.min(),
+        "_last": year.max(),
+        "_a_n": nw.col("_ay").count(),
+        "_a_first": nw.col("_ay").min(),
+        "_a_last": nw.col("_ay").max(),
+    }
+
+
+def _value_where(condition: Any) -> Any:
+    """The row's value where ``condition`` holds, else null (to aggregate by ``max``)."""
+    import narwhals as nw
+
+    return nw.when(condition).then(nw.col("_value")).otherwise(_null()).cast(nw.Float64)
 
 
 def _form_rows(
