@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from goalframe._messages import Message, Term
+from goalframe._messages import Message, Term, message_of
 from goalframe._model import Framework, Goal, Indicator, Objective, Point, Source, TargetChange
 from goalframe.errors import Location, Problem, SpecValidationError, UnitError
 from goalframe.schema import (
@@ -156,13 +156,7 @@ def _define_units(spec: FrameworkSpec, problems: _Problems) -> None:
         try:
             define_unit(unit.name, unit.definition, tuple(unit.aliases))
         except UnitError as exc:
-            problems.add("M016", ("units", k), _said(exc))
-
-
-def _said(exc: Exception) -> str:
-    """An error's text, kept as the catalogue `Message` it was built from where it was one."""
-    first = exc.args[0] if len(exc.args) == 1 else None
-    return first if isinstance(first, str) else str(exc)
+            problems.add("M016", ("units", k), message_of(exc))
 
 
 def _value_key(target: TargetSpec) -> str:
@@ -196,7 +190,9 @@ def _compile_goal(
         try:
             convert = conversion(target.unit, indicator.unit)
         except UnitError as exc:
-            problems.add("M007", (*tpath, "unit"), Message("goal_target_unit", error=_said(exc)))
+            problems.add(
+                "M007", (*tpath, "unit"), Message("goal_target_unit", error=message_of(exc))
+            )
             return None
     baseline = None
     if target.baseline is not None:
@@ -324,7 +320,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             unit = check_unit(unit)
         except UnitError as exc:
-            problems.add("M009", (*path, "unit"), _said(exc))
+            problems.add("M009", (*path, "unit"), message_of(exc))
             unit = None
     if spec.method is not None:
         _check_method(spec.method, (*path, "method"), problems)
@@ -335,7 +331,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         try:
             check_options(spec.options)
         except MethodOptionsError as exc:
-            problems.add("F002", (*path, "options"), _said(exc))
+            problems.add("F002", (*path, "options"), message_of(exc))
     goals = []
     for k, target in enumerate(spec.all_targets):
         tpath: Path = (*path, "target") if spec.target is not None else (*path, "targets", k)
@@ -343,7 +339,7 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
             try:
                 check_unit(target.unit)
             except UnitError as exc:
-                problems.add("M009", (*tpath, "unit"), _said(exc))
+                problems.add("M009", (*tpath, "unit"), message_of(exc))
                 continue
         compiled = _compile_goal(spec, target, tpath, problems)
         if compiled is not None:
@@ -533,9 +529,10 @@ def validation_problems(errors: list[Any], locate: Callable[..., Location | None
         kind = err["type"]
         where = locate(path, at_key=kind == "extra_forbidden")
         model = _model_name(err)
-        said = (err.get("ctx") or {}).get("error")
-        if kind == "value_error" and said is not None and isinstance(said.args[0], Message):
-            message = said.args[0]  # a number's or a period's own message, in every language
+        raised = (err.get("ctx") or {}).get("error")
+        said = message_of(raised) if isinstance(raised, BaseException) else None
+        if kind == "value_error" and isinstance(said, Message):
+            message = said  # a number's or a period's own message, in every language
         elif kind == "extra_forbidden":
             key = str(path[-1]) if path else ""
             close = close_matches(key, _fields_at(path))

@@ -9,7 +9,7 @@ import attrs
 from goalframe._assessment import Assessment, Caveat, Series, Status, not_assessable
 from goalframe._collector import while_paused
 from goalframe._judge import shared, tick
-from goalframe._messages import Message, Term
+from goalframe._messages import Message, Term, message_of
 from goalframe._model import Framework, Goal, Indicator, Objective
 from goalframe._observations import Observation, ObservationSet, SetAside, describe_breakdown
 from goalframe._periods import DEFAULT_YEAR_START, Frequency, Period, with_year_start
@@ -73,7 +73,6 @@ def unit_mismatch(
 ) -> DataError | IncompatibleUnitsError:
     """The error for figures in a unit that does not convert into the indicator's."""
     kind = IncompatibleUnitsError if isinstance(exc, IncompatibleUnitsError) else DataError
-    why = exc.args[0] if exc.args else str(exc)
     message = Message(
         "unit_mismatch",
         where=where,
@@ -81,7 +80,7 @@ def unit_mismatch(
         unit=repr(indicator.unit),
         rows=rows,
         other=repr(unit),
-        why=why,
+        why=message_of(exc),
     )
     return kind(message)
 

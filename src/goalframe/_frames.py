@@ -1906,7 +1906,6 @@ def _verdicts(
         name: k({i: v[name] for i, v in settings.items()}, nw.Float64)
         for name in ("on_track", "acceleration", "min_span", "high", "med", "low", "log")
     }
-    provenance = k({i: g.provenance or "" for i, g in goal.items()}, nw.String)
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
@@ -2117,9 +2116,7 @@ def _verdicts(
             _code(missing > 0, "missing-periods"),
             _code(mismatch, "baseline-mismatch"),
             _code(extreme, "baseline-extreme"),
-            _code(provenance == "illustrative", "illustrative-target"),
-            _code(provenance == "proposed", "proposed-target"),
-            _code(~group & nw.col("_absent"), "by-column-absent"),
+            *_target_caveats(goal),
         ]
     )
     caveats = (

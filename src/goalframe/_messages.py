@@ -32,6 +32,7 @@ __all__ = [
     "date",
     "label",
     "localise",
+    "message_of",
     "number",
     "percent",
     "say",
@@ -190,6 +191,15 @@ def label(text: str, lang: str) -> str:
         template = str(words.get("{base} ({met} of {total} met)", text))
         return template.format(base=label(found[1], lang), met=found[2], total=found[3])
     return str(words.get(text, text))
+
+
+def message_of(exc: BaseException) -> str:
+    """The text an error was raised with: the catalogue `Message` itself where it was one.
+
+    ``str(exc)`` would give its English words only (and a ``KeyError``'s text in quotes).
+    """
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
 
 
 def say(text: str | None, lang: str) -> str:

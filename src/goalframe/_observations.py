@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from goalframe._messages import Lines, Message
+from goalframe._messages import Lines, Message, message_of
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period, parse_period
 from goalframe.errors import DataError, Location, ObservationError
@@ -351,7 +351,7 @@ def build_observations(
 
 def _cell(column: str, exc: ValueError) -> Message:
     """A cell's problem: ``column 'period': ...``, with the reader's reason (a `Message`)."""
-    return Message("data_cell", column=repr(column), problem=exc.args[0] if exc.args else "")
+    return Message("data_cell", column=repr(column), problem=message_of(exc))
 
 
 def _breakdown(row: Mapping[str, Any], columns: tuple[str, ...]) -> Breakdown:

@@ -175,14 +175,12 @@ def said(exc: BaseException, lang: str) -> str:
     from a single message (rows that cannot be read: `Lines`) says it; any other says its
     English text.
     """
-    from goalframe._messages import Message, say
+    from goalframe._messages import message_of, say
 
     message, location = getattr(exc, "message", None), getattr(exc, "location", None)
     if isinstance(message, str) and location is not None:
         return f"{location}: {say(message, lang)}"
-    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
-        return say(exc.args[0], lang)
-    return str(exc)
+    return say(message_of(exc), lang)
 
 
 def spec_problems(exc: Any, lang: str) -> str:

@@ -281,7 +281,7 @@ def explain(
     """Explain one indicator's verdict: the formula, the numbers plugged in, the source."""
     with bad_input(lang):
         from goalframe._api import evaluate
-        from goalframe._messages import Message, say
+        from goalframe._messages import Message, message_of, say
         from goalframe._suggest import close_matches
 
         framework, observations, cutoff = load_inputs(file, data, as_of, decimal=decimal)
@@ -301,7 +301,7 @@ def explain(
     try:
         text = card.explain(indicator, lang=language, group=group)
     except KeyError as exc:
-        msg = f"{file}: {say(exc.args[0], language)}"
+        msg = f"{file}: {say(message_of(exc), language)}"
         raise fail(msg) from None
     typer.echo(clean(text))
 
