@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .conftest import EXAMPLE
 from .test_cli import Write, run
@@ -177,3 +179,46 @@ def test_without_polars_pyarrow_reads_the_file(monkeypatch: pytest.MonkeyPatch) 
     assert code == 0, err
     assert out.splitlines()[0] == with_polars.splitlines()[0]  # the same columns
     assert sorted(out.splitlines()) == sorted(with_polars.splitlines())
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=6
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.none() | st.floats(allow_nan=False, allow_infinity=False),
+            st.none() | st.floats(min_value=-1e-3, max_value=1e-3),
+            st.none() | _CELL_TEXT,
+            st.none() | st.integers(-(2**62), 2**62),
+        ),
+        max_size=8,
+    )
+)
+def test_polars_writes_the_csv_pythons_writer_writes(
+    rows: list[tuple[float | None, float | None, str | None, int | None]],
+) -> None:
+    """polars writes the verdicts' CSV fast; its bytes are those of Python's `csv` writer.
+
+    Any float (tiny ones are where the two lay numbers out differently), any text but a
+    carriage return (which polars quotes and Python does not), nulls and empty text.
+    """
+    import narwhals as nw
+
+    from goalframe.cli._verdicts import _polars_csv, _python_csv
+
+    schema = {"x": pl.Float64, "tiny": pl.Float64, "name": pl.String, "n": pl.Int64}
+    frame = pl.DataFrame(rows, schema=schema, orient="row")
+    assert _polars_csv(frame) == _python_csv(nw.from_native(frame))
+
+
+def test_floats_are_written_as_python_writes_them() -> None:
+    from goalframe.cli._verdicts import _float_text
+
+    values = pl.Series([1e-7, 1e-5, 0.0001, None, 2.5, 1e16, -3e-9, -0.0, 123456.75])
+    assert _float_text(values).to_list() == [
+        "1e-07", "1e-05", "0.0001", None, "2.5", "1e+16", "-3e-09", "-0.0", "123456.75"
+    ]  # fmt: skip

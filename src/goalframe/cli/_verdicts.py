@@ -249,17 +249,60 @@ def _encode(frame: Any, path: Path | None) -> str | bytes:
         buffer = io.BytesIO()
         frame.write_parquet(buffer)
         return buffer.getvalue()
-    import csv
+    import narwhals as nw
 
     safe = _for_spreadsheets(frame)
+    if safe.implementation is nw.Implementation.POLARS:
+        return _polars_csv(safe.to_native())
+    return _python_csv(safe)
+
+
+def _python_csv(safe: Any) -> str:
+    """A frame's rows through Python's `csv` writer."""
+    import csv
+    import io
+
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(safe.columns)
-    # Written here, not by the engine: every engine's CSV the same (pyarrow quotes all, and
-    # polars writes 1e-7 where Python writes 1e-07). The writer writes None as an empty
-    # cell; booleans are words already (`_for_spreadsheets`), so rows go in as they come.
+    # Written here, not by the engine: pyarrow quotes every text cell and writes numbers
+    # its own way. The writer writes None as an empty cell; booleans are words already
+    # (`_for_spreadsheets`), so rows go in as they come.
     writer.writerows(safe.iter_rows(named=False))
     return text.getvalue()
+
+
+def _polars_csv(frame: Any) -> str:
+    """The CSV `_encode`'s Python writer gives, written by polars (ten times faster).
+
+    Python writes a float as its shortest round-trip text (`repr`); polars writes the same
+    digits, laid out differently when the number is tiny (``1e-7`` and ``0.00001`` where
+    Python writes ``1e-07`` and ``1e-05``). So numbers become text first: polars' own for
+    most, Python's for the few it lays out differently. An empty text cell is written
+    empty, as Python does (polars writes ``""``). One difference stays: polars quotes a
+    cell with a carriage return inside, which Python's writer leaves bare.
+    """
+    import polars as pl
+
+    changes = []
+    for name, dtype in frame.schema.items():
+        if dtype.is_float():
+            changes.append(pl.col(name).map_batches(_float_text, return_dtype=pl.String))
+        elif dtype == pl.String:
+            changes.append(pl.col(name).replace("", None))
+    text = frame.with_columns(changes) if changes else frame
+    return str(text.write_csv(None, line_terminator="\n", quote_style="necessary"))
+
+
+def _float_text(values: Any) -> Any:
+    """A polars float column as Python's `repr` of each number (null stays null)."""
+    text = values.cast(str)
+    size = values.abs()
+    odd = ((size < 1e-4) & (size > 0)) | (size >= 1e16) | ~values.is_finite()
+    where = odd.fill_null(value=False).arg_true()
+    if len(where):
+        text = text.scatter(where, [repr(float(v)) for v in values.gather(where)])
+    return text
 
 
 #: Computed columns, rounded to six decimals in CSV as in the scorecard's CSV (Parquet keeps
