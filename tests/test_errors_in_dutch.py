@@ -255,7 +255,7 @@ CASES: dict[str, Case] = {
         _scorecard(
             obs_csv="indicator,period,value,unit\nafval,2018,300,dumping\nafval,2018Q1,3,dumping\n"
         ),
-        ["indicator 'afval' mengt frequenties (year en quarter"],
+        ["indicator 'afval' mengt jaren en kwartalen (2018 op ", "obs.csv:2, 2018Q1 hier)"],
         ["indicator 'afval' mixes years and quarters"],
     ),
     "unit in the goal file": (
@@ -364,15 +364,15 @@ def test_lint_reports_unreadable_files_in_dutch(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     text = " ".join(result.stdout.split())
-    assert "F005 [fout] raamwerk obs: 13 regels kunnen niet gelezen worden" in text
+    assert "F005 [fout] bestand obs.csv: 13 regels kunnen niet gelezen worden" in text
     assert "obs.csv:2: kolom 'value': waarde '12x' is geen getal" in text
-    assert "F003 [fout] raamwerk alias: YAML-ankers en -aliassen" in text
+    assert "F003 [fout] bestand alias.yaml: YAML-ankers en -aliassen" in text
     assert "alias.yaml: 1 fout, 0 waarschuwingen, 0 meldingen (kon niet worden gelezen)" in text
     leaks = [f for f in _error_fragments() if f in text]
     assert not leaks, leaks
     english = CliRunner().invoke(app, ["lint", str(alias), "--data", str(args[3])], env=ENV)
     said = " ".join(english.stdout.split())
-    assert "F005 [error] framework obs: 13 rows cannot be read" in said
+    assert "F005 [error] file obs.csv: 13 rows cannot be read" in said
     assert "alias.yaml: 1 error, 0 warnings, 0 infos (could not be read)" in said
 
 

@@ -100,8 +100,8 @@ def _series_and_points(rows: list[Observation], unit: str | None) -> tuple[Serie
             message = Message(
                 "data_mixed_frequencies",
                 indicator=repr(after.indicator),
-                first=before.period.frequency.value,
-                second=after.period.frequency.value,
+                first=Term("frequencies", before.period.frequency.value),
+                second=Term("frequencies", after.period.frequency.value),
                 first_period=str(before.period),
                 where=str(before.location),
                 second_period=str(after.period),

@@ -94,8 +94,10 @@ class Finding:
     Attributes:
         code: The rule's code.
         severity: error, warning or info.
-        subject: ``objective``, ``indicator`` or ``framework``.
-        subject_id: The objective's or indicator's id (the framework's for framework findings).
+        subject: ``objective``, ``indicator``, ``framework``, or ``file`` for a file that
+            cannot be loaded (F003, F004, F005).
+        subject_id: The objective's or indicator's id (the framework's for framework
+            findings, the file's name for file findings).
         message: What is wrong, in one line.
         fix: A concrete fix.
         location: File, line and column in the goal file.

@@ -84,12 +84,15 @@ def expand_paths(given: Sequence[str | os.PathLike[str]]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def _finding(code: str, message: str, location: Location | None, subject_id: str) -> Finding:
+def _finding(
+    code: str, message: str, location: Location | None, subject_id: str, subject: str = "file"
+) -> Finding:
+    """A finding about a file that cannot be loaded: its subject is the file, by name."""
     rule = RULES[code]
     return Finding(
         code=code,
         severity=rule.severity,
-        subject="framework",
+        subject=subject,
         subject_id=subject_id,
         message=message,
         fix=loader_fix(code),
@@ -112,7 +115,7 @@ def lint_path(
     try:
         framework = load_framework(path, strict=False)
     except SpecSyntaxError as exc:
-        finding = _finding("F003", exc.message, exc.location, Path(origin).stem)
+        finding = _finding("F003", exc.message, exc.location, Path(origin).name)
         return _unreadable(origin, (finding,))
     except SpecValidationError as exc:
         problems = tuple(
@@ -122,7 +125,7 @@ def lint_path(
                 if problem.path
                 else problem.message,
                 problem.location or Location(origin),
-                Path(origin).stem,
+                Path(origin).name,
             )
             for problem in exc.problems
         )
@@ -130,7 +133,11 @@ def lint_path(
     try:
         everything = lint(framework, observations, as_of=as_of)
     except DataError as exc:
-        found = (_finding("F005", str(exc), getattr(exc, "location", None), framework.id),)
+        location = getattr(exc, "location", None)
+        if location is not None:  # the data file, by name
+            found = (_finding("F005", str(exc), location, Path(location.file).name),)
+        else:  # no place: the goal file's data as a whole
+            found = (_finding("F005", str(exc), None, framework.id, subject="framework"),)
         return FileReport(
             origin=origin, framework=framework, findings=found, score=None, unreadable=True
         )
@@ -157,7 +164,7 @@ def unreadable_data(error: ObservationError | DataError, data: str) -> FileRepor
             message = Lines([head.values["problem"], *rows])  # type: ignore[list-item]
     elif isinstance(said, Message) and not hasattr(error, "message"):
         message = said
-    return _unreadable(data, (_finding("F005", message, location, Path(data).stem),))
+    return _unreadable(data, (_finding("F005", message, location, Path(data).name),))
 
 
 def worst(reports: Iterable[FileReport]) -> Severity | None:
