@@ -65,20 +65,26 @@ def goals(indicators: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def other_goals(indicators: int, target: str) -> str:
-    """The same indicators with another kind of target instead of a path (no baseline)."""
+def other_goals(indicators: int, target: str | None) -> str:
+    """The same indicators with another kind of target instead of a path (no baseline).
+
+    ``None``: no target at all (context indicators).
+    """
     old = (
         "      baseline: {value: 50, period: 2005}\n      change_percent: 20\n      deadline: 2030"
     )
+    if target is None:
+        return goals(indicators).replace(f"    target:\n{old}", "    kind: context")
     return goals(indicators).replace(old, f"      {target}")
 
 
 #: Targets without a path, each with a frame form of its own.
-OTHER_TARGETS = {
+OTHER_TARGETS: dict[str, str | None] = {
     "range": "{type: range, low: 45, high: 60, deadline: 2030}",
     "norm": "{type: norm, value: 50, period: {start: 2010, end: 2030}}",
     "cumulative": "{type: cumulative, value: 1500, period: {start: 2010, end: 2030}}",
     "milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60}}",
+    "no": None,  # context indicators: not assessable, the latest figure shown
 }
 
 

@@ -107,6 +107,9 @@ def _level_framework(case: dict[str, Any]) -> gf.Framework:
         "id": "x", "name": "X", "unit": "kg", "by": ["region"], "target": target,
         "options": case["options"],
     }  # fmt: skip
+    if case["kind"] == "none":  # no target at all: a context indicator or one not set yet
+        del indicator["target"]
+        indicator |= {"kind": case["indicator_kind"], "method": case["method"]}
     if "direction" in case:
         indicator["direction"] = case["direction"]
     spec = {
@@ -218,6 +221,27 @@ def _milestone_cases(draw: st.DrawFn) -> dict[str, Any]:
 
 milestone_cases = _milestone_cases()
 
+#: Indicators without a target: not assessable by any method, with the latest figure (the
+#: ``by`` column left out now and then, so the headline's caveat says so).
+untargeted_cases = st.fixed_dictionaries(
+    {
+        "kind": st.just("none"),
+        "rows": rows,
+        "indicator_kind": st.sampled_from(["context", "outcome"]),
+        "method": st.sampled_from(METHODS),
+        "illustrative": st.just(False),  # no target to be illustrative
+        "as_of": st.integers(2008, 2030),
+        "options": st.sampled_from([{}, {}, {"window": 3}]),
+        "regions": st.booleans(),
+        "deadline": st.none(),
+    }
+).map(lambda c: c if c["regions"] else {**c, "rows": _national(c["rows"])})
+
+
+def _national(rows: list[tuple[str, int, float, str, str]]) -> list[Any]:
+    """The rows without their region, one per year (a frame whose ``by`` column is empty)."""
+    return list({year: ("", year, *rest) for _, year, *rest in rows}.values())
+
 
 def _zero_one(case: dict[str, Any]) -> dict[str, Any]:
     """A binary series of 0 and 1 only (1 for a value above a half), so that it is graded."""
@@ -266,17 +290,33 @@ long_cases = st.fixed_dictionaries(
 
 
 def _records(case: dict[str, Any]) -> list[dict[str, Any]]:
+    quarterly = case.get("quarterly")  # this region's figures are for quarters
     return [
         {
             "indicator": "x",
             "region": region or None,
-            "period": year,
+            "period": _period(year, quarterly=region == quarterly) if quarterly else year,
             "value": value,
             "unit": unit,
             "flag": flag or None,
         }
         for region, year, value, flag, unit in case["rows"]
     ]
+
+
+def _period(year: int, *, quarterly: bool) -> str:
+    """A year as text, or a quarter of it (which quarter: from the year, so series vary)."""
+    return f"{year}Q{1 + year % 4}" if quarterly else str(year)
+
+
+def _with_quarters(cases: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[Any]:
+    """The cases, one in three with one region's figures for quarters, not years.
+
+    The reference path assesses that series; the frame form the others, with a year column
+    that has nulls (floats on pandas and Dask).
+    """
+    quarterly = st.sampled_from([None, None, "B"])
+    return st.tuples(cases, quarterly).map(lambda pair: {**pair[0], "quarterly": pair[1]})
 
 
 def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -301,12 +341,13 @@ def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "final": a.final,
                 "caveats": sorted({c.code for c in a.caveats}),
                 "latest": series[-1].value,
+                "latest_period": str(series[-1].period),
             }
     return out
 
 
 def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
-    native = _native(_records(case), backend)
+    native = _native(_records(case), backend, text_periods=bool(case.get("quarterly")))
     found = gf.evaluate_frame(_framework(case), native, as_of=str(case["as_of"]))
     table = _to_rows(found.results)
     out = {}
@@ -322,6 +363,7 @@ def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
             "final": bool(row["final"]),
             "caveats": sorted(c for c in (row["caveats"] or "").split(",") if c),
             "latest": row["latest"],
+            "latest_period": row["latest_period"],
         }
     return out
 
@@ -330,7 +372,8 @@ def _none(value: Any) -> Any:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
 
-def _native(records: list[dict[str, Any]], backend: str) -> Any:
+def _native(records: list[dict[str, Any]], backend: str, *, text_periods: bool = False) -> Any:
+    """The records as a frame of ``backend``: periods as years (or as text: 2016Q1)."""
     import pyarrow as pa
 
     table = pa.Table.from_pylist(
@@ -339,7 +382,7 @@ def _native(records: list[dict[str, Any]], backend: str) -> Any:
             [
                 ("indicator", pa.string()),
                 ("region", pa.string()),
-                ("period", pa.int64()),
+                ("period", pa.string() if text_periods else pa.int64()),
                 ("value", pa.float64()),
                 ("unit", pa.string()),
                 ("flag", pa.string()),
@@ -367,8 +410,14 @@ def _native(records: list[dict[str, Any]], backend: str) -> Any:
 
         return dd.from_pandas(table.to_pandas(), npartitions=2)
     if backend == "pyspark":
-        ddl = "indicator string, region string, period long, value double, unit string, flag string"
-        return _spark().createDataFrame([tuple(r.values()) for r in records], schema=ddl)
+        period = "string" if text_periods else "long"
+        ddl = (
+            f"indicator string, region string, period {period}, value double, unit string, "
+            "flag string"
+        )
+        names = ("indicator", "region", "period", "value", "unit", "flag")
+        data = [tuple(r.get(n) for n in names) for r in records]
+        return _spark().createDataFrame(data, schema=ddl)
     raise AssertionError(backend)
 
 
@@ -385,7 +434,7 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
     assert set(frame) == set(reference)
     for label, want in reference.items():
         got = frame[label]
-        for key in ("status", "label", "method", "final", "caveats"):
+        for key in ("status", "label", "method", "final", "caveats", "latest_period"):
             assert got[key] == want[key], (label, key, got, want)
         for key in ("progress", "expected", "score", "latest"):
             if want[key] is None:
@@ -396,7 +445,7 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "pyarrow", "duckdb"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=cases)
+@given(case=_with_quarters(cases))
 def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any]) -> None:
     pytest.importorskip({"polars-lazy": "polars"}.get(backend, backend))
     _same(_reference(case), _frame(case, backend))
@@ -404,7 +453,7 @@ def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any])
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "polars-lazy", "pyarrow", "duckdb"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(level_cases, norm_cases, milestone_cases))
+@given(case=_with_quarters(st.one_of(level_cases, norm_cases, milestone_cases, untargeted_cases)))
 def test_the_frame_form_equals_the_reference_for_targets_without_a_path(
     backend: str, case: dict[str, Any]
 ) -> None:
@@ -447,7 +496,11 @@ def _spark() -> Any:
     reason="PySpark local mode starts a JVM (about 10 s): CI runs it (GOALFRAME_REQUIRE_SPARK)",
 )
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases, level_cases, norm_cases, milestone_cases))
+@given(
+    case=_with_quarters(
+        st.one_of(cases, long_cases, level_cases, norm_cases, milestone_cases, untargeted_cases)
+    )
+)
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
     pytest.importorskip("pyspark")
     _same(_reference(case), _frame(case, "pyspark"))
@@ -460,7 +513,11 @@ def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) ->
 )
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=st.one_of(cases, long_cases, level_cases, norm_cases, milestone_cases))
+@given(
+    case=_with_quarters(
+        st.one_of(cases, long_cases, level_cases, norm_cases, milestone_cases, untargeted_cases)
+    )
+)
 def test_the_frame_form_equals_the_reference_on_dask(case: dict[str, Any]) -> None:
     pytest.importorskip("dask.dataframe")
     _same(_reference(case), _frame(case, "dask"))
@@ -823,6 +880,9 @@ def test_a_break_or_a_quarter_sends_that_series_to_the_reference_path() -> None:
     ]  # fmt: skip
     table = _one(rows)
     assert table.loc["A", "engine"] == "frame"
+    # A year is written as one even when other periods make the year column a float
+    # (pandas): 2020, not 2020.0.
+    assert table.loc["A", "latest_period"] == "2020"
     assert table.loc["B", "engine"] == "reference"
     assert "series-break" in table.loc["B", "caveats"]
     assert table.loc["C", "engine"] == "reference"
@@ -1059,3 +1119,58 @@ def test_milestones_in_the_frame(backend: str, direction: str, as_of: str) -> No
     if (direction, as_of) == ("increase", "2026"):
         assert frame["E"]["label"] == "met (4 of 4)"
         assert frame[""]["label"] == "missed, moved towards the target (3 of 4 met)"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+def test_an_indicator_without_a_target_in_the_frame(backend: str) -> None:
+    """Not assessable by any method, with the latest figure read up to the assessment date.
+
+    Region A: 2016, 2019 (provisional) and 2025, after the assessment date 2024: latest 2019's
+    9.5 from two figures, the third set aside. Region B counts quarters: the reference path
+    orders those. A break changes nothing here (there is no verdict to break).
+    """
+    pytest.importorskip({"polars-lazy": "polars"}.get(backend, backend))
+    case = {
+        "kind": "none", "indicator_kind": "context", "method": "eurostat", "options": {},
+        "illustrative": False, "deadline": None,
+    }  # fmt: skip
+    rows = [
+        {"indicator": "x", "region": "A", "period": "2016", "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": "2019", "value": 9.5, "unit": "kg",
+         "flag": "provisional"},
+        {"indicator": "x", "region": "A", "period": "2025", "value": 7.0, "unit": "kg"},
+        {"indicator": "x", "region": "B", "period": "2016Q1", "value": 3.0, "unit": "kg"},
+        {"indicator": "x", "region": "B", "period": "2016Q2", "value": 4.0, "unit": "kg"},
+        {"indicator": "x", "region": "C", "period": "2017", "value": 2.0, "unit": "t",
+         "flag": "break"},
+        {"indicator": "x", "region": "C", "period": "2018", "value": 2500.0, "unit": "kg"},
+        {"indicator": "x", "region": None, "period": "2018", "value": 40.0, "unit": "kg"},
+        {"indicator": "x", "region": None, "period": "2018", "value": None, "unit": "kg"},
+    ]  # fmt: skip
+    records = [{"flag": None, **r} for r in rows]
+    framework = _framework(case)
+    native = _native(records, backend, text_periods=True)
+    found = gf.evaluate_frame(framework, native, as_of="2024")
+    table = {(r["role"], r["region"] or ""): r for r in _to_rows(found.results)}
+    a, b, c = table["group", "A"], table["group", "B"], table["group", "C"]
+    headline = table["headline", ""]
+    for row in (a, b, c, headline):
+        assert (row["status"], row["label"], row["method"]) == (
+            "not_assessable", "not_assessable", "eurostat"
+        )  # fmt: skip
+        assert not row["final"] and _none(row["progress"]) is None and _none(row["target"]) is None
+    assert (a["latest"], a["latest_period"], a["observations"]) == (9.5, "2019", 2)
+    assert (c["latest"], c["latest_period"], c["observations"]) == (2500.0, "2018", 2)
+    assert (headline["latest"], headline["observations"]) == (40.0, 1)
+    assert [a["engine"], b["engine"], c["engine"], headline["engine"]] == [
+        "frame", "reference", "frame", "frame"
+    ]  # fmt: skip
+    assert (b["latest"], b["latest_period"]) == (4.0, "2016Q2")
+    # Every row used or set aside: 7 used, the 2025 figure and the empty cell set aside.
+    aside = {r["reason"]: r["rows"] for r in _to_rows(found.set_aside)}
+    assert sum(r["observations"] for r in table.values()) + sum(aside.values()) == len(rows)
+    assert sorted(aside.values()) == [1, 1]
+    # The card says the same.
+    card = gf.evaluate(framework, gf.observations_from_records(records), as_of="2024")
+    result = card.indicator("x")
+    assert {g.label: g.series[-1].value for g in result.groups} == {"A": 9.5, "B": 4.0, "C": 2500.0}

@@ -8,13 +8,15 @@ the data stay in the engine, and Python sees only the distinct periods, units an
 
 The trajectory, Open SDG, Eurostat, UNSD, ESCAP, OKR and forecast (linear) methods have a
 frame form here, beside their reference code in `goalframe.progress` and the rules of
-`goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A differential test
-(``tests/test_frames_engine.py``) keeps the two equal on generated series. The frame form
-covers yearly series of an indicator with one trajectory target (a declared baseline, a
-value or a relative change, a deadline, no milestones; the method options in
-`_FRAME_OPTIONS`); every other series (another target type or frequency, another option, a
-break in the series, an ESCAP series with a gap) is assessed per series by the reference
-path, and the ``engine`` column says which path gave each row.
+`goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A differential
+test (``tests/test_frames_engine.py``) keeps the two equal on generated series. The path
+form (`_columnar`) covers yearly series of an indicator with one trajectory target (a
+declared baseline, a value or a relative change, a deadline, no milestones; the method
+options in `_FRAME_OPTIONS`); ranges and binary targets (`_levels`), norms and running
+totals (`_norms`), milestones without a baseline (`_milestones`) and indicators without a
+target (`_untargeted`) have forms of their own. Every other series (another frequency,
+another option, a break in the series, an ESCAP series with a gap) is assessed per series
+by the reference path, and the ``engine`` column says which path gave each row.
 """
 
 from __future__ import annotations
@@ -148,14 +150,16 @@ def _evaluate_frame(
     frame_ids, reference_ids = _split_indicators(framework, method, cutoff)
     years = _years(prepared, framework)
     known_years = {text: year for text, year in years.items() if year is not None}
-    prepared = prepared.with_columns(_year=_constant(known_years, nw.Int64, column="_period"))
+    yearly = all(year is not None for year in years.values())
+    prepared = prepared.with_columns(_year=_year_of(known_years, yearly=yearly))
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
     if eager and _backend(native_in) is nw.Implementation.POLARS:
         # The frame is in memory already: the prepared columns are computed once, not again
         # by each of the small distinct queries below and by the plan itself.
         roles = roles.collect().lazy()
-    yearly = all(year is not None for year in years.values())
+    untargeted_ids = {i: m for i, m in frame_ids.items() if framework.indicator(i).goal is None}
+    frame_ids = {i: m for i, m in frame_ids.items() if i not in untargeted_ids}
     level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
     milestone_ids = {i: m for i, m in frame_ids.items() if _milestones_of(framework, i)}
     norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS and i not in milestone_ids}
@@ -194,6 +198,13 @@ def _evaluate_frame(
     if norm_ids:
         results, aside = _norms(
             roles, framework, norm_ids, bcols, cutoff, yearly=yearly, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if untargeted_ids:
+        results, aside = _untargeted(
+            roles, framework, untargeted_ids, bcols, cutoff, yearly=yearly, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
@@ -270,12 +281,23 @@ def _split_indicators(
             _level_form(indicator, chosen)
             or _norm_form(indicator, chosen, cutoff)
             or _milestone_form(indicator, chosen)
+            or _untargeted_form(indicator)
         )
         if (path and _options_read(indicator, chosen)) or level:
             frame[indicator.id] = chosen
         else:
             reference.add(indicator.id)
     return frame, reference
+
+
+def _untargeted_form(indicator: Indicator) -> bool:
+    """Whether an indicator without a target has the frame form `_untargeted`.
+
+    Context indicators and others with no target: every method says `not_assessable`, and
+    the card shows the latest figure. Without a unit the rows are set aside instead, which
+    the reference path says.
+    """
+    return indicator.goal is None and not indicator.goals and indicator.unit is not None
 
 
 def _frame_form(indicator: Indicator) -> bool:
@@ -467,6 +489,23 @@ def _years(lf: Any, framework: Framework) -> dict[str, int | None]:
         )
         raise DataError(msg)
     return out
+
+
+def _year_of(known: Mapping[str, int], *, yearly: bool) -> Any:
+    """Each row's year, from its period's text; null for a period that is not a year.
+
+    With such periods the years are floats (exact), as Dask's integer columns (numpy's) have
+    no null, and Dask cannot fill a missing mapping with one: the mapping gets a stand-in
+    year, replaced by a typed null.
+    """
+    import narwhals as nw
+
+    if yearly:
+        return _constant(known, nw.Int64, column="_period")
+    if not known:
+        return _null()
+    found = _constant(known, nw.Float64, default=0.0, column="_period")
+    return nw.when(nw.col("_period").is_in(list(known))).then(found).otherwise(_null())
 
 
 def _integral(text: str) -> str:
@@ -858,6 +897,52 @@ def _levels(
     )  # fmt: skip
 
 
+def _untargeted(
+    lf: Any,
+    framework: Framework,
+    ids: Mapping[str, str],
+    bcols: list[str],
+    cutoff: Period,
+    *,
+    yearly: bool,
+    method: str | None,
+    progress: bool | None = None,
+) -> tuple[Any, Any]:
+    """The verdicts of indicators without a target (``ids``: the method each would use).
+
+    As `goalframe._evaluate` gives them: `not_assessable` whatever the method, with the latest
+    figure and the number of figures read. Two grouped passes: the latest year, then its
+    value. A break does not matter here; a period that is not a year goes to the reference
+    path (which orders quarters and months).
+    """
+    import narwhals as nw
+
+    indicators = [i for i in framework.indicators if i.id in ids]
+    keys = ["indicator", "_role", *bcols]
+    constants = {"_dy": nw.lit(10_000, dtype=nw.Int64), "_cl": nw.lit(value=False)}
+    usable, aside, _ = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    year = nw.col("_year")
+    usable = usable.with_columns(_odd_row=year.is_null().cast(nw.Int64))
+    first = usable.group_by(keys).agg(**_series_counts())
+    joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
+    joined = joined.with_columns(_tv=_value_where(year == nw.col("_last")))
+    second = joined.group_by(keys).agg(_last_value=nw.col("_tv").max())
+    series = first.join(second, on=keys, how="inner")
+
+    def verdicts(clean: Any) -> Any:
+        absent = (nw.col("_role") != "group") & nw.col("_absent")
+        return _level_columns(
+            clean, status=nw.lit("not_assessable"), label=nw.lit("not_assessable"),
+            progress=_null(), caveats=nw.concat_str([_code(absent, "by-column-absent")]),
+            decided=nw.lit(value=False), target=_null(), goal={}, bcols=bcols, methods=ids,
+        )  # fmt: skip
+
+    return _with_odd_series(
+        lf, series, first, usable, aside, not yearly, verdicts,
+        framework, bcols, cutoff, method, indicators, progress,
+    )  # fmt: skip
+
+
 #: The norm method's branches (`goalframe.progress.targets.assess_norm`) and the judge's
 #: (`goalframe._judge._final`, `_in_force`): status and label (the judge's labels with counts
 #: are built in `_norm_verdicts`).
@@ -1173,7 +1258,7 @@ def _level_columns(
         target.cast(nw.Float64).alias("target"),
         _constant(deadline, nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
-        nw.col("_last").cast(nw.String).alias("latest_period"),
+        nw.col("_last").cast(nw.Int64).cast(nw.String).alias("latest_period"),
         (decided & ~duplicated).alias("final"),
         nw.when(duplicated)
         .then(nw.lit("duplicate-periods"))
@@ -2159,7 +2244,7 @@ def _verdicts(
         nw.col("_t").cast(nw.Float64).alias("target"),
         nw.col("_dy").cast(nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
-        nw.col("_last").cast(nw.String).alias("latest_period"),
+        nw.col("_last").cast(nw.Int64).cast(nw.String).alias("latest_period"),
         nw.col("_final").alias("final"),
         nw.col("_caveats").alias("caveats"),
         nw.col("_n").cast(nw.Int64).alias("observations"),
