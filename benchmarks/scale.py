@@ -84,6 +84,8 @@ OTHER_TARGETS: dict[str, str | None] = {
     "norm": "{type: norm, value: 50, period: {start: 2010, end: 2030}}",
     "cumulative": "{type: cumulative, value: 1500, period: {start: 2010, end: 2030}}",
     "milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60}}",
+    "based milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60},"
+    " baseline: {value: 50, period: 2005}}",
     "no": None,  # context indicators: not assessable, the latest figure shown
 }
 

@@ -92,8 +92,13 @@ def _level_framework(case: dict[str, Any]) -> gf.Framework:
         target["milestones"] = case["milestones"]
         if case["final"] is not None:
             target |= {"value": case["final"][1], "deadline": case["final"][0]}
-        if case["baseline"] is not None:  # the reference path reads these
-            target["baseline"] = {"value": case["baseline"], "period": min(case["milestones"]) - 1}
+        if case["baseline"] is not None:
+            year = case["baseline_year"]
+            value = case["baseline"]
+            if value == "data":
+                own = [v for r, y, v, *_ in case["rows"] if not r and y == year]
+                value = own[0] if own else 80.0
+            target["baseline"] = {"value": value, "period": year}
     elif case["kind"] in ("norm", "cumulative"):
         start = case["start"]
         target |= {"value": case["value"], "period": {"start": start, "end": start + case["span"]}}
@@ -210,10 +215,12 @@ def _milestone_cases(draw: st.DrawFn) -> dict[str, Any]:
     final = None
     if draw(st.booleans()):
         final = (years[-1] + draw(st.integers(1, 4)), draw(st.sampled_from([50.0, 150.0])))
-    baseline = draw(st.sampled_from([None, None, None, 80.0]))
+    # A declared baseline now and then: a number, or the headline's own figure (no mismatch).
+    baseline = draw(st.sampled_from([None, None, 0.0, 80.0, "data"]))
     return {
         "kind": "milestones", "rows": draw(rows), "direction": direction,
         "milestones": milestones, "final": final, "baseline": baseline,
+        "baseline_year": years[0] - draw(st.integers(1, 4)),
         "illustrative": draw(st.booleans()), "as_of": draw(st.integers(2010, 2030)),
         "options": {},
     }  # fmt: skip
@@ -327,11 +334,14 @@ def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
     )
     result = card.indicator("x")
     out = {}
-    lines = [("", result.assessment, result.series)]
-    lines += [(g.label, g.assessment, g.series) for g in result.groups]
-    for label, a, series in lines:
+    lines = [("", result.assessment, result.series, result.indicator.goal)]
+    lines += [(g.label, g.assessment, g.series, g.goal) for g in result.groups]
+    for label, a, series, goal in lines:
         if series:
+            baseline = goal.baseline if goal is not None else None
             out[label] = {
+                "baseline": baseline.value if baseline else None,
+                "baseline_period": str(baseline.period) if baseline else None,
                 "status": a.status.value,
                 "label": a.label,
                 "progress": a.value,
@@ -364,12 +374,17 @@ def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
             "caveats": sorted(c for c in (row["caveats"] or "").split(",") if c),
             "latest": row["latest"],
             "latest_period": row["latest_period"],
+            "baseline": _none(row["baseline"]),
+            "baseline_period": _none(row["baseline_period"]),
         }
     return out
 
 
 def _none(value: Any) -> Any:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+    """None for an empty cell however an engine gives it back: None, NaN or pandas' NA."""
+    if value is None or type(value).__name__ == "NAType":
+        return None
+    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def _native(records: list[dict[str, Any]], backend: str, *, text_periods: bool = False) -> Any:
@@ -434,9 +449,17 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
     assert set(frame) == set(reference)
     for label, want in reference.items():
         got = frame[label]
-        for key in ("status", "label", "method", "final", "caveats", "latest_period"):
+        for key in (
+            "status",
+            "label",
+            "method",
+            "final",
+            "caveats",
+            "latest_period",
+            "baseline_period",
+        ):
             assert got[key] == want[key], (label, key, got, want)
-        for key in ("progress", "expected", "score", "latest"):
+        for key in ("progress", "expected", "score", "latest", "baseline"):
             if want[key] is None:
                 assert got[key] is None, (label, key, got, want)
             else:
@@ -592,7 +615,7 @@ def test_a_progress_bar_while_series_are_assessed_one_by_one(
 
 @pytest.mark.parametrize("backend", ["pyarrow", "polars", "duckdb"])
 def test_no_indicator_with_a_frame_form(backend: str) -> None:
-    # Every series through the reference path (milestones with a declared baseline, the
+    # Every series through the reference path (a running total whose span is over, the
     # forecast's Theil-Sen model): pyarrow once refused the empty list of frame-form
     # indicators (found by the differential test).
     pytest.importorskip(backend)
@@ -602,7 +625,8 @@ def test_no_indicator_with_a_frame_form(backend: str) -> None:
         "objectives": [{"id": "o", "statement": "O", "indicators": ["m", "f"]}],
         "indicators": [
             {"id": "m", "name": "M", "unit": "kg", "direction": "increase", "by": ["region"],
-             "target": {**target, "type": "milestones", "milestones": {2020: 120}}},
+             "target": {"type": "cumulative", "value": 500,
+                        "period": {"start": 2015, "end": 2020}}},
             {"id": "f", "name": "F", "unit": "kg", "direction": "increase", "by": ["region"],
              "method": "forecast", "options": {"model": "theil-sen"}, "target": target},
         ],
@@ -1174,3 +1198,61 @@ def test_an_indicator_without_a_target_in_the_frame(backend: str) -> None:
     card = gf.evaluate(framework, gf.observations_from_records(records), as_of="2024")
     result = card.indicator("x")
     assert {g.label: g.series[-1].value for g in result.groups} == {"A": 9.5, "B": 4.0, "C": 2500.0}
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+def test_milestones_with_a_declared_baseline_in_the_frame(backend: str) -> None:
+    """Milestones 60 by 2018 and 70 by 2020 from a baseline of 50 in 2016, assessed in 2024.
+
+    The headline's own 2016 figure is 55, not the declared 50 (a mismatch); both milestones
+    missed (58, 65), and from the baseline's 50 to 2020's 65 it moved towards the target
+    (from its first figure, 2015's 70, it would have moved away). Its 2015 flag is before the
+    baseline: no caveat. Region A's own baseline is its 55, a peak between 40 and 45; it met
+    both. Region B has no 2016 figure: not assessable, as on the card.
+    """
+    pytest.importorskip(backend)
+    spec = {
+        "id": "t", "title": "T",
+        "objectives": [{"id": "o", "statement": "O", "indicators": ["x"]}],
+        "indicators": [
+            {"id": "x", "name": "X", "unit": "kg", "direction": "increase", "by": ["region"],
+             "target": {"type": "milestones", "milestones": {2018: 60, 2020: 70},
+                        "baseline": {"value": 50, "period": 2016}}},
+        ],
+    }  # fmt: skip
+    framework = gf.compile_framework(FrameworkSpec.model_validate(spec))
+    figures = {
+        None: {2015: 70.0, 2016: 55.0, 2017: 45.0, 2018: 58.0, 2020: 65.0},
+        "A": {2015: 40.0, 2016: 55.0, 2017: 45.0, 2018: 61.0, 2020: 71.0},
+        "B": {2017: 50.0, 2018: 62.0, 2020: 72.0},
+    }
+    records = [
+        {"indicator": "x", "region": region, "period": year, "value": value, "unit": "kg",
+         "flag": "provisional" if (region, year) == (None, 2015) else None}
+        for region, series in figures.items() for year, value in series.items()
+    ]  # fmt: skip
+    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2024")
+    table = {r["region"] or "": r for r in _to_rows(found.results)}
+    assert {r["engine"] for r in table.values()} == {"frame"}
+    headline, a, b = table[""], table["A"], table["B"]
+    assert (headline["status"], headline["label"]) == (
+        "missed", "missed, moved towards the target (0 of 2 met)"
+    )  # fmt: skip
+    assert headline["caveats"] == "baseline-mismatch"
+    assert (headline["baseline"], headline["baseline_period"]) == (50.0, "2016")
+    assert (a["status"], a["label"], a["caveats"]) == (
+        "achieved",
+        "met (2 of 2)",
+        "baseline-extreme",
+    )
+    assert (a["baseline"], a["baseline_period"]) == (55.0, "2016")
+    assert (b["status"], b["label"], b["caveats"] or "") == ("not_assessable", "not_assessable", "")
+    assert _none(b["baseline"]) is None and _none(b["baseline_period"]) is None and not b["final"]
+    # The card says the same.
+    card = gf.evaluate(framework, gf.observations_from_records(records), as_of="2024")
+    result = card.indicator("x")
+    assert result.assessment.label == headline["label"]
+    assert {c.code for c in result.assessment.caveats} == {"baseline-mismatch"}
+    by_label = {g.label: g.assessment for g in result.groups}
+    assert (by_label["A"].label, by_label["B"].status.value) == ("met (2 of 2)", "not_assessable")
+    assert {c.code for c in by_label["A"].caveats} == {"baseline-extreme"}

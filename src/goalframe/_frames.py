@@ -378,8 +378,8 @@ def _milestone_form(indicator: Indicator, method: str) -> bool:
     """Whether a milestones target has the frame form `_milestones`.
 
     Milestones in years (and a final target with its deadline, or neither), read by the norm
-    method, without a baseline: a declared baseline is each group's own figure for its
-    period, and that reading stays with the reference path.
+    method, with or without a baseline in years (each group's baseline is its own figure
+    for that year).
     """
     goal = indicator.goal
     if method != "norm" or indicator.unit is None or goal is None:
@@ -388,7 +388,7 @@ def _milestone_form(indicator: Indicator, method: str) -> bool:
         return False
     if goal.type is not TargetType.MILESTONES or goal.groups or goal.base_period is not None:
         return False
-    if goal.baseline is not None:
+    if goal.baseline is not None and goal.baseline.period.frequency is not Frequency.YEAR:
         return False
     if (goal.target is None) != (goal.deadline is None) or not goal.milestones:
         return False
@@ -1228,11 +1228,14 @@ def _level_columns(
     bcols: list[str],
     methods: Mapping[str, str],
     expected: Any = None,
+    baseline: Any = None,
+    baseline_period: Any = None,
 ) -> Any:
-    """The results' columns (see `FrameEvaluation`) for the targets without a baseline.
+    """The results' columns (see `FrameEvaluation`) for the targets without a path.
 
     ``decided`` says which verdicts are final; a series with two rows for one year has no
-    verdict (``duplicate_periods``), as in `_verdicts`.
+    verdict (``duplicate_periods``), as in `_verdicts`. Without a ``baseline`` (and its
+    ``baseline_period``) those columns are empty.
     """
     import narwhals as nw
 
@@ -1253,8 +1256,10 @@ def _level_columns(
         .cast(nw.Float64)
         .alias("expected"),
         no_number.alias("score"),
-        no_number.alias("baseline"),
-        nw.lit(None, dtype=nw.String).alias("baseline_period"),
+        (no_number if baseline is None else baseline).cast(nw.Float64).alias("baseline"),
+        (nw.lit(None, dtype=nw.String) if baseline_period is None else baseline_period).alias(
+            "baseline_period"
+        ),
         target.cast(nw.Float64).alias("target"),
         _constant(deadline, nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
@@ -1318,6 +1323,7 @@ def _milestones(
             found.append((g.deadline.year, g.target))
         checks[i] = sorted(found)
     most = max(len(c) for c in checks.values())
+    based = {i: g.baseline for i, g in goal.items() if g.baseline is not None}
 
     def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
         return _constant(values, dtype, default)
@@ -1339,6 +1345,10 @@ def _milestones(
             -1,
         ),
         "_ndue": k({i: sum(y <= ended for y, _ in c) for i, c in checks.items()}, nw.Int64, 0),
+        # A declared baseline: its year and value (each group's own figure replaces the value).
+        "_hb": k(dict.fromkeys(based, True), nw.Boolean, False),
+        "_bly": k({i: b.period.year for i, b in based.items()}, nw.Int64, _NO_YEAR),
+        "_blv": k({i: b.value for i, b in based.items()}, nw.Float64),
     }
     for n in range(most):
         years = {i: c[n][0] for i, c in checks.items() if n < len(c)}
@@ -1361,6 +1371,11 @@ def _milestones(
         _mc=nw.when(check & (year <= ended)).then(1).otherwise(0),
         _dv=_value_where(year == nw.col("_due")),
         _fv=_value_where(year == nw.col("_dy")),
+        # The baseline year's own figure, the flags from it on, the years either side of it.
+        _ov=_value_where(year == nw.col("_bly")),
+        _fb=nw.when(year >= nw.col("_bly")).then(nw.col("_fl")).otherwise(0),
+        _pb=nw.when(year < nw.col("_bly")).then(year).otherwise(_null()).cast(nw.Float64),
+        _nb=nw.when(year > nw.col("_bly")).then(year).otherwise(_null()).cast(nw.Float64),
     )
     first = usable.group_by(keys).agg(
         **_series_counts(),
@@ -1370,6 +1385,10 @@ def _milestones(
         _due_v=nw.col("_dv").max(),
         _at_final=nw.col("_fv").max(),
         _fl_all=nw.col("_fl").max(),
+        _own=nw.col("_ov").max(),
+        _fl_base=nw.col("_fb").max(),
+        _prev=nw.col("_pb").max(),
+        _next=nw.col("_nb").min(),
     )
     # The milestone in force: the last check at or before the latest figure the method read.
     last_due: Any = _null()
@@ -1387,6 +1406,8 @@ def _milestones(
         .then(nw.col("_ay"))
         .otherwise(_null())
         .cast(nw.Float64),
+        _bv=_value_where(year == nw.col("_prev")),
+        _av=_value_where(year == nw.col("_next")),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
@@ -1394,6 +1415,8 @@ def _milestones(
         _start=nw.col("_sv").max(),
         _in_force_value=nw.col("_ldv").max(),
         _before_due=nw.col("_pd").max(),
+        _before=nw.col("_bv").max(),
+        _after=nw.col("_av").max(),
     )
     # The figure before the milestone in force (how it moved): one more pass.
     before = usable.select(*keys, "_year", "_value").join(
@@ -1465,9 +1488,15 @@ def _milestone_verdicts(
         .then(nw.lit("moved towards it"))
         .otherwise(nw.lit("moved away"))
     )
-    # Missed after the last milestone: from the first figure read to the figure for the last
-    # period (else the latest), as `_missed_label`.
-    start, start_year = nw.col("_start"), nw.col("_a_first")
+    # A declared baseline: the headline's as written, a group's its own figure for that year
+    # (a group without one is not assessable, as `goalframe._evaluate._group` says).
+    based, group, own = nw.col("_hb"), nw.col("_role") == "group", nw.col("_own")
+    base_value = nw.when(group).then(own).otherwise(nw.col("_blv"))
+    no_own = based & group & own.is_null()
+    # Missed after the last milestone: from the start (the baseline, else the first figure
+    # read) to the figure for the last period (else the latest), as `_missed_label`.
+    start = nw.when(based).then(base_value).otherwise(nw.col("_start"))
+    start_year = nw.when(based).then(nw.col("_bly").cast(nw.Float64)).otherwise(nw.col("_a_first"))
     at_final = nw.col("_at_final")
     end = nw.when(~at_final.is_null()).then(at_final).otherwise(nw.col("_latest"))
     end_year = (
@@ -1500,22 +1529,46 @@ def _milestone_verdicts(
         .then(nw.concat_str([nw.lit("met ("), counted, nw.lit(" of "), of, nw.lit(")")]))
         .otherwise(label)
     )
-    # The data caveats, as `_judge._data_caveats` gives them for milestones without a
-    # baseline (the start is the first figure: no mismatch, no peak to be).
+    # The data caveats, as `_judge._data_caveats` gives them for milestones: flags from the
+    # baseline on (every flag without one), a headline's baseline that its own figure
+    # contradicts, a baseline year that is a peak or a trough of the series.
     missing = nw.col("_ndue") - nw.col("_seen")
-
+    flagged = nw.when(based).then(nw.col("_fl_base")).otherwise(nw.col("_fl_all"))
+    declared = nw.col("_blv")
+    slack = nw.col("_tol") + EPSILON * nw.when(declared.abs() > 1).then(declared.abs()).otherwise(
+        1.0
+    )
+    mismatch = based & ~group & ~own.is_null() & ((own - declared).abs() > slack)
+    before, after = nw.col("_before"), nw.col("_after")
+    extreme = (
+        based
+        & ~own.is_null()
+        & ~before.is_null()
+        & ~after.is_null()
+        & (((own > before) & (own > after)) | ((own < before) & (own < after)))
+    )
     caveats = nw.concat_str(
         [
-            _code(nw.col("_fl_all") > 0, "flagged-values"),
+            _code(flagged > 0, "flagged-values"),
             _code(missing > 0, "missing-periods"),
+            _code(mismatch, "baseline-mismatch"),
+            _code(extreme, "baseline-extreme"),
             *_target_caveats(goal),
         ]
     )
     targets = _constant({i: g.target for i, g in goal.items() if g.target is not None}, nw.Float64)
     share = _div(met.cast(nw.Float64), observed.cast(nw.Float64))
+    na = nw.lit("not_assessable")
     return _level_columns(
-        s, status=status, label=label, progress=share, caveats=caveats,
-        decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
+        s,
+        status=nw.when(no_own).then(na).otherwise(status),
+        label=nw.when(no_own).then(na).otherwise(label),
+        progress=nw.when(no_own).then(_null()).otherwise(share),
+        caveats=nw.when(no_own).then(nw.lit("")).otherwise(caveats),
+        decided=nw.col("_cl") & ~no_own,
+        target=targets, goal=goal, bcols=bcols, methods=methods,
+        baseline=nw.when(based & ~no_own).then(base_value).otherwise(_null()),
+        baseline_period=nw.when(based & ~no_own).then(nw.col("_bly").cast(nw.String)),
     )  # fmt: skip
 
 
@@ -2240,7 +2293,8 @@ def _verdicts(
         .cast(nw.Float64)
         .alias("score"),
         nw.col("_b").cast(nw.Float64).alias("baseline"),
-        nw.col("_by").cast(nw.String).alias("baseline_period"),
+        # A group without its own baseline figure has no baseline (as the card shows it).
+        nw.when(~no_own).then(nw.col("_by").cast(nw.String)).alias("baseline_period"),
         nw.col("_t").cast(nw.Float64).alias("target"),
         nw.col("_dy").cast(nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
@@ -2452,7 +2506,7 @@ def _unsd(s: Any, meets: Any) -> Any:
     finite = (projected.abs() < 1e308) & (ratio.abs() < 1e308)
     s = s.with_columns(
         _u_ratio=nw.when(readable & finite).then(ratio).otherwise(_null()).cast(nw.Float64),
-        # `* -1`, not unary minus: narwhals 2.20, the lowest version allowed, has no `-expr`.
+        # `* -1`, not unary minus: older narwhals (2.20) had no `-expr`.
         _u_directed=nw.when(nw.col("_inc")).then(actual).otherwise(actual * -1),
     )
     r = nw.col("_u_ratio")
