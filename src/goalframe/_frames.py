@@ -152,6 +152,9 @@ def _evaluate_frame(
     known_years = {text: year for text, year in years.items() if year is not None}
     yearly = all(year is not None for year in years.values())
     prepared = prepared.with_columns(_year=_year_of(known_years, yearly=yearly))
+    # Whether a series can need the reference path for its periods or releases: not when
+    # every period is a year and no row names its release (else the first pass tells).
+    plain = yearly and not ({"vintage", "published"} & set(names))
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
     if eager and _backend(native_in) is nw.Implementation.POLARS:
@@ -172,7 +175,7 @@ def _evaluate_frame(
             frame_ids,
             bcols,
             cutoff,
-            yearly=yearly,
+            plain=plain,
             method=method,
             periods=len(known_years),
             progress=progress,
@@ -183,28 +186,28 @@ def _evaluate_frame(
         asides.append(_aside_counts(roles, set(), cutoff))
     if level_ids:
         results, aside = _levels(
-            roles, framework, level_ids, bcols, cutoff, yearly=yearly, method=method,
+            roles, framework, level_ids, bcols, cutoff, plain=plain, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
         asides.append(aside)
     if milestone_ids:
         results, aside = _milestones(
-            roles, framework, milestone_ids, bcols, cutoff, yearly=yearly, method=method,
+            roles, framework, milestone_ids, bcols, cutoff, plain=plain, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
         asides.append(aside)
     if norm_ids:
         results, aside = _norms(
-            roles, framework, norm_ids, bcols, cutoff, yearly=yearly, method=method,
+            roles, framework, norm_ids, bcols, cutoff, plain=plain, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
         asides.append(aside)
     if untargeted_ids:
         results, aside = _untargeted(
-            roles, framework, untargeted_ids, bcols, cutoff, yearly=yearly, method=method,
+            roles, framework, untargeted_ids, bcols, cutoff, plain=plain, method=method,
             progress=progress,
         )  # fmt: skip
         parts.append(results)
@@ -240,6 +243,9 @@ def _prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) 
 
     value = nw.col("value").cast(nw.Float64)
     flag = text("flag") if "flag" in names else nw.lit("")
+    # The release a figure comes from, as the CSV reader reads it (`vintage`, else `published`).
+    release = next((c for c in ("vintage", "published") if c in names), None)
+    vintage = nw.lit("") if release is None else text(release)
     return lf.select(
         nw.col("indicator").cast(nw.String).alias("indicator"),
         *(text(c).alias(c) for c in bcols),
@@ -247,6 +253,7 @@ def _prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) 
         nw.when(value.is_null() | value.is_nan()).then(_null()).otherwise(value).alias("_value"),
         text("unit").alias("_unit"),
         flag.alias("_flag"),
+        vintage.alias("_vintage"),
     )
 
 
@@ -601,7 +608,7 @@ def _columnar(
     bcols: list[str],
     cutoff: Period,
     *,
-    yearly: bool,
+    plain: bool,
     method: str | None,
     periods: int,
     progress: bool | None = None,
@@ -629,7 +636,7 @@ def _columnar(
     closed = k(closed_map, nw.Boolean)
 
     flags = _flag_table(lf)
-    odd_possible = any(flags[1].values()) or not yearly
+    odd_possible = any(flags[1].values()) or not plain
     rows = lf.filter(_among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
     rows = rows.with_columns(
         _flagged=_constant(flags[0], nw.Boolean, default=False, column="_flag"),
@@ -653,6 +660,7 @@ def _columnar(
         _pv=nw.when(year < by).then(year).otherwise(_null()).cast(nw.Float64),
         _nx=nw.when(year > by).then(year).otherwise(_null()).cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
+        _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
     )
     forecast = "forecast" in ids.values()
     escap = "escap" in ids.values()
@@ -693,6 +701,7 @@ def _columnar(
         _n_assessed=nw.col("_ay").count(),
         _years=year.n_unique(),
         _odd=nw.col("_odd_row").sum(),
+        _releases=nw.col("_vr").sum(),
         _last=year.max(),
         _a_last=nw.col("_ay").max(),
         _own=nw.col("_own_v").max(),
@@ -759,7 +768,7 @@ def _columnar(
     )
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags (usually none can).
-    clean = nw.col("_odd") == 0
+    clean = _clean()
     if escap:  # and so does an ESCAP series with a gap from the baseline on
         b_float = b_year.cast(nw.Float64)
         after = nw.col("_a_last").cast(nw.Float64) - b_float
@@ -810,7 +819,7 @@ def _levels(
     bcols: list[str],
     cutoff: Period,
     *,
-    yearly: bool,
+    plain: bool,
     method: str | None,
     progress: bool | None = None,
 ) -> tuple[Any, Any]:
@@ -842,7 +851,7 @@ def _levels(
         "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
         "_bin": k({i: m == "binary" for i, m in ids.items()}, nw.Boolean, False),
     }
-    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, plain=plain)
     year, value = nw.col("_year"), nw.col("_value")
     lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
 
@@ -904,7 +913,7 @@ def _untargeted(
     bcols: list[str],
     cutoff: Period,
     *,
-    yearly: bool,
+    plain: bool,
     method: str | None,
     progress: bool | None = None,
 ) -> tuple[Any, Any]:
@@ -920,7 +929,7 @@ def _untargeted(
     indicators = [i for i in framework.indicators if i.id in ids]
     keys = ["indicator", "_role", *bcols]
     constants = {"_dy": nw.lit(10_000, dtype=nw.Int64), "_cl": nw.lit(value=False)}
-    usable, aside, _ = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    usable, aside, _ = _form_rows(lf, ids, cutoff, constants, plain=plain)
     year = nw.col("_year")
     usable = usable.with_columns(_odd_row=year.is_null().cast(nw.Int64))
     first = usable.group_by(keys).agg(**_series_counts())
@@ -938,7 +947,7 @@ def _untargeted(
         )  # fmt: skip
 
     return _with_odd_series(
-        lf, series, first, usable, aside, not yearly, verdicts,
+        lf, series, first, usable, aside, not plain, verdicts,
         framework, bcols, cutoff, method, indicators, progress,
     )  # fmt: skip
 
@@ -981,7 +990,7 @@ def _norms(
     bcols: list[str],
     cutoff: Period,
     *,
-    yearly: bool,
+    plain: bool,
     method: str | None,
     progress: bool | None = None,
 ) -> tuple[Any, Any]:
@@ -1021,7 +1030,7 @@ def _norms(
         "_due": k(due, nw.Int64, -1),  # -1: no year of the span is over yet
         "_cum": k({i: m == "cumulative" for i, m in ids.items()}, nw.Boolean, False),
     }
-    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, plain=plain)
     year, value = nw.col("_year"), nw.col("_value")
     sy, dy, target, tol = nw.col("_sy"), nw.col("_dy"), nw.col("_tgt"), nw.col("_tol")
     in_span = (year >= sy) & (year <= dy)
@@ -1298,7 +1307,7 @@ def _milestones(
     bcols: list[str],
     cutoff: Period,
     *,
-    yearly: bool,
+    plain: bool,
     method: str | None,
     progress: bool | None = None,
 ) -> tuple[Any, Any]:
@@ -1354,7 +1363,7 @@ def _milestones(
         years = {i: c[n][0] for i, c in checks.items() if n < len(c)}
         constants[f"_c{n}"] = k(years, nw.Int64, _NO_YEAR)
         constants[f"_v{n}"] = k({i: c[n][1] for i, c in checks.items() if n < len(c)}, nw.Float64)
-    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, yearly=yearly)
+    usable, aside, odd_possible = _form_rows(lf, ids, cutoff, constants, plain=plain)
     year, value, tol = nw.col("_year"), nw.col("_value"), nw.col("_tol")
 
     def meets(v: Any, threshold: Any) -> Any:
@@ -1478,9 +1487,15 @@ def _milestone_verdicts(
     )
     s = s.with_columns(_branch=nw.when(nw.col("_cl")).then(final).otherwise(running))
     status, label = _status_and_label(_MILESTONES, "_branch")
-    # How the milestone in force was missed: its figure against the one before, as
-    # `targets._movement` says it.
+    # A declared baseline: the headline's as written, a group's its own figure for that year
+    # (a group without one is not assessable, as `goalframe._evaluate._group` says).
+    based, group, own = nw.col("_hb"), nw.col("_role") == "group", nw.col("_own")
+    base_value = nw.when(group).then(own).otherwise(nw.col("_blv"))
+    no_own = based & group & own.is_null()
+    # How the milestone in force was missed: its figure against the one before (else the
+    # baseline), as `targets._movement` says it.
     earlier = nw.col("_before_due_value")
+    earlier = nw.when(earlier.is_null() & based).then(base_value).otherwise(earlier)
     movement = (
         nw.when(earlier.is_null() | (value == earlier))
         .then(nw.lit("no change seen"))
@@ -1488,11 +1503,6 @@ def _milestone_verdicts(
         .then(nw.lit("moved towards it"))
         .otherwise(nw.lit("moved away"))
     )
-    # A declared baseline: the headline's as written, a group's its own figure for that year
-    # (a group without one is not assessable, as `goalframe._evaluate._group` says).
-    based, group, own = nw.col("_hb"), nw.col("_role") == "group", nw.col("_own")
-    base_value = nw.when(group).then(own).otherwise(nw.col("_blv"))
-    no_own = based & group & own.is_null()
     # Missed after the last milestone: from the start (the baseline, else the first figure
     # read) to the figure for the last period (else the latest), as `_missed_label`.
     start = nw.when(based).then(base_value).otherwise(nw.col("_start"))
@@ -1604,12 +1614,26 @@ def _series_counts() -> dict[str, Any]:
         "_n": nw.len(),
         "_years": year.n_unique(),
         "_odd": nw.col("_odd_row").sum(),
+        "_releases": nw.col("_vr").sum(),
         "_first": year.min(),
         "_last": year.max(),
         "_a_n": nw.col("_ay").count(),
         "_a_first": nw.col("_ay").min(),
         "_a_last": nw.col("_ay").max(),
     }
+
+
+def _clean() -> Any:
+    """Whether a series (a first pass's row) is one the frame forms read.
+
+    Not with a period that is not a year or a break (``_odd``), nor with two figures for one
+    year when rows name their release: the reference path keeps the latest release, sets
+    the earlier ones aside and flags the figure revised.
+    """
+    import narwhals as nw
+
+    revised = (nw.col("_releases") > 0) & (nw.col("_years") != nw.col("_n"))
+    return (nw.col("_odd") == 0) & ~revised
 
 
 def _value_where(condition: Any) -> Any:
@@ -1620,7 +1644,7 @@ def _value_where(condition: Any) -> Any:
 
 
 def _form_rows(
-    lf: Any, ids: Mapping[str, str], cutoff: Period, constants: Mapping[str, Any], *, yearly: bool
+    lf: Any, ids: Mapping[str, str], cutoff: Period, constants: Mapping[str, Any], *, plain: bool
 ) -> tuple[Any, Any, bool]:
     """The rows a level or norm form reads, the rows set aside, and whether odd series can be.
 
@@ -1647,9 +1671,10 @@ def _form_rows(
         .otherwise(year)
         .cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
+        _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
         _fl=nw.col("_flagged").cast(nw.Int64),
     )
-    return usable, aside, any(flags[1].values()) or not yearly
+    return usable, aside, any(flags[1].values()) or not plain
 
 
 def _with_odd_series(
@@ -1680,7 +1705,7 @@ def _with_odd_series(
     series = series.with_columns(
         _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
     )
-    clean = nw.col("_odd") == 0
+    clean = _clean()
     if odd_possible:
         odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
     results = verdicts(series.filter(clean))
@@ -2962,6 +2987,7 @@ def _reference_rows(
             value=row["_value"],
             unit=framework.indicator(row["indicator"]).unit,
             flag=row["_flag"] or None,
+            vintage=row["_vintage"] or None,
         )
         records.append(record)
     from goalframe.errors import Location
