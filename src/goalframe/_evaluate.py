@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 import attrs
@@ -645,9 +645,22 @@ def _in_force(
     assessment date; between two spans, the last one that is over (its verdict is final);
     before the first, the first. Targets after it are ``to come``, before it ``earlier``.
     """
+    goals = indicator.goals
+    current = in_force_index(goals, as_of)
+    outcomes = []
+    for k, goal in enumerate(goals):
+        role = "in force" if k == current else ("earlier" if k < current else "to come")
+        one = attrs.evolve(indicator, goal=goal)
+        outcomes.append(
+            TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
+        )
+    return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
+
+
+def in_force_index(goals: Sequence[Goal], as_of: Period) -> int:
+    """Which of several targets is in force at ``as_of`` (see `_in_force`): its index."""
     from goalframe._judge import final_period
 
-    goals = indicator.goals
     ends = [final_period(g) for g in goals]
     starts = [_first_period(g) for g in goals]
 
@@ -661,15 +674,7 @@ def _in_force(
 
     holding = [k for k in range(len(goals)) if started(k) and not over(k)]
     done = [k for k in range(len(goals)) if over(k)]
-    current = holding[0] if holding else (done[-1] if done else 0)
-    outcomes = []
-    for k, goal in enumerate(goals):
-        role = "in force" if k == current else ("earlier" if k < current else "to come")
-        one = attrs.evolve(indicator, goal=goal)
-        outcomes.append(
-            TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
-        )
-    return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
+    return holding[0] if holding else (done[-1] if done else 0)
 
 
 def _releases(

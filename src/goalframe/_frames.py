@@ -13,10 +13,11 @@ test (``tests/test_frames_engine.py``) keeps the two equal on generated series. 
 form (`_columnar`) covers yearly series of an indicator with one trajectory target (a
 declared baseline, a value or a relative change, a deadline, no milestones; the method
 options in `_FRAME_OPTIONS`); ranges and binary targets (`_levels`), norms and running
-totals (`_norms`), milestones without a baseline (`_milestones`) and indicators without a
-target (`_untargeted`) have forms of their own. Every other series (another frequency,
-another option, a break in the series, an ESCAP series with a gap) is assessed per series
-by the reference path, and the ``engine`` column says which path gave each row.
+totals (`_norms`), milestones (`_milestones`) and indicators without a target
+(`_untargeted`) have forms of their own; an indicator with several targets in turn is held
+to the one in force (`_targets_in_force`). Every other series (another frequency, another
+option, a break in the series, a revised figure, an ESCAP series with a gap) is assessed
+per series by the reference path, and the ``engine`` column says which path gave each row.
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ def _evaluate_frame(
         )
         raise DataError(msg)
     bcols = [c for c in names if c not in KNOWN]
+    framework = _targets_in_force(framework, cutoff, names)
     prepared = _prepare(work, bcols, framework, names)
     frame_ids, reference_ids = _split_indicators(framework, method, cutoff)
     years = _years(prepared, framework)
@@ -226,6 +228,29 @@ def _evaluate_frame(
             set_aside=aside.collect(backend=_backend(native_in)).to_native(),
         )
     return FrameEvaluation(results=results.to_native(), set_aside=aside.to_native())
+
+
+def _targets_in_force(framework: Framework, cutoff: Period, names: list[str]) -> Framework:
+    """The framework with each indicator of several targets held to the one in force.
+
+    Which target is in force depends on the assessment date alone, so every series of the
+    indicator is assessed against it, as `goalframe._evaluate._in_force` does (the card shows
+    the others beside it; the table of verdicts shows the one in force). Targets of mixed
+    types (whose method could differ) and frames with releases (whose revision check the
+    reference path makes for one target only) keep the reference path.
+    """
+    from goalframe._evaluate import in_force_index
+
+    if {"vintage", "published"} & set(names):
+        return framework
+    indicators = []
+    for indicator in framework.indicators:
+        goals = indicator.goals
+        if len(goals) > 1 and len({g.type for g in goals}) == 1:
+            goal = goals[in_force_index(goals, cutoff)]
+            indicator = attrs.evolve(indicator, goal=goal, goals=(goal,))
+        indicators.append(indicator)
+    return attrs.evolve(framework, indicators=tuple(indicators))
 
 
 def _backend(native: Any) -> Any:
@@ -695,7 +720,9 @@ def _columnar(
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
     if forecast and not windowed:
         fit |= _fit_sums()
-    first = usable.group_by(keys).agg(
+    first = _first_pass(
+        usable,
+        keys,
         **fit,
         _n=nw.len(),
         _n_assessed=nw.col("_ay").count(),
@@ -778,7 +805,7 @@ def _columnar(
     if odd_possible:
         # Whether any series needs the reference path: a look at the first grouped pass
         # alone, so that the whole plan is not run a second time only to find none.
-        odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
+        odd_possible = _any_row(first.filter(~clean))
     results = _verdicts(
         series.filter(clean), goal, closed_map, bcols, ids, periods=periods, settings=settings
     )
@@ -864,7 +891,9 @@ def _levels(
         _nb=nw.when(read & (value != 0) & (value != 1)).then(1).otherwise(0),
         _dl_v=nw.when(year == nw.col("_dy")).then(value).otherwise(_null()).cast(nw.Float64),
     )
-    first = usable.group_by(keys).agg(
+    first = _first_pass(
+        usable,
+        keys,
         **_series_counts(),
         _in_n=nw.col("_in").sum(),
         _nb_n=nw.col("_nb").sum(),
@@ -932,7 +961,7 @@ def _untargeted(
     usable, aside, _ = _form_rows(lf, ids, cutoff, constants, plain=plain)
     year = nw.col("_year")
     usable = usable.with_columns(_odd_row=year.is_null().cast(nw.Int64))
-    first = usable.group_by(keys).agg(**_series_counts())
+    first = _first_pass(usable, keys, **_series_counts())
     joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
     joined = joined.with_columns(_tv=_value_where(year == nw.col("_last")))
     second = joined.group_by(keys).agg(_last_value=nw.col("_tv").max())
@@ -1053,7 +1082,9 @@ def _norms(
         _pv=year_if(year < sy),
         _nx=year_if(year > sy),
     )
-    first = usable.group_by(keys).agg(
+    first = _first_pass(
+        usable,
+        keys,
         **_series_counts(),
         _met=nw.col("_m").sum(),
         _total=nw.col("_cv").sum(),
@@ -1386,7 +1417,9 @@ def _milestones(
         _pb=nw.when(year < nw.col("_bly")).then(year).otherwise(_null()).cast(nw.Float64),
         _nb=nw.when(year > nw.col("_bly")).then(year).otherwise(_null()).cast(nw.Float64),
     )
-    first = usable.group_by(keys).agg(
+    first = _first_pass(
+        usable,
+        keys,
         **_series_counts(),
         _met=nw.col("_m").sum(),
         _miss=nw.col("_x").sum(),
@@ -1623,6 +1656,29 @@ def _series_counts() -> dict[str, Any]:
     }
 
 
+def _first_pass(usable: Any, keys: list[str], **aggregations: Any) -> Any:
+    """A form's first grouped pass over its rows: ``aggregations`` per series.
+
+    Dask counts distinct values per partition and adds them up, so a year with two rows in
+    different partitions counted twice in ``_years`` (found with revised figures): there the
+    distinct years come from one more pass over the distinct (series, year) pairs.
+    """
+    import narwhals as nw
+
+    first = usable.group_by(keys).agg(**aggregations)
+    if "_years" not in aggregations or usable.implementation is not nw.Implementation.DASK:
+        return first
+    years = usable.select(*keys, "_year").unique().group_by(keys).agg(_years=nw.len())
+    return first.drop("_years").join(years, on=keys, how="inner")
+
+
+def _any_row(lf: Any) -> bool:
+    """Whether a lazy frame has a row: counted, since Dask's ``head`` reads one partition."""
+    import narwhals as nw
+
+    return bool(lf.select(nw.len()).collect().item() > 0)
+
+
 def _clean() -> Any:
     """Whether a series (a first pass's row) is one the frame forms read.
 
@@ -1707,7 +1763,7 @@ def _with_odd_series(
     )
     clean = _clean()
     if odd_possible:
-        odd_possible = len(first.filter(~clean).select("indicator").head(1).collect()) > 0
+        odd_possible = _any_row(first.filter(~clean))
     results = verdicts(series.filter(clean))
     if odd_possible:
         odd = series.filter(~clean).select(keys)

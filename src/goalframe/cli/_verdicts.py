@@ -70,8 +70,8 @@ def verdicts(
     Reads CSV or Parquet with polars (or pyarrow) and writes one row per indicator and
     series, as CSV or Parquet. For files of many breakdown series (every region,
     municipality, age group): the same verdicts as `scorecard`, without the card. Series
-    the engine has no form for (quarters, a break, several targets for one indicator, some
-    method options) are assessed one by one, with a progress bar in a terminal when they are many,
+    the engine has no form for (quarters, a break, a revised figure, some method options)
+    are assessed one by one, with a progress bar in a terminal when they are many,
     and the `engine` column says which path gave each row.
     """
     for path in (output, set_aside):
