@@ -551,6 +551,14 @@ def test_the_frame_form_equals_the_reference_on_long_series(
     _same(_reference(case), _frame(case, backend))
 
 
+#: Every kind of case, for the engines CI runs with a few examples each (PySpark, Dask).
+every_case = _with_quarters(
+    st.one_of(
+        cases, long_cases, level_cases, norm_cases, milestone_cases, untargeted_cases,
+        norms_in_turn,
+    )
+)  # fmt: skip
+
 _SESSION: list[Any] = []
 
 
@@ -576,19 +584,7 @@ def _spark() -> Any:
     reason="PySpark local mode starts a JVM (about 10 s): CI runs it (GOALFRAME_REQUIRE_SPARK)",
 )
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    case=_with_quarters(
-        st.one_of(
-            cases,
-            long_cases,
-            level_cases,
-            norm_cases,
-            milestone_cases,
-            untargeted_cases,
-            norms_in_turn,
-        )
-    )
-)
+@given(case=every_case)
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
     pytest.importorskip("pyspark")
     _same(_reference(case), _frame(case, "pyspark"))
@@ -601,19 +597,7 @@ def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) ->
 )
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    case=_with_quarters(
-        st.one_of(
-            cases,
-            long_cases,
-            level_cases,
-            norm_cases,
-            milestone_cases,
-            untargeted_cases,
-            norms_in_turn,
-        )
-    )
-)
+@given(case=every_case)
 # Found in CI: two releases of one year in different partitions (Dask counted the year twice).
 @example(
     case={
