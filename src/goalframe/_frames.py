@@ -1230,13 +1230,7 @@ def _norm_verdicts(
     n_ended = nw.when(dy < ended).then(dy).otherwise(float(ended)) - sy + 1
     missing = nw.when(n_ended > 0).then(n_ended - nw.col("_seen")).otherwise(0.0)
     flagged = nw.when(start.is_null()).then(nw.col("_fl_all")).otherwise(nw.col("_fl_span"))
-    before, after = nw.col("_before"), nw.col("_after")
-    extreme = (
-        ~start.is_null()
-        & ~before.is_null()
-        & ~after.is_null()
-        & (((start > before) & (start > after)) | ((start < before) & (start < after)))
-    )
+    extreme = _extreme(start)
 
     caveats = nw.concat_str(
         [
@@ -1577,19 +1571,8 @@ def _milestone_verdicts(
     # contradicts, a baseline year that is a peak or a trough of the series.
     missing = nw.col("_ndue") - nw.col("_seen")
     flagged = nw.when(based).then(nw.col("_fl_base")).otherwise(nw.col("_fl_all"))
-    declared = nw.col("_blv")
-    slack = nw.col("_tol") + EPSILON * nw.when(declared.abs() > 1).then(declared.abs()).otherwise(
-        1.0
-    )
-    mismatch = based & ~group & ~own.is_null() & ((own - declared).abs() > slack)
-    before, after = nw.col("_before"), nw.col("_after")
-    extreme = (
-        based
-        & ~own.is_null()
-        & ~before.is_null()
-        & ~after.is_null()
-        & (((own > before) & (own > after)) | ((own < before) & (own < after)))
-    )
+    mismatch = based & ~group & _mismatch(own, nw.col("_blv"))
+    extreme = based & _extreme(own)
     caveats = nw.concat_str(
         [
             _code(flagged > 0, "flagged-values"),
@@ -1613,6 +1596,32 @@ def _milestone_verdicts(
         baseline=nw.when(based & ~no_own).then(base_value).otherwise(_null()),
         baseline_period=nw.when(based & ~no_own).then(nw.col("_bly").cast(nw.String)),
     )  # fmt: skip
+
+
+def _mismatch(observed: Any, declared: Any) -> Any:
+    """``baseline-mismatch``: the series' own baseline figure is not the declared one.
+
+    As `goalframe._judge._data_caveats`: they differ by more than the tolerance.
+    """
+    import narwhals as nw
+
+    size = nw.when(declared.abs() > 1).then(declared.abs()).otherwise(1.0)
+    slack = nw.col("_tol") + EPSILON * size
+    return ~observed.is_null() & ((observed - declared).abs() > slack)
+
+
+def _extreme(here: Any) -> Any:
+    """``baseline-extreme``: the baseline's figure ``here`` is a peak or a trough.
+
+    As `goalframe._judge._extreme`: against the figures before and after it (``_before``,
+    ``_after``).
+    """
+    import narwhals as nw
+
+    before, after = nw.col("_before"), nw.col("_after")
+    peak = (here > before) & (here > after)
+    trough = (here < before) & (here < after)
+    return ~here.is_null() & ~before.is_null() & ~after.is_null() & (peak | trough)
 
 
 def _code(condition: Any, name: str) -> Any:
@@ -2297,26 +2306,8 @@ def _verdicts(
         .then((last - nw.col("_by") + 1) - nw.col("_in_range"))
         .otherwise(0)
     )
-    observed = own
-    mismatch = (
-        ~group
-        & ~observed.is_null()
-        & (
-            (observed - nw.col("_b")).abs()
-            > nw.col("_tol")
-            + EPSILON * nw.when(nw.col("_b").abs() > 1).then(nw.col("_b").abs()).otherwise(1.0)
-        )
-    )
-    here = own
-    extreme = (
-        ~here.is_null()
-        & ~nw.col("_before").is_null()
-        & ~nw.col("_after").is_null()
-        & (
-            ((here > nw.col("_before")) & (here > nw.col("_after")))
-            | ((here < nw.col("_before")) & (here < nw.col("_after")))
-        )
-    )
+    mismatch = ~group & _mismatch(own, nw.col("_b"))
+    extreme = _extreme(own)
     met_at_start = by_method(nw.col("_na").is_null() & nw.col("_held"), "start")
 
     caveats = nw.concat_str(
