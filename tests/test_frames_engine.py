@@ -1362,3 +1362,61 @@ def test_a_revised_figure_sends_its_series_to_the_reference_path(backend: str) -
     card = gf.evaluate(framework, gf.observations_from_records(records), as_of="2024")
     statuses = {g.label: g.status.value for g in card.indicator("x").groups}
     assert statuses == {"A": a["status"], "B": b["status"]}
+
+
+_KEYS = ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+@settings(max_examples=40, deadline=None)
+@given(
+    kind=st.sampled_from(["int", "bool", "str", "float"]),
+    data=st.data(),
+)
+def test_a_per_indicator_constant_is_each_rows_own_value(
+    backend: str, kind: str, data: st.DataObject
+) -> None:
+    """`_constant` (a literal when one value serves every key) gives each row its indicator's
+    value, else the default, as a dictionary lookup does, whichever branch it takes."""
+    import narwhals as nw
+
+    from goalframe._frames import _constant
+
+    values_of = {
+        "int": st.integers(1999, 2001),
+        "bool": st.booleans(),
+        "str": st.sampled_from(["", "x"]),
+        "float": st.sampled_from([0.0, 1.5]),
+    }[kind]
+    dtype = {"int": nw.Int64, "bool": nw.Boolean, "str": nw.String, "float": nw.Float64}[kind]
+    values = data.draw(st.dictionaries(st.sampled_from(_KEYS), values_of, min_size=1))
+    default = data.draw(st.one_of(st.none(), values_of))
+    among = data.draw(st.sampled_from([(), tuple(values), tuple(_KEYS)]))
+    # Rows are of the keys in `among` when it is given (the callers' promise), else of any key
+    # or none (a row without an indicator).
+    keys = list(among) or [*_KEYS, "d", None]
+    rows = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=6))
+    native = _native_keys(rows, backend)
+    frame = nw.from_native(native)
+    if isinstance(frame, nw.DataFrame):
+        frame = frame.lazy()
+    expression = _constant(values, dtype, default, among=among)
+    got = [_none(r["c"]) for r in _to_rows(frame.with_columns(c=expression).collect().to_native())]
+    assert got == [values.get(k, default) if k is not None else default for k in rows]
+
+
+def _native_keys(keys: list[str | None], backend: str) -> Any:
+    import pyarrow as pa
+
+    table = pa.table({"indicator": pa.array(keys, pa.string())})
+    if backend == "pyarrow":
+        return table
+    if backend == "pandas":
+        return table.to_pandas()
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import duckdb
+
+    return duckdb.from_arrow(table)

@@ -262,13 +262,34 @@ def _python_csv(safe: Any) -> str:
     import csv
     import io
 
+    import narwhals as nw
+
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(safe.columns)
     # Written here, not by the engine: pyarrow quotes every text cell and writes numbers
     # its own way. The writer writes None as an empty cell; booleans are words already
     # (`_for_spreadsheets`), so rows go in as they come.
-    writer.writerows(safe.iter_rows(named=False))
+    rows = safe.iter_rows(named=False)
+    if not any(
+        dtype == nw.String and safe[name].str.contains("\r", literal=True).any()
+        for name, dtype in safe.schema.items()
+    ):
+        writer.writerows(rows)
+        return text.getvalue()
+    # Python's writer quotes a cell holding a character of its line ending only, and a
+    # reader would end the row at a bare carriage return: rows with one are written by a
+    # writer whose line ending has it (as polars quotes them), then ended as the others.
+    careful = io.StringIO()
+    quoting = csv.writer(careful, lineterminator="\r\n")
+    for row in rows:
+        if any(isinstance(cell, str) and "\r" in cell for cell in row):
+            careful.seek(0)
+            careful.truncate()
+            quoting.writerow(row)
+            text.write(careful.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(row)
     return text.getvalue()
 
 
@@ -279,8 +300,8 @@ def _polars_csv(frame: Any) -> str:
     digits, laid out differently when the number is tiny (``1e-7`` and ``0.00001`` where
     Python writes ``1e-07`` and ``1e-05``). So numbers become text first: polars' own for
     most, Python's for the few it lays out differently. An empty text cell is written
-    empty, as Python does (polars writes ``""``). One difference stays: polars quotes a
-    cell with a carriage return inside, which Python's writer leaves bare.
+    empty, as Python does (polars writes ``""``). A cell with a carriage return inside is
+    quoted by both.
     """
     import polars as pl
 
