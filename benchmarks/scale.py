@@ -78,7 +78,7 @@ def other_goals(indicators: int, target: str | None) -> str:
     return goals(indicators).replace(old, f"      {target}")
 
 
-#: Targets without a path, each with a frame form of its own.
+#: Other targets, each with a frame form of its own.
 OTHER_TARGETS: dict[str, str | None] = {
     "range": "{type: range, low: 45, high: 60, deadline: 2030}",
     "norm": "{type: norm, value: 50, period: {start: 2010, end: 2030}}",
@@ -86,6 +86,8 @@ OTHER_TARGETS: dict[str, str | None] = {
     "milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60}}",
     "based milestones": "{type: milestones, milestones: {2015: 52, 2020: 55, 2025: 58, 2030: 60},"
     " baseline: {value: 50, period: 2005}}",
+    # a path from each series' first figure (as Open SDG's imported targets have no baseline)
+    "undeclared": "{value: 60, deadline: 2030}",
     "no": None,  # context indicators: not assessable, the latest figure shown
 }
 

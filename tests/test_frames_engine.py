@@ -42,6 +42,7 @@ OPTIONS = st.sampled_from(
         {"model": "linear", "confidence": 0.6},
         {"model": "log"},
         {"base_year": 2010},
+        {"base_year": 2021},
         {"limit": 100},
         {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
     ]
@@ -51,10 +52,11 @@ OPTIONS = st.sampled_from(
 def _framework(case: dict[str, Any]) -> gf.Framework:
     if "kind" in case:
         return _level_framework(case)
-    target: dict[str, Any] = {
-        "baseline": {"value": case["baseline"], "period": case["base_year"]},
-        "deadline": case["deadline"],
-    }
+    target: dict[str, Any] = {"deadline": case["deadline"]}
+    # Without a declared baseline (a relative target needs one) each method finds its base in
+    # the data: the first figure, or Open SDG's base year.
+    if case.get("declared", True) or case["relative"] is not None:
+        target["baseline"] = {"value": case["baseline"], "period": case["base_year"]}
     if case["relative"] is None:
         target["value"] = case["target"]
     else:
@@ -166,6 +168,7 @@ cases = st.fixed_dictionaries(
         "as_of": st.integers(2012, 2030),
         "method": st.sampled_from(METHODS),
         "options": OPTIONS,
+        "declared": st.sampled_from([True, True, False]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -1420,3 +1423,95 @@ def _native_keys(keys: list[str | None], backend: str) -> Any:
     import duckdb
 
     return duckdb.from_arrow(table)
+
+
+def _undeclared(method: str, target: float, direction: str, options: dict[str, Any]) -> Any:
+    """A goal file with one indicator `by: [region]` whose target declares no baseline."""
+    spec = {
+        "id": "t",
+        "title": "T",
+        "objectives": [{"id": "o", "statement": "O", "indicators": ["x"]}],
+        "indicators": [
+            {
+                "id": "x",
+                "name": "X",
+                "unit": "percent",
+                "direction": direction,
+                "method": method,
+                "options": options,
+                "by": ["region"],
+                "target": {"value": target, "deadline": 2030},
+            }
+        ],
+    }
+    return gf.compile_framework(FrameworkSpec.model_validate(spec))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
+def test_open_sdg_without_a_declared_baseline_in_the_frame(backend: str) -> None:
+    """As `goalframe import open-sdg` writes targets: no baseline, so Open SDG's base year.
+
+    Region A holds Statistics Canada's poverty rates (indicator 1-2-1) to 7.25 % by 2030,
+    base year 2015 (sdg-build's default): observed CAGR (10.2 / 14.5)^(1/8) - 1 = -0.0430174,
+    required (7.25 / 14.5)^(1/15) - 1 = -0.0451584, pv = -1 * -0.0430174 / 0.0451584 =
+    0.952590: substantial progress, the value and score sdg-build published
+    (tests/data/opensdg_canada_progress_components.yml). Region B has no figure for 2015, so
+    the next year's is the base: 16 in 2016, 12 in 2023: observed (12/16)^(1/7) - 1 =
+    -0.0402644, required (7.25/16)^(1/14) - 1 = -0.0549732, pv = 0.732437 (moderate: 0.6 to
+    0.95), score 7.1429 * 0.732437 - 4.2857 = 0.946026. Region C has no figure in or after
+    2015: not available.
+    """
+    rows = [("A", 2015, 14.5), ("A", 2016, 13.9), ("A", 2018, 12.1), ("A", 2020, 11.0)]
+    rows += [("A", 2023, 10.2), ("B", 2014, 20.0), ("B", 2016, 16.0), ("B", 2023, 12.0)]
+    rows += [("C", 2012, 9.0), ("C", 2013, 8.0)]
+    records = [
+        {"indicator": "x", "region": r, "period": y, "value": v, "unit": "percent", "flag": ""}
+        for r, y, v in rows
+    ]
+    framework = _undeclared("open-sdg", 7.25, "decrease", {})
+    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2024")
+    got = {r["region"]: r for r in _to_rows(found.results)}
+    assert {r["engine"] for r in got.values()} == {"frame"}
+    a, b, c = got["A"], got["B"], got["C"]
+    assert (a["status"], a["label"]) == ("on_track", "substantial_progress")
+    assert a["progress"] == pytest.approx(0.9525901792032172, rel=1e-12)
+    assert a["score"] == pytest.approx(2.5185563910306596, rel=1e-9)
+    observed, required = (12 / 16) ** (1 / 7) - 1, (7.25 / 16) ** (1 / 14) - 1
+    assert -observed / abs(required) == pytest.approx(0.732437, abs=1e-6)
+    assert (b["status"], b["label"]) == ("needs_acceleration", "moderate_progress")
+    assert b["progress"] == pytest.approx(-observed / abs(required), rel=1e-12)
+    assert b["score"] == pytest.approx(7.1429 * -observed / abs(required) - 4.2857, rel=1e-12)
+    assert (c["status"], c["label"]) == ("not_assessable", "not_available")
+    # No baseline was declared, so the table shows none (as the card's goal has none).
+    assert all(_none(r["baseline"]) is None for r in got.values())
+    assert all(_none(r["baseline_period"]) is None for r in got.values())
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
+def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
+    """No declared baseline: the trajectory starts from each series' first figure.
+
+    Region A: 40 in 2016, 46 in 2020, target 60 by 2030: progress (46 - 40) / (60 - 40) = 0.3,
+    expected (2020 - 2016) / (2030 - 2016) = 0.285714, ratio 1.05 >= 0.95: on track; 2017 to
+    2019 are missing from the first figure on. Region B starts at 50 in 2018 and is at 48 in
+    2020: progress (48 - 50) / (60 - 50) = -0.2: moving away.
+    """
+    rows = [("A", 2016, 40.0), ("A", 2020, 46.0), ("B", 2018, 50.0), ("B", 2019, 49.0)]
+    rows += [("B", 2020, 48.0)]
+    records = [
+        {"indicator": "x", "region": r, "period": y, "value": v, "unit": "percent", "flag": ""}
+        for r, y, v in rows
+    ]
+    framework = _undeclared("trajectory", 60.0, "increase", {})
+    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2020")
+    got = {r["region"]: r for r in _to_rows(found.results)}
+    assert {r["engine"] for r in got.values()} == {"frame"}
+    a, b = got["A"], got["B"]
+    assert (a["status"], a["label"]) == ("on_track", "on_trajectory")
+    assert a["progress"] == pytest.approx(0.3, rel=1e-12)
+    assert a["expected"] == pytest.approx(4 / 14, rel=1e-12)
+    assert a["caveats"] == "missing-periods"
+    assert (b["status"], b["label"], b["caveats"]) == ("moving_away", "moving_away", "")
+    assert b["progress"] == pytest.approx(-0.2, rel=1e-12)
+    assert all(_none(r["baseline"]) is None for r in got.values())
+    assert all(_none(r["baseline_period"]) is None for r in got.values())

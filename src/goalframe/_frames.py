@@ -8,16 +8,17 @@ the data stay in the engine, and Python sees only the distinct periods, units an
 
 The trajectory, Open SDG, Eurostat, UNSD, ESCAP, OKR and forecast (linear) methods have a
 frame form here, beside their reference code in `goalframe.progress` and the rules of
-`goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A differential
-test (``tests/test_frames_engine.py``) keeps the two equal on generated series. The path
-form (`_columnar`) covers yearly series of an indicator with one trajectory target (a
-declared baseline, a value or a relative change, a deadline, no milestones; the method
-options in `_FRAME_OPTIONS`); ranges and binary targets (`_levels`), norms and running
-totals (`_norms`), milestones (`_milestones`) and indicators without a target
-(`_untargeted`) have forms of their own; an indicator with several targets in turn is held
-to the one in force (`_targets_in_force`). Every other series (another frequency, another
-option, a break in the series, a revised figure, an ESCAP series with a gap) is assessed
-per series by the reference path, and the ``engine`` column says which path gave each row.
+`goalframe._judge`: the same numbers, the same statuses, the same caveat codes. A
+differential test (``tests/test_frames_engine.py``) keeps the two equal on generated series.
+The path form (`_columnar`) covers yearly series of an indicator with one trajectory target
+(a declared baseline, or none for the methods in `BASE_FROM_DATA`; a value or a relative
+change, a deadline, no milestones; the method options in `_FRAME_OPTIONS`); ranges and
+binary targets (`_levels`), norms and running totals (`_norms`), milestones (`_milestones`)
+and indicators without a target (`_untargeted`) have forms of their own; an indicator with
+several targets in turn is held to the one in force (`_targets_in_force`). Every other
+series (another frequency, another option, a break in the series, a revised figure, an ESCAP
+series with a gap) is assessed per series by the reference path, and the ``engine`` column
+says which path gave each row.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
     import narwhals as nw
 
-    from goalframe._model import Framework, Indicator
+    from goalframe._model import Framework, Goal, Indicator
     from goalframe._results import IndicatorResult
 
 __all__ = ["FrameEvaluation", "evaluate_frame", "observations_from_frame", "result_rows"]
@@ -290,6 +291,12 @@ def _period_text() -> Any:
 
 #: The methods with a frame form here.
 FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap")
+#: The methods whose path form also reads a target without a declared baseline, each as its
+#: reference code finds the base in the data: the trajectory and OKR from the series' first
+#: figure, Open SDG from its base year (option `base_year`, else 2015, else the next year with
+#: a figure); Eurostat needs none. (UNSD's nearest figure to 2015, the forecast's fit over
+#: every point and ESCAP's first figure keep the reference path.)
+BASE_FROM_DATA = ("trajectory", "okr", "eurostat", "open-sdg")
 #: Methods of the targets that are a level to hold (a range, done or not done), with a frame
 #: form of their own (`_levels`): they have no baseline and no path to it.
 LEVEL_METHODS = ("range", "binary")
@@ -308,7 +315,7 @@ def _split_indicators(
     reference: set[str] = set()
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
-        path = chosen in FRAME_METHODS and _frame_form(indicator)
+        path = chosen in FRAME_METHODS and _frame_form(indicator, chosen)
         level = (
             _level_form(indicator, chosen)
             or _norm_form(indicator, chosen, cutoff)
@@ -332,20 +339,28 @@ def _untargeted_form(indicator: Indicator) -> bool:
     return indicator.goal is None and not indicator.goals and indicator.unit is not None
 
 
-def _frame_form(indicator: Indicator) -> bool:
+def _frame_form(indicator: Indicator, method: str) -> bool:
+    """Whether a trajectory target has the path form `_columnar` under ``method``.
+
+    A target value and a deadline in years, no milestones; a baseline in years, or none for
+    the methods that find their base in the data (`BASE_FROM_DATA`).
+    """
     goal = indicator.goal
     if indicator.unit is None or goal is None or len(indicator.goals) != 1:
         return False
     if indicator.direction is None:
         return False
+    if goal.baseline is None:
+        based = method in BASE_FROM_DATA and goal.base_period is None
+    else:
+        based = goal.baseline.period.frequency is Frequency.YEAR
     return (
         goal.type is TargetType.TRAJECTORY
         and not goal.groups
         and not goal.milestones
-        and goal.baseline is not None
+        and based
         and goal.target is not None
         and goal.deadline is not None
-        and goal.baseline.period.frequency is Frequency.YEAR
         and goal.deadline.frequency is Frequency.YEAR
     )
 
@@ -436,7 +451,8 @@ _FRAME_OPTIONS: Mapping[str, frozenset[str]] = {
     "trajectory": frozenset({"on_track", "acceleration"}),
     "eurostat": frozenset({"window"}),
     "forecast": frozenset({"confidence", "model", "window"}),  # the linear and log models
-    # open-sdg reads base_year and limit only without a declared baseline or target
+    # open-sdg reads base_year only without a declared baseline (`_base_year_of`), and limit
+    # only without a target (its method 1: the reference path)
     "open-sdg": frozenset({"base_year", "limit", "thresholds"}),
 }
 
@@ -462,6 +478,8 @@ def _options_read(indicator: Indicator, method: str) -> bool:
             info.validate(options)
     except (TypeError, ValueError):
         return False
+    if method == "open-sdg" and "base_year" in options:  # a base year, not a quarter
+        return Period.parse(options["base_year"]).frequency is Frequency.YEAR
     return True
 
 
@@ -471,7 +489,7 @@ def _option_values(
     """Per indicator, the numbers its method's options set (the defaults when not given)."""
     from goalframe.progress.eurostat import _window
     from goalframe.progress.forecast import _settings
-    from goalframe.progress.open_sdg import _thresholds
+    from goalframe.progress.open_sdg import DEFAULT_BASE_YEAR, _base_year, _thresholds
     from goalframe.progress.trajectory import _cut_offs
 
     out: dict[str, dict[str, float]] = {}
@@ -480,6 +498,7 @@ def _option_values(
         on_track, acceleration = _cut_offs(options if method == "trajectory" else {})
         window, min_span = _window(options if method == "eurostat" else {})
         thresholds = _thresholds(options if method == "open-sdg" else {}, 2)
+        base_year = _base_year(options) if method == "open-sdg" else None
         out[indicator.id] = {
             "on_track": on_track,
             "acceleration": acceleration,
@@ -487,6 +506,8 @@ def _option_values(
             "min_span": min_span,
             **thresholds,  # Open SDG's high, med and low (its method 2)
             "log": float(method == "forecast" and options.get("model") == "log"),
+            # Open SDG's base year when the goal file declares no baseline
+            "base_year": float(DEFAULT_BASE_YEAR if base_year is None else base_year.year),
             # the forecast's fitting window in years (none: every point from the baseline on)
             "fit_window": (_settings(options)[2] if method == "forecast" else None) or 0.0,
         }
@@ -682,8 +703,13 @@ def _columnar(
     def k(values: Mapping[str, Any], dtype: Any) -> Any:
         return _constant(values, dtype, among=ids)
 
-    b_year = k({i: g.baseline.period.year for i, g in goal.items()}, nw.Int64)  # type: ignore[union-attr]
+    # The base year the method looks its base up in: the declared baseline's, else Open
+    # SDG's base year; -1 (no year) for the methods that start from the first figure.
+    base_years = {i: _base_year_of(g, ids[i], settings[i]) for i, g in goal.items()}  # type: ignore[arg-type]
+    b_year = k(base_years, nw.Int64)
     d_year = k({i: g.deadline.year for i, g in goal.items()}, nw.Int64)  # type: ignore[union-attr]
+    declared = {i: g.baseline is not None for i, g in goal.items()}  # type: ignore[union-attr]
+    from_data = not all(declared.values())
     closed_map = {i: g.deadline.ended_by(cutoff) for i, g in goal.items()}  # type: ignore[union-attr]
     closed = k(closed_map, nw.Boolean)
 
@@ -699,18 +725,26 @@ def _columnar(
     usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
     # Row-level columns first, then plain aggregations (every backend groups those alike).
     year, value = nw.col("_year"), nw.col("_value")
-    usable = usable.with_columns(_by=b_year, _dy=d_year, _cl=closed)
+    usable = usable.with_columns(_by=b_year, _dy=d_year, _cl=closed, _jb=k(declared, nw.Boolean))
     by, dy = nw.col("_by"), nw.col("_dy")
     # Typed explicitly: a when/then with a null branch is an object column on Dask (years
     # with nulls as floats: exact, and numpy's integers have no null).
     usable = usable.with_columns(
         _ay=nw.when(nw.col("_cl") & (year > dy)).then(_null()).otherwise(year).cast(nw.Float64),
-        _own_v=nw.when(year == by).then(value).otherwise(_null()).cast(nw.Float64),
+    )
+    # A declared baseline is looked up in every figure (the card's check of it too); a base
+    # found in the data, in the figures the method reads (up to the deadline once it is over).
+    look = nw.when(nw.col("_jb")).then(year.cast(nw.Float64)).otherwise(nw.col("_ay"))
+    # The judge counts flags and missing years from the declared baseline, else from the first
+    # figure.
+    counted = ~nw.col("_jb") | (year >= by)
+    usable = usable.with_columns(
+        _own_v=nw.when(look == by).then(value).otherwise(_null()).cast(nw.Float64),
         _dl_v=nw.when(year == dy).then(value).otherwise(_null()).cast(nw.Float64),
-        _fl=nw.when(year >= by).then(nw.col("_flagged").cast(nw.Int64)).otherwise(0),
-        _ir=nw.when(year >= by).then(1).otherwise(0),
+        _fl=nw.when(counted).then(nw.col("_flagged").cast(nw.Int64)).otherwise(0),
+        _ir=nw.when(counted).then(1).otherwise(0),
         _pv=nw.when(year < by).then(year).otherwise(_null()).cast(nw.Float64),
-        _nx=nw.when(year > by).then(year).otherwise(_null()).cast(nw.Float64),
+        _nx=nw.when(look > by).then(look).otherwise(_null()).cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
         _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
     )
@@ -747,6 +781,8 @@ def _columnar(
         usable = usable.with_columns(_fa=nw.col("_fy").abs())
     if forecast and not windowed:
         fit |= _fit_sums()
+    if from_data:  # the first figure: the judge's start, and the base of a method from it
+        fit |= {"_first": year.min(), "_a_first": nw.col("_ay").min()}
     first = _first_pass(
         usable,
         keys,
@@ -778,6 +814,11 @@ def _columnar(
         _tv=nw.when(year == nw.col("_last")).then(value).otherwise(_null()).cast(nw.Float64),
         _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(_null()).cast(nw.Float64),
         _av=nw.when(year == nw.col("_next")).then(value).otherwise(_null()).cast(nw.Float64),
+        _sv=(
+            nw.when(year == nw.col("_a_first")).then(value).otherwise(_null())
+            if from_data
+            else _null()
+        ).cast(nw.Float64),
     )
     eurostat = "eurostat" in ids.values()
     # Eurostat's window: the first assessed year at or after the latest minus five (or the
@@ -793,9 +834,12 @@ def _columnar(
         _before=nw.col("_bv").max(),
         _after=nw.col("_av").max(),
         _ws=nw.col("_wv").min(),
+        _start_value=nw.col("_sv").max(),
         **centred,
     )
     series = first.join(second, on=keys, how="inner")
+    if not from_data:
+        series = series.with_columns(_first=_null(), _a_first=_null())
     if windowed:
         fit_window = k({i: v["fit_window"] for i, v in settings.items()}, nw.Float64)
         series = series.join(_windowed_fit(usable, first, keys, fit_window), on=keys, how="inner")
@@ -845,6 +889,15 @@ def _columnar(
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
     return results, aside
+
+
+def _base_year_of(goal: Goal, method: str, settings: Mapping[str, float]) -> int:
+    """The year a path form looks its base up in (`_columnar`): -1 when it is the first figure."""
+    if goal.baseline is not None:
+        return goal.baseline.period.year
+    if method == "open-sdg":
+        return int(settings["base_year"])
+    return -1
 
 
 #: The range and binary methods' branches (`goalframe.progress.targets`), and the judge's once
@@ -2146,9 +2199,14 @@ def _verdicts(
 
     inc = k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean)
     tol = k({i: g.tolerance for i, g in goal.items()}, nw.Float64)
-    by = k({i: g.baseline.period.year for i, g in goal.items()}, nw.Int64)
+    # The year the method looks its base up in (`_base_year_of`), and whether it is declared.
+    by = k({i: _base_year_of(g, methods[i], settings[i]) for i, g in goal.items()}, nw.Int64)
     dy = k({i: g.deadline.year for i, g in goal.items()}, nw.Int64)
-    declared = k({i: g.baseline.value for i, g in goal.items()}, nw.Float64)
+    based = {i: g.baseline is not None for i, g in goal.items()}
+    jb = k(based, nw.Boolean)
+    # Open SDG without a declared baseline: its base year's figure, else the next one's.
+    base_year_first = k({i: not based[i] and methods[i] == "open-sdg" for i in goal}, nw.Boolean)
+    declared = k({i: g.baseline.value for i, g in goal.items() if g.baseline}, nw.Float64)
     target_declared = k({i: g.target for i, g in goal.items()}, nw.Float64)
     pct = {i: g.change_percent for i, g in goal.items() if g.change_percent is not None}
     pts = {i: g.target - g.baseline.value for i, g in goal.items() if g.change_points is not None}
@@ -2164,7 +2222,23 @@ def _verdicts(
 
     group = nw.col("_role") == "group"
     own = nw.col("_own")
-    base = nw.when(group).then(own).otherwise(declared)
+    has_own = ~own.is_null()
+    # The method's base: declared (a group's own figure for that year); Open SDG's base
+    # year's figure, else the next year's; else the first figure (`resolve_baseline`).
+    base = (
+        nw.when(jb)
+        .then(nw.when(group).then(own).otherwise(declared))
+        .when(base_year_first)
+        .then(nw.when(has_own).then(own).otherwise(nw.col("_after")))
+        .otherwise(nw.col("_start_value"))
+    )
+    base_at = (
+        nw.when(jb | (base_year_first & has_own))
+        .then(by.cast(nw.Float64))
+        .when(base_year_first)
+        .then(nw.col("_next"))
+        .otherwise(nw.col("_a_first"))
+    )
     target = (
         nw.when(group & has_pct)
         .then(own * (1 + pct_v / 100))
@@ -2175,7 +2249,8 @@ def _verdicts(
     s = series.with_columns(
         _b=base.cast(nw.Float64),
         _t=target.cast(nw.Float64),
-        _by=by,
+        _by=base_at.cast(nw.Float64),
+        _jb=jb,
         _dy=dy,
         _closed=is_closed,
         _on=option["on_track"],
@@ -2204,7 +2279,7 @@ def _verdicts(
     )
     expected = nw.when(elapsed > 1).then(1.0).otherwise(elapsed)
     progress = _div(latest - nw.col("_b"), span)
-    no_own = group & own.is_null()
+    no_own = group & nw.col("_jb") & own.is_null()
     na_reason = (
         nw.when(nw.col("_years") != nw.col("_n"))
         .then(nw.lit("duplicate_periods"))
@@ -2279,12 +2354,15 @@ def _verdicts(
     )
     at_deadline = nw.col("_at_deadline")
     # The verdict once the deadline is over: the figure for the deadline decides.
+    # Measured from the judge's start: the declared baseline, else the first figure read.
+    start_value = nw.when(nw.col("_jb")).then(nw.col("_b")).otherwise(nw.col("_start_value"))
+    start_year = nw.when(nw.col("_jb")).then(nw.col("_by")).otherwise(nw.col("_a_first"))
     end = nw.when(at_deadline.is_null()).then(latest).otherwise(at_deadline)
-    change = end - nw.col("_b")
+    change = end - start_value
     better = nw.when(nw.col("_inc")).then(change > 0).otherwise(change < 0)
     missed_label = (
         nw.when(
-            nw.col("_by")
+            start_year
             >= nw.when(at_deadline.is_null()).then(nw.col("_a_last")).otherwise(nw.col("_dy"))
         )
         .then(nw.lit("missed"))
@@ -2328,13 +2406,16 @@ def _verdicts(
     )
     # Caveat codes, as `goalframe._judge` gives them for these series.
     last = nw.col("_last")
+    # Missing years from the judge's start in every figure: the declared baseline, else the
+    # first figure.
+    counted_from = nw.when(nw.col("_jb")).then(nw.col("_by")).otherwise(nw.col("_first"))
     missing = (
-        nw.when(nw.col("_by") < last)
-        .then((last - nw.col("_by") + 1) - nw.col("_in_range"))
+        nw.when(counted_from < last)
+        .then((last - counted_from + 1) - nw.col("_in_range"))
         .otherwise(0)
     )
-    mismatch = ~group & _mismatch(own, nw.col("_b"))
-    extreme = _extreme(own)
+    mismatch = ~group & nw.col("_jb") & _mismatch(own, nw.col("_b"))
+    extreme = nw.col("_jb") & _extreme(own)
     met_at_start = by_method(nw.col("_na").is_null() & nw.col("_held"), "start")
 
     caveats = nw.concat_str(
@@ -2342,7 +2423,8 @@ def _verdicts(
             _code(
                 (nw.col("_method") == "open-sdg")
                 & (nw.col("_t") == 0)
-                & ~nw.col("_a_last").is_null(),
+                & ~nw.col("_a_last").is_null()
+                & ~nw.col("_b").is_null(),  # (no base found: no verdict, so no caveat)
                 "zero-replaced",
             ),
             _code((nw.col("_method") == "eurostat") & nw.col("_e_early"), "window-before-baseline")
@@ -2391,9 +2473,10 @@ def _verdicts(
         .otherwise(nw.col("_score"))
         .cast(nw.Float64)
         .alias("score"),
-        nw.col("_b").cast(nw.Float64).alias("baseline"),
-        # A group without its own baseline figure has no baseline (as the card shows it).
-        nw.when(~no_own).then(nw.col("_by").cast(nw.String)).alias("baseline_period"),
+        # The declared baseline (a group's own figure for its year), as the card's goal has
+        # it: a group without that figure, or a target without a baseline, has none.
+        nw.when(nw.col("_jb")).then(nw.col("_b")).otherwise(_null()).alias("baseline"),
+        nw.when(nw.col("_jb") & ~no_own).then(by.cast(nw.String)).alias("baseline_period"),
         nw.col("_t").cast(nw.Float64).alias("target"),
         nw.col("_dy").cast(nw.String).alias("deadline"),
         nw.col("_last_value").cast(nw.Float64).alias("latest"),
@@ -2427,7 +2510,8 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     aim = nw.when(target == 0).then(ZERO_REPLACEMENT).otherwise(target)
     sign = nw.when(base < 0).then(-1.0).otherwise(1.0)
     d = nw.when(nw.col("_inc")).then(1.0).otherwise(-1.0)
-    known = ~nw.col("_a_last").is_null()
+    # No base: no figure in or after the base year (without a declared baseline).
+    known = ~nw.col("_a_last").is_null() & ~base.is_null()
     years = (nw.col("_a_last") - nw.col("_by")).cast(nw.Float64)
     horizon = (nw.col("_dy") - nw.col("_by")).cast(nw.Float64)
     opposite = ((used > 0) & (current < 0)) | ((used < 0) & (current > 0))
