@@ -44,6 +44,7 @@ OPTIONS = st.sampled_from(
         {"base_year": 2010},
         {"base_year": 2021},
         {"limit": 100},
+        {"limit": 50, "thresholds": {"high": 0.02}},
         {"thresholds": {"high": 1.1, "med": 0.5, "low": 0.2}},
     ]
 )
@@ -57,10 +58,10 @@ def _framework(case: dict[str, Any]) -> gf.Framework:
     # the data: the first figure, or Open SDG's base year.
     if case.get("declared", True) or case["relative"] is not None:
         target["baseline"] = {"value": case["baseline"], "period": case["base_year"]}
-    if case["relative"] is None:
-        target["value"] = case["target"]
-    else:
+    if case["relative"] is not None:
         target["change_percent"] = case["relative"]
+    elif not case.get("growth"):  # (growth alone: no target value, Open SDG's method 1)
+        target["value"] = case["target"]
     if case["illustrative"]:
         target["provenance"] = "illustrative"
     spec = {
@@ -169,6 +170,7 @@ cases = st.fixed_dictionaries(
         "method": st.sampled_from(METHODS),
         "options": OPTIONS,
         "declared": st.sampled_from([True, True, False]),
+        "growth": st.sampled_from([False, False, False, True]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -1515,3 +1517,107 @@ def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
     assert b["progress"] == pytest.approx(-0.2, rel=1e-12)
     assert all(_none(r["baseline"]) is None for r in got.values())
     assert all(_none(r["baseline_period"]) is None for r in got.values())
+
+
+def _as_backend(table: Any, backend: str) -> Any:
+    """An arrow table as a frame of ``backend``."""
+    if backend == "pyarrow":
+        return table
+    if backend == "pandas":
+        return table.to_pandas()
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import duckdb
+
+    return duckdb.from_arrow(table)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
+def test_open_sdg_growth_alone_with_a_natural_limit_in_the_frame(backend: str) -> None:
+    """Open SDG's method 1 (no target value), with Statistics Canada's 1-3-1 figures.
+
+    Children covered by social protection: 90 % in 2015, 93.2 % in 2021, natural limit 100:
+    C = 1 - (90 / 100)^4.44 = 0.373622; pv = (93.2 / 90)^(1/6) - 1 = 0.0058400 >= 0.015 C =
+    0.0056043: substantial progress; score 500 pv / C - 5 = 2.81539. Older persons receiving
+    a pension, base year 2017 (option): pv = (92.7 / 93.4)^(1/4) - 1 = -0.00187895 < 0:
+    deterioration, score 125 pv - 2.5 = -2.73487. Both are sdg-build's published figures
+    (tests/data/opensdg_canada_progress_components.yml). No target: no final verdict once
+    the deadline is over, only the figures up to it read: with a deadline of 2020, the
+    children's latest is 91.5 % in 2018, pv = (91.5 / 90)^(1/3) - 1 = 0.0055257, between
+    0.005 C = 0.0018681 and 0.015 C: moderate progress, not final.
+    """
+    import pyarrow as pa
+
+    children = "Proportion of children covered by social protection benefits"
+    pensions = "Proportion of older persons receiving a pension"
+    rows = [(children, 2015, 90.0), (children, 2018, 91.5), (children, 2021, 93.2)]
+    rows += [(pensions, 2016, 94.0), (pensions, 2017, 93.4), (pensions, 2021, 92.7)]
+    table = pa.Table.from_pylist(
+        [
+            {"indicator": i, "series": s, "period": y, "value": v, "unit": "percent"}
+            for s, y, v in rows
+            for i in ("children-2030", "pensions-2030", "children-2020")
+        ]
+    )
+
+    def indicator(ident: str, series: str, options: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": ident,
+            "name": ident,
+            "unit": "percent",
+            "direction": "increase",
+            "method": "open-sdg",
+            "options": {"limit": 100, **options},
+            "select": {"series": series},
+            "target": {"deadline": int(ident.rsplit("-", 1)[1])},
+        }
+
+    spec = {
+        "id": "t",
+        "title": "T",
+        "objectives": [{"id": "o", "statement": "O", "indicators": ["children-2030"]}],
+        "indicators": [
+            indicator("children-2030", children, {}),
+            indicator("pensions-2030", pensions, {"base_year": 2017}),
+            indicator("children-2020", children, {}),
+        ],
+    }
+    framework = gf.compile_framework(FrameworkSpec.model_validate(spec))
+    found = gf.evaluate_frame(framework, _as_backend(table, backend), as_of="2021")
+    got = {r["indicator"]: r for r in _to_rows(found.results)}
+    c = 1 - 0.9**4.44
+    assert c == pytest.approx(0.373622, abs=1e-6)
+    pv = (93.2 / 90) ** (1 / 6) - 1
+    assert pv == pytest.approx(0.0058400, abs=1e-7)
+    assert pv >= 0.015 * c
+    child = got["children-2030"]
+    assert (child["engine"], child["status"], child["label"]) == (
+        "frame",
+        "on_track",
+        "substantial_progress",
+    )
+    assert child["progress"] == pytest.approx(0.005839995229728112, rel=1e-12)
+    assert child["score"] == pytest.approx(2.815386645395768, rel=1e-9)
+    assert child["score"] == pytest.approx(500 * pv / c - 5, rel=1e-12)
+    pension = got["pensions-2030"]
+    assert (pension["engine"], pension["status"], pension["label"]) == (
+        "frame",
+        "moving_away",
+        "deterioration",
+    )
+    assert pension["progress"] == pytest.approx(-0.0018789507235312808, rel=1e-12)
+    assert pension["score"] == pytest.approx(-2.7348688404414103, rel=1e-9)
+    assert not child["final"] and not pension["final"]
+    assert _none(pension["target"]) is None
+    over = got["children-2020"]
+    early = (91.5 / 90) ** (1 / 3) - 1
+    assert 0.005 * c < early < 0.015 * c
+    assert (over["status"], over["label"], over["final"]) == (
+        "needs_acceleration",
+        "moderate_progress",
+        False,
+    )
+    assert over["progress"] == pytest.approx(early, rel=1e-12)
+    assert (over["latest"], over["latest_period"]) == (93.2, "2021")  # the card's latest

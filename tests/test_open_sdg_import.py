@@ -96,6 +96,36 @@ def test_every_series_gives_sdg_builds_numbers(card: gf.Scorecard) -> None:
     )
 
 
+def test_the_imported_repository_runs_wholly_on_the_frame_engine(
+    imported: gf.OpenSdgImport, card: gf.Scorecard
+) -> None:
+    """Open SDG's targets (no baseline, some without a value) have frame forms: every series
+    of the import is assessed by grouped expressions, with the card's figures (sdg-build's)."""
+    pl = pytest.importorskip("polars")
+    rows = [
+        {
+            "indicator": o.indicator,
+            "period": str(o.period),
+            "value": o.value,
+            "unit": o.unit,
+            **dict(o.breakdown),
+        }
+        for o in imported.observations.observations
+    ]
+    frame = pl.DataFrame(rows, infer_schema_length=None)
+    found = gf.evaluate_frame(imported.framework, frame, as_of=2024).results
+    got = {
+        r["indicator"]: r for r in found.filter(pl.col("role") == "headline").iter_rows(named=True)
+    }
+    assert {r["engine"] for r in got.values()} == {"frame"}
+    assert set(got) == {i.id for i in imported.framework.indicators}
+    for ident, row in got.items():
+        a = card.indicator(ident).assessment
+        assert (row["status"], row["label"]) == (a.status.value, a.label), ident
+        assert row["score"] == pytest.approx(a.score, abs=1e-12), ident
+        assert row["progress"] == pytest.approx(a.value, abs=1e-12), ident
+
+
 def test_indicator_scores_as_sdg_build_combines_them(card: gf.Scorecard) -> None:
     # 1-3-1: the mean of its two series' scores, (2.815386645395768 - 2.7348688404414103) / 2
     # = 0.0402589..., in [0, 2.5): moderate progress.

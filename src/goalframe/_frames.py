@@ -342,8 +342,9 @@ def _untargeted_form(indicator: Indicator) -> bool:
 def _frame_form(indicator: Indicator, method: str) -> bool:
     """Whether a trajectory target has the path form `_columnar` under ``method``.
 
-    A target value and a deadline in years, no milestones; a baseline in years, or none for
-    the methods that find their base in the data (`BASE_FROM_DATA`).
+    A target value (Open SDG may have none: its method 1) and a deadline in years, no
+    milestones; a baseline in years, or none for the methods that find their base in the
+    data (`BASE_FROM_DATA`).
     """
     goal = indicator.goal
     if indicator.unit is None or goal is None or len(indicator.goals) != 1:
@@ -359,7 +360,7 @@ def _frame_form(indicator: Indicator, method: str) -> bool:
         and not goal.groups
         and not goal.milestones
         and based
-        and goal.target is not None
+        and (goal.target is not None or method == "open-sdg")  # (its method 1: growth alone)
         and goal.deadline is not None
         and goal.deadline.frequency is Frequency.YEAR
     )
@@ -489,7 +490,7 @@ def _option_values(
     """Per indicator, the numbers its method's options set (the defaults when not given)."""
     from goalframe.progress.eurostat import _window
     from goalframe.progress.forecast import _settings
-    from goalframe.progress.open_sdg import DEFAULT_BASE_YEAR, _base_year, _thresholds
+    from goalframe.progress.open_sdg import DEFAULT_BASE_YEAR, _base_year, _limit, _thresholds
     from goalframe.progress.trajectory import _cut_offs
 
     out: dict[str, dict[str, float]] = {}
@@ -497,14 +498,21 @@ def _option_values(
         method, options = methods[indicator.id], indicator.options
         on_track, acceleration = _cut_offs(options if method == "trajectory" else {})
         window, min_span = _window(options if method == "eurostat" else {})
-        thresholds = _thresholds(options if method == "open-sdg" else {}, 2)
+        # Open SDG's method 2 with a target; its method 1 (growth alone) without one
+        goal = indicator.goal
+        growth = method == "open-sdg" and goal is not None and goal.target is None
+        thresholds = _thresholds(options if method == "open-sdg" else {}, 1 if growth else 2)
         base_year = _base_year(options) if method == "open-sdg" else None
+        limit = _limit(options) if growth else None
         out[indicator.id] = {
             "on_track": on_track,
             "acceleration": acceleration,
             "window": window,
             "min_span": min_span,
-            **thresholds,  # Open SDG's high, med and low (its method 2)
+            **thresholds,  # Open SDG's high, med and low
+            # Open SDG's natural limit (method 1 only), and whether one is set
+            "limit": 0.0 if limit is None else limit,
+            "has_limit": float(limit is not None),
             "log": float(method == "forecast" and options.get("model") == "log"),
             # Open SDG's base year when the goal file declares no baseline
             "base_year": float(DEFAULT_BASE_YEAR if base_year is None else base_year.year),
@@ -2207,7 +2215,7 @@ def _verdicts(
     # Open SDG without a declared baseline: its base year's figure, else the next one's.
     base_year_first = k({i: not based[i] and methods[i] == "open-sdg" for i in goal}, nw.Boolean)
     declared = k({i: g.baseline.value for i, g in goal.items() if g.baseline}, nw.Float64)
-    target_declared = k({i: g.target for i, g in goal.items()}, nw.Float64)
+    target_declared = k({i: g.target for i, g in goal.items() if g.target is not None}, nw.Float64)
     pct = {i: g.change_percent for i, g in goal.items() if g.change_percent is not None}
     pts = {i: g.target - g.baseline.value for i, g in goal.items() if g.change_points is not None}
     has_pct = k({i: i in pct for i in goal}, nw.Boolean)
@@ -2217,7 +2225,17 @@ def _verdicts(
     is_closed = k(closed, nw.Boolean)
     option = {
         name: k({i: v[name] for i, v in settings.items()}, nw.Float64)
-        for name in ("on_track", "acceleration", "min_span", "high", "med", "low", "log")
+        for name in (
+            "on_track",
+            "acceleration",
+            "min_span",
+            "high",
+            "med",
+            "low",
+            "log",
+            "limit",
+            "has_limit",
+        )
     }
 
     group = nw.col("_role") == "group"
@@ -2260,6 +2278,8 @@ def _verdicts(
         _med=option["med"],
         _low=option["low"],
         _log=option["log"] == 1,
+        _lim=option["limit"],
+        _has_lim=option["has_limit"] == 1,
         _inc=inc,
         _tol=tol,
     )
@@ -2388,10 +2408,13 @@ def _verdicts(
     )
     # Two rows for one year: no verdict (the reference path refuses such data with an error).
     duplicated = nw.col("_years") != nw.col("_n")
+    # Once the deadline is over, the figure for it decides; without a target value (Open
+    # SDG's method 1) nothing does, and the method's verdict stays (not final).
+    decided = nw.col("_closed") & ~nw.col("_t").is_null()
     status = (
         nw.when(no_own | duplicated)
         .then(nw.lit("not_assessable"))
-        .when(nw.col("_closed"))
+        .when(decided)
         .then(final_status)
         .otherwise(run_status)
     )
@@ -2400,7 +2423,7 @@ def _verdicts(
         .then(nw.lit("duplicate_periods"))
         .when(no_own)
         .then(nw.lit("not_assessable"))
-        .when(nw.col("_closed"))
+        .when(decided)
         .then(final_label)
         .otherwise(run_label)
     )
@@ -2449,7 +2472,7 @@ def _verdicts(
         _status=status,
         _label=label,
         _caveats=caveats.str.strip_chars(","),
-        _final=nw.when(no_own | duplicated).then(nw.lit(value=False)).otherwise(nw.col("_closed")),
+        _final=nw.when(no_own | duplicated).then(nw.lit(value=False)).otherwise(decided),
     )
     return out.select(
         nw.col("indicator"),
@@ -2489,13 +2512,15 @@ def _verdicts(
 
 
 def _open_sdg(s: Any, meets: Any) -> Any:
-    """Open SDG's progress measure with a target (its method 2), as in `open_sdg`.
+    """Open SDG's progress measure, as in `open_sdg`.
 
-    ``pv = s * d * CAGR(base -> current) / |CAGR(base -> target)|``; the base is the figure
-    for the declared baseline year (the declared value when there is none), a zero base or
-    target is replaced by 0.001; the label follows sdg-build's thresholds, the score its
-    linear pieces. Adds ``_o_value``, ``_o_label``, ``_o_status``, ``_o_score`` and
-    ``_o_start`` (the target met in the base year).
+    With a target (its method 2) ``pv = s * d * CAGR(base -> current) / |CAGR(base ->
+    target)|``; without one (method 1) ``pv = s * d * CAGR(base -> current)``, its thresholds
+    times the natural-limit factor ``C`` when the option ``limit`` is set. The base is the
+    figure for the base year (`_verdicts`' ``_b`` when there is none); a zero base or target
+    is replaced by 0.001; the label follows sdg-build's thresholds, the score its linear
+    pieces. Adds ``_o_value``, ``_o_label``, ``_o_status``, ``_o_score`` and ``_o_start``
+    (the target met in the base year).
     """
     import narwhals as nw
 
@@ -2522,13 +2547,22 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     wanted = _div(aim, used)
     reachable = wanted >= 0
     required = nw.when(reachable).then(wanted).otherwise(1.0) ** _div(nw.lit(1.0), horizon) - 1
+    growth = target.is_null()  # method 1
     s = s.with_columns(
-        _o_value=nw.when(observable & reachable & (required != 0))
+        _o_value=nw.when(growth & observable)
+        .then(sign * d * observed)
+        .when(~growth & observable & reachable & (required != 0))
         .then(sign * d * _div(observed, required.abs()))
         .otherwise(_null())
         .cast(nw.Float64),
-        _o_achieved=known & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
+        _o_achieved=known
+        & ~growth
+        & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
+        _o_c=_natural_limit(base, nw.col("_lim"), growth & nw.col("_has_lim")),
     )
+    # Method 1's thresholds shrink near a natural limit (C is 1 otherwise).
+    c = nw.col("_o_c")
+    high, med, low = high * c, med * c, low * c
     pv = nw.col("_o_value")
     label = (
         nw.when(~known)
@@ -2547,11 +2581,28 @@ def _open_sdg(s: Any, meets: Any) -> Any:
     )
     s = s.with_columns(_o_label=label)
     upper, lower = 7.1429 * pv - 4.2857, 4.1667 * pv - 2.5
+    # sdg-build's method 1 score: -2 % -> -5, 0 -> -2.5, 0.5 % -> 0, 1.5 % -> 2.5, 2 % -> 5
+    # (divided by C), capped at 5 and floored at -5.
+    below = 125 * pv - 2.5
+    capped = _div(500 * pv, c) - 5
+    growth_score = (
+        nw.when(pv < low - EPSILON)
+        .then(nw.when(below < -5).then(-5.0).otherwise(below))
+        .when(c == 0)
+        .then(5.0)
+        .when(pv >= high - EPSILON)
+        .then(nw.when(capped > 5).then(5.0).otherwise(capped))
+        .when(pv >= med - EPSILON)
+        .then(_div(250 * pv, c) - 1.25)
+        .otherwise(_div(500 * pv, c) - 2.5)
+    )
     score = (
         nw.when(nw.col("_o_label") == "target_achieved")
         .then(5.0)
         .when(pv.is_null())
         .then(_null())
+        .when(growth)
+        .then(growth_score)
         .when(pv >= med - EPSILON)
         .then(nw.when(upper > 5).then(5.0).otherwise(upper))
         .otherwise(nw.when(lower < -5).then(-5.0).otherwise(lower))
@@ -2561,8 +2612,27 @@ def _open_sdg(s: Any, meets: Any) -> Any:
         _o_status=_constant(statuses, nw.String, column="_o_label"),
         _o_score=score.cast(nw.Float64),
         _o_expected=_null(),
-        _o_start=known & meets(base),
+        _o_start=known & ~growth & meets(base),
     )
+
+
+def _natural_limit(base: Any, limit: Any, applies: Any) -> Any:
+    """Open SDG's natural-limit factor ``C`` (`open_sdg.natural_limit_factor`), 1 elsewhere.
+
+    ``C = 1`` when ``|base| >= 2|limit|``, ``1 - (|base| / |limit|)^4.44`` when ``|base| <=
+    |limit|``, else ``1 - ((2|limit| - |base|) / |limit|)^4.44``; each ratio masked to its
+    own branch before the power, so that no engine meets a negative base.
+    """
+    import narwhals as nw
+
+    from goalframe.progress.open_sdg import LIMIT_EXPONENT
+
+    b, lim = base.abs(), limit.abs()
+    near = applies & (b < 2 * lim)
+    inside = near & (b <= lim)
+    between = near & (b > lim)
+    x = nw.when(inside).then(_div(b, lim)).when(between).then(_div(2 * lim - b, lim)).otherwise(0.0)
+    return nw.when(near).then(1 - x**LIMIT_EXPONENT).otherwise(1.0).cast(nw.Float64)
 
 
 def _null() -> Any:
