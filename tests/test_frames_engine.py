@@ -196,7 +196,8 @@ level_cases = st.fixed_dictionaries(
         "deadline": st.one_of(st.none(), st.integers(2010, 2030)),
         "illustrative": st.booleans(),
         "as_of": st.integers(2010, 2030),
-        "options": st.sampled_from([{}, {}, {}, {"low": 1}]),
+        # Options the method does not read (another method's, or bounds the target has).
+        "options": st.sampled_from([{}, {}, {}, {"low": 1}, {"low": 1, "high": 99}, {"window": 3}]),
         "zero_one": st.booleans(),
     }
 ).map(lambda c: _zero_one(c) if c["kind"] == "binary" and c["zero_one"] else c)
@@ -214,7 +215,7 @@ norm_cases = st.fixed_dictionaries(
         "span": st.integers(0, 7),
         "illustrative": st.booleans(),
         "as_of": st.integers(2008, 2030),
-        "options": st.sampled_from([{}, {}, {}, {"on_track": 0.9}]),
+        "options": st.sampled_from([{}, {}, {}, {"on_track": 0.9}, {"limit": 100}]),
     }
 )
 
@@ -235,7 +236,7 @@ def _milestone_cases(draw: st.DrawFn) -> dict[str, Any]:
         "milestones": milestones, "final": final, "baseline": baseline,
         "baseline_year": years[0] - draw(st.integers(1, 4)),
         "illustrative": draw(st.booleans()), "as_of": draw(st.integers(2010, 2030)),
-        "options": {},
+        "options": draw(st.sampled_from([{}, {}, {"on_track": 0.9}])),
     }  # fmt: skip
 
 
@@ -1621,3 +1622,32 @@ def test_open_sdg_growth_alone_with_a_natural_limit_in_the_frame(backend: str) -
     )
     assert over["progress"] == pytest.approx(early, rel=1e-12)
     assert (over["latest"], over["latest_period"]) == (93.2, "2021")  # the card's latest
+
+
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [
+        ("norm", {"on_track": 0.9}),  # the trajectory's, kept for `--method` or a comparison
+        ("range", {"low": 1, "high": 99}),  # bounds the target has: the range reads its own
+        ("binary", {"window": 3}),
+    ],
+)
+def test_options_a_method_does_not_read_keep_the_frame_form(
+    kind: str, options: dict[str, Any]
+) -> None:
+    """Options of another method do not change the verdict, so they do not send the series
+    to the reference path; the verdicts are the reference's."""
+    pl = pytest.importorskip("polars")
+    base = {"rows": [("", y, 1.0 if y > 2016 else 0.0, "", "kg") for y in range(2014, 2021)]}
+    case = base | {"illustrative": False, "as_of": 2020, "options": options, "kind": kind}
+    if kind == "norm":
+        case |= {"direction": "increase", "value": 1.0, "start": 2017, "span": 2}
+    elif kind == "range":
+        case |= {"low": 0.5, "width": 20.0, "deadline": 2019, "direction": "increase"}
+    else:
+        case |= {"deadline": 2019, "direction": "increase"}
+    native = _native(_records(case), "polars")
+    found = gf.evaluate_frame(_framework(case), native, as_of="2020").results
+    assert found["engine"].to_list() == ["frame"]
+    assert found.filter(pl.col("role") == "headline")["status"].to_list() == ["achieved"]
+    _same(_reference(case), _frame(case, "polars"))

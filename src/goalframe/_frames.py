@@ -375,7 +375,7 @@ def _level_form(indicator: Indicator, method: str) -> bool:
     goal = indicator.goal
     if method not in LEVEL_METHODS or indicator.unit is None or goal is None:
         return False
-    if len(indicator.goals) != 1 or indicator.options:
+    if len(indicator.goals) != 1 or not _options_unread(indicator, method):
         return False
     wanted = TargetType.RANGE if method == "range" else TargetType.BINARY
     if goal.type is not wanted or goal.groups or goal.milestones:
@@ -398,7 +398,9 @@ def _norm_form(indicator: Indicator, method: str, cutoff: Period) -> bool:
     goal = indicator.goal
     if method not in NORM_METHODS or indicator.unit is None or goal is None:
         return False
-    if len(indicator.goals) != 1 or indicator.options or indicator.direction is None:
+    if len(indicator.goals) != 1 or indicator.direction is None:
+        return False
+    if not _options_unread(indicator, method):
         return False
     wanted = TargetType.NORM if method == "norm" else TargetType.CUMULATIVE
     if goal.type is not wanted or goal.groups or goal.milestones or goal.baseline:
@@ -414,6 +416,21 @@ def _norm_form(indicator: Indicator, method: str, cutoff: Period) -> bool:
         and end.frequency is Frequency.YEAR
         and start.year <= end.year
     )
+
+
+def _options_unread(indicator: Indicator, method: str) -> bool:
+    """Whether ``method``'s verdict is the same without the indicator's options.
+
+    Options of other methods (kept for ``--method`` or a comparison) change nothing; a range
+    reads ``low`` and ``high`` only when its target has none (the goal file asks for both).
+    """
+    from goalframe.progress import get_method
+
+    read = set(indicator.options) & set(get_method(method).options)
+    goal = indicator.goal
+    if method == "range" and goal is not None and goal.low is not None and goal.high is not None:
+        read -= {"low", "high"}
+    return not read
 
 
 def _milestones_of(framework: Framework, ident: str) -> bool:
@@ -432,7 +449,9 @@ def _milestone_form(indicator: Indicator, method: str) -> bool:
     goal = indicator.goal
     if method != "norm" or indicator.unit is None or goal is None:
         return False
-    if len(indicator.goals) != 1 or indicator.options or indicator.direction is None:
+    if len(indicator.goals) != 1 or indicator.direction is None:
+        return False
+    if not _options_unread(indicator, method):
         return False
     if goal.type is not TargetType.MILESTONES or goal.groups or goal.base_period is not None:
         return False
