@@ -325,6 +325,8 @@ long_cases = st.fixed_dictionaries(
         "as_of": st.integers(2016, 2030),
         "method": st.sampled_from(METHODS),
         "options": OPTIONS,
+        "declared": st.sampled_from([True, True, False]),
+        "growth": st.sampled_from([False, False, False, True]),
     }
 ).filter(lambda c: c["deadline"] > c["base_year"])
 
@@ -436,6 +438,21 @@ def _none(value: Any) -> Any:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
+def _as_backend(table: Any, backend: str) -> Any:
+    """An arrow table as a frame of ``backend``."""
+    if backend == "pyarrow":
+        return table
+    if backend == "pandas":
+        return table.to_pandas()
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    import duckdb
+
+    return duckdb.from_arrow(table)
+
+
 def _native(records: list[dict[str, Any]], backend: str, *, text_periods: bool = False) -> Any:
     """The records as a frame of ``backend``: periods as years (or as text: 2016Q1)."""
     import pyarrow as pa
@@ -451,22 +468,12 @@ def _native(records: list[dict[str, Any]], backend: str, *, text_periods: bool =
     if any("vintage" in r for r in records):
         fields.append(("vintage", pa.string()))
     table = pa.Table.from_pylist(records, schema=pa.schema(fields))
-    if backend == "pyarrow":
-        return table
-    if backend == "pandas":
-        return table.to_pandas()
-    if backend == "polars":
-        import polars as pl
-
-        return pl.from_arrow(table)
+    if backend in ("pyarrow", "pandas", "polars", "duckdb"):
+        return _as_backend(table, backend)
     if backend == "polars-lazy":
         import polars as pl
 
         return pl.from_arrow(table).lazy()  # type: ignore[union-attr]
-    if backend == "duckdb":
-        import duckdb
-
-        return duckdb.from_arrow(table)
     if backend == "dask":
         import dask.dataframe as dd
 
@@ -1414,40 +1421,28 @@ def test_a_per_indicator_constant_is_each_rows_own_value(
 def _native_keys(keys: list[str | None], backend: str) -> Any:
     import pyarrow as pa
 
-    table = pa.table({"indicator": pa.array(keys, pa.string())})
-    if backend == "pyarrow":
-        return table
-    if backend == "pandas":
-        return table.to_pandas()
-    if backend == "polars":
-        import polars as pl
-
-        return pl.from_arrow(table)
-    import duckdb
-
-    return duckdb.from_arrow(table)
+    return _as_backend(pa.table({"indicator": pa.array(keys, pa.string())}), backend)
 
 
 def _undeclared(method: str, target: float, direction: str, options: dict[str, Any]) -> Any:
-    """A goal file with one indicator `by: [region]` whose target declares no baseline."""
-    spec = {
-        "id": "t",
-        "title": "T",
-        "objectives": [{"id": "o", "statement": "O", "indicators": ["x"]}],
-        "indicators": [
-            {
-                "id": "x",
-                "name": "X",
-                "unit": "percent",
-                "direction": direction,
-                "method": method,
-                "options": options,
-                "by": ["region"],
-                "target": {"value": target, "deadline": 2030},
-            }
-        ],
-    }
-    return gf.compile_framework(FrameworkSpec.model_validate(spec))
+    """A goal file with one indicator (kg) `by: [region]` whose target declares no baseline."""
+    case = {"deadline": 2030, "declared": False, "relative": None, "target": target}
+    case |= {"illustrative": False, "direction": direction, "method": method, "options": options}
+    return _framework(case)
+
+
+def _by_region(
+    rows: list[tuple[str, int, float]], framework: gf.Framework, backend: str, as_of: str
+) -> dict[str, dict[str, Any]]:
+    """Indicator x's rows (region, year, kg) through the frame engine: a result per region."""
+    records = [
+        {"indicator": "x", "region": r, "period": y, "value": v, "unit": "kg", "flag": ""}
+        for r, y, v in rows
+    ]
+    found = gf.evaluate_frame(framework, _native(records, backend), as_of=as_of)
+    got = {r["region"]: r for r in _to_rows(found.results)}
+    assert {r["engine"] for r in got.values()} == {"frame"}
+    return got
 
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
@@ -1467,14 +1462,7 @@ def test_open_sdg_without_a_declared_baseline_in_the_frame(backend: str) -> None
     rows = [("A", 2015, 14.5), ("A", 2016, 13.9), ("A", 2018, 12.1), ("A", 2020, 11.0)]
     rows += [("A", 2023, 10.2), ("B", 2014, 20.0), ("B", 2016, 16.0), ("B", 2023, 12.0)]
     rows += [("C", 2012, 9.0), ("C", 2013, 8.0)]
-    records = [
-        {"indicator": "x", "region": r, "period": y, "value": v, "unit": "percent", "flag": ""}
-        for r, y, v in rows
-    ]
-    framework = _undeclared("open-sdg", 7.25, "decrease", {})
-    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2024")
-    got = {r["region"]: r for r in _to_rows(found.results)}
-    assert {r["engine"] for r in got.values()} == {"frame"}
+    got = _by_region(rows, _undeclared("open-sdg", 7.25, "decrease", {}), backend, "2024")
     a, b, c = got["A"], got["B"], got["C"]
     assert (a["status"], a["label"]) == ("on_track", "substantial_progress")
     assert a["progress"] == pytest.approx(0.9525901792032172, rel=1e-12)
@@ -1501,14 +1489,7 @@ def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
     """
     rows = [("A", 2016, 40.0), ("A", 2020, 46.0), ("B", 2018, 50.0), ("B", 2019, 49.0)]
     rows += [("B", 2020, 48.0)]
-    records = [
-        {"indicator": "x", "region": r, "period": y, "value": v, "unit": "percent", "flag": ""}
-        for r, y, v in rows
-    ]
-    framework = _undeclared("trajectory", 60.0, "increase", {})
-    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2020")
-    got = {r["region"]: r for r in _to_rows(found.results)}
-    assert {r["engine"] for r in got.values()} == {"frame"}
+    got = _by_region(rows, _undeclared("trajectory", 60.0, "increase", {}), backend, "2020")
     a, b = got["A"], got["B"]
     assert (a["status"], a["label"]) == ("on_track", "on_trajectory")
     assert a["progress"] == pytest.approx(0.3, rel=1e-12)
@@ -1518,21 +1499,6 @@ def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
     assert b["progress"] == pytest.approx(-0.2, rel=1e-12)
     assert all(_none(r["baseline"]) is None for r in got.values())
     assert all(_none(r["baseline_period"]) is None for r in got.values())
-
-
-def _as_backend(table: Any, backend: str) -> Any:
-    """An arrow table as a frame of ``backend``."""
-    if backend == "pyarrow":
-        return table
-    if backend == "pandas":
-        return table.to_pandas()
-    if backend == "polars":
-        import polars as pl
-
-        return pl.from_arrow(table)
-    import duckdb
-
-    return duckdb.from_arrow(table)
 
 
 @pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "duckdb"])
@@ -1651,3 +1617,47 @@ def test_options_a_method_does_not_read_keep_the_frame_form(
     assert found["engine"].to_list() == ["frame"]
     assert found.filter(pl.col("role") == "headline")["status"].to_list() == ["achieved"]
     _same(_reference(case), _frame(case, "polars"))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
+def test_forecast_and_escap_without_a_declared_baseline_in_the_frame(backend: str) -> None:
+    """The forecast fits every point, ESCAP starts from the first figure.
+
+    Region A: 10, 12, 14 in 2016-2018, target 30 by 2030: the line fits exactly (slope 2),
+    projected 14 + 2 * 12 = 38 >= 30 with no error, so P(met) = 1: likely. Region B: 10,
+    11, 12.1 (10 % a year), target 20 by 2026, under ESCAP: base 10 (2016), growth ln 1.1 a
+    year, projected 12.1 * 1.1^8 = 25.9374, AP = (25.9374 - 10) / (20 - 10) = 1.59374 >= 1:
+    maintain (on track).
+    """
+    records = [
+        {"indicator": i, "region": r, "period": y, "value": v, "unit": "percent", "flag": ""}
+        for i, r, rows in (
+            ("f", "A", [(2016, 10.0), (2017, 12.0), (2018, 14.0)]),
+            ("e", "B", [(2016, 10.0), (2017, 11.0), (2018, 12.1)]),
+        )
+        for y, v in rows
+    ]
+
+    def indicator(ident: str, method: str, value: float, deadline: int) -> dict[str, Any]:
+        return {
+            "id": ident, "name": ident, "unit": "percent", "direction": "increase",
+            "method": method, "by": ["region"],
+            "target": {"value": value, "deadline": deadline},
+        }  # fmt: skip
+
+    spec = {
+        "id": "t",
+        "title": "T",
+        "objectives": [{"id": "o", "statement": "O", "indicators": ["f", "e"]}],
+        "indicators": [indicator("f", "forecast", 30.0, 2030), indicator("e", "escap", 20.0, 2026)],
+    }
+    framework = gf.compile_framework(FrameworkSpec.model_validate(spec))
+    found = gf.evaluate_frame(framework, _native(records, backend), as_of="2018")
+    got = {r["indicator"]: r for r in _to_rows(found.results) if r["role"] == "group"}
+    assert {r["engine"] for r in got.values()} == {"frame"}
+    f, e = got["f"], got["e"]
+    assert (f["status"], f["label"], f["progress"]) == ("on_track", "likely", 1.0)
+    projected = 12.1 * 1.1**8
+    assert projected == pytest.approx(25.9374, abs=1e-4)
+    assert (e["status"], e["label"]) == ("on_track", "maintain")
+    assert e["progress"] == pytest.approx((projected - 10) / 10, rel=1e-9)

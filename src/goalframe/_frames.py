@@ -292,11 +292,13 @@ def _period_text() -> Any:
 #: The methods with a frame form here.
 FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap")
 #: The methods whose path form also reads a target without a declared baseline, each as its
-#: reference code finds the base in the data: the trajectory and OKR from the series' first
-#: figure, Open SDG from its base year (option `base_year`, else 2015, else the next year with
-#: a figure); Eurostat needs none. (UNSD's nearest figure to 2015, the forecast's fit over
-#: every point and ESCAP's first figure keep the reference path.)
-BASE_FROM_DATA = ("trajectory", "okr", "eurostat", "open-sdg")
+#: reference code finds the base in the data: the trajectory, OKR and ESCAP from the series'
+#: first figure (`FIRST_FIGURE`), Open SDG from its base year (option `base_year`, else 2015,
+#: else the next year with a figure); Eurostat needs none, and the forecast fits every point.
+#: (UNSD's nearest figure to 2015 keeps the reference path.)
+BASE_FROM_DATA = ("trajectory", "okr", "eurostat", "open-sdg", "forecast", "escap")
+#: The methods whose base, without a declared baseline, is the series' first figure read.
+FIRST_FIGURE = ("trajectory", "okr", "eurostat", "escap")
 #: Methods of the targets that are a level to hold (a range, done or not done), with a frame
 #: form of their own (`_levels`): they have no baseline and no path to it.
 LEVEL_METHODS = ("range", "binary")
@@ -886,7 +888,8 @@ def _columnar(
     else:
         series = series.with_columns(_ys=_null())
     if escap:  # ESCAP's weighted growth: each year's step from the year before, one more pass
-        series = series.join(_escap_steps(usable, point, keys, goal), on=keys, how="left")
+        steps = _escap_steps(usable, point, keys, goal, first if from_data else None)
+        series = series.join(steps, on=keys, how="left")
     absent = _absent_by(lf, indicators, bcols)
     series = series.with_columns(
         _absent=_constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
@@ -898,6 +901,10 @@ def _columnar(
         b_float = b_year.cast(nw.Float64)
         after = nw.col("_a_last").cast(nw.Float64) - b_float
         whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
+        if from_data:  # from the first figure: every year from it to the latest has one
+            span = nw.col("_a_last").cast(nw.Float64) - nw.col("_a_first").cast(nw.Float64)
+            whole_from_first = nw.col("_a_last").is_null() | (span == nw.col("_e_n") - 1)
+            whole = nw.when(k(declared, nw.Boolean)).then(whole).otherwise(whole_from_first)
         clean = clean & ((_constant(ids, nw.String) != "escap") | whole)
         odd_possible = True
     if odd_possible:
@@ -2072,10 +2079,13 @@ def _windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> 
     return sums.join(products, on=keys, how="inner").join(residuals, on=keys, how="inner")
 
 
-def _escap_steps(usable: Any, point: Any, keys: list[str], goal: Mapping[str, Any]) -> Any:
+def _escap_steps(
+    usable: Any, point: Any, keys: list[str], goal: Mapping[str, Any], first: Any = None
+) -> Any:
     """Per series, ESCAP's sums ``Σ w_i ln(v_i / v_{i-1})`` and ``Σ w_i`` over yearly steps.
 
-    ``w_i = (T - t_0) / (T - t_i)`` with ``t_0`` the baseline year. Each point after the
+    ``w_i = (T - t_0) / (T - t_i)`` with ``t_0`` the baseline year (the first figure's year
+    without a declared baseline: ``first``, the first pass, gives it). Each point after the
     baseline is joined with the point of the year before (no window functions); the step from
     the baseline year uses the declared baseline when the series has no figure for that year.
     A series with a gap goes to the reference path (see `_columnar`), so every step is one
@@ -2085,12 +2095,19 @@ def _escap_steps(usable: Any, point: Any, keys: list[str], goal: Mapping[str, An
     import narwhals as nw
 
     year, value = nw.col("_year"), nw.col("_value")
-    points = usable.filter(point).select(*keys, "_year", "_value", "_by", "_dy")
+    points = usable.filter(point).select(*keys, "_year", "_value", "_by", "_dy", "_jb")
+    start = nw.col("_by").cast(nw.Float64)
+    if first is not None:
+        points = points.join(first.select(*keys, "_a_first"), on=keys, how="inner")
+        start = nw.when(nw.col("_jb")).then(start).otherwise(nw.col("_a_first"))
+    points = points.with_columns(_e_t0=start.cast(nw.Float64))
     before = points.select(*keys, (year + 1).alias("_year"), value.alias("_e_prev"))
-    steps = points.filter(year > nw.col("_by")).join(before, on=[*keys, "_year"], how="left")
-    declared = _constant({i: g.baseline.value for i, g in goal.items()}, nw.Float64)
+    steps = points.filter(year > nw.col("_e_t0")).join(before, on=[*keys, "_year"], how="left")
+    declared = _constant(
+        {i: g.baseline.value for i, g in goal.items() if g.baseline is not None}, nw.Float64
+    )
     previous = (
-        nw.when(nw.col("_e_prev").is_null() & (year - 1 == nw.col("_by")))
+        nw.when(nw.col("_e_prev").is_null() & (year - 1 == nw.col("_by")) & nw.col("_jb"))
         .then(declared)
         .otherwise(nw.col("_e_prev"))
     )
@@ -2098,7 +2115,7 @@ def _escap_steps(usable: Any, point: Any, keys: list[str], goal: Mapping[str, An
     prev = nw.col("_e_pv")
     ratio = nw.when((value > 0) & (prev > 0)).then(value / prev).otherwise(1.0)
     weight = _div(
-        (nw.col("_dy") - nw.col("_by")).cast(nw.Float64),
+        nw.col("_dy").cast(nw.Float64) - nw.col("_e_t0"),
         (nw.col("_dy") - year).cast(nw.Float64),
     )
     steps = steps.with_columns(_e_w=weight, _e_lr=ratio.cast(nw.Float64).log())
@@ -2269,12 +2286,14 @@ def _verdicts(
         .then(nw.when(has_own).then(own).otherwise(nw.col("_after")))
         .otherwise(nw.col("_start_value"))
     )
+    # The year of that base; the forecast's origin for its years (-1) without a baseline.
+    first_figure = k({i: not based[i] and methods[i] in FIRST_FIGURE for i in goal}, nw.Boolean)
     base_at = (
-        nw.when(jb | (base_year_first & has_own))
-        .then(by.cast(nw.Float64))
-        .when(base_year_first)
+        nw.when(base_year_first & ~has_own)
         .then(nw.col("_next"))
-        .otherwise(nw.col("_a_first"))
+        .when(first_figure)
+        .then(nw.col("_a_first"))
+        .otherwise(by.cast(nw.Float64))
     )
     target = (
         nw.when(group & has_pct)
@@ -2910,7 +2929,7 @@ def _escap(s: Any, meets: Any) -> Any:
     t_cr = nw.col("_a_last").cast(nw.Float64)
     big_t, b = nw.col("_dy").cast(nw.Float64), nw.col("_by").cast(nw.Float64)
     # No figure for the baseline year: the declared baseline is the first point.
-    inserted = nw.col("_own").is_null()
+    inserted = nw.col("_jb") & nw.col("_own").is_null()
     count = nw.col("_e_n") + nw.when(inserted).then(1).otherwise(0)
     lowest = nw.col("_e_min")
     positive = (lowest.is_null() | (lowest > 0)) & (~inserted | (base > 0))
