@@ -1661,3 +1661,42 @@ def test_forecast_and_escap_without_a_declared_baseline_in_the_frame(backend: st
     assert projected == pytest.approx(25.9374, abs=1e-4)
     assert (e["status"], e["label"]) == ("on_track", "maintain")
     assert e["progress"] == pytest.approx((projected - 10) / 10, rel=1e-9)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "polars", "duckdb"])
+def test_unsd_from_the_year_nearest_2015_in_the_frame(backend: str) -> None:
+    """UNSD without a declared baseline: 2015's figure, else the nearest year's but the latest.
+
+    Target 20 by 2030. Region A (2013: 10, 2016: 12, 2020: 16): 2016 is nearer 2015 than 2013,
+    so the base is 12; CAGR (16 / 12)^(1/4) - 1 = 0.0745699, projected 16 * 1.0745699^10 =
+    32.8448, ratio (32.8448 - 12) / (20 - 12) = 2.60560: on track. Region B (2014: 10, 2016:
+    11, 2020: 13): a tie, so the earlier year, 10; CAGR (13 / 10)^(1/6) - 1 = 0.0446975,
+    projected 20.1302, ratio 1.01302. Region C has figures before 2015 only: its base is the
+    figure before the latest, which the reference path finds.
+    """
+    rows = [("A", 2013, 10.0), ("A", 2016, 12.0), ("A", 2020, 16.0)]
+    rows += [("B", 2014, 10.0), ("B", 2016, 11.0), ("B", 2020, 13.0)]
+    rows += [("C", 2010, 5.0), ("C", 2012, 6.0)]
+    case = {"rows": [(r, y, v, "", "kg") for r, y, v in rows], **_UNSD_CASE}
+    found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of="2020")
+    got = {r["region"]: r for r in _to_rows(found.results)}
+    assert (got["A"]["engine"], got["B"]["engine"], got["C"]["engine"]) == (
+        "frame",
+        "frame",
+        "reference",
+    )
+    a_growth, b_growth = (16 / 12) ** (1 / 4) - 1, (13 / 10) ** (1 / 6) - 1
+    a_ratio = (16 * (1 + a_growth) ** 10 - 12) / 8
+    b_ratio = (13 * (1 + b_growth) ** 10 - 10) / 10
+    assert a_ratio == pytest.approx(2.60560, abs=1e-5)
+    assert b_ratio == pytest.approx(1.01302, abs=1e-5)
+    assert (got["A"]["status"], got["A"]["label"]) == ("on_track", "on_track")
+    assert got["A"]["progress"] == pytest.approx(a_ratio, rel=1e-12)
+    assert got["B"]["progress"] == pytest.approx(b_ratio, rel=1e-12)
+    _same(_reference(case), _frame(case, backend))
+
+
+_UNSD_CASE = {
+    "deadline": 2030, "declared": False, "relative": None, "target": 20.0, "illustrative": False,
+    "direction": "increase", "method": "unsd", "options": {}, "as_of": 2020,
+}  # fmt: skip

@@ -294,9 +294,9 @@ FRAME_METHODS = ("trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast"
 #: The methods whose path form also reads a target without a declared baseline, each as its
 #: reference code finds the base in the data: the trajectory, OKR and ESCAP from the series'
 #: first figure (`FIRST_FIGURE`), Open SDG from its base year (option `base_year`, else 2015,
-#: else the next year with a figure); Eurostat needs none, and the forecast fits every point.
-#: (UNSD's nearest figure to 2015 keeps the reference path.)
-BASE_FROM_DATA = ("trajectory", "okr", "eurostat", "open-sdg", "forecast", "escap")
+#: else the next year with a figure), UNSD from 2015 (else the nearest year with a figure,
+#: the latest excepted); Eurostat needs none, and the forecast fits every point.
+BASE_FROM_DATA = ("trajectory", "okr", "eurostat", "open-sdg", "forecast", "escap", "unsd")
 #: The methods whose base, without a declared baseline, is the series' first figure read.
 FIRST_FIGURE = ("trajectory", "okr", "eurostat", "escap")
 #: Methods of the targets that are a level to hold (a range, done or not done), with a frame
@@ -772,7 +772,7 @@ def _columnar(
         _dl_v=nw.when(year == dy).then(value).otherwise(_null()).cast(nw.Float64),
         _fl=nw.when(counted).then(nw.col("_flagged").cast(nw.Int64)).otherwise(0),
         _ir=nw.when(counted).then(1).otherwise(0),
-        _pv=nw.when(year < by).then(year).otherwise(_null()).cast(nw.Float64),
+        _pv=nw.when(look < by).then(look).otherwise(_null()).cast(nw.Float64),
         _nx=nw.when(look > by).then(look).otherwise(_null()).cast(nw.Float64),
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
         _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
@@ -897,6 +897,15 @@ def _columnar(
     # A series with a non-yearly period or a break goes to the reference path; whether any
     # can exist is known from the distinct periods and flags (usually none can).
     clean = _clean()
+    nearest = {i: not declared[i] and m == "unsd" for i, m in ids.items()}
+    if any(nearest.values()):
+        # UNSD's base without a baseline is the figure nearest 2015 but the latest; when
+        # every figure read is before 2015, that is the one before the latest, which the
+        # passes above do not give: such a series goes to the reference path.
+        before_all = nw.col("_own").is_null() & (nw.col("_prev") == nw.col("_a_last"))
+        odd = nw.when(k(nearest, nw.Boolean) & before_all).then(nw.lit(value=True))
+        clean = clean & ~odd.otherwise(nw.lit(value=False))
+        odd_possible = True
     if escap:  # and so does an ESCAP series with a gap from the baseline on
         b_float = b_year.cast(nw.Float64)
         after = nw.col("_a_last").cast(nw.Float64) - b_float
@@ -926,11 +935,18 @@ def _columnar(
 
 
 def _base_year_of(goal: Goal, method: str, settings: Mapping[str, float]) -> int:
-    """The year a path form looks its base up in (`_columnar`): -1 when it is the first figure."""
+    """The year a path form looks its base up in (`_columnar`): -1 when it is the first figure.
+
+    The declared baseline's; without one, Open SDG's base year, UNSD's 2015, else -1.
+    """
     if goal.baseline is not None:
         return goal.baseline.period.year
     if method == "open-sdg":
         return int(settings["base_year"])
+    if method == "unsd":
+        from goalframe.progress.unsd import DEFAULT_BASE_YEAR
+
+        return DEFAULT_BASE_YEAR
     return -1
 
 
@@ -2286,10 +2302,35 @@ def _verdicts(
         .then(nw.when(has_own).then(own).otherwise(nw.col("_after")))
         .otherwise(nw.col("_start_value"))
     )
+    # UNSD without a baseline: 2015's figure, else the nearest year's but the latest's (the
+    # earlier on a tie; `_columnar` sends a series whose figures all precede 2015 to the
+    # reference path).
+    nearest = k({i: not based[i] and methods[i] == "unsd" for i in goal}, nw.Boolean)
+    above = nw.when(nw.col("_next") != nw.col("_a_last")).then(nw.col("_next"))
+    by_f = by.cast(nw.Float64)
+    closer_before = ~nw.col("_prev").is_null() & (
+        above.is_null() | ((by_f - nw.col("_prev")) <= (above - by_f))
+    )
+    before = nw.when(closer_before).then(nw.lit(value=True)).otherwise(nw.lit(value=False))
+    base = (
+        nw.when(nearest)
+        .then(
+            nw.when(has_own)
+            .then(own)
+            .when(before)
+            .then(nw.col("_before"))
+            .when(~above.is_null())
+            .then(nw.col("_after"))
+            .otherwise(_null())
+        )
+        .otherwise(base)
+    )
     # The year of that base; the forecast's origin for its years (-1) without a baseline.
     first_figure = k({i: not based[i] and methods[i] in FIRST_FIGURE for i in goal}, nw.Boolean)
     base_at = (
-        nw.when(base_year_first & ~has_own)
+        nw.when(nearest & ~has_own)
+        .then(nw.when(before).then(nw.col("_prev")).otherwise(above))
+        .when(base_year_first & ~has_own)
         .then(nw.col("_next"))
         .when(first_figure)
         .then(nw.col("_a_first"))
@@ -2773,7 +2814,7 @@ _UNSD = {
 
 
 def _unsd(s: Any, meets: Any) -> Any:
-    """The UN SDG Progress Chart rule with a target, as in `unsd`, from the declared baseline.
+    """The UN SDG Progress Chart rule with a target, as in `unsd`, from its base (`_b`).
 
     ``CAGR = (v_t / v_b)^(1/(t-b)) - 1``, the latest value projected to the deadline
     ``v_T = v_t (1 + CAGR)^(T - t)`` and ``r = (v_T - v_b) / (target - v_b)``. Adds
@@ -2784,7 +2825,9 @@ def _unsd(s: Any, meets: Any) -> Any:
     latest, base, target = nw.col("_latest"), nw.col("_b"), nw.col("_t")
     t, b = nw.col("_a_last"), nw.col("_by").cast(nw.Float64)
     years = (t - b).cast(nw.Float64)
-    readable = ~t.is_null() & (years > 0) & (base > 0) & (latest > 0) & (target != base)
+    readable = (
+        ~t.is_null() & ~base.is_null() & (years > 0) & (base > 0) & (latest > 0) & (target != base)
+    )
     actual = (
         nw.when(readable).then(_div(latest, base)).otherwise(1.0)
         ** _div(nw.lit(1.0), nw.when(readable).then(years).otherwise(1.0))
