@@ -763,10 +763,12 @@ def _columnar(
     )
     # A declared baseline is looked up in every figure (the card's check of it too); a base
     # found in the data, in the figures the method reads (up to the deadline once it is over).
-    look = nw.when(nw.col("_jb")).then(year.cast(nw.Float64)).otherwise(nw.col("_ay"))
     # The judge counts flags and missing years from the declared baseline, else from the first
-    # figure.
-    counted = ~nw.col("_jb") | (year >= by)
+    # figure. (With every baseline declared, the usual case, no choice is made per row.)
+    look, counted = year, year >= by
+    if from_data:
+        look = nw.when(nw.col("_jb")).then(year.cast(nw.Float64)).otherwise(nw.col("_ay"))
+        counted = ~nw.col("_jb") | (year >= by)
     usable = usable.with_columns(
         _own_v=nw.when(look == by).then(value).otherwise(_null()).cast(nw.Float64),
         _dl_v=nw.when(year == dy).then(value).otherwise(_null()).cast(nw.Float64),
