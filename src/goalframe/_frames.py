@@ -45,8 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = ["FrameEvaluation", "evaluate_frame", "observations_from_frame", "result_rows"]
 
+#: The columns that name a figure's release, as the CSV reader reads them (`vintage`, else
+#: `published`).
+RELEASES = ("vintage", "published")
 #: Columns with a meaning of their own; any other column is a breakdown (region, sex, ...).
-KNOWN = ("indicator", "period", "value", "unit", "flag", "note", "source", "vintage", "published")
+KNOWN = ("indicator", "period", "value", "unit", "flag", "note", "source", *RELEASES)
 REQUIRED = ("indicator", "period", "value", "unit")
 #: Flags the ``flagged-values`` caveat lists (a series break sends a series to the reference).
 _FLAGGED = frozenset({"revised", "provisional", "approx", "estimated", "derived", "suspect"})
@@ -157,7 +160,7 @@ def _evaluate_frame(
     prepared = prepared.with_columns(_year=_year_of(known_years, yearly=yearly))
     # Whether a series can need the reference path for its periods or releases: not when
     # every period is a year and no row names its release (else the first pass tells).
-    plain = yearly and not ({"vintage", "published"} & set(names))
+    plain = yearly and not (set(RELEASES) & set(names))
     prepared = _convert(prepared, framework)
     roles = _roles(prepared, framework, bcols)
     if eager and _backend(native_in) is nw.Implementation.POLARS:
@@ -242,7 +245,7 @@ def _targets_in_force(framework: Framework, cutoff: Period, names: list[str]) ->
     """
     from goalframe._evaluate import in_force_index
 
-    if {"vintage", "published"} & set(names):
+    if set(RELEASES) & set(names):
         return framework
     indicators = []
     for indicator in framework.indicators:
@@ -269,8 +272,7 @@ def _prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) 
 
     value = nw.col("value").cast(nw.Float64)
     flag = text("flag") if "flag" in names else nw.lit("")
-    # The release a figure comes from, as the CSV reader reads it (`vintage`, else `published`).
-    release = next((c for c in ("vintage", "published") if c in names), None)
+    release = next((c for c in RELEASES if c in names), None)  # the figure's release
     vintage = nw.lit("") if release is None else text(release)
     return lf.select(
         nw.col("indicator").cast(nw.String).alias("indicator"),
@@ -500,8 +502,11 @@ def _options_read(indicator: Indicator, method: str) -> bool:
             info.validate(options)
     except (TypeError, ValueError):
         return False
-    if method == "open-sdg" and "base_year" in options:  # a base year, not a quarter
-        return Period.parse(options["base_year"]).frequency is Frequency.YEAR
+    if method == "open-sdg":  # a base year, not a quarter
+        from goalframe.progress.open_sdg import _base_year
+
+        chosen = _base_year(options)
+        return chosen is None or chosen.frequency is Frequency.YEAR
     return True
 
 
@@ -2295,15 +2300,6 @@ def _verdicts(
     group = nw.col("_role") == "group"
     own = nw.col("_own")
     has_own = ~own.is_null()
-    # The method's base: declared (a group's own figure for that year); Open SDG's base
-    # year's figure, else the next year's; else the first figure (`resolve_baseline`).
-    base = (
-        nw.when(jb)
-        .then(nw.when(group).then(own).otherwise(declared))
-        .when(base_year_first)
-        .then(nw.when(has_own).then(own).otherwise(nw.col("_after")))
-        .otherwise(nw.col("_start_value"))
-    )
     # UNSD without a baseline: 2015's figure, else the nearest year's but the latest's (the
     # earlier on a tie; `_columnar` sends a series whose figures all precede 2015 to the
     # reference path).
@@ -2314,8 +2310,15 @@ def _verdicts(
         above.is_null() | ((by_f - nw.col("_prev")) <= (above - by_f))
     )
     before = nw.when(closer_before).then(nw.lit(value=True)).otherwise(nw.lit(value=False))
+    # The method's base: declared (a group's own figure for that year); Open SDG's base
+    # year's figure, else the next year's; UNSD's as above; else the first figure
+    # (`resolve_baseline`).
     base = (
-        nw.when(nearest)
+        nw.when(jb)
+        .then(nw.when(group).then(own).otherwise(declared))
+        .when(base_year_first)
+        .then(nw.when(has_own).then(own).otherwise(nw.col("_after")))
+        .when(nearest)
         .then(
             nw.when(has_own)
             .then(own)
@@ -2325,7 +2328,7 @@ def _verdicts(
             .then(nw.col("_after"))
             .otherwise(_null())
         )
-        .otherwise(base)
+        .otherwise(nw.col("_start_value"))
     )
     # The year of that base; the forecast's origin for its years (-1) without a baseline.
     first_figure = k({i: not based[i] and methods[i] in FIRST_FIGURE for i in goal}, nw.Boolean)
