@@ -309,3 +309,43 @@ def test_hostile_goal_file(
         assert fragment in ended.err, ended.err
         if line is not None:
             assert f"{path}:{line}:" in ended.err, ended.err
+
+
+@pytest.mark.parametrize(("written", "read"), [("08", "08"), ("007", "007"), ("8", "8")])
+def test_leading_zero_is_text_not_octal(tmp_path: Path, written: str, read: str) -> None:
+    # `statement: 08` crashed PyYAML's YAML 1.1 octal reading (exit 3, no place named).
+    from goalframe.io import load_framework
+
+    path = tmp_path / "goals.yaml"
+    path.write_text(
+        HEAD + f"objectives:\n  - {{id: o, statement: {written}, indicators: [i]}}\n"
+        "indicators:\n  - {id: i, name: n, unit: kg, direction: increase}\n",
+        encoding="utf-8",
+    )
+    ended = cli("validate", path)
+    if read.startswith("0"):
+        assert ended.code == 0, ended.err
+        assert load_framework(path).objectives[0].statement == read
+    else:  # a plain number where text is wanted: a located refusal
+        assert ended.code == 2
+        assert f"{path}:4:" in ended.err
+
+
+def test_validate_keeps_exit_3_for_a_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # validate counted an internal error as a bad file and exited 2, not the documented 3.
+    import goalframe.io
+
+    def broken(path: Path) -> None:
+        msg = "a bug"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(goalframe.io, "load_framework", broken)
+    path = tmp_path / "goals.yaml"
+    path.write_text(HEAD, encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 3, result.output
+    assert "internal error: RuntimeError: a bug" in result.stderr

@@ -18,7 +18,7 @@ def fresh_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     saved = dict(progress._registry)
     monkeypatch.setattr(progress, "_loaded", [])
     progress._registry.clear()
-    for name in progress._BUILTIN:
+    for name in progress.builtin_modules():
         monkeypatch.delitem(sys.modules, name)
     yield
     progress._registry.clear()
@@ -68,3 +68,21 @@ def test_check_options() -> None:
         progress.check_options({"nope": 1})
     with pytest.raises(MethodOptionsError, match="trajectory: options need"):
         progress.check_options({"on_track": 0.5, "acceleration": 0.9})
+
+
+def test_builtin_names_come_from_the_registered_modules(fresh_registry: None) -> None:
+    # BUILTIN_NAMES was a hand-written list without `cumulative`: a plugin could take it.
+    from goalframe.errors import DuplicateMethodError
+    from goalframe.progress._register import builtin_names
+
+    names = builtin_names()
+    assert names == {m.name for m in gf.methods()}
+    assert {"cumulative", "norm", "trajectory", "forecast"} <= names
+    for name in sorted(names):
+
+        def plugin(series: object, goal: object, options: object) -> object:
+            raise NotImplementedError
+
+        plugin.__module__ = "someone_elses_plugin"
+        with pytest.raises(DuplicateMethodError, match=repr(name)):
+            progress.register_method(name, summary="mine")(plugin)  # type: ignore[arg-type]

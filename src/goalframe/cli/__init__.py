@@ -21,7 +21,7 @@ from goalframe.cli._import import import_app
 from goalframe.cli._lint import GoalFiles, lint
 from goalframe.cli._scorecard import explain, scorecard
 from goalframe.cli._verdicts import verdicts
-from goalframe.errors import EXIT_BAD_INPUT
+from goalframe.errors import EXIT_BAD_INPUT, EXIT_INTERNAL
 
 __all__ = ["app", "main"]
 
@@ -39,7 +39,9 @@ def validate(files: GoalFiles) -> None:
         try:
             with bad_input():
                 framework = load_framework(file)
-        except typer.Exit:  # bad_input printed the located message
+        except typer.Exit as exc:  # bad_input printed the located message
+            if exc.exit_code == EXIT_INTERNAL:
+                raise  # a bug, not a bad file: exit 3 as documented
             bad += 1
             continue
         with_target = sum(1 for i in framework.indicators if i.goal is not None)

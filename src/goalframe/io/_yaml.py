@@ -39,6 +39,21 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"
 _Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
 
 
+def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """An integer in decimal digits; with a leading zero (``08``, ``007``), the text as written.
+
+    YAML 1.1's constructor reads a leading zero as octal and failed on ``08`` with no position;
+    a number written so is a code or a label more often than a count, so it stays text, and
+    the schema says where a number was wanted.
+    """
+    text = str(loader.construct_scalar(node))
+    digits = text.lstrip("+-")
+    return text if len(digits) > 1 and digits.startswith("0") else int(text)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+
+
 class _Dumper(yaml.SafeDumper):
     """Safe dumper that quotes strings the loader would read as YAML 1.2 floats ('0e0')."""
 

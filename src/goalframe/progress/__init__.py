@@ -25,7 +25,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from goalframe.errors import MethodOptionsError, UnknownMethodError
-from goalframe.progress._register import MethodFunction, MethodInfo, register_method, registry
+from goalframe.progress._register import (
+    MethodFunction,
+    MethodInfo,
+    builtin_modules,
+    load_builtins,
+    register_method,
+    registry,
+)
 
 __all__ = [
     "MethodFunction",
@@ -38,16 +45,6 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "goalframe.methods"
-_BUILTIN = (
-    "goalframe.progress.trajectory",
-    "goalframe.progress.open_sdg",
-    "goalframe.progress.eurostat",
-    "goalframe.progress.unsd",
-    "goalframe.progress.escap",
-    "goalframe.progress.okr",
-    "goalframe.progress.forecast",
-    "goalframe.progress.targets",
-)
 _loaded: list[bool] = []
 _registry = registry  # the same dict, under the name the tests and plugins of 0.1 used
 
@@ -56,10 +53,7 @@ def _load() -> None:
     if _loaded:
         return
     _loaded.append(True)
-    import importlib
-
-    for module in _BUILTIN:
-        importlib.import_module(module)
+    load_builtins()
     from importlib.metadata import entry_points
 
     for entry in entry_points(group=ENTRY_POINT_GROUP):

@@ -61,22 +61,40 @@ class MethodInfo:
 #: Every registered method by name (read it through `goalframe.progress`).
 registry: dict[str, MethodInfo] = {}
 
-#: The built-in methods' names: only their own modules register them, unless a plugin
-#: replaces one explicitly with ``replace=True``.
-BUILTIN_NAMES = frozenset(
-    {
-        "trajectory",
-        "open-sdg",
-        "eurostat",
-        "unsd",
-        "escap",
-        "okr",
-        "forecast",
-        "norm",
-        "range",
-        "binary",
-    }
-)
+#: The module every built-in method is registered from (a name registered there is built in).
+BUILTIN_PACKAGE = "goalframe.progress."
+
+
+def builtin_names() -> frozenset[str]:
+    """The built-in methods' names, as their modules registered them (never listed by hand).
+
+    Added in 0.3.
+    """
+    load_builtins()
+    return frozenset(n for n, i in registry.items() if _is_builtin(i.function) or n in _replaced)
+
+
+def builtin_modules() -> tuple[str, ...]:
+    """The built-in methods' modules: every public module of `goalframe.progress`, found."""
+    import pkgutil
+    from pathlib import Path
+
+    found = pkgutil.iter_modules([str(Path(__file__).parent)])
+    return tuple(sorted(BUILTIN_PACKAGE + m.name for m in found if not m.name.startswith("_")))
+
+
+def load_builtins() -> None:
+    """Import the built-in method modules (each registers its methods); idempotent."""
+    import importlib
+
+    for module in builtin_modules():
+        importlib.import_module(module)
+
+
+def _is_builtin(function: MethodFunction) -> bool:
+    return function.__module__.startswith(BUILTIN_PACKAGE)
+
+
 _replaced: set[str] = set()
 
 
@@ -115,10 +133,12 @@ def register_method(
     """
 
     def decorator(function: MethodFunction) -> MethodFunction:
-        builtin = function.__module__.startswith("goalframe.progress.")
+        builtin = _is_builtin(function)
         if builtin and name in _replaced:
             return function  # a plugin replaced it on purpose, before the built-ins loaded
-        taken = name in registry or (name in BUILTIN_NAMES and not builtin)
+        if not builtin:  # the built-ins first, so that a plugin cannot take one of their names
+            load_builtins()
+        taken = name in registry
         if taken and not replace:
             msg = (
                 f"a method named {name!r} is already registered (or is a built-in method); "
