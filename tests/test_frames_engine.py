@@ -776,7 +776,7 @@ def test_the_closed_form_t_distribution_equals_t_cdf(
     pytest.importorskip(backend)
     import narwhals as nw
 
-    from goalframe._frames import _student_t
+    from goalframe._frames.methods._student_t import student_t as _student_t
     from goalframe.progress._stats import t_cdf
 
     records = [{"z": z, "nu": nu} for z, nu in cases]
@@ -1393,7 +1393,7 @@ def test_a_per_indicator_constant_is_each_rows_own_value(
     value, else the default, as a dictionary lookup does, whichever branch it takes."""
     import narwhals as nw
 
-    from goalframe._frames import _constant
+    from goalframe._frames._expr import constant as _constant
 
     values_of = {
         "int": st.integers(1999, 2001),

@@ -210,11 +210,11 @@ def _ordered(results: Any, framework: Any) -> Any:
     """
     import narwhals as nw
 
-    from goalframe._frames import _COLUMNS
+    from goalframe._frames import RESULT_COLUMNS
 
     order = {indicator.id: n for n, indicator in enumerate(framework.indicators)}
     rank = nw.col("indicator").replace_strict(order, default=len(order), return_dtype=nw.Int64)
-    breakdowns = [c for c in results.columns if c not in _COLUMNS]  # the result's own
+    breakdowns = [c for c in results.columns if c not in RESULT_COLUMNS]  # the result's own
     keyed = results.with_columns(_rank=rank, _group=(nw.col("role") != "headline"))
     return keyed.sort("_rank", "_group", *breakdowns, nulls_last=True).drop("_rank", "_group")
 

@@ -1,0 +1,245 @@
+"""`evaluate_frame`: the plan read, each form run, the results of every path joined."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from goalframe._frames._plan import (
+    FRAME_METHODS,
+    LEVEL_METHODS,
+    NORM_METHODS,
+    milestones_of,
+    split_indicators,
+)
+from goalframe._frames._prepare import (
+    KNOWN,
+    RELEASES,
+    REQUIRED,
+    convert,
+    prepare,
+    read_years,
+    with_roles,
+    year_of,
+)
+from goalframe._frames._reference import assess_reference
+from goalframe._frames._rows import aside_counts
+from goalframe._frames._table import as_frame
+from goalframe._frames.forms.levels import assess_levels
+from goalframe._frames.forms.milestones import assess_milestones
+from goalframe._frames.forms.norms import assess_norms
+from goalframe._frames.forms.path import assess_path
+from goalframe._frames.forms.untargeted import assess_untargeted
+from goalframe._periods import Period
+from goalframe.errors import DataError
+
+if TYPE_CHECKING:
+    from goalframe._model import Framework
+
+
+@attrs.frozen
+class FrameEvaluation:
+    """The verdicts of `evaluate_frame`, as frames of the caller's backend.
+
+    Attributes:
+        results: One row per indicator and series: ``indicator``, ``role`` (``headline`` or
+            ``group``), the breakdown columns, ``method``, ``status``, ``label``,
+            ``progress``, ``expected``, ``score`` (the method's own, such as Open SDG's -5
+            to +5), ``baseline``, ``baseline_period``, ``target``,
+            ``deadline``, ``latest``, ``latest_period``, ``final``, ``caveats`` (codes,
+            comma-separated), ``observations`` (rows used) and ``engine`` (``frame`` or
+            ``reference``).
+        set_aside: Rows not used, counted by indicator and reason (``indicator``,
+            ``reason``, ``rows``).
+
+    Added in 0.3.
+    """
+
+    results: Any
+    set_aside: Any
+
+
+def evaluate_frame(
+    framework: Framework,
+    frame: Any,
+    *,
+    as_of: str | int | Period | None = None,
+    method: str | None = None,
+    progress: bool | None = None,
+) -> FrameEvaluation:
+    """Assess every series of ``frame`` (any narwhals-supported data frame) in its engine.
+
+    Args:
+        framework: The goal framework.
+        frame: Observations with ``indicator``, ``period``, ``value`` and ``unit`` columns,
+            optionally ``flag``; other columns are breakdowns. Null and NaN cells are blank.
+        as_of: The assessment date (default today, as `goalframe.evaluate`).
+        method: A method for every indicator instead of each one's own.
+        progress: A progress bar on standard error while series without a frame form are
+            assessed one by one: True always, False never, None (default) when standard
+            error is a terminal and there are 3,000 such series or more.
+
+    Returns:
+        The verdicts and the rows set aside, as frames of ``frame``'s backend (lazy when
+        ``frame`` is lazy).
+
+    Raises:
+        DataError: A required column is missing, ``value`` is not numeric, a period cannot be
+            read, or a unit cannot be converted into the indicator's.
+
+    Added in 0.3.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        # pandas warns on comparisons with missing values, which the expressions handle.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _evaluate_frame(framework, frame, as_of=as_of, method=method, progress=progress)
+
+
+def _evaluate_frame(
+    framework: Framework,
+    frame: Any,
+    *,
+    as_of: str | int | Period | None,
+    method: str | None,
+    progress: bool | None = None,
+) -> FrameEvaluation:
+    import narwhals as nw
+
+    cutoff = Period.today() if as_of is None else Period.parse(as_of)
+    if method is not None:
+        from goalframe.progress import get_method
+
+        get_method(method)
+    native_in = frame
+    lf = nw.from_native(frame)
+    eager = isinstance(lf, nw.DataFrame)
+    work: nw.LazyFrame[Any] = lf.lazy() if eager else lf
+    names = work.collect_schema().names()
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        msg = (
+            f"the data frame has no column {', '.join(repr(c) for c in missing)}; it needs "
+            f"{', '.join(REQUIRED)} (it has {', '.join(names)})"
+        )
+        raise DataError(msg)
+    schema = work.collect_schema()
+    if not schema["value"].is_numeric():
+        msg = (
+            f"the data frame's 'value' column is {schema['value']}, not numbers; cast it "
+            "(a text column with decimal commas: read it with goalframe.load_observations)"
+        )
+        raise DataError(msg)
+    bcols = [c for c in names if c not in KNOWN]
+    framework = _targets_in_force(framework, cutoff, names)
+    prepared = prepare(work, bcols, framework, names)
+    frame_ids, reference_ids = split_indicators(framework, method, cutoff)
+    years = read_years(prepared, framework)
+    known_years = {text: year for text, year in years.items() if year is not None}
+    yearly = all(year is not None for year in years.values())
+    prepared = prepared.with_columns(_year=year_of(known_years, yearly=yearly))
+    # Whether a series can need the reference path for its periods or releases: not when
+    # every period is a year and no row names its release (else the first pass tells).
+    plain = yearly and not (set(RELEASES) & set(names))
+    prepared = convert(prepared, framework)
+    roles = with_roles(prepared, framework, bcols)
+    if eager and _backend(native_in) is nw.Implementation.POLARS:
+        # The frame is in memory already: the prepared columns are computed once, not again
+        # by each of the small distinct queries below and by the plan itself.
+        roles = roles.collect().lazy()
+    untargeted_ids = {i: m for i, m in frame_ids.items() if framework.indicator(i).goal is None}
+    frame_ids = {i: m for i, m in frame_ids.items() if i not in untargeted_ids}
+    level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
+    milestone_ids = {i: m for i, m in frame_ids.items() if milestones_of(framework, i)}
+    norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS and i not in milestone_ids}
+    frame_ids = {i: m for i, m in frame_ids.items() if m in FRAME_METHODS}
+    parts, asides = [], []
+    if frame_ids:
+        results, aside = assess_path(
+            roles,
+            framework,
+            frame_ids,
+            bcols,
+            cutoff,
+            plain=plain,
+            method=method,
+            periods=len(known_years),
+            progress=progress,
+        )
+        parts.append(results)
+        asides.append(aside)
+    else:  # rows of indicators the goal file does not have are still counted
+        asides.append(aside_counts(roles, set(), cutoff))
+    if level_ids:
+        results, aside = assess_levels(
+            roles, framework, level_ids, bcols, cutoff, plain=plain, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if milestone_ids:
+        results, aside = assess_milestones(
+            roles, framework, milestone_ids, bcols, cutoff, plain=plain, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if norm_ids:
+        results, aside = assess_norms(
+            roles, framework, norm_ids, bcols, cutoff, plain=plain, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    if untargeted_ids:
+        results, aside = assess_untargeted(
+            roles, framework, untargeted_ids, bcols, cutoff, plain=plain, method=method,
+            progress=progress,
+        )  # fmt: skip
+        parts.append(results)
+        asides.append(aside)
+    fallback = assess_reference(roles, framework, reference_ids, bcols, cutoff, method, progress)
+    if fallback is not None:
+        parts.append(fallback[0])
+        asides.append(fallback[1])
+    if not parts:
+        parts.append(as_frame([], roles, bcols))
+    results = nw.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
+    aside = nw.concat(asides, how="vertical") if len(asides) > 1 else asides[0]
+    if eager:
+        return FrameEvaluation(
+            results=results.collect(backend=_backend(native_in)).to_native(),
+            set_aside=aside.collect(backend=_backend(native_in)).to_native(),
+        )
+    return FrameEvaluation(results=results.to_native(), set_aside=aside.to_native())
+
+
+def _targets_in_force(framework: Framework, cutoff: Period, names: list[str]) -> Framework:
+    """The framework with each indicator of several targets held to the one in force.
+
+    Which target is in force depends on the assessment date alone, so every series of the
+    indicator is assessed against it, as `goalframe._evaluate._in_force` does (the card shows
+    the others beside it; the table of verdicts shows the one in force). Targets of mixed
+    types (whose method could differ) and frames with releases (whose revision check the
+    reference path makes for one target only) keep the reference path.
+    """
+    from goalframe._evaluate import in_force_index
+
+    if set(RELEASES) & set(names):
+        return framework
+    indicators = []
+    for indicator in framework.indicators:
+        goals = indicator.goals
+        if len(goals) > 1 and len({g.type for g in goals}) == 1:
+            goal = goals[in_force_index(goals, cutoff)]
+            indicator = attrs.evolve(indicator, goal=goal, goals=(goal,))
+        indicators.append(indicator)
+    return attrs.evolve(framework, indicators=tuple(indicators))
+
+
+def _backend(native: Any) -> Any:
+    import narwhals as nw
+
+    return nw.from_native(native).implementation

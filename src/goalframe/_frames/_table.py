@@ -1,0 +1,102 @@
+"""The results' columns, as Python rows and as small frames of the caller's backend."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from goalframe._results import IndicatorResult
+
+
+def result_rows(
+    results: Iterable[IndicatorResult], bcols: list[str], *, engine: str
+) -> list[dict[str, Any]]:
+    """The results' columns (see `FrameEvaluation`), one dict per indicator and series."""
+    out: list[dict[str, Any]] = []
+    for result in results:
+        lines: list[tuple[str, Any, Any, Any, Any]] = [
+            ("headline", result.breakdown, result, result.assessment, result.indicator.goal)
+        ]
+        lines += [("group", g.group, g, g.assessment, g.goal) for g in result.groups]
+        for role, breakdown, item, a, goal in lines:
+            if not item.series:
+                continue
+            cells = dict(breakdown)
+            baseline = goal.baseline if goal is not None else None
+            latest = item.latest
+            out.append(
+                {
+                    "indicator": result.id,
+                    "role": role,
+                    **{c: cells.get(c, "") for c in bcols},
+                    "method": a.method,
+                    "status": a.status.value,
+                    "label": a.label,
+                    "progress": _finite(a.value),
+                    "expected": _finite(a.expected),
+                    "score": _finite(a.score),
+                    "baseline": baseline.value if baseline else None,
+                    "baseline_period": str(baseline.period) if baseline else None,
+                    "target": goal.target if goal is not None else None,
+                    "deadline": str(goal.deadline) if goal and goal.deadline else None,
+                    "latest": latest.value if latest else None,
+                    "latest_period": str(latest.period) if latest else None,
+                    "final": a.final,
+                    "caveats": ",".join(dict.fromkeys(c.code for c in a.caveats)),
+                    "observations": len(item.series),
+                    "engine": engine,
+                }
+            )
+    return out
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+RESULT_COLUMNS = (
+    "indicator", "role", "method", "status", "label", "progress", "expected", "score",
+    "baseline", "baseline_period", "target", "deadline", "latest", "latest_period", "final",
+    "caveats", "observations", "engine",
+)  # fmt: skip
+
+
+def as_frame(out: list[dict[str, Any]], like: Any, bcols: list[str]) -> Any:
+    """Python rows as a lazy frame of ``like``'s backend, with the results' columns and types."""
+    return into(result_table(out, bcols, "pyarrow"), like)
+
+
+def result_table(out: list[dict[str, Any]], bcols: list[str], backend: Any) -> Any:
+    """`result_rows` as an eager narwhals frame of ``backend``, with the results' types."""
+    import narwhals as nw
+
+    names = ["indicator", "role", *bcols, *RESULT_COLUMNS[2:]]
+    types = {
+        "progress": nw.Float64, "expected": nw.Float64, "score": nw.Float64,
+        "baseline": nw.Float64, "target": nw.Float64, "latest": nw.Float64,
+        "final": nw.Boolean, "observations": nw.Int64,
+    }  # fmt: skip
+    schema: dict[str, Any] = {n: types.get(n, nw.String) for n in names}
+    data = {n: [r[n] for r in out] for n in names}
+    return nw.from_dict(data, schema=schema, backend=backend)
+
+
+def into(small: Any, like: Any) -> Any:
+    """A small eager frame as a lazy frame of ``like``'s backend (for concatenation)."""
+    from narwhals import Implementation
+
+    impl = like.implementation
+    if impl in (Implementation.PANDAS, Implementation.MODIN, Implementation.CUDF):
+        import narwhals as nw
+
+        return nw.from_native(small.to_pandas()).lazy()
+    if impl is Implementation.POLARS:
+        return small.lazy("polars")
+    if impl is Implementation.PYARROW:
+        return small.lazy()
+    if impl is Implementation.PYSPARK:
+        return small.lazy("pyspark", session=like.to_native().sparkSession)
+    return small.lazy(impl)

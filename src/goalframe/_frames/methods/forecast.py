@@ -1,0 +1,189 @@
+"""The forecast's linear and log models as expressions (`goalframe.progress.forecast`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goalframe._frames._expr import EPSILON, div, null, status_and_label
+from goalframe._frames.methods._student_t import student_t
+
+
+def fit_sums() -> dict[str, Any]:
+    """The forecast's per-series sums over its points (``_fx``, ``_fy``, ``_fv``, ``_fa``)."""
+    import narwhals as nw
+
+    return {
+        "_f_n": nw.col("_fx").count(),
+        "_f_sx": nw.col("_fx").sum(),
+        "_f_sy": nw.col("_fy").sum(),
+        "_f_max": nw.col("_fa").max(),
+        "_f_min": nw.col("_fv").min(),
+    }
+
+
+def centre(rows: Any) -> Any:
+    """Each point's deviations from its series' means, and their products (``_fxx``, ``_fxy``).
+
+    Centred first, then multiplied and summed: no cancellation between large raw sums.
+    """
+    import narwhals as nw
+
+    rows = rows.with_columns(
+        _fdx=nw.col("_fx") - div(nw.col("_f_sx"), nw.col("_f_n")),
+        _fdy=nw.col("_fy") - div(nw.col("_f_sy"), nw.col("_f_n")),
+    )
+    return rows.with_columns(
+        _fxx=nw.col("_fdx") * nw.col("_fdx"), _fxy=nw.col("_fdx") * nw.col("_fdy")
+    )
+
+
+def centred_sums() -> dict[str, Any]:
+    """``Sxx`` and ``Sxy`` from `centre` rows."""
+    import narwhals as nw
+
+    return {"_f_sxx": nw.col("_fxx").sum(), "_f_sxy": nw.col("_fxy").sum()}
+
+
+def residual_sum(rows: Any, products: Any, keys: list[str]) -> Any:
+    """Per series, the sum of squared residuals about the fitted line (``_f_ssr``).
+
+    ``rows`` are `centre` rows; ``products`` has each series' ``_f_sxx`` and ``_f_sxy``.
+    """
+    import narwhals as nw
+
+    slope = div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+    lines = rows.select(*keys, "_fdx", "_fdy").join(products, on=keys, how="inner")
+    lines = lines.with_columns(_fr=nw.col("_fdy") - slope * nw.col("_fdx"))
+    lines = lines.with_columns(_frr=nw.col("_fr") * nw.col("_fr"))
+    return lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum())
+
+
+def windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> Any:
+    """The forecast's least-squares sums over its last ``fit_window`` years (0: all points).
+
+    The reference keeps the points from ``t_last - window`` on, ``t_last`` the last point:
+    known after the first pass, so the sums, the centred sums and the residuals take three
+    passes here (`assess_path` needs one when no indicator sets a window).
+    """
+    import narwhals as nw
+
+    rows = usable.select(*keys, "_year", "_fx", "_fy", "_fv").join(
+        first.select(*keys, "_a_last"), on=keys, how="inner"
+    )
+    start = nw.col("_a_last").cast(nw.Float64) - fit_window - 1e-9
+    inside = (fit_window <= 0) | (nw.col("_year").cast(nw.Float64) >= start)
+
+    def kept(column: str) -> Any:
+        return nw.when(inside).then(nw.col(column)).otherwise(null()).cast(nw.Float64)
+
+    rows = rows.with_columns(_fx=kept("_fx"), _fy=kept("_fy"), _fv=kept("_fv"))
+    rows = rows.with_columns(_fa=nw.col("_fy").abs())
+    sums = rows.group_by(keys).agg(**fit_sums())
+    centred = centre(rows.select(*keys, "_fx", "_fy").join(sums, on=keys, how="inner"))
+    products = centred.group_by(keys).agg(**centred_sums())
+    residuals = residual_sum(centred, products, keys)
+    return sums.join(products, on=keys, how="inner").join(residuals, on=keys, how="inner")
+
+
+#: The forecast method's branches (its linear model), as `goalframe.progress.forecast` names them.
+_FORECAST = {
+    "na": ("not_assessable", "not_assessable"),
+    "met": ("achieved", "target_met"),
+    "likely": ("on_track", "likely"),
+    "uncertain": ("needs_acceleration", "uncertain"),
+    "away": ("moving_away", "unlikely"),
+    "unlikely": ("insufficient_progress", "unlikely"),
+}
+
+
+def forecast(s: Any, meets: Any, *, periods: int) -> Any:
+    """The forecast method's linear model, as in `forecast`: P(target met) at the deadline.
+
+    Least squares on the points from the baseline on (``_f_n``, the sums ``_f_sx``,
+    ``_f_sy``, the centred ``_f_sxx``, ``_f_sxy`` and the residuals' ``_f_ssr``, from
+    `assess_path`'s passes), the projection ``ŷ_T`` with its standard error ``se = s sqrt(1 +
+    1/n + (T - x̄)²/Sxx)``, and ``P = 1 - F(z)`` (``F(z)`` for a decrease) with ``z = (target
+    - ŷ_T) / se``, ``F`` Student's t distribution with ``n - 2`` degrees of freedom in its
+    closed form (`student_t`). ``periods`` bounds ``n``, and so the number of terms. Adds
+    ``_f_branch``, ``_f_status``, ``_f_label``, ``_f_value``, ``_f_score`` and ``_f_start``.
+    """
+    import narwhals as nw
+
+    from goalframe.progress.forecast import LIKELY, UNCERTAIN
+
+    n = nw.col("_f_n").cast(nw.Float64)
+    x_mean, y_mean = div(nw.col("_f_sx"), n), div(nw.col("_f_sy"), n)
+    slope = div(nw.col("_f_sxy"), nw.col("_f_sxx"))
+    ahead = (nw.col("_dy") - nw.col("_by")).cast(nw.Float64) - x_mean
+    fitted = n >= 3
+    s = s.with_columns(
+        _f_slope=slope,
+        _f_centre=y_mean + slope * ahead,
+        _f_nu=nw.when(fitted).then(n - 2).otherwise(1.0),
+        _f_lever=div(ahead * ahead, nw.col("_f_sxx")),
+    )
+    nu = nw.col("_f_nu")
+    residual_sd = (div(nw.col("_f_ssr"), nu)).sqrt()
+    se = residual_sd * (1 + div(nw.lit(1.0), n) + nw.col("_f_lever")).sqrt()
+    s = s.with_columns(_f_se=nw.when(fitted).then(se).otherwise(null()).cast(nw.Float64))
+    se = nw.col("_f_se")
+    # The target on the fitted scale: its logarithm for the log model.
+    positive_target = nw.when(nw.col("_t") > 0).then(nw.col("_t")).otherwise(1.0)
+    s = s.with_columns(
+        _f_goal=nw.when(nw.col("_log"))
+        .then(positive_target.cast(nw.Float64).log())
+        .otherwise(nw.col("_t"))
+        .cast(nw.Float64)
+    )
+    z = div(nw.col("_f_goal") - nw.col("_f_centre"), se)
+    # Past ±1e150 the distribution is 0 or 1 to the last bit; z² stays finite.
+    s = s.with_columns(
+        _f_z=nw.when(z > 1e150).then(1e150).when(z < -1e150).then(-1e150).otherwise(z)
+    )
+    s = student_t(s, "_f_z", "_f_nu", "_f_cdf", terms=periods // 2 + 1)
+    below = (
+        nw.when(se > 0)
+        .then(nw.col("_f_cdf"))
+        .when(nw.col("_f_centre") < nw.col("_f_goal"))
+        .then(1.0)
+        .when(nw.col("_f_centre") > nw.col("_f_goal"))
+        .then(0.0)
+        .otherwise(0.5)
+    )
+    s = s.with_columns(_f_below=below.cast(nw.Float64))
+    probability = nw.when(nw.col("_inc")).then(1 - nw.col("_f_below")).otherwise(nw.col("_f_below"))
+    s = s.with_columns(_f_p=probability)
+    p = nw.col("_f_p")
+    biggest = nw.col("_f_max")
+    scale = nw.when(biggest.is_null() | (biggest == 0)).then(1.0).otherwise(biggest)
+    directed = nw.when(nw.col("_inc")).then(nw.col("_f_slope")).otherwise(nw.col("_f_slope") * -1)
+    branch = (
+        nw.when(~fitted)
+        .then(nw.lit("na"))
+        .when(meets(nw.col("_latest")))
+        .then(nw.lit("met"))
+        .when(nw.col("_log") & ((nw.col("_f_min") <= 0) | (nw.col("_t") <= 0)))
+        .then(nw.lit("na"))  # the log model needs positive values and a positive target
+        .when(p >= LIKELY - EPSILON)
+        .then(nw.lit("likely"))
+        .when(p >= UNCERTAIN - EPSILON)
+        .then(nw.lit("uncertain"))
+        .when(directed < scale * -1e-9)
+        .then(nw.lit("away"))
+        .otherwise(nw.lit("unlikely"))
+    )
+    s = s.with_columns(_f_branch=branch)
+    status, label = status_and_label(_FORECAST, "_f_branch")
+    return s.with_columns(
+        _f_status=status,
+        _f_label=label,
+        _f_value=nw.when(nw.col("_f_branch") == "na")
+        .then(null())
+        .when(nw.col("_f_branch") == "met")
+        .then(1.0)
+        .otherwise(p)
+        .cast(nw.Float64),
+        _f_score=null(),
+        _f_expected=null(),
+        _f_start=nw.lit(value=False),
+    )
