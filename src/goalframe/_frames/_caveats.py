@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import EPSILON, code, constant
 
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr
+    from goalframe._model import Goal
 
-def baseline_mismatch(observed: Any, declared: Any) -> Any:
+
+def baseline_mismatch(observed: Expr, declared: Expr) -> Expr:
     """``baseline-mismatch``: the series' own baseline figure is not the declared one.
 
     As `goalframe._judge._data_caveats`: they differ by more than the tolerance.
@@ -20,7 +24,7 @@ def baseline_mismatch(observed: Any, declared: Any) -> Any:
     return ~observed.is_null() & ((observed - declared).abs() > slack)
 
 
-def baseline_extreme(here: Any) -> Any:
+def baseline_extreme(here: Expr) -> Expr:
     """``baseline-extreme``: the baseline's figure ``here`` is a peak or a trough.
 
     As `goalframe._judge._extreme`: against the figures before and after it (``_before``,
@@ -34,7 +38,7 @@ def baseline_extreme(here: Any) -> Any:
     return ~here.is_null() & ~before.is_null() & ~after.is_null() & (peak | trough)
 
 
-def target_caveats(goal: Mapping[str, Any]) -> list[Any]:
+def target_caveats(goal: Mapping[str, Goal]) -> list[Expr]:
     """The caveats every form adds from the goal file: its provenance, a ``by`` column absent."""
     import narwhals as nw
 

@@ -6,13 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from goalframe._frames._plan import (
-    FRAME_METHODS,
-    LEVEL_METHODS,
-    NORM_METHODS,
-    milestones_of,
-    split_indicators,
-)
 from goalframe._frames._prepare import (
     KNOWN,
     RELEASES,
@@ -25,16 +18,14 @@ from goalframe._frames._prepare import (
 )
 from goalframe._frames._reference import assess_reference
 from goalframe._frames._rows import aside_counts
+from goalframe._frames._run import FormRun
 from goalframe._frames._table import as_frame
-from goalframe._frames.forms.levels import assess_levels
-from goalframe._frames.forms.milestones import assess_milestones
-from goalframe._frames.forms.norms import assess_norms
-from goalframe._frames.forms.path import assess_path
-from goalframe._frames.forms.untargeted import assess_untargeted
+from goalframe._frames.forms import frame_forms, plan
 from goalframe._periods import Period
 from goalframe.errors import DataError
 
 if TYPE_CHECKING:
+    from goalframe._frames._expr import Frame
     from goalframe._model import Framework
 
 
@@ -113,11 +104,47 @@ def _evaluate_frame(
         from goalframe.progress import get_method
 
         get_method(method)
-    native_in = frame
     lf = nw.from_native(frame)
     eager = isinstance(lf, nw.DataFrame)
     work: nw.LazyFrame[Any] = lf.lazy() if eager else lf
-    names = work.collect_schema().names()
+    names = _checked_columns(work)
+    framework = _targets_in_force(framework, cutoff, names)
+    run = _prepared(work, framework, names, cutoff, method=method, progress=progress)
+    if eager and _backend(frame) is nw.Implementation.POLARS:
+        # The frame is in memory already: the prepared columns are computed once, not again
+        # by each of the small distinct queries of the forms and by the plan itself.
+        run = attrs.evolve(run, rows=run.rows.collect().lazy())
+    chosen, reference_ids = plan(framework, method, cutoff)
+    parts: list[Frame] = []
+    # Rows of indicators the goal file does not have are counted once, here.
+    asides: list[Frame] = [aside_counts(run.rows, set(), cutoff)]
+    for form in frame_forms():
+        if chosen[form.name]:
+            results, aside = form.assess(run, chosen[form.name])
+            parts.append(results)
+            asides.append(aside)
+    fallback = assess_reference(
+        run.rows, framework, reference_ids, run.bcols, cutoff, method, progress
+    )
+    if fallback is not None:
+        parts.append(fallback[0])
+        asides.append(fallback[1])
+    if not parts:
+        parts.append(as_frame([], run.rows, run.bcols))
+    results = nw.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
+    aside = nw.concat(asides, how="vertical") if len(asides) > 1 else asides[0]
+    if eager:
+        return FrameEvaluation(
+            results=results.collect(backend=_backend(frame)).to_native(),
+            set_aside=aside.collect(backend=_backend(frame)).to_native(),
+        )
+    return FrameEvaluation(results=results.to_native(), set_aside=aside.to_native())
+
+
+def _checked_columns(work: Frame) -> list[str]:
+    """The frame's columns, once the required ones are found and ``value`` holds numbers."""
+    schema = work.collect_schema()
+    names = schema.names()
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         msg = (
@@ -125,95 +152,44 @@ def _evaluate_frame(
             f"{', '.join(REQUIRED)} (it has {', '.join(names)})"
         )
         raise DataError(msg)
-    schema = work.collect_schema()
     if not schema["value"].is_numeric():
         msg = (
             f"the data frame's 'value' column is {schema['value']}, not numbers; cast it "
             "(a text column with decimal commas: read it with goalframe.load_observations)"
         )
         raise DataError(msg)
+    return names
+
+
+def _prepared(
+    work: Frame,
+    framework: Framework,
+    names: list[str],
+    cutoff: Period,
+    *,
+    method: str | None,
+    progress: bool | None,
+) -> FormRun:
+    """The rows made ready once (`goalframe._frames._prepare`), and what every form is given."""
     bcols = [c for c in names if c not in KNOWN]
-    framework = _targets_in_force(framework, cutoff, names)
     prepared = prepare(work, bcols, framework, names)
-    frame_ids, reference_ids = split_indicators(framework, method, cutoff)
     years = read_years(prepared, framework)
     known_years = {text: year for text, year in years.items() if year is not None}
     yearly = all(year is not None for year in years.values())
     prepared = prepared.with_columns(_year=year_of(known_years, yearly=yearly))
-    # Whether a series can need the reference path for its periods or releases: not when
-    # every period is a year and no row names its release (else the first pass tells).
-    plain = yearly and not (set(RELEASES) & set(names))
     prepared = convert(prepared, framework)
-    roles = with_roles(prepared, framework, bcols)
-    if eager and _backend(native_in) is nw.Implementation.POLARS:
-        # The frame is in memory already: the prepared columns are computed once, not again
-        # by each of the small distinct queries below and by the plan itself.
-        roles = roles.collect().lazy()
-    untargeted_ids = {i: m for i, m in frame_ids.items() if framework.indicator(i).goal is None}
-    frame_ids = {i: m for i, m in frame_ids.items() if i not in untargeted_ids}
-    level_ids = {i: m for i, m in frame_ids.items() if m in LEVEL_METHODS}
-    milestone_ids = {i: m for i, m in frame_ids.items() if milestones_of(framework, i)}
-    norm_ids = {i: m for i, m in frame_ids.items() if m in NORM_METHODS and i not in milestone_ids}
-    frame_ids = {i: m for i, m in frame_ids.items() if m in FRAME_METHODS}
-    parts, asides = [], []
-    if frame_ids:
-        results, aside = assess_path(
-            roles,
-            framework,
-            frame_ids,
-            bcols,
-            cutoff,
-            plain=plain,
-            method=method,
-            periods=len(known_years),
-            progress=progress,
-        )
-        parts.append(results)
-        asides.append(aside)
-    else:  # rows of indicators the goal file does not have are still counted
-        asides.append(aside_counts(roles, set(), cutoff))
-    if level_ids:
-        results, aside = assess_levels(
-            roles, framework, level_ids, bcols, cutoff, plain=plain, method=method,
-            progress=progress,
-        )  # fmt: skip
-        parts.append(results)
-        asides.append(aside)
-    if milestone_ids:
-        results, aside = assess_milestones(
-            roles, framework, milestone_ids, bcols, cutoff, plain=plain, method=method,
-            progress=progress,
-        )  # fmt: skip
-        parts.append(results)
-        asides.append(aside)
-    if norm_ids:
-        results, aside = assess_norms(
-            roles, framework, norm_ids, bcols, cutoff, plain=plain, method=method,
-            progress=progress,
-        )  # fmt: skip
-        parts.append(results)
-        asides.append(aside)
-    if untargeted_ids:
-        results, aside = assess_untargeted(
-            roles, framework, untargeted_ids, bcols, cutoff, plain=plain, method=method,
-            progress=progress,
-        )  # fmt: skip
-        parts.append(results)
-        asides.append(aside)
-    fallback = assess_reference(roles, framework, reference_ids, bcols, cutoff, method, progress)
-    if fallback is not None:
-        parts.append(fallback[0])
-        asides.append(fallback[1])
-    if not parts:
-        parts.append(as_frame([], roles, bcols))
-    results = nw.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
-    aside = nw.concat(asides, how="vertical") if len(asides) > 1 else asides[0]
-    if eager:
-        return FrameEvaluation(
-            results=results.collect(backend=_backend(native_in)).to_native(),
-            set_aside=aside.collect(backend=_backend(native_in)).to_native(),
-        )
-    return FrameEvaluation(results=results.to_native(), set_aside=aside.to_native())
+    return FormRun(
+        rows=with_roles(prepared, framework, bcols),
+        framework=framework,
+        bcols=bcols,
+        cutoff=cutoff,
+        # Whether a series can need the reference path for its periods or releases: not
+        # when every period is a year and no row names its release (else a first pass tells).
+        plain=yearly and not (set(RELEASES) & set(names)),
+        method=method,
+        periods=len(known_years),
+        progress=progress,
+    )
 
 
 def _targets_in_force(framework: Framework, cutoff: Period, names: list[str]) -> Framework:

@@ -1,4 +1,4 @@
-"""Narwhals expression helpers every form uses: typed nulls, safe division, per-indicator constants."""
+"""Narwhals expression helpers every form uses: typed nulls, safe division, constants."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ from goalframe._periods import Period
 
 if TYPE_CHECKING:
     from collections.abc import Collection
+    from typing import TypeAlias
+
+    import narwhals as nw
+
+    #: A narwhals expression, of any backend.
+    Expr: TypeAlias = nw.Expr
+    #: A lazy narwhals frame, of any backend (the engine's rows and results).
+    Frame: TypeAlias = nw.LazyFrame[Any]
 
 EPSILON = 1e-9  # as `goalframe.progress._common.EPSILON`
 
 
-def among(ids: list[str]) -> Any:
+def among(ids: list[str]) -> Expr:
     """Whether a row's indicator is one of ``ids`` (pyarrow refuses ``is_in`` of an empty list)."""
     import narwhals as nw
 
@@ -27,7 +35,7 @@ def constant(
     *,
     column: str = "indicator",
     among: Collection[str] = (),
-) -> Any:
+) -> Expr:
     """A per-indicator constant as an expression (the indicator's value, else ``default``).
 
     ``among``: the keys every row has, when the caller knows them (a form's rows are those of
@@ -62,21 +70,21 @@ def last_year_ended(cutoff: Period) -> int:
     return year if Period.parse(year).ended_by(cutoff) else year - 1
 
 
-def code(condition: Any, name: str) -> Any:
+def code(condition: Expr, name: str) -> Expr:
     """A caveat code and a comma where ``condition`` holds, else nothing (see `path_verdicts`)."""
     import narwhals as nw
 
     return nw.when(condition).then(nw.lit(name + ",")).otherwise(nw.lit(""))
 
 
-def any_row(lf: Any) -> bool:
+def any_row(lf: Frame) -> bool:
     """Whether a lazy frame has a row: counted, since Dask's ``head`` reads one partition."""
     import narwhals as nw
 
     return bool(lf.select(nw.len()).collect().item() > 0)
 
 
-def clean_series() -> Any:
+def clean_series() -> Expr:
     """Whether a series (a first pass's row) is one the frame forms read.
 
     Not with a period that is not a year or a break (``_odd``), nor with two figures for one
@@ -89,7 +97,7 @@ def clean_series() -> Any:
     return (nw.col("_odd") == 0) & ~revised
 
 
-def value_where(condition: Any) -> Any:
+def value_where(condition: Expr) -> Expr:
     """The row's value where ``condition`` holds, else null (to aggregate by ``max``)."""
     import narwhals as nw
 
@@ -104,14 +112,14 @@ def last_year_before(cutoff: Period) -> int:
     return end.year if end > dt.date(end.year, 1, 1) else end.year - 1
 
 
-def null() -> Any:
+def null() -> Expr:
     """A null number: typed, since an untyped null makes an object column on Dask."""
     import narwhals as nw
 
     return nw.lit(None, dtype=nw.Float64)
 
 
-def status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tuple[Any, Any]:
+def status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tuple[Expr, Expr]:
     """A method's status and label expressions, from the branch each series took."""
     import narwhals as nw
 
@@ -123,7 +131,7 @@ def status_and_label(branches: Mapping[str, tuple[str, str]], column: str) -> tu
     )
 
 
-def div(numerator: Any, denominator: Any) -> Any:
+def div(numerator: Expr, denominator: Expr) -> Expr:
     """``numerator / denominator``, null where the denominator is 0 (no backend raises)."""
     import narwhals as nw
 

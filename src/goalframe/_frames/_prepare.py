@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import among, constant, null
 from goalframe._periods import Frequency, Period
 from goalframe.errors import DataError
 
 if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
     from goalframe._model import Framework, Indicator
 
 #: The columns that name a figure's release, as the CSV reader reads them (`vintage`, else
@@ -28,11 +29,11 @@ REQUIRED = ("indicator", "period", "value", "unit")
 FLAGGED = frozenset({"revised", "provisional", "approx", "estimated", "derived", "suspect"})
 
 
-def prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) -> Any:
+def prepare(lf: Frame, bcols: list[str], framework: Framework, names: list[str]) -> Frame:
     """Blank breakdown cells as "", values as floats (NaN as null), periods as text."""
     import narwhals as nw
 
-    def text(c: str) -> Any:
+    def text(c: str) -> Expr:
         return nw.when(nw.col(c).is_null()).then(nw.lit("")).otherwise(nw.col(c).cast(nw.String))
 
     value = nw.col("value").cast(nw.Float64)
@@ -50,13 +51,13 @@ def prepare(lf: Any, bcols: list[str], framework: Framework, names: list[str]) -
     )
 
 
-def period_text() -> Any:
+def period_text() -> Expr:
     import narwhals as nw
 
     return nw.col("period").cast(nw.String)
 
 
-def read_years(lf: Any, framework: Framework) -> dict[str, int | None]:
+def read_years(lf: Frame, framework: Framework) -> dict[str, int | None]:
     """Each distinct period, read once: its year when it is a calendar year, else None."""
     from goalframe._periods import DEFAULT_YEAR_START, with_year_start
 
@@ -86,7 +87,7 @@ def read_years(lf: Any, framework: Framework) -> dict[str, int | None]:
     return out
 
 
-def year_of(known: Mapping[str, int], *, yearly: bool) -> Any:
+def year_of(known: Mapping[str, int], *, yearly: bool) -> Expr:
     """Each row's year, from its period's text; null for a period that is not a year.
 
     With such periods the years are floats (exact), as Dask's integer columns (numpy's) have
@@ -112,7 +113,7 @@ def integral(text: str) -> str:
     return text
 
 
-def convert(lf: Any, framework: Framework) -> Any:
+def convert(lf: Frame, framework: Framework) -> Frame:
     """Values in the indicator's unit: one affine map per (indicator, unit) pair, joined in."""
     import narwhals as nw
 
@@ -146,7 +147,7 @@ def convert(lf: Any, framework: Framework) -> Any:
     return lf.with_columns(_value=nw.col("_value") * a + b, _unit_ok=~a.is_null())
 
 
-def with_roles(lf: Any, framework: Framework, bcols: list[str]) -> Any:
+def with_roles(lf: Frame, framework: Framework, bcols: list[str]) -> Frame:
     """Each row's role: ``headline``, ``group``, ``other`` or ``unknown``.
 
     ``headline`` rows are those ``select`` chooses, ``group`` rows a ``by`` series; ``other``
@@ -173,7 +174,7 @@ def with_roles(lf: Any, framework: Framework, bcols: list[str]) -> Any:
     return lf.with_columns(_role=nw.when(known).then(role).otherwise(nw.lit("unknown")))
 
 
-def absent_by(lf: Any, indicators: list[Indicator], bcols: list[str]) -> set[str]:
+def absent_by(lf: Frame, indicators: list[Indicator], bcols: list[str]) -> set[str]:
     """The indicators with a ``by`` column that has no value in any of their rows.
 
     A column the frame does not have is absent for every indicator that names it; for one
@@ -192,7 +193,11 @@ def absent_by(lf: Any, indicators: list[Indicator], bcols: list[str]) -> set[str
     return absent
 
 
-def flag_table(lf: Any) -> tuple[dict[str, bool], dict[str, bool]]:
+#: For each distinct flag cell: whether it holds a flag the caveat lists, and a break.
+FlagTable = tuple[dict[str, bool], dict[str, bool]]
+
+
+def flag_table(lf: Frame) -> FlagTable:
     """For each distinct flag cell: whether it holds a flag the caveat lists, and a break."""
     from goalframe._observations import parse_flags
 

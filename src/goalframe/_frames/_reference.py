@@ -12,46 +12,46 @@ from goalframe._frames._table import as_frame, into, result_rows
 from goalframe._periods import Period
 
 if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames._run import FormRun
     from goalframe._model import Framework, Indicator
 
 
 def with_odd_series(
-    lf: Any,
-    series: Any,
-    first: Any,
-    usable: Any,
-    aside: Any,
+    run: FormRun,
+    series: Frame,
+    first: Frame,
+    usable: Frame,
+    aside: Frame,
     odd_possible: bool,
-    verdicts: Callable[[Any], Any],
-    framework: Framework,
-    bcols: list[str],
-    cutoff: Period,
-    method: str | None,
+    verdicts: Callable[[Frame], Frame],
     indicators: list[Indicator],
-    progress: bool | None,
-) -> tuple[Any, Any]:
+    keeps: Expr | None = None,
+) -> tuple[Frame, Frame]:
     """The ``verdicts`` of the clean series, and the reference path's of the odd ones.
 
     A series with a break or a period that is not a year goes to the reference path; whether
     any can is known from the first pass alone. Whether an indicator's ``by`` columns have
-    values is a fact about the whole frame ``lf``.
+    values is a fact about the whole frame (``run.rows``).
     """
     import narwhals as nw
 
-    keys = ["indicator", "_role", *bcols]
-    absent = absent_by(lf, indicators, bcols)
+    keys, bcols = run.keys, run.bcols
+    absent = absent_by(run.rows, indicators, bcols)
     series = series.with_columns(
         _absent=constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
     )
-    clean = clean_series()
+    # Beside a break or a period that is not a year, a method may leave series to the
+    # reference path (``keeps``: the ones it reads).
+    clean = clean_series() if keeps is None else clean_series() & keeps
     if odd_possible:
         odd_possible = any_row(first.filter(~clean))
     results = verdicts(series.filter(clean))
     if odd_possible:
         odd = series.filter(~clean).select(keys)
         extra, extra_aside = reference_rows(
-            usable.join(odd, on=keys, how="inner"),
-            framework, bcols, cutoff, method, absent=absent, progress=progress,
+            usable.join(odd, on=keys, how="inner"), run.framework, bcols, run.cutoff,
+            run.method, absent=absent, progress=run.progress,
         )  # fmt: skip
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
@@ -59,7 +59,7 @@ def with_odd_series(
 
 
 def assess_reference(
-    lf: Any,
+    lf: Frame,
     framework: Framework,
     ids: set[str],
     bcols: list[str],
@@ -87,7 +87,7 @@ def assess_reference(
 
 
 def reference_rows(
-    rows: Any,
+    rows: Frame,
     framework: Framework,
     bcols: list[str],
     cutoff: Period,
@@ -151,13 +151,13 @@ def reference_rows(
     for aside in evaluation.set_aside:
         key = (aside.indicator or "", str(aside.reason))
         counts[key] = counts.get(key, 0) + 1
-    data = {
+    columns: dict[str, list[Any]] = {
         "indicator": [i for i, _ in counts],
         "reason": [r for _, r in counts],
         "rows": list(counts.values()),
     }
     schema: dict[str, Any] = {"indicator": nw.String, "reason": nw.String, "rows": nw.Int64}
-    small = nw.from_dict(data, schema=schema, backend="pyarrow")
+    small = nw.from_dict(columns, schema=schema, backend="pyarrow")
     return results, into(small, rows)
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import among, constant, last_year_before, null
-from goalframe._frames._prepare import flag_table
+from goalframe._frames._prepare import FlagTable, flag_table
 from goalframe._messages import Message
 from goalframe._periods import Period
 
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames._run import FormRun
 
-def series_counts() -> dict[str, Any]:
+
+def series_counts() -> dict[str, Expr]:
     """The first pass's counts of a series: rows, years, odd rows and the years it spans.
 
     ``_first`` and ``_last`` span every row; ``_a_n``, ``_a_first`` and ``_a_last`` the rows
@@ -33,7 +37,7 @@ def series_counts() -> dict[str, Any]:
     }
 
 
-def first_pass(usable: Any, keys: list[str], **aggregations: Any) -> Any:
+def first_pass(usable: Frame, keys: list[str], **aggregations: Expr) -> Frame:
     """A form's first grouped pass over its rows: ``aggregations`` per series.
 
     Dask counts distinct values per partition and adds them up, so a year with two rows in
@@ -43,24 +47,23 @@ def first_pass(usable: Any, keys: list[str], **aggregations: Any) -> Any:
     import narwhals as nw
 
     first = usable.group_by(keys).agg(**aggregations)
-    if "_years" not in aggregations or usable.implementation is not nw.Implementation.DASK:
+    backend: Any = usable.implementation  # (typed as the lazy frame's default, polars)
+    if "_years" not in aggregations or backend is not nw.Implementation.DASK:
         return first
     years = usable.select(*keys, "_year").unique().group_by(keys).agg(_years=nw.len())
     return first.drop("_years").join(years, on=keys, how="inner")
 
 
-def form_rows(
-    lf: Any, ids: Mapping[str, str], cutoff: Period, constants: Mapping[str, Any], *, plain: bool
-) -> tuple[Any, Any, bool]:
-    """The rows a level or norm form reads, the rows set aside, and whether odd series can be.
+def readable_rows(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame, FlagTable]:
+    """The rows of ``ids`` a form reads, the rows it sets aside (counted), and the flags.
 
-    Each row gets the per-indicator ``constants``, ``_ay`` (its year, when the method reads it:
-    up to the deadline once that is over, as `Series.until`), ``_odd_row`` (a period that is
-    not a year, or a break) and ``_fl`` (a flag the caveat lists).
+    A row is read when it is a headline's or a group's, has a value and a unit that converts,
+    and a period before the assessment date ends; each gets ``_flagged`` (a flag the caveat
+    lists) and ``_break``.
     """
     import narwhals as nw
 
-    cut_year = last_year_before(cutoff)
+    lf, cutoff = run.rows, run.cutoff
     flags = flag_table(lf)
     rows = lf.filter(among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
     rows = rows.with_columns(
@@ -69,7 +72,23 @@ def form_rows(
     )
     aside = aside_counts(lf, set(ids), cutoff, unknown=False)
     usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
+    cut_year = last_year_before(cutoff)
     usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
+    return usable, aside, flags
+
+
+def form_rows(
+    run: FormRun, ids: Mapping[str, str], constants: Mapping[str, Any]
+) -> tuple[Frame, Frame, bool]:
+    """The rows a level or norm form reads, the rows set aside, and whether odd series can be.
+
+    Each row gets the per-indicator ``constants``, ``_ay`` (its year, when the method reads it:
+    up to the deadline once that is over, as `Series.until`), ``_odd_row`` (a period that is
+    not a year, or a break) and ``_fl`` (a flag the caveat lists).
+    """
+    import narwhals as nw
+
+    usable, aside, flags = readable_rows(run, ids)
     year = nw.col("_year")
     usable = usable.with_columns(**constants).with_columns(
         _ay=nw.when(nw.col("_cl") & (year > nw.col("_dy")))
@@ -80,10 +99,10 @@ def form_rows(
         _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
         _fl=nw.col("_flagged").cast(nw.Int64),
     )
-    return usable, aside, any(flags[1].values()) or not plain
+    return usable, aside, any(flags[1].values()) or not run.plain
 
 
-def aside_counts(lf: Any, ids: set[str], cutoff: Period, *, unknown: bool = True) -> Any:
+def aside_counts(lf: Frame, ids: set[str], cutoff: Period, *, unknown: bool = True) -> Frame:
     """Rows of the frame-form indicators not used, counted by indicator and reason.
 
     The reasons are the reference path's words, so both paths' counts read alike. Rows of

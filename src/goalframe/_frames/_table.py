@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    import narwhals as nw
+
+    from goalframe._frames._expr import Frame
     from goalframe._results import IndicatorResult
 
 
@@ -64,7 +67,7 @@ RESULT_COLUMNS = (
 )  # fmt: skip
 
 
-def as_frame(out: list[dict[str, Any]], like: Any, bcols: list[str]) -> Any:
+def as_frame(out: list[dict[str, Any]], like: Frame, bcols: list[str]) -> Frame:
     """Python rows as a lazy frame of ``like``'s backend, with the results' columns and types."""
     return into(result_table(out, bcols, "pyarrow"), like)
 
@@ -84,19 +87,21 @@ def result_table(out: list[dict[str, Any]], bcols: list[str], backend: Any) -> A
     return nw.from_dict(data, schema=schema, backend=backend)
 
 
-def into(small: Any, like: Any) -> Any:
+def into(small: nw.DataFrame[Any], like: Frame) -> Frame:
     """A small eager frame as a lazy frame of ``like``'s backend (for concatenation)."""
     from narwhals import Implementation
 
-    impl = like.implementation
+    impl: Any = like.implementation  # (typed as the lazy frame's default, polars)
     if impl in (Implementation.PANDAS, Implementation.MODIN, Implementation.CUDF):
         import narwhals as nw
 
-        return nw.from_native(small.to_pandas()).lazy()
+        pandas: Frame = nw.from_native(small.to_pandas()).lazy()
+        return pandas
     if impl is Implementation.POLARS:
         return small.lazy("polars")
     if impl is Implementation.PYARROW:
         return small.lazy()
     if impl is Implementation.PYSPARK:
-        return small.lazy("pyspark", session=like.to_native().sparkSession)
+        session: Any = like.to_native().sparkSession
+        return small.lazy("pyspark", session=session)
     return small.lazy(impl)

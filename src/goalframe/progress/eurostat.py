@@ -42,6 +42,8 @@ CITATION = (
 verdict = Verdicts(NAME, citation=CITATION)
 WINDOWS = {"short": 5, "long": 15}
 MIN_SPAN = {"short": 3, "long": 10}
+#: The ratio cut-offs with a target: significant progress from here, moderate from the next.
+SIGNIFICANT, MODERATE = 0.95, 0.6
 
 _TARGET_LABELS = {
     "significant_progress": Status.ON_TRACK,
@@ -57,7 +59,7 @@ _NO_TARGET_LABELS = {
 }
 
 
-def _window(options: Mapping[str, Any]) -> tuple[float, float]:
+def window_of(options: Mapping[str, Any]) -> tuple[float, float]:
     """The window length and the minimum span, in years."""
     window = options.get("window", "short")
     if isinstance(window, str):
@@ -72,7 +74,7 @@ def _window(options: Mapping[str, Any]) -> tuple[float, float]:
 
 
 def _validate(options: Mapping[str, Any]) -> None:
-    _window(options)
+    window_of(options)
 
 
 @register_method(
@@ -85,7 +87,7 @@ def _validate(options: Mapping[str, Any]) -> None:
 def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Assess a series with Eurostat's growth-rate method."""
     try:
-        window, min_span = _window(options)
+        window, min_span = window_of(options)
     except ValueError as exc:
         return verdict.not_assessable(str(exc))
     if len(series) < 2:
@@ -181,9 +183,9 @@ def assess_eurostat(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     required = cagr(goal.target, y_s, big_t, s)
     ratio = actual / required
     components.update(cagr_required=required, ratio=ratio)
-    if at_least(ratio, 0.95):
+    if at_least(ratio, SIGNIFICANT):
         label = "significant_progress"
-    elif at_least(ratio, 0.6):
+    elif at_least(ratio, MODERATE):
         label = "moderate_progress"
     elif at_least(ratio, 0.0):
         label = "insufficient_progress"

@@ -49,7 +49,8 @@ MODELS = ("linear", "log", "theil-sen")
 LIKELY, UNCERTAIN = 0.75, 0.4
 
 
-def _settings(options: Mapping[str, Any]) -> tuple[str, float, float | None]:
+def settings_of(options: Mapping[str, Any]) -> tuple[str, float, float | None]:
+    """The model, the confidence and the fitting window (None: every point) the options set."""
     model = options.get("model", "linear")
     if model not in MODELS:
         msg = f"option 'model' is one of {', '.join(MODELS)}, not {model!r}"
@@ -70,7 +71,7 @@ def _settings(options: Mapping[str, Any]) -> tuple[str, float, float | None]:
 
 
 def _validate(options: Mapping[str, Any]) -> None:
-    _settings(options)
+    settings_of(options)
 
 
 @register_method(
@@ -87,7 +88,7 @@ def _validate(options: Mapping[str, Any]) -> None:
 def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assessment:
     """Forecast a series to its deadline and give the probability of meeting the target."""
     try:
-        model, confidence, window = _settings(options)
+        model, confidence, window = settings_of(options)
     except ValueError as exc:
         return verdict.not_assessable(str(exc))
     if goal.target is None or goal.deadline is None:

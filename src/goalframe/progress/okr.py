@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from goalframe._model import Goal
 
 NAME = "okr"
+#: The grade from which a key result is green, and from which it is yellow.
+GREEN, YELLOW = 0.7, 0.4
 CITATION = "Google re:Work, 'Set goals with OKRs'; J. Doerr, Measure What Matters (2018)"
 
 verdict = Verdicts(NAME, citation=CITATION)
@@ -72,9 +74,9 @@ def assess_okr(series: Series, goal: Goal, options: Mapping[str, Any]) -> Assess
     if goal.meets(latest):
         # Achieved only when the target is met: a grade clamped to 1 is not enough.
         label, status = "green", Status.ACHIEVED
-    elif at_least(grade, 0.7):
+    elif at_least(grade, GREEN):
         label, status = "green", Status.ON_TRACK
-    elif at_least(grade, 0.4):
+    elif at_least(grade, YELLOW):
         label, status = "yellow", Status.NEEDS_ACCELERATION
     else:
         label = "red"

@@ -80,7 +80,7 @@ def natural_limit_factor(base: float, limit: float) -> float:
     return float(1 - ((2 * lim - b) / lim) ** LIMIT_EXPONENT)
 
 
-def _thresholds(options: Mapping[str, Any], method: int) -> dict[str, float]:
+def thresholds_of(options: Mapping[str, Any], method: int) -> dict[str, float]:
     given = options.get("thresholds") or {}
     if not isinstance(given, Mapping):
         msg = f"option 'thresholds' must be a mapping of high/med/low, not {given!r}"
@@ -98,7 +98,7 @@ def _thresholds(options: Mapping[str, Any], method: int) -> dict[str, float]:
     return merged
 
 
-def _limit(options: Mapping[str, Any]) -> float | None:
+def limit_of(options: Mapping[str, Any]) -> float | None:
     limit = options.get("limit")
     if limit is None:
         return None
@@ -109,9 +109,9 @@ def _limit(options: Mapping[str, Any]) -> float | None:
 
 
 def _validate(options: Mapping[str, Any]) -> None:
-    _limit(options)
-    _base_year(options)
-    _thresholds(options, 1)
+    limit_of(options)
+    base_year_of(options)
+    thresholds_of(options, 1)
 
 
 def _score(pv: float, thresholds: Mapping[str, float], method: int, coeff: float) -> float:
@@ -168,7 +168,7 @@ def _result(
     )
 
 
-def _base_year(options: Mapping[str, Any]) -> Period | None:
+def base_year_of(options: Mapping[str, Any]) -> Period | None:
     given = options.get("base_year")
     if given is None:
         return None
@@ -182,7 +182,7 @@ def _base_year(options: Mapping[str, Any]) -> Period | None:
 def _base_point(
     series: Series, goal: Goal, options: Mapping[str, Any] | None = None
 ) -> tuple[Period, float] | str:
-    chosen = _base_year(options or {})
+    chosen = base_year_of(options or {})
     if goal.baseline is not None:
         requested = goal.baseline.period
     elif goal.base_period is not None:
@@ -238,8 +238,8 @@ def assess_open_sdg(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         "target_year": str(deadline),
     }
     try:
-        limit = _limit(options)
-        thresholds = _thresholds(options, method)
+        limit = limit_of(options)
+        thresholds = thresholds_of(options, method)
     except (TypeError, ValueError) as exc:
         return _result("not_available", None, None, str(exc), components)
     if len(series) == 0:

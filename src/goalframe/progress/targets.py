@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from goalframe._assessment import Series
     from goalframe._model import Goal
 
+#: A norm partly met: from this share of the periods met it needs acceleration.
+NORM_PARTLY = 0.75
+#: A running total against the share of its span gone: on pace from here, behind from the next.
+PACE_ON, PACE_BEHIND = 0.95, 0.6
 CITATION = "goalframe target types (docs: explanation/methods)"
 
 norm_verdict = Verdicts("norm", citation=CITATION)
@@ -194,7 +198,7 @@ def assess_norm(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
             label, status = "norm_met_so_far", Status.ON_TRACK
     elif not met:
         label, status = "norm_missed", Status.MOVING_AWAY
-    elif at_least(share, 0.75):
+    elif at_least(share, NORM_PARTLY):
         label, status = "norm_partly_met", Status.NEEDS_ACCELERATION
     else:
         label, status = "norm_partly_met", Status.INSUFFICIENT_PROGRESS
@@ -353,9 +357,9 @@ def assess_cumulative(series: Series, goal: Goal, options: Mapping[str, Any]) ->
         else:
             ratio = made / share
             components["ratio"] = ratio
-            if at_least(ratio, 0.95):
+            if at_least(ratio, PACE_ON):
                 status, label = Status.ON_TRACK, "on_pace"
-            elif at_least(ratio, 0.6):
+            elif at_least(ratio, PACE_BEHIND):
                 status, label = Status.NEEDS_ACCELERATION, "behind_pace"
             else:
                 status, label = Status.INSUFFICIENT_PROGRESS, "far_behind_pace"

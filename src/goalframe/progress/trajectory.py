@@ -65,7 +65,8 @@ def _line_value(knots: list[Point], t: float) -> float:
     return knots[-1].value  # pragma: no cover - the loop always returns
 
 
-def _cut_offs(options: Mapping[str, Any]) -> tuple[float, float]:
+def cut_offs(options: Mapping[str, Any]) -> tuple[float, float]:
+    """The on-track and acceleration cut-offs the options set (0.95 and 0.6 by default)."""
     on_track = number_option(options, "on_track", 0.95)
     acceleration = number_option(options, "acceleration", 0.6)
     if not 0 <= acceleration <= on_track:
@@ -75,7 +76,7 @@ def _cut_offs(options: Mapping[str, Any]) -> tuple[float, float]:
 
 
 def _validate(options: Mapping[str, Any]) -> None:
-    _cut_offs(options)
+    cut_offs(options)
 
 
 @register_method(
@@ -94,7 +95,7 @@ def assess_trajectory(series: Series, goal: Goal, options: Mapping[str, Any]) ->
     from goalframe._model import Point
 
     try:
-        on_track, acceleration = _cut_offs(options)
+        on_track, acceleration = cut_offs(options)
     except ValueError as exc:
         return verdict.not_assessable(str(exc))
     if goal.target is None:

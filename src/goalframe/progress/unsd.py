@@ -42,6 +42,8 @@ CITATION = (
 
 verdict = Verdicts(NAME, citation=CITATION)
 DEFAULT_BASE_YEAR = 2015
+#: The ratio cut-offs with a target: on track from here, acceleration needed from the next.
+ON_TRACK, ACCELERATION = 0.95, 0.10
 
 
 def _base(series: Series, goal: Goal) -> tuple[Period, float, str] | str:
@@ -140,8 +142,8 @@ def assess_unsd(series: Series, goal: Goal, options: Mapping[str, Any]) -> Asses
     )
     return _graded(
         ratio,
-        0.95,
-        0.10,
+        ON_TRACK,
+        ACCELERATION,
         directed,
         components,
         "r = (v_T - v_b) / (target - v_b), v_T = v_t (1 + CAGR)^(T - t)",

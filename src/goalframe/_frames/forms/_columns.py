@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import constant, null
 
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+
 
 def result_columns(
-    s: Any,
+    s: Frame,
     *,
-    status: Any,
-    label: Any,
-    progress: Any,
-    caveats: Any,
-    decided: Any,
-    target: Any,
+    status: Expr,
+    label: Expr,
+    progress: Expr,
+    caveats: Expr,
+    decided: Expr,
+    target: Expr,
     goal: Mapping[str, Any],
     bcols: list[str],
     methods: Mapping[str, str],
-    expected: Any = None,
-    baseline: Any = None,
-    baseline_period: Any = None,
+    expected: Expr | None = None,
+    baseline: Expr | None = None,
+    baseline_period: Expr | None = None,
 ) -> Any:
     """The results' columns (see `FrameEvaluation`) for the targets without a path.
 

@@ -7,14 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._caveats import target_caveats
 from goalframe._frames._expr import code, constant, div, null, status_and_label
+from goalframe._frames._options import options_unread
 from goalframe._frames._reference import with_odd_series
 from goalframe._frames._rows import first_pass, form_rows, series_counts
+from goalframe._frames._run import FormRun
+from goalframe._frames.forms import FrameForm
 from goalframe._frames.forms._columns import result_columns
-from goalframe._periods import Period
-from goalframe.schema import Direction
+from goalframe._periods import Frequency, Period
+from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
-    from goalframe._model import Framework
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._model import Indicator
 
 #: The range and binary methods' branches (`goalframe.progress.targets`), and the judge's once
 #: the deadline is over: status and label.
@@ -35,17 +39,7 @@ _LEVELS = {
 }
 
 
-def assess_levels(
-    lf: Any,
-    framework: Framework,
-    ids: Mapping[str, str],
-    bcols: list[str],
-    cutoff: Period,
-    *,
-    plain: bool,
-    method: str | None,
-    progress: bool | None = None,
-) -> tuple[Any, Any]:
+def assess_levels(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     """The verdicts of range and binary targets (``ids``: their methods), by expressions.
 
     As `goalframe.progress.targets` and the judge give them: the range method's latest value
@@ -56,9 +50,11 @@ def assess_levels(
     """
     import narwhals as nw
 
-    indicators = [i for i in framework.indicators if i.id in ids]
+    bcols, cutoff = run.bcols, run.cutoff
+
+    indicators = run.indicators(ids)
     goal = {i.id: i.goal for i in indicators if i.goal is not None}
-    keys = ["indicator", "_role", *bcols]
+    keys = run.keys
     dated = {i: g.deadline for i, g in goal.items() if g.deadline is not None}
 
     def k(values: Mapping[str, Any], dtype: Any, default: Any = None) -> Any:
@@ -74,11 +70,11 @@ def assess_levels(
         "_inc": k({i: g.direction is Direction.INCREASE for i, g in goal.items()}, nw.Boolean),
         "_bin": k({i: m == "binary" for i, m in ids.items()}, nw.Boolean, False),
     }
-    usable, aside, odd_possible = form_rows(lf, ids, cutoff, constants, plain=plain)
+    usable, aside, odd_possible = form_rows(run, ids, constants)
     year, value = nw.col("_year"), nw.col("_value")
     lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
 
-    def inside(v: Any) -> Any:
+    def inside(v: Expr) -> Any:
         return (v >= lo - tol) & (v <= hi + tol)
 
     read = ~nw.col("_ay").is_null()
@@ -125,14 +121,14 @@ def assess_levels(
     else:
         series = series.with_columns(_previous=null())
     return with_odd_series(
-        lf, series, first, usable, aside, odd_possible,
+        run, series, first, usable, aside, odd_possible,
         lambda clean: _level_verdicts(clean, goal, bcols, ids, constants),
-        framework, bcols, cutoff, method, indicators, progress,
+        indicators,
     )  # fmt: skip
 
 
 def _level_verdicts(
-    series: Any,
+    series: Frame,
     goal: Mapping[str, Any],
     bcols: list[str],
     methods: Mapping[str, str],
@@ -145,14 +141,14 @@ def _level_verdicts(
     lo, hi, tol = nw.col("_lo"), nw.col("_hi"), nw.col("_tol")
     latest, at_deadline = nw.col("_latest"), nw.col("_at_deadline")
 
-    def inside(v: Any) -> Any:
+    def inside(v: Expr) -> Any:
         return (v >= lo - tol) & (v <= hi + tol)
 
-    def distance(v: Any) -> Any:  # max(low - v, v - high, 0)
+    def distance(v: Expr) -> Any:  # max(low - v, v - high, 0)
         gap = nw.when(lo - v > v - hi).then(lo - v).otherwise(v - hi)
         return nw.when(gap > 0).then(gap).otherwise(0.0)
 
-    def meets_done(v: Any) -> Any:  # the binary target's 1, in its direction
+    def meets_done(v: Expr) -> Any:  # the binary target's 1, in its direction
         return nw.when(nw.col("_inc")).then(v >= 1 - tol).otherwise(v <= 1 + tol)
 
     binary = nw.col("_bin")
@@ -232,3 +228,29 @@ def _level_verdicts(
         s, status=status, label=label, progress=progress, caveats=caveats, decided=decided,
         target=null(), goal=goal, bcols=bcols, methods=methods,
     )  # fmt: skip
+
+
+def covers(indicator: Indicator, method: str, cutoff: Period) -> bool:
+    """Whether a range or binary target has the levels form.
+
+    One target of the method's own type, in years, with its bounds in the goal file (bounds
+    from method options, a per-group table or a start period go to the reference path).
+    """
+    goal = indicator.goal
+    if method not in ("range", "binary") or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or not options_unread(indicator, method):
+        return False
+    wanted = TargetType.RANGE if method == "range" else TargetType.BINARY
+    if goal.type is not wanted or goal.groups or goal.milestones:
+        return False
+    if goal.baseline is not None or goal.base_period is not None:
+        return False
+    if goal.deadline is not None and goal.deadline.frequency is not Frequency.YEAR:
+        return False
+    if goal.type is TargetType.RANGE:
+        return goal.low is not None and goal.high is not None and goal.low < goal.high
+    return goal.direction is not None
+
+
+FORM = FrameForm(name="levels", covers=covers, assess=assess_levels)

@@ -15,14 +15,18 @@ from goalframe._frames._expr import (
     status_and_label,
     value_where,
 )
+from goalframe._frames._options import options_unread
 from goalframe._frames._reference import with_odd_series
 from goalframe._frames._rows import first_pass, form_rows, series_counts
+from goalframe._frames._run import FormRun
+from goalframe._frames.forms import FrameForm
 from goalframe._frames.forms._columns import result_columns
-from goalframe._periods import Period
-from goalframe.schema import Direction
+from goalframe._periods import Frequency, Period
+from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
-    from goalframe._model import Framework
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._model import Indicator
 
 #: The norm method's branches for milestones and the judge's (labels with counts and
 #: movements are built in `_milestone_verdicts`).
@@ -42,17 +46,7 @@ _MILESTONES = {
 _NO_YEAR = 99_999
 
 
-def assess_milestones(
-    lf: Any,
-    framework: Framework,
-    ids: Mapping[str, str],
-    bcols: list[str],
-    cutoff: Period,
-    *,
-    plain: bool,
-    method: str | None,
-    progress: bool | None = None,
-) -> tuple[Any, Any]:
+def assess_milestones(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     """The verdicts of milestones targets, by expressions (three grouped passes).
 
     As the norm method reads them (`goalframe.progress.targets.assess_norm`): the milestone
@@ -63,9 +57,11 @@ def assess_milestones(
     """
     import narwhals as nw
 
-    indicators = [i for i in framework.indicators if i.id in ids]
+    bcols, cutoff = run.bcols, run.cutoff
+
+    indicators = run.indicators(ids)
     goal = {i.id: i.goal for i in indicators if i.goal is not None}
-    keys = ["indicator", "_role", *bcols]
+    keys = run.keys
     ended = last_year_ended(cutoff)
     checks: dict[str, list[tuple[int, float]]] = {}
     for i, g in goal.items():
@@ -105,10 +101,10 @@ def assess_milestones(
         years = {i: c[n][0] for i, c in checks.items() if n < len(c)}
         constants[f"_c{n}"] = k(years, nw.Int64, _NO_YEAR)
         constants[f"_v{n}"] = k({i: c[n][1] for i, c in checks.items() if n < len(c)}, nw.Float64)
-    usable, aside, odd_possible = form_rows(lf, ids, cutoff, constants, plain=plain)
+    usable, aside, odd_possible = form_rows(run, ids, constants)
     year, value, tol = nw.col("_year"), nw.col("_value"), nw.col("_tol")
 
-    def meets(v: Any, threshold: Any) -> Any:
+    def meets(v: Expr, threshold: Any) -> Any:
         return nw.when(nw.col("_inc")).then(v >= threshold - tol).otherwise(v <= threshold + tol)
 
     in_force: Any = null()  # the value the row's year must reach, where it is a check
@@ -179,14 +175,14 @@ def assess_milestones(
     third = before.group_by(keys).agg(_before_due_value=nw.col("_qv").max())
     series = first.join(second, on=keys, how="inner").join(third, on=keys, how="inner")
     return with_odd_series(
-        lf, series, first, usable, aside, odd_possible,
+        run, series, first, usable, aside, odd_possible,
         lambda clean: _milestone_verdicts(clean, goal, bcols, ids, constants, most),
-        framework, bcols, cutoff, method, indicators, progress,
+        indicators,
     )  # fmt: skip
 
 
 def _milestone_verdicts(
-    series: Any,
+    series: Frame,
     goal: Mapping[str, Any],
     bcols: list[str],
     methods: Mapping[str, str],
@@ -313,3 +309,31 @@ def _milestone_verdicts(
         baseline=nw.when(based & ~no_own).then(base_value).otherwise(null()),
         baseline_period=nw.when(based & ~no_own).then(nw.col("_bly").cast(nw.String)),
     )  # fmt: skip
+
+
+def covers(indicator: Indicator, method: str, cutoff: Period) -> bool:
+    """Whether a milestones target has the milestones form.
+
+    Milestones in years (and a final target with its deadline, or neither), read by the norm
+    method, with or without a baseline in years (each group's baseline is its own figure
+    for that year).
+    """
+    goal = indicator.goal
+    if method != "norm" or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or indicator.direction is None:
+        return False
+    if not options_unread(indicator, method):
+        return False
+    if goal.type is not TargetType.MILESTONES or goal.groups or goal.base_period is not None:
+        return False
+    if goal.baseline is not None and goal.baseline.period.frequency is not Frequency.YEAR:
+        return False
+    if (goal.target is None) != (goal.deadline is None) or not goal.milestones:
+        return False
+    periods = [m.period for m in goal.milestones]
+    periods += [goal.deadline] if goal.deadline is not None else []
+    return all(p.frequency is Frequency.YEAR for p in periods)
+
+
+FORM = FrameForm(name="milestones", covers=covers, assess=assess_milestones)

@@ -16,14 +16,18 @@ from goalframe._frames._expr import (
     status_and_label,
     value_where,
 )
+from goalframe._frames._options import options_unread
 from goalframe._frames._reference import with_odd_series
 from goalframe._frames._rows import first_pass, form_rows, series_counts
+from goalframe._frames._run import FormRun
+from goalframe._frames.forms import FrameForm
 from goalframe._frames.forms._columns import result_columns
-from goalframe._periods import Period
-from goalframe.schema import Direction
+from goalframe._periods import Frequency, Period
+from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
-    from goalframe._model import Framework
+    from goalframe._frames._expr import Frame
+    from goalframe._model import Indicator
 
 #: The norm method's branches (`goalframe.progress.targets.assess_norm`) and the judge's
 #: (`goalframe._judge._final`, `_in_force`): status and label (the judge's labels with counts
@@ -50,17 +54,7 @@ _NORMS = {
 }
 
 
-def assess_norms(
-    lf: Any,
-    framework: Framework,
-    ids: Mapping[str, str],
-    bcols: list[str],
-    cutoff: Period,
-    *,
-    plain: bool,
-    method: str | None,
-    progress: bool | None = None,
-) -> tuple[Any, Any]:
+def assess_norms(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     """The verdicts of targets over a span of years, by expressions: norms and totals.
 
     A norm (every year of the span must reach a value), as `goalframe.progress.targets.
@@ -72,9 +66,11 @@ def assess_norms(
     """
     import narwhals as nw
 
-    indicators = [i for i in framework.indicators if i.id in ids]
+    bcols, cutoff = run.bcols, run.cutoff
+
+    indicators = run.indicators(ids)
     goal = {i.id: i.goal for i in indicators if i.goal is not None}
-    keys = ["indicator", "_role", *bcols]
+    keys = run.keys
     ended = last_year_ended(cutoff)
     spans: dict[str, tuple[int, Period]] = {}
     for i, g in goal.items():
@@ -97,7 +93,7 @@ def assess_norms(
         "_due": k(due, nw.Int64, -1),  # -1: no year of the span is over yet
         "_cum": k({i: m == "cumulative" for i, m in ids.items()}, nw.Boolean, False),
     }
-    usable, aside, odd_possible = form_rows(lf, ids, cutoff, constants, plain=plain)
+    usable, aside, odd_possible = form_rows(run, ids, constants)
     year, value = nw.col("_year"), nw.col("_value")
     sy, dy, target, tol = nw.col("_sy"), nw.col("_dy"), nw.col("_tgt"), nw.col("_tol")
     in_span = (year >= sy) & (year <= dy)
@@ -153,14 +149,14 @@ def assess_norms(
     )
     series = first.join(second, on=keys, how="inner")
     return with_odd_series(
-        lf, series, first, usable, aside, odd_possible,
+        run, series, first, usable, aside, odd_possible,
         lambda clean: _norm_verdicts(clean, goal, bcols, ids, constants, ended),
-        framework, bcols, cutoff, method, indicators, progress,
+        indicators,
     )  # fmt: skip
 
 
 def _norm_verdicts(
-    series: Any,
+    series: Frame,
     goal: Mapping[str, Any],
     bcols: list[str],
     methods: Mapping[str, str],
@@ -285,3 +281,35 @@ def _norm_verdicts(
         decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
         expected=nw.when(cumulative & ~no_total).then(part).otherwise(null()),
     )  # fmt: skip
+
+
+def covers(indicator: Indicator, method: str, cutoff: Period) -> bool:
+    """Whether a norm or a cumulative total has the norms form.
+
+    One target of the method's type, its span in years in the goal file. A total whose span
+    is over goes to the reference path: its final verdict names the totals in words.
+    """
+    goal = indicator.goal
+    if method not in ("norm", "cumulative") or indicator.unit is None or goal is None:
+        return False
+    if len(indicator.goals) != 1 or indicator.direction is None:
+        return False
+    if not options_unread(indicator, method):
+        return False
+    wanted = TargetType.NORM if method == "norm" else TargetType.CUMULATIVE
+    if goal.type is not wanted or goal.groups or goal.milestones or goal.baseline:
+        return False
+    start, end = goal.base_period, goal.deadline
+    if wanted is TargetType.CUMULATIVE and (end is None or end.ended_by(cutoff)):
+        return False
+    return (
+        goal.target is not None
+        and start is not None
+        and end is not None
+        and start.frequency is Frequency.YEAR
+        and end.frequency is Frequency.YEAR
+        and start.year <= end.year
+    )
+
+
+FORM = FrameForm(name="norms", covers=covers, assess=assess_norms)

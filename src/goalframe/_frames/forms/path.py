@@ -1,82 +1,102 @@
-"""The path form: a trajectory target under any method with a frame form, in grouped passes."""
+"""The path form: a trajectory target under any method with a frame form, in grouped passes.
+
+A first pass counts each series and finds its years (the latest, the base year's figure and
+the years either side of it, the deadline's); a second finds the values at those years. Each
+method adds what it needs (`goalframe._frames.methods.FrameMethod`: row columns, aggregations,
+further passes) and its verdict (`path_verdicts`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._frames._expr import among, any_row, clean_series, constant, last_year_before, null
-from goalframe._frames._plan import option_values
-from goalframe._frames._prepare import absent_by, flag_table
-from goalframe._frames._reference import reference_rows
-from goalframe._frames._rows import aside_counts, first_pass
-from goalframe._frames.forms.path_verdicts import base_year_of, path_verdicts
-from goalframe._frames.methods.escap import escap_steps
-from goalframe._frames.methods.forecast import (
-    centre,
-    centred_sums,
-    fit_sums,
-    residual_sum,
-    windowed_fit,
-)
-from goalframe._periods import Period
+from goalframe._frames._expr import constant, null
+from goalframe._frames._options import options_valid
+from goalframe._frames._reference import with_odd_series
+from goalframe._frames._rows import first_pass, readable_rows
+from goalframe._frames._run import FormRun
+from goalframe._frames.forms import FrameForm
+from goalframe._frames.forms._path_verdicts import base_year_of, path_verdicts, running_forms
+from goalframe._frames.methods import Passes, PathRun, frame_method, frame_methods
+from goalframe._periods import Frequency
+from goalframe.schema import TargetType
 
 if TYPE_CHECKING:
-    from goalframe._model import Framework
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._model import Goal, Indicator
+    from goalframe._periods import Period
 
 
-def assess_path(
-    lf: Any,
-    framework: Framework,
-    ids: Mapping[str, str],
-    bcols: list[str],
-    cutoff: Period,
-    *,
-    plain: bool,
-    method: str | None,
-    periods: int,
-    progress: bool | None = None,
-) -> tuple[Any, Any]:
-    """The verdicts of the frame-form indicators (``ids``: their methods), by expressions.
+def assess_path(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
+    """The verdicts of the path form's indicators (``ids``: their methods), by expressions."""
+    import narwhals as nw
 
-    ``periods`` is the number of distinct years in the frame: no series the frame form reads has
-    more points.
+    indicators = run.indicators(ids)
+    goal: dict[str, Goal] = {i.id: i.goal for i in indicators if i.goal is not None}
+    settings = settings_of(indicators, ids)
+    # The base year the method looks its base up in: the declared baseline's, else its own
+    # (Open SDG's, UNSD's); -1 (no year) for the methods that start from the first figure.
+    base_years = {i: base_year_of(g, ids[i], settings[i]) for i, g in goal.items()}
+
+    def k(values: Mapping[str, Any], dtype: Any) -> Expr:
+        return constant(values, dtype, among=ids)
+
+    year = nw.col("_year")
+    path = PathRun(
+        keys=run.keys,
+        ids=ids,
+        goal=goal,
+        settings=settings,
+        declared={i: g.baseline is not None for i, g in goal.items()},
+        base_year=k(base_years, nw.Int64),
+        # The points a forecast or ESCAP's projection uses: assessed years from the base on.
+        point=~nw.col("_ay").is_null() & (year >= nw.col("_by")),
+        constant=k,
+    )
+    closed = {i: g.deadline.ended_by(run.cutoff) for i, g in goal.items() if g.deadline}
+    usable, aside, odd_possible = _rows(run, path, closed)
+    forms = running_forms(ids)
+    passes = _passes(path, usable, forms)
+    series = passes.first.join(passes.second, on=path.keys, how="inner")
+    if not path.from_data:
+        series = series.with_columns(_first=null(), _a_first=null())
+    keeps: Expr | None = None
+    for form in forms:
+        if form.passes is not None:
+            series = form.passes(path, series, passes)
+        kept = form.keeps(path) if form.keeps is not None else None
+        if kept is not None:
+            keeps = kept if keeps is None else keeps & kept
+            odd_possible = True
+
+    def verdicts(clean: Frame) -> Frame:
+        return path_verdicts(clean, path, closed, run.bcols, periods=run.periods)
+
+    return with_odd_series(
+        run, series, passes.first, passes.usable, aside, odd_possible, verdicts, indicators,
+        keeps=keeps,
+    )  # fmt: skip
+
+
+def _rows(run: FormRun, path: PathRun, closed: Mapping[str, bool]) -> tuple[Frame, Frame, bool]:
+    """The rows the form reads, with their row-level columns; the rows set aside.
+
+    Also whether a series can need the reference path for its periods or flags.
     """
     import narwhals as nw
 
-    indicators = [i for i in framework.indicators if i.id in ids]
-    settings = option_values(indicators, ids)
-    keys = ["indicator", "_role", *bcols]
-    cut_year = last_year_before(cutoff)
-    goal = {i.id: i.goal for i in indicators}
-    assert all(g is not None for g in goal.values())
-
-    def k(values: Mapping[str, Any], dtype: Any) -> Any:
-        return constant(values, dtype, among=ids)
-
-    # The base year the method looks its base up in: the declared baseline's, else Open
-    # SDG's base year; -1 (no year) for the methods that start from the first figure.
-    base_years = {i: base_year_of(g, ids[i], settings[i]) for i, g in goal.items()}  # type: ignore[arg-type]
-    b_year = k(base_years, nw.Int64)
-    d_year = k({i: g.deadline.year for i, g in goal.items()}, nw.Int64)  # type: ignore[union-attr]
-    declared = {i: g.baseline is not None for i, g in goal.items()}  # type: ignore[union-attr]
-    from_data = not all(declared.values())
-    closed_map = {i: g.deadline.ended_by(cutoff) for i, g in goal.items()}  # type: ignore[union-attr]
-    closed = k(closed_map, nw.Boolean)
-
-    flags = flag_table(lf)
-    odd_possible = any(flags[1].values()) or not plain
-    rows = lf.filter(among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"]))
-    rows = rows.with_columns(
-        _flagged=constant(flags[0], nw.Boolean, default=False, column="_flag"),
-        _break=constant(flags[1], nw.Boolean, default=False, column="_flag"),
-    )
-    aside = aside_counts(lf, set(ids), cutoff)
-    usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
-    usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
+    k = path.constant
+    usable, aside, flags = readable_rows(run, path.ids)
     # Row-level columns first, then plain aggregations (every backend groups those alike).
     year, value = nw.col("_year"), nw.col("_value")
-    usable = usable.with_columns(_by=b_year, _dy=d_year, _cl=closed, _jb=k(declared, nw.Boolean))
+    deadlines = {i: g.deadline.year for i, g in path.goal.items() if g.deadline}
+    usable = usable.with_columns(
+        _by=path.base_year,
+        _dy=k(deadlines, nw.Int64),
+        _cl=k(closed, nw.Boolean),
+        _jb=k(path.declared, nw.Boolean),
+    )
     by, dy = nw.col("_by"), nw.col("_dy")
     # Typed explicitly: a when/then with a null branch is an object column on Dask (years
     # with nulls as floats: exact, and numpy's integers have no null).
@@ -88,7 +108,7 @@ def assess_path(
     # The judge counts flags and missing years from the declared baseline, else from the first
     # figure. (With every baseline declared, the usual case, no choice is made per row.)
     look, counted = year, year >= by
-    if from_data:
+    if path.from_data:
         look = nw.when(nw.col("_jb")).then(year.cast(nw.Float64)).otherwise(nw.col("_ay"))
         counted = ~nw.col("_jb") | (year >= by)
     usable = usable.with_columns(
@@ -101,40 +121,20 @@ def assess_path(
         _odd_row=(year.is_null() | nw.col("_break")).cast(nw.Int64),
         _vr=(nw.col("_vintage") != "").cast(nw.Int64),  # a row that names its release
     )
-    forecast = "forecast" in ids.values()
-    escap = "escap" in ids.values()
-    # The points a forecast or ESCAP's projection uses: assessed years from the baseline on.
-    point = ~nw.col("_ay").is_null() & (year >= by)
-    fit: dict[str, Any] = {}
-    if escap:
-        usable = usable.with_columns(
-            _ev=nw.when(point).then(value).otherwise(null()).cast(nw.Float64),
-            _ea=nw.when(point & (year > by)).then(year).otherwise(null()).cast(nw.Float64),
-        )
-        fit = {
-            "_e_n": nw.col("_ev").count(),
-            "_e_after": nw.col("_ea").count(),
-            "_e_min": nw.col("_ev").min(),
-        }
-    # A forecast fitted on the last years only (option `window`) needs the last year first.
-    windowed = forecast and any(v["fit_window"] > 0 for v in settings.values())
-    if forecast:  # x = year - baseline year; y the value, or its logarithm (model: log)
-        log = k({i: v["log"] == 1 for i, v in settings.items()}, nw.Boolean)
-        # A value that is not positive has no logarithm: 1 stands in, and the method then
-        # refuses the series for it (from `_f_min`), so the sums are not used.
-        logged = nw.when(value > 0).then(value).otherwise(1.0).cast(nw.Float64).log()
-        usable = usable.with_columns(
-            _fx=nw.when(point).then(year - by).otherwise(null()).cast(nw.Float64),
-            _fy=nw.when(point)
-            .then(nw.when(log).then(logged).otherwise(value))
-            .otherwise(null())
-            .cast(nw.Float64),
-            _fv=nw.when(point).then(value).otherwise(null()).cast(nw.Float64),
-        )
-        usable = usable.with_columns(_fa=nw.col("_fy").abs())
-    if forecast and not windowed:
-        fit |= fit_sums()
-    if from_data:  # the first figure: the judge's start, and the base of a method from it
+    return usable, aside, any(flags[1].values()) or not run.plain
+
+
+def _passes(path: PathRun, usable: Frame, forms: list[Any]) -> Passes:
+    """The first pass (counts and years) and the second (the values at those years)."""
+    import narwhals as nw
+
+    keys, year, value = path.keys, nw.col("_year"), nw.col("_value")
+    fit: dict[str, Expr] = {}
+    for form in forms:
+        if form.rows is not None:
+            usable, aggregations = form.rows(path, usable)
+            fit |= aggregations
+    if path.from_data:  # the first figure: the judge's start, and the base of a method from it
         fit |= {"_first": year.min(), "_a_first": nw.col("_ay").min()}
     first = first_pass(
         usable,
@@ -154,105 +154,97 @@ def assess_path(
         _prev=nw.col("_pv").max(),
         _next=nw.col("_nx").min(),
     )
-    fit_columns = ["_fx", "_fy"] if forecast and not windowed else []
-    joined = usable.select(*keys, "_year", "_value", "_ay", *fit_columns).join(
+    carried = [c for f in forms if f.carried is not None for c in f.carried(path)]
+    joined = usable.select(*keys, "_year", "_value", "_ay", *carried).join(
         first, on=keys, how="inner"
     )
-    centred: dict[str, Any] = {}
-    if forecast and not windowed:  # deviations from the means, then their products
-        joined = centre(joined)
-        centred = centred_sums()
+    more: dict[str, Expr] = {}
+    for form in forms:
+        if form.joined is not None:
+            joined, aggregations = form.joined(path, joined)
+            more |= aggregations
+
+    def at(column: str) -> Expr:
+        return nw.when(year == nw.col(column)).then(value).otherwise(null()).cast(nw.Float64)
+
     joined = joined.with_columns(
-        _lv=nw.when(year == nw.col("_a_last")).then(value).otherwise(null()).cast(nw.Float64),
-        _tv=nw.when(year == nw.col("_last")).then(value).otherwise(null()).cast(nw.Float64),
-        _bv=nw.when(year == nw.col("_prev")).then(value).otherwise(null()).cast(nw.Float64),
-        _av=nw.when(year == nw.col("_next")).then(value).otherwise(null()).cast(nw.Float64),
-        _sv=(
-            nw.when(year == nw.col("_a_first")).then(value).otherwise(null())
-            if from_data
-            else null()
-        ).cast(nw.Float64),
-    )
-    eurostat = "eurostat" in ids.values()
-    # Eurostat's window: the first assessed year at or after the latest minus five (or the
-    # window the indicator's options give).
-    years_back = k({i: v["window"] for i, v in settings.items()}, nw.Float64)
-    window = nw.when(nw.col("_ay") >= nw.col("_a_last") - years_back).then(nw.col("_ay"))
-    joined = joined.with_columns(
-        _wv=(window.otherwise(null()) if eurostat else null()).cast(nw.Float64)
+        _lv=at("_a_last"),
+        _tv=at("_last"),
+        _bv=at("_prev"),
+        _av=at("_next"),
+        _sv=at("_a_first") if path.from_data else null(),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
         _last_value=nw.col("_tv").max(),
         _before=nw.col("_bv").max(),
         _after=nw.col("_av").max(),
-        _ws=nw.col("_wv").min(),
         _start_value=nw.col("_sv").max(),
-        **centred,
+        **more,
     )
-    series = first.join(second, on=keys, how="inner")
-    if not from_data:
-        series = series.with_columns(_first=null(), _a_first=null())
-    if windowed:
-        fit_window = k({i: v["fit_window"] for i, v in settings.items()}, nw.Float64)
-        series = series.join(windowed_fit(usable, first, keys, fit_window), on=keys, how="inner")
-    elif forecast:  # the residuals about the fitted line: one more pass, only when used
-        products = second.select(*keys, "_f_sxx", "_f_sxy")
-        series = series.join(residual_sum(joined, products, keys), on=keys, how="inner")
-    if eurostat:  # the window's first value: one more pass, only when a series needs it
-        starts = usable.select(*keys, "_year", "_value").join(
-            second.select(*keys, "_ws"), on=keys, how="inner"
-        )
-        # A row-level column, then a plain aggregation (as above: every backend agrees).
-        starts = starts.with_columns(
-            _yv=nw.when(year == nw.col("_ws")).then(value).otherwise(null()).cast(nw.Float64)
-        )
-        third = starts.group_by(keys).agg(_ys=nw.col("_yv").max())
-        series = series.join(third, on=keys, how="inner")
+    return Passes(usable=usable, first=first, second=second, joined=joined)
+
+
+def settings_of(
+    indicators: list[Indicator], methods: Mapping[str, str]
+) -> dict[str, dict[str, float]]:
+    """Per indicator, the numbers its method's options set (every method's defaults too)."""
+    out: dict[str, dict[str, float]] = {}
+    for indicator in indicators:
+        values: dict[str, float] = {}
+        for name, form in frame_methods().items():
+            own = name == methods[indicator.id]
+            values |= form.settings(
+                indicator.options if own else {}, indicator.goal if own else None
+            )
+        out[indicator.id] = values
+    return out
+
+
+def covers(indicator: Indicator, method: str, cutoff: Period) -> bool:
+    """Whether the path form reads ``indicator``'s target under ``method``.
+
+    One trajectory target with a target value (Open SDG may have none: its method 1) and a
+    deadline in years, no milestones and no per-group table; a baseline in years, or none (each
+    method finds its base in the data); the method's options all read by its frame form.
+    """
+    form = frame_method(method)
+    goal = indicator.goal
+    if form is None or indicator.unit is None or goal is None or len(indicator.goals) != 1:
+        return False
+    if indicator.direction is None:
+        return False
+    if goal.baseline is None:
+        based = goal.base_period is None
     else:
-        series = series.with_columns(_ys=null())
-    if escap:  # ESCAP's weighted growth: each year's step from the year before, one more pass
-        steps = escap_steps(usable, point, keys, goal, first if from_data else None)
-        series = series.join(steps, on=keys, how="left")
-    absent = absent_by(lf, indicators, bcols)
-    series = series.with_columns(
-        _absent=constant(dict.fromkeys(absent, True), nw.Boolean, default=False)
+        based = goal.baseline.period.frequency is Frequency.YEAR
+    return (
+        goal.type is TargetType.TRAJECTORY
+        and not goal.groups
+        and not goal.milestones
+        and based
+        and (goal.target is not None or form.growth_alone)
+        and goal.deadline is not None
+        and goal.deadline.frequency is Frequency.YEAR
+        and _options_read(indicator, method)
     )
-    # A series with a non-yearly period or a break goes to the reference path; whether any
-    # can exist is known from the distinct periods and flags (usually none can).
-    clean = clean_series()
-    nearest = {i: not declared[i] and m == "unsd" for i, m in ids.items()}
-    if any(nearest.values()):
-        # UNSD's base without a baseline is the figure nearest 2015 but the latest; when
-        # every figure read is before 2015, that is the one before the latest, which the
-        # passes above do not give: such a series goes to the reference path.
-        before_all = nw.col("_own").is_null() & (nw.col("_prev") == nw.col("_a_last"))
-        odd = nw.when(k(nearest, nw.Boolean) & before_all).then(nw.lit(value=True))
-        clean = clean & ~odd.otherwise(nw.lit(value=False))
-        odd_possible = True
-    if escap:  # and so does an ESCAP series with a gap from the baseline on
-        b_float = b_year.cast(nw.Float64)
-        after = nw.col("_a_last").cast(nw.Float64) - b_float
-        whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
-        if from_data:  # from the first figure: every year from it to the latest has one
-            span = nw.col("_a_last").cast(nw.Float64) - nw.col("_a_first").cast(nw.Float64)
-            whole_from_first = nw.col("_a_last").is_null() | (span == nw.col("_e_n") - 1)
-            whole = nw.when(k(declared, nw.Boolean)).then(whole).otherwise(whole_from_first)
-        clean = clean & ((constant(ids, nw.String) != "escap") | whole)
-        odd_possible = True
-    if odd_possible:
-        # Whether any series needs the reference path: a look at the first grouped pass
-        # alone, so that the whole plan is not run a second time only to find none.
-        odd_possible = any_row(first.filter(~clean))
-    results = path_verdicts(
-        series.filter(clean), goal, closed_map, bcols, ids, periods=periods, settings=settings
-    )
-    if odd_possible:
-        odd = series.filter(~clean).select(keys)
-        odd_rows = usable.join(odd, on=keys, how="inner")
-        extra, extra_aside = reference_rows(
-            odd_rows, framework, bcols, cutoff, method, absent=absent, progress=progress
-        )
-        results = nw.concat([results, extra], how="vertical")
-        aside = nw.concat([aside, extra_aside], how="vertical")
-    return results, aside
+
+
+def _options_read(indicator: Indicator, method: str) -> bool:
+    """Whether the frame form reads every option of ``indicator`` that ``method`` reads.
+
+    The options must also be valid for the method (else the reference path says why not).
+    """
+    from goalframe.progress import get_method
+
+    options = indicator.options
+    if not options:
+        return True
+    form = frame_method(method)
+    read = set(options) & set(get_method(method).options)
+    if form is None or not read <= form.reads or not options_valid(options, method):
+        return False
+    return form.accepts(options)
+
+
+FORM = FrameForm(name="path", covers=covers, assess=assess_path)

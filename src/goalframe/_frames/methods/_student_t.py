@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Frame
 
 
-def student_t(s: Any, z: str, nu: str, out: str, *, terms: int) -> Any:
+def student_t(s: Frame, z: str, nu: str, out: str, *, terms: int) -> Any:
     """Student's t distribution ``F(z)`` with ``nu`` (whole) degrees of freedom, as ``out``.
 
     The closed form for whole degrees of freedom (Abramowitz and Stegun 26.7.3-4): with

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import EPSILON, constant, div, null, status_and_label
+from goalframe._frames.methods import Base, FrameMethod
+
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames.methods import Meets, Passes, PathRun
 
 
 def escap_steps(
-    usable: Any, point: Any, keys: list[str], goal: Mapping[str, Any], first: Any = None
+    usable: Frame, point: Expr, keys: list[str], goal: Mapping[str, Any], first: Frame | None = None
 ) -> Any:
     """Per series, ESCAP's sums ``Σ w_i ln(v_i / v_{i-1})`` and ``Σ w_i`` over yearly steps.
 
@@ -65,7 +70,7 @@ _ESCAP = {
 }
 
 
-def escap(s: Any, meets: Any) -> Any:
+def escap(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """ESCAP's current status and anticipated progress indices, as in `escap`.
 
     ``CSI = min(1, (latest - I_0) / (I_T - I_0))`` against the share of time gone, and
@@ -142,3 +147,53 @@ def escap(s: Any, meets: Any) -> Any:
         _s_score=null(),
         _s_start=held,
     )
+
+
+def _rows(run: PathRun, usable: Frame) -> tuple[Frame, dict[str, Expr]]:
+    """The points ESCAP's projection uses (assessed years from the base on), counted."""
+    import narwhals as nw
+
+    year, value, by = nw.col("_year"), nw.col("_value"), nw.col("_by")
+    usable = usable.with_columns(
+        _ev=nw.when(run.point).then(value).otherwise(null()).cast(nw.Float64),
+        _ea=nw.when(run.point & (year > by)).then(year).otherwise(null()).cast(nw.Float64),
+    )
+    counts = {
+        "_e_n": nw.col("_ev").count(),
+        "_e_after": nw.col("_ea").count(),
+        "_e_min": nw.col("_ev").min(),
+    }
+    return usable, counts
+
+
+def _passes(run: PathRun, series: Frame, passes: Passes) -> Frame:
+    """ESCAP's weighted growth: each year's step from the year before, one more pass."""
+    first = passes.first if run.from_data else None
+    steps = escap_steps(passes.usable, run.point, run.keys, run.goal, first)
+    return series.join(steps, on=run.keys, how="left")
+
+
+def _keeps(run: PathRun) -> Expr:
+    """A series with a gap from the base on goes to the reference path."""
+    import narwhals as nw
+
+    b_float = run.base_year.cast(nw.Float64)
+    after = nw.col("_a_last").cast(nw.Float64) - b_float
+    whole = nw.col("_a_last").is_null() | (after <= 0) | (nw.col("_e_after") == after)
+    if run.from_data:  # from the first figure: every year from it to the latest has one
+        span = nw.col("_a_last").cast(nw.Float64) - nw.col("_a_first").cast(nw.Float64)
+        whole_from_first = nw.col("_a_last").is_null() | (span == nw.col("_e_n") - 1)
+        declared = run.constant(run.declared, nw.Boolean)
+        whole = nw.when(declared).then(whole).otherwise(whole_from_first)
+    return (constant(run.ids, nw.String) != "escap") | whole
+
+
+FORM = FrameMethod(
+    name="escap",
+    letter="s",
+    assess=escap,
+    base=Base.FIRST_FIGURE,
+    rows=_rows,
+    passes=_passes,
+    keeps=_keeps,
+)

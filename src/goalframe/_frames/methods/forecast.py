@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import EPSILON, div, null, status_and_label
+from goalframe._frames.methods import Base, FrameMethod
 from goalframe._frames.methods._student_t import student_t
+from goalframe.progress.forecast import settings_of
+
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames.methods import Meets, Passes, PathRun
+    from goalframe._model import Goal
 
 
 def fit_sums() -> dict[str, Any]:
@@ -21,7 +29,7 @@ def fit_sums() -> dict[str, Any]:
     }
 
 
-def centre(rows: Any) -> Any:
+def centre(rows: Frame) -> Any:
     """Each point's deviations from its series' means, and their products (``_fxx``, ``_fxy``).
 
     Centred first, then multiplied and summed: no cancellation between large raw sums.
@@ -44,7 +52,7 @@ def centred_sums() -> dict[str, Any]:
     return {"_f_sxx": nw.col("_fxx").sum(), "_f_sxy": nw.col("_fxy").sum()}
 
 
-def residual_sum(rows: Any, products: Any, keys: list[str]) -> Any:
+def residual_sum(rows: Frame, products: Frame, keys: list[str]) -> Any:
     """Per series, the sum of squared residuals about the fitted line (``_f_ssr``).
 
     ``rows`` are `centre` rows; ``products`` has each series' ``_f_sxx`` and ``_f_sxy``.
@@ -58,7 +66,7 @@ def residual_sum(rows: Any, products: Any, keys: list[str]) -> Any:
     return lines.group_by(keys).agg(_f_ssr=nw.col("_frr").sum())
 
 
-def windowed_fit(usable: Any, first: Any, keys: list[str], fit_window: Any) -> Any:
+def windowed_fit(usable: Frame, first: Frame, keys: list[str], fit_window: Expr) -> Any:
     """The forecast's least-squares sums over its last ``fit_window`` years (0: all points).
 
     The reference keeps the points from ``t_last - window`` on, ``t_last`` the last point:
@@ -96,7 +104,7 @@ _FORECAST = {
 }
 
 
-def forecast(s: Any, meets: Any, *, periods: int) -> Any:
+def forecast(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """The forecast method's linear model, as in `forecast`: P(target met) at the deadline.
 
     Least squares on the points from the baseline on (``_f_n``, the sums ``_f_sx``,
@@ -130,7 +138,7 @@ def forecast(s: Any, meets: Any, *, periods: int) -> Any:
     # The target on the fitted scale: its logarithm for the log model.
     positive_target = nw.when(nw.col("_t") > 0).then(nw.col("_t")).otherwise(1.0)
     s = s.with_columns(
-        _f_goal=nw.when(nw.col("_log"))
+        _f_goal=nw.when(nw.col("_opt_log") == 1)
         .then(positive_target.cast(nw.Float64).log())
         .otherwise(nw.col("_t"))
         .cast(nw.Float64)
@@ -162,7 +170,7 @@ def forecast(s: Any, meets: Any, *, periods: int) -> Any:
         .then(nw.lit("na"))
         .when(meets(nw.col("_latest")))
         .then(nw.lit("met"))
-        .when(nw.col("_log") & ((nw.col("_f_min") <= 0) | (nw.col("_t") <= 0)))
+        .when((nw.col("_opt_log") == 1) & ((nw.col("_f_min") <= 0) | (nw.col("_t") <= 0)))
         .then(nw.lit("na"))  # the log model needs positive values and a positive target
         .when(p >= LIKELY - EPSILON)
         .then(nw.lit("likely"))
@@ -187,3 +195,78 @@ def forecast(s: Any, meets: Any, *, periods: int) -> Any:
         _f_expected=null(),
         _f_start=nw.lit(value=False),
     )
+
+
+def _settings(options: Mapping[str, Any], goal: Goal | None) -> dict[str, float]:
+    # The fitting window in years (none: every point from the base on), and the log model.
+    window = settings_of(options)[2] if goal is not None else None
+    log = goal is not None and options.get("model") == "log"
+    return {"log": float(log), "fit_window": window or 0.0}
+
+
+def _windowed(run: PathRun) -> bool:
+    """Whether a forecast is fitted on its last years only (option ``window``)."""
+    return any(v["fit_window"] > 0 for v in run.settings.values())
+
+
+def _rows(run: PathRun, usable: Frame) -> tuple[Frame, dict[str, Expr]]:
+    """The points: x = year - base year; y the value, or its logarithm (model: log)."""
+    import narwhals as nw
+
+    year, value, point = nw.col("_year"), nw.col("_value"), run.point
+    log = run.constant({i: v["log"] == 1 for i, v in run.settings.items()}, nw.Boolean)
+    # A value that is not positive has no logarithm: 1 stands in, and the method then
+    # refuses the series for it (from `_f_min`), so the sums are not used.
+    logged = nw.when(value > 0).then(value).otherwise(1.0).cast(nw.Float64).log()
+    usable = usable.with_columns(
+        _fx=nw.when(point).then(year - nw.col("_by")).otherwise(null()).cast(nw.Float64),
+        _fy=nw.when(point)
+        .then(nw.when(log).then(logged).otherwise(value))
+        .otherwise(null())
+        .cast(nw.Float64),
+        _fv=nw.when(point).then(value).otherwise(null()).cast(nw.Float64),
+    )
+    usable = usable.with_columns(_fa=nw.col("_fy").abs())
+    # A window needs the last year first: its sums come in passes of their own.
+    return usable, {} if _windowed(run) else fit_sums()
+
+
+def _carried(run: PathRun) -> tuple[str, ...]:
+    return () if _windowed(run) else ("_fx", "_fy")
+
+
+def _joined(run: PathRun, joined: Frame) -> tuple[Frame, dict[str, Expr]]:
+    """Deviations from the means, then their products (without a window)."""
+    if _windowed(run):
+        return joined, {}
+    return centre(joined), centred_sums()
+
+
+def _passes(run: PathRun, series: Frame, passes: Passes) -> Frame:
+    """The windowed fit's three passes, else the residuals about the fitted line (one)."""
+    keys = run.keys
+    if _windowed(run):
+        fitted = windowed_fit(passes.usable, passes.first, keys, run.setting("fit_window"))
+        return series.join(fitted, on=keys, how="inner")
+    products = passes.second.select(*keys, "_f_sxx", "_f_sxy")
+    return series.join(residual_sum(passes.joined, products, keys), on=keys, how="inner")
+
+
+def _accepts(options: Mapping[str, Any]) -> bool:
+    # Theil-Sen's median of pairwise slopes: the reference path.
+    return options.get("model", "linear") in ("linear", "log")
+
+
+FORM = FrameMethod(
+    name="forecast",
+    letter="f",
+    assess=forecast,
+    base=Base.EVERY_POINT,
+    reads=frozenset({"confidence", "model", "window"}),
+    accepts=_accepts,
+    settings=_settings,
+    rows=_rows,
+    carried=_carried,
+    joined=_joined,
+    passes=_passes,
+)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import EPSILON, div, null, status_and_label
+from goalframe._frames.methods import Base, FrameMethod
+from goalframe.progress.okr import GREEN, YELLOW
 
 #: The OKR method's branches, as `goalframe.progress.okr` names them.
 _OKR = {
@@ -18,8 +20,12 @@ _OKR = {
     "red": ("insufficient_progress", "red"),
 }
 
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Frame
+    from goalframe._frames.methods import Meets
 
-def okr(s: Any, meets: Any) -> Any:
+
+def okr(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """The OKR grade ``clamp((latest - start) / (target - start), 0, 1)``, as in `okr`.
 
     The start is the declared baseline (a group's own). Adds ``_k_branch``, ``_k_status``,
@@ -43,9 +49,9 @@ def okr(s: Any, meets: Any) -> Any:
         .then(nw.when(meets(latest)).then(nw.lit("held")).otherwise(nw.lit("fell_back")))
         .when(meets(latest))
         .then(nw.lit("met"))
-        .when(grade >= 0.7 - EPSILON)
+        .when(grade >= GREEN - EPSILON)
         .then(nw.lit("green"))
-        .when(grade >= 0.4 - EPSILON)
+        .when(grade >= YELLOW - EPSILON)
         .then(nw.lit("yellow"))
         .when(nw.col("_k_raw") < 0)
         .then(nw.lit("away"))
@@ -68,3 +74,6 @@ def okr(s: Any, meets: Any) -> Any:
         _k_expected=null(),
         _k_start=held,
     )
+
+
+FORM = FrameMethod(name="okr", letter="k", assess=okr, base=Base.FIRST_FIGURE)

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import EPSILON, constant, div, null
+from goalframe._frames.methods import Base, FrameMethod
+from goalframe._periods import Frequency
+from goalframe.progress.open_sdg import (
+    DEFAULT_BASE_YEAR,
+    LABELS,
+    LIMIT_EXPONENT,
+    ZERO_REPLACEMENT,
+    base_year_of,
+    limit_of,
+    thresholds_of,
+)
+
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames.methods import Meets
+    from goalframe._model import Goal
 
 
-def open_sdg(s: Any, meets: Any) -> Any:
+def open_sdg(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """Open SDG's progress measure, as in `open_sdg`.
 
     With a target (its method 2) ``pv = s * d * CAGR(base -> current) / |CAGR(base ->
@@ -20,9 +37,7 @@ def open_sdg(s: Any, meets: Any) -> Any:
     """
     import narwhals as nw
 
-    from goalframe.progress.open_sdg import LABELS, ZERO_REPLACEMENT
-
-    high, med, low = nw.col("_high"), nw.col("_med"), nw.col("_low")
+    high, med, low = nw.col("_opt_high"), nw.col("_opt_med"), nw.col("_opt_low")
     own, current, target = nw.col("_own"), nw.col("_latest"), nw.col("_t")
     base = nw.when(own.is_null()).then(nw.col("_b")).otherwise(own)
     s = s.with_columns(_o_base=base.cast(nw.Float64))
@@ -54,7 +69,7 @@ def open_sdg(s: Any, meets: Any) -> Any:
         _o_achieved=known
         & ~growth
         & nw.when(nw.col("_inc")).then(current >= aim).otherwise(current <= aim),
-        _o_c=_natural_limit(base, nw.col("_lim"), growth & nw.col("_has_lim")),
+        _o_c=_natural_limit(base, nw.col("_opt_limit"), growth & (nw.col("_opt_has_limit") == 1)),
     )
     # Method 1's thresholds shrink near a natural limit (C is 1 otherwise).
     c = nw.col("_o_c")
@@ -112,7 +127,7 @@ def open_sdg(s: Any, meets: Any) -> Any:
     )
 
 
-def _natural_limit(base: Any, limit: Any, applies: Any) -> Any:
+def _natural_limit(base: Expr, limit: Expr, applies: Expr) -> Any:
     """Open SDG's natural-limit factor ``C`` (`open_sdg.natural_limit_factor`), 1 elsewhere.
 
     ``C = 1`` when ``|base| >= 2|limit|``, ``1 - (|base| / |limit|)^4.44`` when ``|base| <=
@@ -121,11 +136,55 @@ def _natural_limit(base: Any, limit: Any, applies: Any) -> Any:
     """
     import narwhals as nw
 
-    from goalframe.progress.open_sdg import LIMIT_EXPONENT
-
     b, lim = base.abs(), limit.abs()
     near = applies & (b < 2 * lim)
     inside = near & (b <= lim)
     between = near & (b > lim)
     x = nw.when(inside).then(div(b, lim)).when(between).then(div(2 * lim - b, lim)).otherwise(0.0)
     return nw.when(near).then(1 - x**LIMIT_EXPONENT).otherwise(1.0).cast(nw.Float64)
+
+
+def _settings(options: Mapping[str, Any], goal: Goal | None) -> dict[str, float]:
+    # Open SDG's method 2 with a target; its method 1 (growth alone) without one.
+    growth = goal is not None and goal.target is None
+    limit = limit_of(options) if growth else None
+    base_year = base_year_of(options) if goal is not None else None
+    return {
+        **thresholds_of(options, 1 if growth else 2),  # high, med and low
+        # the natural limit (method 1 only), and whether one is set
+        "limit": 0.0 if limit is None else limit,
+        "has_limit": float(limit is not None),
+        # the base year when the goal file declares no baseline
+        "base_year": float(DEFAULT_BASE_YEAR if base_year is None else base_year.year),
+    }
+
+
+def _accepts(options: Mapping[str, Any]) -> bool:
+    chosen = base_year_of(options)  # a base year, not a quarter
+    return chosen is None or chosen.frequency is Frequency.YEAR
+
+
+def _zero_replaced() -> tuple[str, Expr]:
+    import narwhals as nw
+
+    replaced = (
+        (nw.col("_t") == 0)
+        & ~nw.col("_a_last").is_null()
+        & ~nw.col("_b").is_null()  # (no base found: no verdict, so no caveat)
+    )
+    return "zero-replaced", replaced
+
+
+FORM = FrameMethod(
+    name="open-sdg",
+    letter="o",
+    assess=open_sdg,
+    base=Base.BASE_YEAR,
+    # base_year is read only without a declared baseline, limit only without a target
+    reads=frozenset({"base_year", "limit", "thresholds"}),
+    accepts=_accepts,
+    settings=_settings,
+    base_year=lambda settings: int(settings["base_year"]),
+    growth_alone=True,
+    caveat=_zero_replaced,
+)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import EPSILON, div, null, status_and_label
+from goalframe._frames.methods import Base, FrameMethod
+from goalframe.progress.unsd import ACCELERATION, DEFAULT_BASE_YEAR, ON_TRACK
 
 #: The UN SDG Progress Chart's branches with a target: status and label, as `unsd` names them.
 _UNSD = {
@@ -17,8 +19,12 @@ _UNSD = {
     "regression": ("moving_away", "stagnation_or_regression"),
 }
 
+if TYPE_CHECKING:
+    from goalframe._frames._expr import Expr, Frame
+    from goalframe._frames.methods import Meets, PathRun
 
-def unsd(s: Any, meets: Any) -> Any:
+
+def unsd(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """The UN SDG Progress Chart rule with a target, as in `unsd`, from its base (`_b`).
 
     ``CAGR = (v_t / v_b)^(1/(t-b)) - 1``, the latest value projected to the deadline
@@ -60,9 +66,9 @@ def unsd(s: Any, meets: Any) -> Any:
         .then(nw.lit("fell_back"))
         .when(r.is_null())
         .then(nw.lit("na"))
-        .when(r >= 0.95 - EPSILON)
+        .when(r >= ON_TRACK - EPSILON)
         .then(nw.lit("on"))
-        .when(r >= 0.10 - EPSILON)
+        .when(r >= ACCELERATION - EPSILON)
         .then(nw.lit("accelerate"))
         .when(nw.col("_u_directed") < 0)
         .then(nw.lit("regression"))
@@ -84,3 +90,30 @@ def unsd(s: Any, meets: Any) -> Any:
         _u_expected=null(),
         _u_start=nw.col("_u_branch") == "fell_back",
     )
+
+
+def _keeps(run: PathRun) -> Expr | None:
+    """Without a baseline, a series whose every figure precedes the base year: the reference.
+
+    UNSD's base without a baseline is the figure nearest 2015 but the latest; when every
+    figure read is before 2015, that is the one before the latest, which the path form's
+    passes do not give.
+    """
+    import narwhals as nw
+
+    nearest = {i: not run.declared[i] and m == "unsd" for i, m in run.ids.items()}
+    if not any(nearest.values()):
+        return None
+    before_all = nw.col("_own").is_null() & (nw.col("_prev") == nw.col("_a_last"))
+    odd = nw.when(run.constant(nearest, nw.Boolean) & before_all).then(nw.lit(value=True))
+    return ~odd.otherwise(nw.lit(value=False))
+
+
+FORM = FrameMethod(
+    name="unsd",
+    letter="u",
+    assess=unsd,
+    base=Base.NEAREST,
+    base_year=lambda settings: DEFAULT_BASE_YEAR,
+    keeps=_keeps,
+)
