@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -8,15 +7,26 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from ._profile import THOROUGH, engines, examples
+
+# The quick profile (a plain `pytest`): few examples, a fixed seed, so that a run repeats.
 settings.register_profile(
-    "ci",
+    "quick",
     derandomize=True,
     deadline=None,
-    max_examples=100,
+    max_examples=examples(15),
+    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", deadline=None, max_examples=60)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# The thorough profile (CI: GOALFRAME_TESTS=thorough): many examples from random seeds.
+settings.register_profile(
+    "thorough",
+    deadline=None,
+    max_examples=examples(150),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("thorough" if THOROUGH else "quick")
 
 #: The day the tests read cards on when they give no as_of: 2026-11-28 (SOURCE_DATE_EPOCH,
 #: the reproducible-builds convention goalframe honours for "today"). Fixed, so that a card's
@@ -35,6 +45,12 @@ def _fixed_today() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         yield
+
+
+@pytest.fixture(scope="session", params=engines())
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each installed engine a test runs on (see `tests._profile.engines`)."""
+    return str(request.param)
 
 
 @pytest.fixture

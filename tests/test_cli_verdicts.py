@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ._profile import examples
 from .conftest import EXAMPLE
 from .test_cli import Write, run
 
@@ -184,7 +185,7 @@ def test_without_polars_pyarrow_reads_the_file(monkeypatch: pytest.MonkeyPatch) 
 _CELL_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     rows=st.lists(
         st.tuples(

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import goalframe as gf
 from goalframe import io as gio
 
+from ._profile import examples
 from .conftest import EXAMPLE
 
 # As JSON has it: keys are text (the milestones' years too).
@@ -88,7 +89,7 @@ def _mutations() -> st.SearchStrategy[Any]:
     return st.lists(st.tuples(st.sampled_from(paths), values), max_size=3)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(_mutations(), st.booleans())
 def test_a_changed_document_reads_the_same_both_ways(
     changes: list[tuple[tuple[Any, ...], Any]], strict: bool

@@ -18,6 +18,8 @@ import goalframe as gf
 from goalframe import Period, Status
 from goalframe.cli import app
 
+from ._profile import examples
+
 Write = Callable[[str, str], Path]
 
 COUNTY_LINES = """
@@ -291,7 +293,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(documents())
 def test_documents_round_trip_and_validate_against_the_published_schema(
     document: dict[str, Any],
