@@ -243,3 +243,28 @@ def test_floats_are_written_as_python_writes_them() -> None:
     assert _float_text(values).to_list() == [
         "1e-07", "1e-05", "0.0001", None, "2.5", "1e+16", "-3e-09", "-0.0", "123456.75"
     ]  # fmt: skip
+
+
+def test_every_computed_share_is_rounded_in_csv(write: Write) -> None:
+    # The rounded columns were named apart from the table's own names once (`expected` beside
+    # `expected_progress`): a share the engine renamed came out unrounded.
+    goals = write(
+        "goals.yaml",
+        """
+        id: t
+        title: T
+        indicators:
+          - id: x
+            name: X
+            unit: kg
+            direction: decrease
+            target: {baseline: {value: 90, period: 2018}, value: 20, deadline: 2021}
+        """,
+    )
+    # 2019: a third of the time gone, 10/70 = 1/7 of the way made.
+    data = write("data.csv", "indicator,period,value,unit\nx,2018,90,kg\nx,2019,80,kg\n")
+    code, out, err = run("verdicts", goals, "--data", data, "--as-of", "2020-01-01")
+    assert code == 0, err
+    (row,) = _table(out)
+    assert row["progress"] == "0.142857"
+    assert row["expected_progress"] == "0.333333"

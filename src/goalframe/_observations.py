@@ -199,10 +199,26 @@ def _blanks_as_none(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return {k: (None if _is_blank(v) else v) for k, v in row.items()}
 
 
+#: The columns of a table of observations with a meaning of their own, and what each holds;
+#: any other column is a breakdown (region, sex, age, ...). Every reader (CSV, spreadsheets,
+#: SDMX-CSV, Open SDG, data frames) and the frame engine read this table.
+COLUMNS: Mapping[str, str] = {
+    "indicator": "the indicator's id in the goal file",
+    "period": "a year (2020), quarter (2020-Q1), month (2020-01), date or financial year (2022/23)",
+    "value": "the figure: a number, or blank (set aside with the reason)",
+    "unit": "the figure's unit; converted into the indicator's",
+    "flag": "flags such as revised, provisional, break (see FLAGS), comma-separated",
+    "note": "a note on the figure, shown beside it",
+    "source": "where the figure was published",
+    "vintage": "when this release of the figure was published (revised figures by vintage)",
+    "published": "another name for vintage",
+}
+#: The columns every table of observations needs.
+REQUIRED_COLUMNS = ("indicator", "period", "value", "unit")
+#: The columns that name a figure's release, as the readers read them (vintage, else published).
+RELEASE_COLUMNS = ("vintage", "published")
 #: Columns with a meaning of their own in a table of observations; others are breakdowns.
-KNOWN_COLUMNS = (
-    "indicator", "period", "value", "unit", "flag", "note", "source", "vintage", "published",
-)  # fmt: skip
+KNOWN_COLUMNS = tuple(COLUMNS)
 
 
 def observations_from_columns(
@@ -414,18 +430,7 @@ def observations_from_records(
         if not isinstance(row, Mapping):
             msg = f"record {i + 1} is a {type(row).__name__}, not a mapping"
             raise ObservationError(msg, Location(source))
-    known = {
-        "indicator",
-        "period",
-        "value",
-        "unit",
-        "flag",
-        "note",
-        "source",
-        "vintage",
-        "published",
-    }
-    columns = tuple(dict.fromkeys(k for r in rows for k in r if k not in known))
+    columns = tuple(dict.fromkeys(k for r in rows for k in r if k not in COLUMNS))
     return build_observations(
         ((_blanks_as_none(row), Location(source, i + 1)) for i, row in enumerate(rows)),
         source=source,

@@ -43,7 +43,7 @@ def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "status": a.status.value,
                 "label": a.label,
                 "progress": a.value,
-                "expected": a.expected,
+                "expected_progress": a.expected,
                 "score": a.score,
                 "method": a.method,
                 "final": a.final,
@@ -65,7 +65,7 @@ def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
             "status": row["status"],
             "label": row["label"],
             "progress": _none(row["progress"]),
-            "expected": _none(row["expected"]),
+            "expected_progress": _none(row["expected_progress"]),
             "score": _none(row["score"]),
             "method": row["method"],
             "final": bool(row["final"]),
@@ -163,7 +163,7 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
             "baseline_period",
         ):
             assert got[key] == want[key], (label, key, got, want)
-        for key in ("progress", "expected", "score", "latest", "baseline"):
+        for key in ("progress", "expected_progress", "score", "latest", "baseline"):
             if want[key] is None:
                 assert got[key] is None, (label, key, got, want)
             else:

@@ -146,7 +146,7 @@ def test_a_card_as_a_frame_matches_the_frame_evaluation() -> None:
     assert sorted(mine.index) == sorted(other.index)
     columns = ["status", "label", "final", "caveats", "baseline_period", "latest_period"]
     assert (mine.loc[other.index, columns] == other[columns]).all().all()
-    for column in ("progress", "expected", "target", "latest"):
+    for column in ("progress", "expected_progress", "target", "latest"):
         assert mine.loc[other.index, column].tolist() == pytest.approx(other[column].tolist())
     assert set(mine["engine"]) == {"reference"} and set(other["engine"]) == {"frame"}
     assert type(card.to_frame("polars")).__module__.startswith("polars")

@@ -124,7 +124,7 @@ def test_cumulative_totals_in_the_frame(backend: str, direction: str, as_of: str
     assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if as_of == "2016":
         label = {"increase": "on_pace", "decrease": "above_pace"}[direction]
-        assert (frame[""]["label"], frame[""]["progress"], frame[""]["expected"]) == (
+        assert (frame[""]["label"], frame[""]["progress"], frame[""]["expected_progress"]) == (
             label,
             pytest.approx(0.65),
             pytest.approx(0.5),

@@ -89,7 +89,7 @@ def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
     a, b = got["A"], got["B"]
     assert (a["status"], a["label"]) == ("on_track", "on_trajectory")
     assert a["progress"] == pytest.approx(0.3, rel=1e-12)
-    assert a["expected"] == pytest.approx(4 / 14, rel=1e-12)
+    assert a["expected_progress"] == pytest.approx(4 / 14, rel=1e-12)
     assert a["caveats"] == "missing-periods"
     assert (b["status"], b["label"], b["caveats"]) == ("moving_away", "moving_away", "")
     assert b["progress"] == pytest.approx(-0.2, rel=1e-12)

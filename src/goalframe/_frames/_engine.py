@@ -34,13 +34,12 @@ class FrameEvaluation:
     """The verdicts of `evaluate_frame`, as frames of the caller's backend.
 
     Attributes:
-        results: One row per indicator and series: ``indicator``, ``role`` (``headline`` or
-            ``group``), the breakdown columns, ``method``, ``status``, ``label``,
-            ``progress``, ``expected``, ``score`` (the method's own, such as Open SDG's -5
-            to +5), ``baseline``, ``baseline_period``, ``target``,
-            ``deadline``, ``latest``, ``latest_period``, ``final``, ``caveats`` (codes,
-            comma-separated), ``observations`` (rows used) and ``engine`` (``frame`` or
-            ``reference``).
+        results: One row per indicator and series, with the columns of the verdict table
+            (``indicator``, ``role``, the breakdown columns, ``method``, ``status``,
+            ``label``, ``progress``, ``expected_progress``, ``score``, ``baseline``,
+            ``baseline_period``, ``target``, ``deadline``, ``latest``, ``latest_period``,
+            ``final``, ``caveats``, ``observations`` and ``engine``: see the docs' table of
+            them, made from `goalframe._frames._table.RESULTS`).
         set_aside: Rows not used, counted by indicator and reason (``indicator``,
             ``reason``, ``rows``).
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import among, constant, null
+from goalframe._observations import KNOWN_COLUMNS, RELEASE_COLUMNS, REQUIRED_COLUMNS
 from goalframe._periods import Frequency, Period
 from goalframe.errors import DataError
 
@@ -13,16 +14,11 @@ if TYPE_CHECKING:
     from goalframe._frames._expr import Expr, Frame
     from goalframe._model import Framework, Indicator
 
-#: The columns that name a figure's release, as the CSV reader reads them (`vintage`, else
-#: `published`).
-RELEASES = ("vintage", "published")
-
-
-#: Columns with a meaning of their own; any other column is a breakdown (region, sex, ...).
-KNOWN = ("indicator", "period", "value", "unit", "flag", "note", "source", *RELEASES)
-
-
-REQUIRED = ("indicator", "period", "value", "unit")
+#: The columns that name a figure's release, and those with a meaning of their own (any other
+#: column is a breakdown): the one table of `goalframe._observations`.
+RELEASES = RELEASE_COLUMNS
+KNOWN = KNOWN_COLUMNS
+REQUIRED = REQUIRED_COLUMNS
 
 
 #: Flags the ``flagged-values`` caveat lists (a series break sends a series to the reference).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def result_rows(
                     "status": a.status.value,
                     "label": a.label,
                     "progress": _finite(a.value),
-                    "expected": _finite(a.expected),
+                    "expected_progress": _finite(a.expected),
                     "score": _finite(a.score),
                     "baseline": baseline.value if baseline else None,
                     "baseline_period": str(baseline.period) if baseline else None,
@@ -60,11 +61,30 @@ def _finite(value: float | None) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
-RESULT_COLUMNS = (
-    "indicator", "role", "method", "status", "label", "progress", "expected", "score",
-    "baseline", "baseline_period", "target", "deadline", "latest", "latest_period", "final",
-    "caveats", "observations", "engine",
-)  # fmt: skip
+#: The verdict table's columns (`goalframe.evaluate_frame`, `Scorecard.to_frame`, ``goalframe
+#: verdicts``), each with its type and meaning; the breakdown columns follow ``role``. The
+#: names are the JSON card's: one name per quantity on every output.
+RESULTS: Mapping[str, tuple[str, str]] = {
+    "indicator": ("String", "the indicator's id"),
+    "role": ("String", "`headline` (the series `select:` chooses) or `group` (a `by:` series)"),
+    "method": ("String", "the progress method that gave the verdict"),
+    "status": ("String", "the verdict, as on the cards (`on_track`, `missed`, ...)"),
+    "label": ("String", "the method's own words for it"),
+    "progress": ("Float64", "the method's key number (trajectory: the share of the way made)"),
+    "expected_progress": ("Float64", "the share expected by now, where the method has one"),
+    "score": ("Float64", "the method's own score, where it has one (Open SDG: -5 to +5)"),
+    "baseline": ("Float64", "the declared baseline as it applies to this series"),
+    "baseline_period": ("String", "its period"),
+    "target": ("Float64", "the target as it applies to this series (a relative one resolved)"),
+    "deadline": ("String", "the target's deadline"),
+    "latest": ("Float64", "the series' latest figure up to the assessment date"),
+    "latest_period": ("String", "its period"),
+    "final": ("Boolean", "the deadline has passed: achieved, missed or outcome unknown"),
+    "caveats": ("String", "the caveat codes, comma-separated"),
+    "observations": ("Int64", "rows used"),
+    "engine": ("String", "`frame` (grouped expressions) or `reference` (the per-series code)"),
+}
+RESULT_COLUMNS = tuple(RESULTS)
 
 
 def as_frame(out: list[dict[str, Any]], like: Frame, bcols: list[str]) -> Frame:
@@ -77,12 +97,8 @@ def result_table(out: list[dict[str, Any]], bcols: list[str], backend: Any) -> A
     import narwhals as nw
 
     names = ["indicator", "role", *bcols, *RESULT_COLUMNS[2:]]
-    types = {
-        "progress": nw.Float64, "expected": nw.Float64, "score": nw.Float64,
-        "baseline": nw.Float64, "target": nw.Float64, "latest": nw.Float64,
-        "final": nw.Boolean, "observations": nw.Int64,
-    }  # fmt: skip
-    schema: dict[str, Any] = {n: types.get(n, nw.String) for n in names}
+    types = {n: RESULTS[n][0] if n in RESULTS else "String" for n in names}
+    schema: dict[str, Any] = {n: getattr(nw, t) for n, t in types.items()}
     data = {n: [r[n] for r in out] for n in names}
     return nw.from_dict(data, schema=schema, backend=backend)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 
@@ -24,15 +24,18 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    """Scorecard formats on the command line."""
+def _output_format() -> type[StrEnum]:
+    """``--format``'s choices: the names of the formats table (`goalframe.render._formats`)."""
+    from goalframe.render._formats import FORMATS_BY_NAME
 
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-    csv = "csv"
-    xlsx = "xlsx"
+    made: type[StrEnum] = StrEnum("OutputFormat", {n: n for n in FORMATS_BY_NAME})  # type: ignore[misc]
+    return made
+
+
+if TYPE_CHECKING:
+    OutputFormat: TypeAlias = str
+else:  # an enum for Typer, built from the one formats table
+    OutputFormat = _output_format()
 
 
 def check_language(value: str | None) -> str | None:

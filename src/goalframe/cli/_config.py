@@ -25,6 +25,9 @@ from typing import Any
 
 import attrs
 
+from goalframe._text import catalogue_languages
+from goalframe.render._formats import text_formats
+
 __all__ = ["CONFIG_NAME", "Setting", "Settings", "find_config", "load_settings"]
 
 CONFIG_NAME = "goalframe.toml"
@@ -75,9 +78,9 @@ def _text(value: Any) -> Any:
 #: Every setting a configuration file may hold: key -> check (returns the value to use).
 KEYS: Mapping[str, Callable[[Any], Any]] = {
     "method": _text,
-    "lang": _choice("en", "nl"),
+    "lang": lambda value: _choice(*catalogue_languages())(value),
     "fail-on": _choice(*_STATUSES),
-    "format": _choice("table", "markdown", "json", "html", "csv"),
+    "format": _choice(*text_formats()),
     "width": _width,
     "as-of": lambda v: str(v),
     "lint.select": _codes,

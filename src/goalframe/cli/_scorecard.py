@@ -27,6 +27,7 @@ from goalframe.cli._common import (
     write_output,
 )
 from goalframe.errors import EXIT_GATE
+from goalframe.render._formats import FORMATS_BY_NAME, Format, format_for_suffix
 
 Lang = Annotated[
     str | None,
@@ -131,9 +132,7 @@ def scorecard(
     gate = settings.resolve("fail-on", fail_on.value if fail_on else None, None)
     width = settings.resolve("width", width, None)
     as_of = settings.resolve("as-of", as_of, None)
-    shape = OutputFormat(
-        settings.resolve("format", format.value if format else _format_of(output), "table")
-    )
+    shape = FORMATS_BY_NAME[settings.resolve("format", format or _format_of(output), "table")]
     with bad_input(language):
         from goalframe._api import compare, evaluate
 
@@ -143,7 +142,7 @@ def scorecard(
         if method == "all":
             comparison = compare(framework, observations, as_of=cutoff)
             card = comparison.own
-            if shape in (OutputFormat.html, OutputFormat.csv, OutputFormat.xlsx):
+            if not shape.comparison:
                 from goalframe._messages import Message, say
 
                 raise fail(say(Message("cli_method_all_formats"), language or "en"))
@@ -151,7 +150,7 @@ def scorecard(
         else:
             release = parse_as_of(vintage) if vintage else None
             card = evaluate(framework, observations, as_of=cutoff, method=method, vintage=release)
-            if compact and shape is OutputFormat.json:
+            if compact and shape.name == "json":
                 from goalframe.render.json import scorecard_json_chunks
 
                 chunks = scorecard_json_chunks(card, indent=None, series="columns")
@@ -193,65 +192,47 @@ def github_annotations(card: Any, framework: Any, tripped: list[str], gate: str)
     return "\n".join(lines) + "\n"
 
 
-_SUFFIX_FORMATS = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".txt": "table",
-}
-
-
 def _format_of(output: Path | None) -> str | None:
     """The format an -o file's extension asks for (``card.html`` -> html), if any."""
     if output is None or str(output) == "-":
         return None
-    return _SUFFIX_FORMATS.get(output.suffix.lower())
+    found = format_for_suffix(output.suffix)
+    return found.name if found is not None else None
 
 
 def _show(
-    result: Any, format: OutputFormat, output: Path | None, width: int | None, lang: str | None
+    result: Any, format: Format, output: Path | None, width: int | None, lang: str | None
 ) -> None:
-    """Print a scorecard or a comparison: rich on a terminal, else the chosen text format."""
-    language = {"lang": lang} if lang else {}
-    if format is OutputFormat.table and output is None and colour_wanted():
+    """Print a scorecard or a comparison: rich on a terminal, else the chosen format."""
+    language: dict[str, Any] = {"lang": lang} if lang and format.lang else {}
+    if format.name == "table" and output is None and colour_wanted():
         # Colour and the terminal's width on a terminal; plain text otherwise (below).
         from rich.console import Console
 
-        console_width = width
         renderable = result
         if lang:
             from goalframe.render.terminal import build_renderable
 
             renderable = build_renderable(result, lang)
-        Console(
-            width=console_width, highlight=False, emoji=False, force_terminal=forced_colour()
-        ).print(renderable)
-    elif format is OutputFormat.json:
+        Console(width=width, highlight=False, emoji=False, force_terminal=forced_colour()).print(
+            renderable
+        )
+        return
+    if format.name == "json":
         from goalframe._scorecard import ScorecardData
 
         if isinstance(result, ScorecardData):  # written one indicator at a time
             from goalframe.render.json import scorecard_json_chunks
 
             write_output(scorecard_json_chunks(result), output)
-        else:
-            write_output(result.to_json(), output)
-    elif format is OutputFormat.markdown:
-        write_output(result.to_markdown(**language), output)
-    elif format is OutputFormat.html:
-        write_output(result.to_html(**language), output)
-    elif format is OutputFormat.csv:
-        write_output(result.to_csv(), output)
-    elif format is OutputFormat.xlsx:
-        if output is None and sys.stdout.isatty():
-            from goalframe._messages import Message, say
+            return
+    if format.binary and output is None and sys.stdout.isatty():
+        from goalframe._messages import Message, say
 
-            raise fail(say(Message("cli_excel_terminal"), lang or "en"))
-        write_output(result.to_xlsx(**language), output)
-    else:
-        write_output(result.to_text(width=width or 100, **language), output)
+        raise fail(say(Message("cli_excel_terminal"), lang or "en"))
+    if format.name == "table":
+        language["width"] = width or 100
+    write_output(getattr(result, format.writer)(**language), output)
 
 
 def explain(

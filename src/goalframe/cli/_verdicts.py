@@ -328,7 +328,7 @@ def _float_text(values: Any) -> Any:
 
 #: Computed columns, rounded to six decimals in CSV as in the scorecard's CSV (Parquet keeps
 #: full precision).
-ROUNDED = ("progress", "expected", "score")
+ROUNDED = ("progress", "expected_progress", "score")
 
 
 def _for_spreadsheets(frame: Any) -> Any:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goalframe._messages import Message
+from goalframe._observations import KNOWN_COLUMNS, REQUIRED_COLUMNS
 from goalframe.errors import Location, ObservationError
 
 if TYPE_CHECKING:
     from goalframe._observations import ObservationSet, SetAside
 
-#: Columns every observations file needs.
-REQUIRED = ("indicator", "period", "value", "unit")
-#: Columns with a meaning of their own; any other column is a breakdown.
-KNOWN = (*REQUIRED, "flag", "note", "source", "vintage", "published")
+#: Columns every observations file needs; those with a meaning of their own (any other column
+#: is a breakdown). One table for every reader: `goalframe._observations.COLUMNS`.
+REQUIRED = REQUIRED_COLUMNS
+KNOWN = KNOWN_COLUMNS
 
 
 def check_header(columns: list[str], where: str) -> None:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from goalframe.errors import UnknownFormatError
+from goalframe.render._formats import text_formats
 
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData
 
 __all__ = ["FORMATS", "render"]
 
-#: Output formats `render` accepts.
-FORMATS = ("table", "markdown", "json", "html", "csv")
+#: Output formats `render` accepts: every text format of the formats table
+#: (`goalframe.render._formats`); the workbook is `Scorecard.to_xlsx`.
+FORMATS = text_formats()
 
 
 def render(

@@ -50,7 +50,7 @@ def result_columns(
         .then(no_number)
         .otherwise(no_number if expected is None else expected)
         .cast(nw.Float64)
-        .alias("expected"),
+        .alias("expected_progress"),
         no_number.alias("score"),
         (no_number if baseline is None else baseline).cast(nw.Float64).alias("baseline"),
         (nw.lit(None, dtype=nw.String) if baseline_period is None else baseline_period).alias(

@@ -306,7 +306,7 @@ def _columns(
         nw.col("_status").alias("status"),
         nw.col("_label").alias("label"),
         unless(no_own, "_progress").alias("progress"),
-        unless(no_own, "_expected").alias("expected"),
+        unless(no_own, "_expected").alias("expected_progress"),
         unless(no_own | duplicated, "_score").alias("score"),
         # The declared baseline (a group's own figure for its year), as the card's goal has
         # it: a group without that figure, or a target without a baseline, has none.
