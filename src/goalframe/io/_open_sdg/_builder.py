@@ -1,151 +1,31 @@
-"""Import an Open SDG data repository: a goal file and tidy observations from its files.
-
-An Open SDG data repository keeps, per indicator ``1-2-1``:
-
-- ``data/indicator_1-2-1.csv``: columns ``Year``, optional ``Series`` and ``Units``, any
-  disaggregation columns, ``Value``; optionally ``GeoCode``, ``Observation status`` and
-  ``Progress`` (a value used for the progress calculation instead of ``Value``);
-- metadata in ``meta/1-2-1.yml`` (or ``.md`` with YAML front matter) and/or
-  ``indicator-config/1-2-1.yml`` (which wins where both set a field): ``indicator_name``,
-  ``target_id``, ``target``, ``computation_units``, ``reporting_status``,
-  ``auto_progress_calculation``, ``progress_calculation_options``, ``progress_status``,
-  ``source_organisation_1``, ``source_url_1``, ``data_start_values``.
-
-The mapping follows sdg-build 2.4.0's progress measure (see the `open-sdg` method): one
-objective per SDG target under one per goal; one goalframe indicator per item of
-``progress_calculation_options`` (the series it selects: ``series``, ``unit`` and
-``disaggregation`` values, else the headline rows, the ones whose disaggregation cells are all
-empty); direction ``positive``/``negative`` (sdg-build's default is ``negative``, and the
-summary says when it was used); ``target`` and ``target_year`` (default 2030) as the target;
-``base_year`` and ``limit`` as method options. ``Year`` is cut to its first four characters, as
-sdg-build does. Every unit text becomes a counting unit of its own in the goal file's
-``units:`` section, so nothing is converted by guesswork. Whatever cannot be mapped is listed
-with its file and field in `OpenSdgImport.skipped`; nothing is dropped silently.
-"""
+"""The import's builder: each indicator's series selected, its target and rows written."""
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from goalframe.errors import DataError, Location, ObservationError
+from goalframe.errors import Location
+from goalframe.io._open_sdg._files import (
+    DEFAULT_TARGET_YEAR,
+    NOT_DISAGGREGATIONS,
+    OBSERVATION_ATTRIBUTES,
+    _choose,
+    _column,
+    _flatten,
+    _goal_and_target,
+    _number,
+    _read_data,
+    _read_meta,
+    _slug,
+    _source,
+    _year,
+)
+from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
 
 if TYPE_CHECKING:
-    from goalframe._model import Framework
-    from goalframe._observations import ObservationSet
-
-__all__ = ["OpenSdgImport", "import_open_sdg"]
-
-DEFAULT_TARGET_YEAR = 2030
-_ID = re.compile(r"^indicator_(\d+(?:-[0-9a-z]+)+)\.csv$")
-#: Columns of an Open SDG data file that are not disaggregations (sdg-build's default
-#: non-disaggregation columns, and Canada's).
-NOT_DISAGGREGATIONS = ("year", "series", "units", "value", "geocode", "progress")
-OBSERVATION_ATTRIBUTES = ("observation status", "observation_status", "comment")
-
-
-@attrs.frozen(kw_only=True)
-class Skipped:
-    """Something the import could not map, with where it is and why."""
-
-    file: str
-    field: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.reason}"
-
-
-@attrs.frozen(kw_only=True)
-class OpenSdgImport:
-    """An Open SDG repository read as a goal document and tidy observation rows.
-
-    Attributes:
-        framework: The goal file, loaded and checked like any other.
-        observations: The observations; rows set aside name the repository's data file and
-            line.
-        document: The goal file, as a mapping (write it with `goal_file_text`).
-        rows: The observations, one mapping a row (the tidy CSV columns).
-        indicators: How many Open SDG indicators were read.
-        with_options: How many of them have automatic progress options.
-        skipped: Everything that could not be mapped, with its file, field and reason.
-        notes: What a reader of the import should know (defaults used, manual statuses).
-
-    Added in 0.2.
-    """
-
-    framework: Framework
-    observations: ObservationSet
-    document: Mapping[str, Any]
-    rows: tuple[Mapping[str, Any], ...]
-    indicators: int
-    with_options: int
-    skipped: tuple[Skipped, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    @property
-    def summary(self) -> str:
-        """One line: ``5 indicators imported, 3 with progress options, 1 skipped (...)``."""
-        skipped = len({s.file for s in self.skipped if s.field == "(indicator)"})
-        why = sorted({s.reason for s in self.skipped if s.field == "(indicator)"})
-        tail = f" ({'; '.join(why)})" if why else ""
-        return (
-            f"{self.indicators - skipped} indicators imported, {self.with_options} with "
-            f"progress options, {skipped} skipped{tail}"
-        )
-
-    def goal_file_text(self) -> str:
-        """The goal file as YAML."""
-        from goalframe.io._yaml import dump_yaml
-
-        header = (
-            "# Imported from an Open SDG data repository by `goalframe import open-sdg`.\n"
-            f"# {self.summary}\n"
-        )
-        return header + dump_yaml(dict(self.document))
-
-    def observations_text(self) -> str:
-        """The observations as a tidy CSV file."""
-        import io
-
-        columns: dict[str, None] = dict.fromkeys(("indicator", "period", "value", "unit"))
-        for row in self.rows:
-            columns.update(dict.fromkeys(row))
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(self.rows)
-        return buffer.getvalue()
-
-
-def import_open_sdg(folder: str | Path) -> OpenSdgImport:
-    """Read an Open SDG data repository (its ``data/`` and ``meta/`` or ``indicator-config/``).
-
-    Raises:
-        DataError: The folder has no ``data/indicator_*.csv`` files, or a data file cannot
-            be read (its name and line are given).
-    """
-    root = Path(folder)
-    data = root / "data"
-    found = data.glob("indicator_*.csv") if data.is_dir() else ()
-    files = sorted((p for p in found if _ID.match(p.name)), key=_natural)
-    if not files:
-        msg = (
-            "no Open SDG data files here: expected data/indicator_<id>.csv (e.g. "
-            "data/indicator_1-2-1.csv) under this folder"
-        )
-        raise DataError(msg, Location(str(root)))
-    builder = _Builder(root)
-    for path in files:
-        match = _ID.match(path.name)
-        assert match is not None  # filtered above
-        builder.indicator(match[1], path)
-    return builder.result(len(files))
+    pass
 
 
 class _Builder:
@@ -433,159 +313,3 @@ class _Builder:
                 name, n = f"{base}_{n}", n + 1
             self.units[text] = name
         return self.units[text]
-
-
-def _flatten(
-    options: Iterable[Any], path: Path, skip: Any, where: str = "progress_calculation_options"
-) -> Iterable[Mapping[str, Any]]:
-    """Options as a flat list (groups averaged with equal weight by sdg-build are listed)."""
-    for i, item in enumerate(options):
-        if isinstance(item, Mapping) and "group" in item:
-            yield from _flatten(item["group"] or [], path, skip, f"{where}[{i}].group")
-        elif isinstance(item, Mapping):
-            yield item
-        else:
-            skip(path, f"{where}[{i}]", "not a mapping")
-
-
-def _choose(
-    records: list[tuple[int, dict[str, str]]],
-    item: Mapping[str, Any],
-    series_col: str | None,
-    units_col: str | None,
-    disaggregations: list[str],
-    meta: Mapping[str, Any],
-) -> tuple[dict[str, str], str] | str:
-    """The breakdown an option selects and its unit text, or why none can be chosen."""
-    select: dict[str, str] = {}
-    rows = [r for _, r in records]
-    if item.get("series") is not None:
-        if series_col is None:
-            return "names a series, but the data file has no Series column"
-        wanted = str(item["series"])
-        if not any(r.get(series_col, "").strip() == wanted for r in rows):
-            return f"series {wanted!r} is not in the data"
-        select[_column(series_col)] = wanted
-        rows = [r for r in rows if r.get(series_col, "").strip() == wanted]
-    elif series_col is not None:
-        values = sorted({r.get(series_col, "").strip() for r in rows} - {""})
-        if len(values) > 1:
-            return f"the data has several series ({', '.join(values[:4])}); name one with `series`"
-        if values:
-            select[_column(series_col)] = values[0]
-    wanted_disaggregation = item.get("disaggregation")
-    if wanted_disaggregation is None and not item and meta.get("data_start_values"):
-        wanted_disaggregation = meta["data_start_values"]  # the headline Open SDG shows first
-    for pair in wanted_disaggregation or []:
-        if not isinstance(pair, Mapping) or "field" not in pair or "value" not in pair:
-            return "a disaggregation item needs a field and a value"
-        field = next((c for c in disaggregations if c == str(pair["field"])), None)
-        if field is None:
-            return f"disaggregation field {pair['field']!r} is not a column of the data"
-        select[_column(field)] = str(pair["value"])
-    chosen = [
-        r
-        for r in rows
-        if all((r.get(c, "").strip() == select.get(_column(c), "")) for c in disaggregations)
-    ]
-    if not chosen:
-        return "no rows of the data match it (no headline rows, and no disaggregation given)"
-    unit_text = ""
-    if units_col is not None:
-        units = sorted({r.get(units_col, "").strip() for r in chosen} - {""})
-        if item.get("unit") is not None:
-            if str(item["unit"]) not in units:
-                return f"unit {item['unit']!r} is not in the selected rows"
-            unit_text = str(item["unit"])
-        elif len(units) > 1:
-            return (
-                f"the selected rows have several units ({', '.join(units)}); name one with `unit`"
-            )
-        elif units:
-            unit_text = units[0]
-    return select, unit_text
-
-
-def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    from goalframe.io._files import check_file
-
-    check_file(path, what="Open SDG data file", limit=256 * 1024 * 1024, error=ObservationError)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            if "Year" not in header or "Value" not in header:
-                shown = ", ".join(header)
-                msg = f"an Open SDG data file needs Year and Value columns; it has {shown}"
-                raise ObservationError(msg, Location(str(path), 1))
-            records = [
-                (reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k})
-                for row in reader
-            ]
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
-        raise ObservationError(msg, Location(str(path))) from None
-    return header, records
-
-
-def _read_meta(path: Path) -> dict[str, Any]:
-    """An indicator's metadata, read as safely as a goal file (no aliases, a size cap).
-
-    Numbers stay text, as in goal files; the mapping reads them with goalframe's number syntax.
-    """
-    from goalframe.io._files import read_checked
-    from goalframe.io._yaml import load_yaml
-
-    text = read_checked(path, what="metadata file", limit=8 * 1024 * 1024, error=ObservationError)
-    if path.suffix == ".md":
-        parts = text.split("---", 2)
-        text = parts[1] if text.lstrip().startswith("---") and len(parts) == 3 else ""
-    loaded, _ = load_yaml(text, str(path)) if text.strip() else ({}, None)
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def _goal_and_target(sdg_id: str, meta: Mapping[str, Any]) -> tuple[str, str]:
-    parts = sdg_id.split("-")
-    target = str(meta.get("target_id") or "").strip() or ".".join(parts[:2])
-    return parts[0], target
-
-
-def _source(meta: Mapping[str, Any]) -> dict[str, Any] | None:
-    name = str(meta.get("source_organisation_1") or "").strip()
-    url = str(meta.get("source_url_1") or "").strip()
-    if not name:
-        return None
-    source: dict[str, Any] = {"name": name}
-    if url.startswith(("http://", "https://")):
-        source["url"] = url
-    return source
-
-
-def _natural(path: Path) -> tuple[tuple[int, str], ...]:
-    """``indicator_3-1-1`` before ``indicator_16-a-1``: numbers by value, letters after them."""
-    parts = path.stem.removeprefix("indicator_").split("-")
-    return tuple((int(p), "") if p.isdigit() else (10**6, p) for p in parts)
-
-
-def _column(name: str) -> str:
-    """A data column's name as a goalframe breakdown column."""
-    return _slug(name).replace("-", "_") or "column"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _year(value: object) -> int:
-    """A year as Open SDG metadata writes it (``2030``, ``"2030"``); ValueError otherwise."""
-    text = str(value).strip()
-    if not text.isdigit() or len(text) != 4:
-        msg = f"not a year: {value!r}"
-        raise ValueError(msg)
-    return int(text)
-
-
-def _number(value: object) -> float:
-    from goalframe._numbers import parse_number
-
-    return parse_number(str(value), what="number")

@@ -1,0 +1,184 @@
+"""Reading an Open SDG repository's files: data CSVs, metadata, ids, years and numbers."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from goalframe.errors import Location, ObservationError
+
+if TYPE_CHECKING:
+    pass
+
+
+DEFAULT_TARGET_YEAR = 2030
+
+
+_ID = re.compile(r"^indicator_(\d+(?:-[0-9a-z]+)+)\.csv$")
+
+
+#: Columns of an Open SDG data file that are not disaggregations (sdg-build's default
+#: non-disaggregation columns, and Canada's).
+NOT_DISAGGREGATIONS = ("year", "series", "units", "value", "geocode", "progress")
+
+
+OBSERVATION_ATTRIBUTES = ("observation status", "observation_status", "comment")
+
+
+def _flatten(
+    options: Iterable[Any], path: Path, skip: Any, where: str = "progress_calculation_options"
+) -> Iterable[Mapping[str, Any]]:
+    """Options as a flat list (groups averaged with equal weight by sdg-build are listed)."""
+    for i, item in enumerate(options):
+        if isinstance(item, Mapping) and "group" in item:
+            yield from _flatten(item["group"] or [], path, skip, f"{where}[{i}].group")
+        elif isinstance(item, Mapping):
+            yield item
+        else:
+            skip(path, f"{where}[{i}]", "not a mapping")
+
+
+def _choose(
+    records: list[tuple[int, dict[str, str]]],
+    item: Mapping[str, Any],
+    series_col: str | None,
+    units_col: str | None,
+    disaggregations: list[str],
+    meta: Mapping[str, Any],
+) -> tuple[dict[str, str], str] | str:
+    """The breakdown an option selects and its unit text, or why none can be chosen."""
+    select: dict[str, str] = {}
+    rows = [r for _, r in records]
+    if item.get("series") is not None:
+        if series_col is None:
+            return "names a series, but the data file has no Series column"
+        wanted = str(item["series"])
+        if not any(r.get(series_col, "").strip() == wanted for r in rows):
+            return f"series {wanted!r} is not in the data"
+        select[_column(series_col)] = wanted
+        rows = [r for r in rows if r.get(series_col, "").strip() == wanted]
+    elif series_col is not None:
+        values = sorted({r.get(series_col, "").strip() for r in rows} - {""})
+        if len(values) > 1:
+            return f"the data has several series ({', '.join(values[:4])}); name one with `series`"
+        if values:
+            select[_column(series_col)] = values[0]
+    wanted_disaggregation = item.get("disaggregation")
+    if wanted_disaggregation is None and not item and meta.get("data_start_values"):
+        wanted_disaggregation = meta["data_start_values"]  # the headline Open SDG shows first
+    for pair in wanted_disaggregation or []:
+        if not isinstance(pair, Mapping) or "field" not in pair or "value" not in pair:
+            return "a disaggregation item needs a field and a value"
+        field = next((c for c in disaggregations if c == str(pair["field"])), None)
+        if field is None:
+            return f"disaggregation field {pair['field']!r} is not a column of the data"
+        select[_column(field)] = str(pair["value"])
+    chosen = [
+        r
+        for r in rows
+        if all((r.get(c, "").strip() == select.get(_column(c), "")) for c in disaggregations)
+    ]
+    if not chosen:
+        return "no rows of the data match it (no headline rows, and no disaggregation given)"
+    unit_text = ""
+    if units_col is not None:
+        units = sorted({r.get(units_col, "").strip() for r in chosen} - {""})
+        if item.get("unit") is not None:
+            if str(item["unit"]) not in units:
+                return f"unit {item['unit']!r} is not in the selected rows"
+            unit_text = str(item["unit"])
+        elif len(units) > 1:
+            return (
+                f"the selected rows have several units ({', '.join(units)}); name one with `unit`"
+            )
+        elif units:
+            unit_text = units[0]
+    return select, unit_text
+
+
+def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    from goalframe.io._files import check_file
+
+    check_file(path, what="Open SDG data file", limit=256 * 1024 * 1024, error=ObservationError)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            if "Year" not in header or "Value" not in header:
+                shown = ", ".join(header)
+                msg = f"an Open SDG data file needs Year and Value columns; it has {shown}"
+                raise ObservationError(msg, Location(str(path), 1))
+            records = [
+                (reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k})
+                for row in reader
+            ]
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
+        raise ObservationError(msg, Location(str(path))) from None
+    return header, records
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """An indicator's metadata, read as safely as a goal file (no aliases, a size cap).
+
+    Numbers stay text, as in goal files; the mapping reads them with goalframe's number syntax.
+    """
+    from goalframe.io._files import read_checked
+    from goalframe.io._yaml import load_yaml
+
+    text = read_checked(path, what="metadata file", limit=8 * 1024 * 1024, error=ObservationError)
+    if path.suffix == ".md":
+        parts = text.split("---", 2)
+        text = parts[1] if text.lstrip().startswith("---") and len(parts) == 3 else ""
+    loaded, _ = load_yaml(text, str(path)) if text.strip() else ({}, None)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _goal_and_target(sdg_id: str, meta: Mapping[str, Any]) -> tuple[str, str]:
+    parts = sdg_id.split("-")
+    target = str(meta.get("target_id") or "").strip() or ".".join(parts[:2])
+    return parts[0], target
+
+
+def _source(meta: Mapping[str, Any]) -> dict[str, Any] | None:
+    name = str(meta.get("source_organisation_1") or "").strip()
+    url = str(meta.get("source_url_1") or "").strip()
+    if not name:
+        return None
+    source: dict[str, Any] = {"name": name}
+    if url.startswith(("http://", "https://")):
+        source["url"] = url
+    return source
+
+
+def _natural(path: Path) -> tuple[tuple[int, str], ...]:
+    """``indicator_3-1-1`` before ``indicator_16-a-1``: numbers by value, letters after them."""
+    parts = path.stem.removeprefix("indicator_").split("-")
+    return tuple((int(p), "") if p.isdigit() else (10**6, p) for p in parts)
+
+
+def _column(name: str) -> str:
+    """A data column's name as a goalframe breakdown column."""
+    return _slug(name).replace("-", "_") or "column"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _year(value: object) -> int:
+    """A year as Open SDG metadata writes it (``2030``, ``"2030"``); ValueError otherwise."""
+    text = str(value).strip()
+    if not text.isdigit() or len(text) != 4:
+        msg = f"not a year: {value!r}"
+        raise ValueError(msg)
+    return int(text)
+
+
+def _number(value: object) -> float:
+    from goalframe._numbers import parse_number
+
+    return parse_number(str(value), what="number")

@@ -1,0 +1,39 @@
+"""`import_open_sdg`: a repository's indicators read into a goal file and observations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from goalframe.errors import DataError, Location
+from goalframe.io._open_sdg._builder import _Builder
+from goalframe.io._open_sdg._files import _ID, _natural
+from goalframe.io._open_sdg._result import OpenSdgImport
+
+if TYPE_CHECKING:
+    pass
+
+
+def import_open_sdg(folder: str | Path) -> OpenSdgImport:
+    """Read an Open SDG data repository (its ``data/`` and ``meta/`` or ``indicator-config/``).
+
+    Raises:
+        DataError: The folder has no ``data/indicator_*.csv`` files, or a data file cannot
+            be read (its name and line are given).
+    """
+    root = Path(folder)
+    data = root / "data"
+    found = data.glob("indicator_*.csv") if data.is_dir() else ()
+    files = sorted((p for p in found if _ID.match(p.name)), key=_natural)
+    if not files:
+        msg = (
+            "no Open SDG data files here: expected data/indicator_<id>.csv (e.g. "
+            "data/indicator_1-2-1.csv) under this folder"
+        )
+        raise DataError(msg, Location(str(root)))
+    builder = _Builder(root)
+    for path in files:
+        match = _ID.match(path.name)
+        assert match is not None  # filtered above
+        builder.indicator(match[1], path)
+    return builder.result(len(files))
