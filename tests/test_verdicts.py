@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import goalframe as gf
 from goalframe import Status
-from goalframe.render._common import progress_text
+from goalframe.render._card_text import progress_text
 from goalframe.schema import FrameworkSpec
 
 Write = Callable[[str, str], Path]

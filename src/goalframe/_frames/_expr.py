@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     #: A lazy narwhals frame, of any backend (the engine's rows and results).
     Frame: TypeAlias = nw.LazyFrame[Any]
 
-EPSILON = 1e-9  # as `goalframe.progress._common.EPSILON`
+EPSILON = 1e-9  # as `goalframe.progress._method_parts.EPSILON`
 
 
 def among(ids: list[str]) -> Expr:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from goalframe.cli._common import bad_input, fail, write_output
+from goalframe.cli._errors import bad_input, fail
+from goalframe.cli._files import write_output
 
 import_app = typer.Typer(
     help="Import goal files and observations from other formats (Open SDG repositories).",

@@ -8,23 +8,24 @@ from typing import Annotated, Any
 
 import typer
 
-from goalframe.cli._common import (
+from goalframe.cli._config import settings_for
+from goalframe.cli._errors import bad_input, fail
+from goalframe.cli._files import (
+    check_output,
+    colour_wanted,
+    forced_colour,
+    load_inputs,
+    parse_as_of,
+    write_output,
+)
+from goalframe.cli._options import (
     AsOf,
     DataFile,
     Decimal,
     FailOn,
     GoalFile,
     OutputFormat,
-    bad_input,
     check_language,
-    check_output,
-    colour_wanted,
-    fail,
-    forced_colour,
-    load_inputs,
-    parse_as_of,
-    settings_for,
-    write_output,
 )
 from goalframe.errors import EXIT_GATE
 from goalframe.render._formats import FORMATS_BY_NAME, Format, format_for_suffix

@@ -18,16 +18,9 @@ from typing import Annotated, Any
 
 import typer
 
-from goalframe.cli._common import (
-    AsOf,
-    DataFile,
-    GoalFile,
-    bad_input,
-    check_output,
-    fail,
-    parse_as_of,
-    write_output,
-)
+from goalframe.cli._errors import bad_input, fail
+from goalframe.cli._files import check_output, parse_as_of, write_output
+from goalframe.cli._options import AsOf, DataFile, GoalFile
 
 #: The output formats, by file extension.
 SUFFIXES = (".csv", ".parquet")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
 from goalframe._model import Point
-from goalframe.progress._common import Verdicts, at_least, resolve_baseline
+from goalframe.progress._method_parts import Verdicts, at_least, resolve_baseline
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:

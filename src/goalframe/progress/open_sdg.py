@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._periods import Period
-from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._method_parts import Verdicts, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
 from goalframe.schema import Direction
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
 from goalframe._periods import Frequency, Period
-from goalframe.progress._common import Verdicts, at_least
+from goalframe.progress._method_parts import Verdicts, at_least
 from goalframe.progress._register import register_method
 from goalframe.schema import Direction, TargetType
 

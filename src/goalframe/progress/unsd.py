@@ -27,7 +27,7 @@ from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
 from goalframe._model import Point
 from goalframe._periods import Period
-from goalframe.progress._common import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._method_parts import Verdicts, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING
 
 from goalframe._collector import while_paused
-from goalframe.render._common import group_view, indicator_record
+from goalframe.render._card_text import group_view, indicator_record
 
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData

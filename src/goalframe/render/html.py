@@ -17,7 +17,7 @@ from goalframe import _messages
 from goalframe._assessment import Status
 from goalframe._collector import while_paused
 from goalframe.render import _i18n
-from goalframe.render._common import (
+from goalframe.render._card_text import (
     figures,
     file_name,
     gap_text,

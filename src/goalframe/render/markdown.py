@@ -13,7 +13,7 @@ from goalframe._collector import while_paused
 from goalframe._text import escape_markdown as escape
 from goalframe._text import link_target
 from goalframe.render import _i18n
-from goalframe.render._common import (
+from goalframe.render._card_text import (
     caveat_codes,
     caveat_text,
     figures,

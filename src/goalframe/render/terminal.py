@@ -20,7 +20,7 @@ from goalframe._assessment import Status
 from goalframe._collector import while_paused
 from goalframe._text import clean
 from goalframe.render import _i18n
-from goalframe.render._common import (
+from goalframe.render._card_text import (
     Matrix,
     caveat_count,
     caveat_text,

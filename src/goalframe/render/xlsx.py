@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from goalframe._assessment import Status
 from goalframe._collector import while_paused
 from goalframe.render import _i18n
-from goalframe.render._common import file_name, group_view, header_facts, indicator_record
+from goalframe.render._card_text import file_name, group_view, header_facts, indicator_record
 from goalframe.render._format import COLOURS
 
 if TYPE_CHECKING:

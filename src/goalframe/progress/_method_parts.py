@@ -1,3 +1,8 @@
+"""The parts every progress method is built from: cut-offs, growth rates, options, `Verdicts`.
+
+`Verdicts` fills in the method's name, citation and formula on every result it builds.
+"""
+
 from __future__ import annotations
 
 import math

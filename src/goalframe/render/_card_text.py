@@ -1,3 +1,5 @@
+"""The card's texts every renderer shares: figures, notes, counts, the groups' matrix."""
+
 from __future__ import annotations
 
 import math

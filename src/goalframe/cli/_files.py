@@ -1,0 +1,149 @@
+"""Reading the inputs and writing the outputs of a command, never harming a file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from goalframe.cli._errors import fail
+from goalframe.cli._options import DecimalMark
+
+
+def check_output(output: Path | None, *inputs: Path | None, lang: str | None = None) -> None:
+    """Refuse an output that would overwrite an input or cannot be written, before reading.
+
+    A folder, or a path whose folder does not exist, is refused too; ``-`` is standard output.
+    The refusal is said in ``lang`` (the command's ``--lang``), English by default.
+    """
+    if output is None or str(output) == "-":
+        return
+    from goalframe._messages import Message, say
+
+    target = output.resolve()
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        source = given.resolve()
+        same = source == target
+        if not same and output.exists() and given.exists():
+            try:
+                same = output.samefile(given)
+            except OSError:
+                same = False
+        if same:
+            message = Message("cli_overwrite", input=str(given))
+            msg = f"{output}: {say(message, lang or 'en')}"
+            raise fail(msg)
+    if output.is_dir():
+        msg = f"{output}: {say(Message('cli_output_folder'), lang or 'en')}"
+        raise fail(msg)
+    if not target.parent.is_dir():
+        message = Message("cli_no_folder", folder=str(output.parent))
+        msg = f"{output}: {say(message, lang or 'en')}"
+        raise fail(msg)
+
+
+def _file_mode(output: Path) -> int:
+    """The mode a new file gets here (the umask applied), or the replaced file's own."""
+    import os
+
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_output(text: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Write to standard output (None or ``-``) or, atomically, to a file.
+
+    ``text`` may come in pieces (an iterable of strings), written as they come. The text
+    goes to a temporary file in the same folder, renamed into place when complete: an
+    interrupted run never leaves half a card.
+    """
+    import os
+    import tempfile
+
+    if isinstance(text, bytes):
+        pieces: Iterable[str] = ()
+    else:
+        pieces = [text] if isinstance(text, str) else text
+    if output is None or str(output) == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            for piece in pieces:
+                sys.stdout.write(piece)
+        return
+    folder = output.resolve().parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+        try:
+            if isinstance(text, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                    for piece in pieces:
+                        stream.write(piece)
+            Path(temporary).chmod(_file_mode(output))
+            Path(temporary).replace(output)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise fail(f"{output}: cannot write the output ({exc.strerror})") from None  # noqa: EM102
+    import logging
+
+    logging.getLogger("goalframe.cli").info("wrote %s", output)
+
+
+def parse_as_of(as_of: str | None) -> Any:
+    """Read --as-of, or exit 2 saying what periods look like."""
+    from goalframe._periods import Period
+
+    try:
+        return Period.parse(as_of) if as_of is not None else None
+    except ValueError as exc:
+        raise fail(f"--as-of: {exc}") from None  # noqa: EM102
+
+
+def load_inputs(
+    file: Path,
+    data: Path | None,
+    as_of: str | None,
+    *,
+    strict: bool = True,
+    decimal: DecimalMark | None = None,
+) -> tuple[Any, Any, Any]:
+    """Load the goal file and the observations and read --as-of (inside `bad_input`)."""
+    from goalframe.io import load_framework
+    from goalframe.io._csv import load_observations
+
+    cutoff = parse_as_of(as_of)
+    framework = load_framework(file, strict=strict)
+    start = framework.spec.year_start
+    mark = decimal.value if decimal is not None else None
+    observations = (
+        load_observations(data, year_start=start, decimal=mark) if data is not None else None
+    )
+    return framework, observations, cutoff
+
+
+def colour_wanted() -> bool:
+    """Rich output (colour, the terminal's width): on a terminal, or when FORCE_COLOR is set.
+
+    ``NO_COLOR`` (https://no-color.org) keeps the layout but drops the colour; rich honours it.
+    """
+    return bool(sys.stdout.isatty()) or bool(forced_colour())
+
+
+def forced_colour() -> bool | None:
+    """True when ``FORCE_COLOR`` asks for colour even through a pipe; else None (detect)."""
+    import os
+
+    return True if os.environ.get("FORCE_COLOR") else None
