@@ -77,6 +77,7 @@ def synthetic(tmp: Path, indicators: int, years: int) -> tuple[Path, Path]:
     return goals, data
 
 
+# Long: the benchmark's steps in the order it reports them, each timed beside its anchor.
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")

@@ -16,6 +16,7 @@ LETTERS = {
 PAGE = Path(__file__).resolve().parent.parent / "reference" / "lint-rules.md"
 
 
+# Long: the page's sections in the order a reader meets them.
 def page() -> str:
     from goalframe._lint import RULES
 

@@ -11,6 +11,8 @@ from goalframe.schema import Direction, TargetType
 __all__ = ["assess"]
 
 
+# Long: the public one-series API: its arguments are checked here, in the order its docstring lists
+# them.
 def assess(
     observations: Mapping[Any, float] | Series,
     *,

@@ -97,6 +97,7 @@ def test_trajectory_from_the_first_figure_in_the_frame(backend: str) -> None:
     assert all(_none(r["baseline_period"]) is None for r in got.values())
 
 
+# Long: a worked example: the hand arithmetic for each case is written out beside it.
 @pytest.mark.parametrize("backend", engines("pandas", "polars", "pyarrow", "duckdb"))
 def test_open_sdg_growth_alone_with_a_natural_limit_in_the_frame(backend: str) -> None:
     """Open SDG's method 1 (no target value), with Statistics Canada's 1-3-1 figures.

@@ -65,6 +65,8 @@ def _value_key(target: TargetSpec) -> str:
     return "value"
 
 
+# Long: one pass over a target's fields in the goal file's order, each check beside the field it
+# reads.
 def _compile_goal(
     indicator: IndicatorSpec, target: TargetSpec, tpath: Path, problems: _Problems
 ) -> Goal | None:

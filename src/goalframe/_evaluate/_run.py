@@ -73,6 +73,8 @@ def prepare(
     return framework, given
 
 
+# Long: the reference path's one loop over indicators; each step a call, in the order the card
+# shows them.
 @while_paused
 def assess_all(
     framework: Framework,

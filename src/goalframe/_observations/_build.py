@@ -106,6 +106,8 @@ def observations_from_columns(
     return build_observations(rows(), source=source, breakdown_columns=breakdowns)
 
 
+# Long: one pass over the rows: each cell read and checked where it stands, the row set aside on
+# the first problem.
 def build_observations(
     rows: Iterable[tuple[Mapping[str, Any], Location | None]],
     *,

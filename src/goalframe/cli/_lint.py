@@ -64,6 +64,7 @@ def check_codes(option: str, given: str | None) -> list[str] | None:
     return items
 
 
+# Long: Typer reads the options from this signature; most of its lines declare them.
 def lint(
     files: GoalFiles,
     data: Annotated[

@@ -41,6 +41,7 @@ Lang = Annotated[
 ]
 
 
+# Long: Typer reads the options from this signature; most of its lines declare them.
 def scorecard(
     file: GoalFile,
     data: DataFile,

@@ -77,6 +77,7 @@ def _validate(options: Mapping[str, Any]) -> None:
     window_of(options)
 
 
+# Long: Eurostat's published procedure, step by step, each step with its components for explain.
 @register_method(
     NAME,
     summary="Eurostat EU-SDG method: actual vs required CAGR over a 5- or 15-year window.",

@@ -74,6 +74,7 @@ def _validate(options: Mapping[str, Any]) -> None:
     settings_of(options)
 
 
+# Long: the fit, the projection and the probability in order, each with its components for explain.
 @register_method(
     NAME,
     summary="Trend forecast to the deadline with a prediction interval and P(target met).",

@@ -202,6 +202,7 @@ def _base_point(
     return later[0]
 
 
+# Long: sdg-build's published procedure, step by step, each step with its components for explain.
 @register_method(
     NAME,
     summary="Open SDG / Statistics Canada progress measure: CAGR or CAGR ratio, score -5..+5.",

@@ -79,6 +79,7 @@ def _validate(options: Mapping[str, Any]) -> None:
     cut_offs(options)
 
 
+# Long: the method's branches in the order its docstring states them, each with its components.
 @register_method(
     NAME,
     summary="Progress made vs progress expected by now on the straight line baseline -> target.",

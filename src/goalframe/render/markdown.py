@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["escape", "render_comparison_markdown", "render_markdown"]
 
 
+# Long: the document's sections in the order a reader meets them.
 @while_paused
 def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     """Render a scorecard as Markdown.

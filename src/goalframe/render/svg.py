@@ -126,6 +126,8 @@ class _Scale:
         return HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * (v - self.y0) / (self.y1 - self.y0)
 
 
+# Long: one SVG drawn top to bottom (axes, bands, series, marks); each part reads the scales above
+# it.
 def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
     """An SVG chart of one indicator's series against its target.
 

@@ -39,6 +39,7 @@ _LEVELS = {
 }
 
 
+# Long: the form's three grouped passes, their row columns and aggregations named in one place.
 def assess_levels(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     """The verdicts of range and binary targets (``ids``: their methods), by expressions.
 
@@ -127,6 +128,8 @@ def assess_levels(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     )  # fmt: skip
 
 
+# Long: one expression per branch of the reference's rules (`targets.assess_range`,
+# `assess_binary`, `_judge`), read beside them top to bottom.
 def _level_verdicts(
     series: Frame,
     goal: Mapping[str, Any],

@@ -26,7 +26,7 @@ from goalframe.schema import Direction, TargetType
 
 if TYPE_CHECKING:
     from goalframe._frames._expr import Expr, Frame
-    from goalframe._model import Indicator
+    from goalframe._model import Goal, Indicator
 
 #: The norm method's branches for milestones and the judge's (labels with counts and
 #: movements are built in `_milestone_verdicts`).
@@ -55,13 +55,26 @@ def assess_milestones(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Fram
     milestone decides (`goalframe._judge._final`). Each indicator's checks (its milestones,
     and its target at its deadline) are constants ``_c<k>`` (years) and ``_v<k>`` (values).
     """
-    import narwhals as nw
-
-    bcols, cutoff = run.bcols, run.cutoff
-
     indicators = run.indicators(ids)
     goal = {i.id: i.goal for i in indicators if i.goal is not None}
-    keys = run.keys
+    constants, most = _constants(run, ids, goal)
+    usable, aside, odd_possible = form_rows(run, ids, constants)
+    usable, first = _first(usable, run.keys, most, last_year_ended(run.cutoff))
+    series = _later(usable, first, run.keys, constants, most)
+    return with_odd_series(
+        run, series, first, usable, aside, odd_possible,
+        lambda clean: _milestone_verdicts(clean, goal, run.bcols, ids, constants, most),
+        indicators,
+    )  # fmt: skip
+
+
+def _constants(
+    run: FormRun, ids: Mapping[str, str], goal: Mapping[str, Goal]
+) -> tuple[dict[str, Expr], int]:
+    """Each indicator's checks as constants (``_c<k>`` years, ``_v<k>`` values); the most."""
+    import narwhals as nw
+
+    cutoff = run.cutoff
     ended = last_year_ended(cutoff)
     checks: dict[str, list[tuple[int, float]]] = {}
     for i, g in goal.items():
@@ -101,7 +114,16 @@ def assess_milestones(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Fram
         years = {i: c[n][0] for i, c in checks.items() if n < len(c)}
         constants[f"_c{n}"] = k(years, nw.Int64, _NO_YEAR)
         constants[f"_v{n}"] = k({i: c[n][1] for i, c in checks.items() if n < len(c)}, nw.Float64)
-    usable, aside, odd_possible = form_rows(run, ids, constants)
+    return constants, most
+
+
+def _first(usable: Frame, keys: list[str], most: int, ended: int) -> tuple[Frame, Frame]:
+    """The rows' columns (the check in force, met or not) and the first pass over them.
+
+    The first pass counts each series and finds the years either side of the baseline.
+    """
+    import narwhals as nw
+
     year, value, tol = nw.col("_year"), nw.col("_value"), nw.col("_tol")
 
     def meets(v: Expr, threshold: Any) -> Any:
@@ -139,6 +161,19 @@ def assess_milestones(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Fram
         _prev=nw.col("_pb").max(),
         _next=nw.col("_nb").min(),
     )
+    return usable, first
+
+
+def _later(
+    usable: Frame, first: Frame, keys: list[str], constants: Mapping[str, Expr], most: int
+) -> Frame:
+    """The second and third passes: the values at the years the first found.
+
+    The third finds the figure before the milestone in force (how it moved).
+    """
+    import narwhals as nw
+
+    year = nw.col("_year")
     # The milestone in force: the last check at or before the latest figure the method read.
     last_due: Any = null()
     for n in range(most):
@@ -173,14 +208,11 @@ def assess_milestones(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Fram
     )
     before = before.with_columns(_qv=value_where(year == nw.col("_before_due")))
     third = before.group_by(keys).agg(_before_due_value=nw.col("_qv").max())
-    series = first.join(second, on=keys, how="inner").join(third, on=keys, how="inner")
-    return with_odd_series(
-        run, series, first, usable, aside, odd_possible,
-        lambda clean: _milestone_verdicts(clean, goal, bcols, ids, constants, most),
-        indicators,
-    )  # fmt: skip
+    return first.join(second, on=keys, how="inner").join(third, on=keys, how="inner")
 
 
+# Long: one expression per branch of the reference's rules (`targets.assess_norm`, `_judge`), read
+# beside them top to bottom.
 def _milestone_verdicts(
     series: Frame,
     goal: Mapping[str, Any],

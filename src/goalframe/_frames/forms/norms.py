@@ -54,6 +54,7 @@ _NORMS = {
 }
 
 
+# Long: the form's two grouped passes, their row columns and aggregations named in one place.
 def assess_norms(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     """The verdicts of targets over a span of years, by expressions: norms and totals.
 
@@ -155,6 +156,8 @@ def assess_norms(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
     )  # fmt: skip
 
 
+# Long: one expression per branch of the reference's rules (`targets.assess_norm`,
+# `assess_cumulative`, `_judge`), read beside them top to bottom.
 def _norm_verdicts(
     series: Frame,
     goal: Mapping[str, Any],

@@ -104,6 +104,7 @@ _FORECAST = {
 }
 
 
+# Long: the fit, its standard error, the t distribution and the verdict in the reference's order.
 def forecast(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """The forecast method's linear model, as in `forecast`: P(target met) at the deadline.
 

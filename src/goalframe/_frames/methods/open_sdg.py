@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from goalframe._model import Goal
 
 
+# Long: sdg-build's measure as one chain: growth, label, score; each step as the reference names
+# it.
 def open_sdg(s: Frame, meets: Meets, *, periods: int) -> Frame:
     """Open SDG's progress measure, as in `open_sdg`.
 

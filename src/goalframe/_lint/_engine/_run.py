@@ -45,6 +45,7 @@ def _matches(code: str, prefixes: Sequence[str]) -> bool:
     return any(code.startswith(p.strip().upper()) for p in prefixes if p.strip())
 
 
+# Long: the engine's one loop: load problems, every check, ignores, severities, in order.
 @while_paused
 def lint(
     framework: Framework,
