@@ -18,6 +18,38 @@ def test_all_is_sorted_unique_and_importable() -> None:
     assert set(gf.__all__) <= set(dir(gf))
 
 
+def test_all_the_lazy_table_and_the_type_checking_block_agree() -> None:
+    # Nine exports once sat in the lazy table but not in __all__ (evaluate_frame among them).
+    import ast
+    from pathlib import Path
+
+    source = Path(gf.__file__).read_text(encoding="utf-8")
+    checked: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                for alias in stmt.names:
+                    checked.add(alias.name)
+                    assert gf._WHERE[alias.name] == stmt.module, alias.name
+    assert set(gf.__all__) == set(gf._WHERE) == checked
+
+
+def test_the_api_page_documents_every_export() -> None:
+    import re
+    from pathlib import Path
+
+    import goalframe.errors
+
+    page = (Path(__file__).parents[1] / "docs" / "reference" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^::: goalframe\.(\w+)\s*$", page, re.M))
+    errors = {n for n in dir(goalframe.errors) if n.endswith("Error")}  # on the errors section
+    missing = set(gf.__all__) - documented - errors - {"__version__"}
+    assert not missing, f"add these to docs/reference/api.md: {sorted(missing)}"
+    assert "::: goalframe.errors" in page
+    assert "__version__" in page
+
+
 def test_unknown_attribute() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = gf.nope  # type: ignore[attr-defined]

@@ -52,7 +52,8 @@ if TYPE_CHECKING:
         UnitError,
     )
     from goalframe.io import dump_framework, load_framework, parse_framework
-    from goalframe.io._csv import load_observations
+    from goalframe.io._load_observations import load_observations, read_frame
+    from goalframe.io._open_sdg import OpenSdgImport, import_open_sdg
     from goalframe.progress import MethodInfo, get_method, methods, register_method
 
 __all__ = [
@@ -110,6 +111,7 @@ __all__ = [
     "observations_from_frame",
     "observations_from_records",
     "parse_framework",
+    "read_frame",
     "register_method",
 ]
 
@@ -162,7 +164,8 @@ _WHERE = {
     "dump_framework": "goalframe.io",
     "load_framework": "goalframe.io",
     "parse_framework": "goalframe.io",
-    "load_observations": "goalframe.io._csv",
+    "load_observations": "goalframe.io._load_observations",
+    "read_frame": "goalframe.io._load_observations",
     "import_open_sdg": "goalframe.io._open_sdg",
     "OpenSdgImport": "goalframe.io._open_sdg",
     "MethodInfo": "goalframe.progress",

@@ -122,7 +122,7 @@ def load_inputs(
 ) -> tuple[Any, Any, Any]:
     """Load the goal file and the observations and read --as-of (inside `bad_input`)."""
     from goalframe.io import load_framework
-    from goalframe.io._csv import load_observations
+    from goalframe.io._load_observations import load_observations
 
     cutoff = parse_as_of(as_of)
     framework = load_framework(file, strict=strict)

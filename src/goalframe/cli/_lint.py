@@ -132,7 +132,7 @@ def lint(
             reports_text,
         )
         from goalframe.errors import DataError
-        from goalframe.io._csv import load_observations
+        from goalframe.io._load_observations import load_observations
 
         cutoff = parse_as_of(as_of)
         paths = expand_paths(files)

@@ -2,13 +2,10 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
-from goalframe._collector import while_paused
 from goalframe._messages import Message
 from goalframe._observations import ObservationSet, SetAside, build_observations
 from goalframe.errors import Location, ObservationError
@@ -36,89 +33,6 @@ def _sniff_delimiter(header: str) -> str:
     if header.count("\t") >= 3 and header.count(",") == 0:
         return "\t"
     return ","
-
-
-def load_observations(
-    path: str | os.PathLike[str], *, year_start: int | None = None, decimal: str | None = None
-) -> ObservationSet:
-    """Read observations from a tidy CSV file (or spreadsheet), one observation a row.
-
-    Columns (header names are case-insensitive, in any order):
-
-    - ``indicator``, ``period``, ``value``, ``unit``: required. Periods are years, quarters,
-      months or dates; values use a decimal point; an empty value is set aside as missing.
-    - ``flag``: optional; ``approx``, ``derived``, ``revised``, ``provisional``, ``estimated``,
-      ``break``, ``suspect``, several separated by ``;``.
-    - ``note``, ``source``: optional free text.
-    - ``vintage`` (or ``published``): optional; when the figure was published. Several
-      releases of one period (a first figure and its revisions) are kept; the latest is used.
-    - any other column is a breakdown (disaggregation) such as ``region``; a blank cell means
-      the total.
-
-    The delimiter is ``,`` or, where the header uses it, ``;`` or a tab. The file is UTF-8
-    (a byte-order mark is fine). A ``.xlsx``, ``.xlsm``, ``.xls`` or ``.ods`` file is read
-    as a spreadsheet with the same columns, from its sheet named ``observations`` or else its
-    first sheet (the ``excel`` extra). A ``.parquet`` file is read with the same columns by
-    pyarrow or polars, whichever is installed; its rows are named by number.
-
-    A ``;`` or tab file may write decimals with a comma, as spreadsheets set to Dutch do
-    (``27,4``, ``1.234,5``): the reader takes the separator the values show. A file whose
-    values could be read either way (only cells such as ``1.234``) or that mixes both is an
-    error showing both readings; ``decimal`` says which it is.
-
-    Args:
-        path: The CSV file.
-        year_start: The month financial years (``2022/23``, ``FY2023``) start in; default
-            April. `goalframe.evaluate` re-reads them with the goal file's ``year_start``.
-        decimal: ``"."`` or ``","``: the decimal separator of the values. Default: a point,
-            or what the values of a ``;`` or tab file show.
-
-    Returns:
-        The observations, and the rows set aside (empty values, exact duplicates) with reasons.
-
-    Raises:
-        DataError: The file is missing or unreadable, a column is missing, or rows cannot be
-            read; every such row is named with its line.
-
-    Added in 0.1.
-    """
-    from goalframe._periods import year_start as reading_years_from
-    from goalframe.errors import require
-
-    require(path, (str, os.PathLike), name="load_observations(path)", takes="a file path")
-    if decimal is not None and decimal not in DECIMALS:
-        from goalframe.errors import UsageError
-
-        msg = f"decimal must be '.' or ',', not {decimal!r}"
-        raise UsageError(msg)
-    with reading_years_from(year_start):
-        return _load(Path(path), str(path), decimal)
-
-
-@while_paused
-def _load(file: Path, name: str, decimal: str | None = None) -> ObservationSet:
-    from goalframe.io._excel import is_spreadsheet, read_spreadsheet
-    from goalframe.io._files import STDIN, check_file, read_checked
-
-    if is_spreadsheet(file):
-        return _logged(read_spreadsheet(file, name))
-    from goalframe.io._parquet import is_parquet, read_parquet
-
-    if is_parquet(file):
-        return _logged(read_parquet(file, name))
-
-    if name == STDIN:
-        import io
-
-        text = read_checked(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
-        return _read_handle(io.StringIO(text, newline=""), name, decimal)
-    check_file(file, what="CSV file", limit=MAX_CSV_BYTES, error=ObservationError)
-    try:
-        with file.open(encoding="utf-8-sig", newline="") as handle:
-            return _read_handle(handle, name, decimal)
-    except UnicodeDecodeError as exc:
-        message = Message("data_not_utf8", byte=str(exc.start))
-        raise ObservationError(message, Location(name)) from None
 
 
 def _logged(read: ObservationSet) -> ObservationSet:
