@@ -111,7 +111,7 @@ def test_eurostat_window_before_the_baseline() -> None:
 def test_every_caveat_code_is_documented() -> None:
     from goalframe._judge import CAVEATS
 
-    page = (Path(__file__).parent.parent / "docs" / "reference" / "caveats.md").read_text()
+    page = (Path(__file__).parents[2] / "docs" / "reference" / "caveats.md").read_text()
     for code in CAVEATS:
         assert f"`{code}`" in page
 
