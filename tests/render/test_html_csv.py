@@ -16,14 +16,6 @@ GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = '<script>alert(1)</script> & "quotes"'
 
 
-@pytest.fixture
-def card(monkeypatch: pytest.MonkeyPatch) -> gf.Scorecard:
-    monkeypatch.chdir(ROOT)
-    framework = gf.load_framework("examples/nl-drug-policy/goals.yaml")
-    observations = gf.load_observations("examples/nl-drug-policy/observations.csv")
-    return gf.evaluate(framework, observations)
-
-
 def test_html_golden_and_deterministic(card: gf.Scorecard) -> None:
     html = card.to_html()
     assert html == card.to_html()  # byte-identical: no timestamps, stable order
