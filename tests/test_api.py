@@ -159,3 +159,21 @@ def test_compare_shares_its_preparation_and_gives_each_methods_own_card(goals: s
     for method, card in zip(comparison.methods, comparison.cards, strict=True):
         alone = gf.evaluate(framework, observations, as_of="2026-11-28", method=method)
         assert card.to_dict() == alone.to_dict(), method
+
+
+def test_the_version_the_changelog_and_the_added_in_notes_agree() -> None:
+    # The version said 0.1.0 while notes said "Added in 0.3" and the changelog had no release.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, re.M)
+    assert releases, "the changelog has no release section"
+    assert releases[0] == gf.__version__
+    assert changelog.index("## [Unreleased]") < changelog.index(f"## [{releases[0]}]")
+    major, minor = (int(x) for x in gf.__version__.split(".")[:2])
+    for path in (root / "src" / "goalframe").rglob("*.py"):
+        for found in re.findall(r"Added in (\d+)\.(\d+)", path.read_text(encoding="utf-8")):
+            # A name added since the release is "Added in" the next one (under Unreleased).
+            assert (int(found[0]), int(found[1])) <= (major, minor + 1), (path, found)

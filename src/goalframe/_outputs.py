@@ -70,7 +70,7 @@ class Scorecard(ScorecardData):
             backend: ``pandas`` (default), ``polars`` or ``pyarrow``; the library must be
                 installed.
 
-        Added in 0.3.
+        Added in 0.2.
         """
         from goalframe._frames import result_rows, result_table
 

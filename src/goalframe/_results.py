@@ -92,7 +92,7 @@ class GroupResult:
         latest: The latest observation used, if any.
         trend: Latest against previous, if there are two.
 
-    Added in 0.3.
+    Added in 0.2.
     """
 
     group: Group
@@ -134,7 +134,7 @@ class Gap:
         worst_value: Its figure.
         groups: How many groups have a figure for ``period``.
 
-    Added in 0.3.
+    Added in 0.2.
     """
 
     period: Period
@@ -159,7 +159,7 @@ class GroupRollUp:
         objectives: One roll-up per objective that has a series for this group, in tree
             order; indicators without this group do not count.
 
-    Added in 0.3.
+    Added in 0.2.
     """
 
     group: Group

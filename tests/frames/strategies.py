@@ -9,6 +9,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 import goalframe as gf
+from goalframe._frames.methods import frame_methods
 from goalframe.schema import FrameworkSpec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 REGIONS = ["", "A", "B", "C"]
 
 
-METHODS = ["trajectory", "open-sdg", "eurostat", "unsd", "okr", "forecast", "escap"]
+#: Every method with a frame form, from the engine's registry: a new one is drawn at once.
+METHODS = sorted(frame_methods())
 
 
 #: Method options: those a frame form reads, those it hands to the reference path, and those

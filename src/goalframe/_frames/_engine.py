@@ -43,7 +43,7 @@ class FrameEvaluation:
         set_aside: Rows not used, counted by indicator and reason (``indicator``,
             ``reason``, ``rows``).
 
-    Added in 0.3.
+    Added in 0.2.
     """
 
     results: Any
@@ -78,7 +78,7 @@ def evaluate_frame(
         DataError: A required column is missing, ``value`` is not numeric, a period cannot be
             read, or a unit cannot be converted into the indicator's.
 
-    Added in 0.3.
+    Added in 0.2.
     """
     import warnings
 

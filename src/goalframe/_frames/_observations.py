@@ -16,7 +16,7 @@ def observations_from_frame(frame: Any, *, source: str = "<frame>") -> Any:
     is the total. Lazy frames are collected. The scorecard path makes one observation per
     row; for millions of rows use `evaluate_frame`, which does not.
 
-    Added in 0.3.
+    Added in 0.2.
     """
     import narwhals as nw
 

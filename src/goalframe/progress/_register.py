@@ -68,7 +68,7 @@ BUILTIN_PACKAGE = "goalframe.progress."
 def builtin_names() -> frozenset[str]:
     """The built-in methods' names, as their modules registered them (never listed by hand).
 
-    Added in 0.3.
+    Added in 0.2.
     """
     load_builtins()
     return frozenset(n for n, i in registry.items() if _is_builtin(i.function) or n in _replaced)

@@ -120,7 +120,7 @@ class IndicatorSpec(SpecModel):
         description="Breakdown columns whose every value is a series of its own, assessed "
         "against the indicator's target beside the headline (`select`), e.g. [region]. A "
         "relative target (change_percent, change_points) resolves per series from its own "
-        "baseline. Added in 0.3.",
+        "baseline. Added in 0.2.",
         examples=[["region"], ["region", "sex"]],
     )
     context: list[Id] = Field(

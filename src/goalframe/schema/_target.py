@@ -90,7 +90,7 @@ class TargetSpec(SpecModel):
         description="With `by:` on the indicator: a value of its own for some groups, by the "
         "group's label as the card shows it (`Rotterdam`; `Utrecht, F` for several columns), "
         "in the target's unit; the other groups get the target as written (a relative one "
-        "resolved from each group's baseline). Added in 0.3.",
+        "resolved from each group's baseline). Added in 0.2.",
         examples=[{"Rotterdam": 650, "Amsterdam": 200}],
     )
     history: list[TargetChangeSpec] = Field(
