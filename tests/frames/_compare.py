@@ -6,21 +6,12 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import strategies as st
 
 import goalframe as gf
 
 from .strategies import (
     _framework,
     _records,
-    _with_quarters,
-    cases,
-    level_cases,
-    long_cases,
-    milestone_cases,
-    norm_cases,
-    norms_in_turn,
-    untargeted_cases,
 )
 
 
@@ -168,15 +159,6 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
                 assert got[key] is None, (label, key, got, want)
             else:
                 assert got[key] == pytest.approx(want[key], rel=1e-9, abs=1e-9), (label, key)
-
-
-#: Every kind of case, for the engines CI runs with a few examples each (PySpark, Dask).
-every_case = _with_quarters(
-    st.one_of(
-        cases, long_cases, level_cases, norm_cases, milestone_cases, untargeted_cases,
-        norms_in_turn,
-    )
-)  # fmt: skip
 
 
 _SESSION: list[Any] = []

@@ -374,3 +374,12 @@ def _with_quarters(cases: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrateg
     return st.tuples(cases, quarterly, revised).map(
         lambda c: {**c[0], "quarterly": c[1], "revised": c[2]}
     )
+
+
+#: Every kind of case, for the engines CI runs with a few examples each (PySpark, Dask).
+every_case = _with_quarters(
+    st.one_of(
+        cases, long_cases, level_cases, norm_cases, milestone_cases, untargeted_cases,
+        norms_in_turn,
+    )
+)  # fmt: skip

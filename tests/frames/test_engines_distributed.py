@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from .._profile import examples
-from ._compare import _frame, _reference, _same, every_case
+from ._compare import _frame, _reference, _same
+from .strategies import every_case
 
 
 @pytest.mark.skipif(

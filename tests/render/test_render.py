@@ -19,15 +19,6 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("GOALFRAME_UPDATE_GOLDEN") == "1"
 
 
-@pytest.fixture
-def card(monkeypatch: pytest.MonkeyPatch) -> gf.Scorecard:
-    # Relative paths, so that golden files do not depend on where the checkout is.
-    monkeypatch.chdir(ROOT)
-    framework = gf.load_framework("examples/nl-drug-policy/goals.yaml")
-    observations = gf.load_observations("examples/nl-drug-policy/observations.csv")
-    return gf.evaluate(framework, observations)
-
-
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if UPDATE:
