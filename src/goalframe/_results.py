@@ -291,14 +291,20 @@ class ObjectiveResult:
         depth: Depth in the tree (0 for a root objective).
         final: True when every part's deadline has passed (the status is then achieved,
             missed or outcome unknown).
-        met: How many parts whose deadline has passed were met (None when none has passed).
-        decided: How many parts' deadlines have passed: the card says "met ``met`` of
-            ``decided``".
+        met: How many targets under it that were due were met (None when none was due).
+        decided: How many targets due were met or missed (``met`` plus ``missed``).
         rests_on_outputs: Whether every part rests on output or input indicators only.
         caveats: What a reader needs beside the verdict (e.g. ``outputs-only``).
+        missed: How many targets due were missed.
+        unknown: How many targets due have no known outcome (no figure for their period).
+        due: How many targets under it were due: every one whose deadline (or span end) is
+            over by the assessment date, earlier targets of an indicator included, unknowns
+            included. The card says "met ``met`` of ``due`` due (``missed`` missed,
+            ``unknown`` unknown)".
+        not_due: How many targets under it are not due yet (the running verdicts).
 
     Added in 0.1; ``final``, ``met``, ``decided``, ``rests_on_outputs`` and ``caveats``
-    added in 0.2.
+    added in 0.2; ``missed``, ``unknown``, ``due`` and ``not_due`` added in 0.3.
     """
 
     objective: Objective
@@ -311,6 +317,10 @@ class ObjectiveResult:
     decided: int | None = None
     rests_on_outputs: bool = False
     caveats: tuple[Caveat, ...] = ()
+    missed: int = 0
+    unknown: int = 0
+    due: int = 0
+    not_due: int = 0
 
     @property
     def id(self) -> str:

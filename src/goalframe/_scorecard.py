@@ -29,6 +29,40 @@ SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
+class TargetCounts:
+    """How many targets were due and how they ended, and how many are not due yet.
+
+    Attributes:
+        met: Due and met.
+        missed: Due and missed.
+        unknown: Due, with no figure for the period that decides them.
+        not_due: Not due yet (a running verdict).
+
+    Added in 0.3.
+    """
+
+    met: int = 0
+    missed: int = 0
+    unknown: int = 0
+    not_due: int = 0
+
+    @property
+    def due(self) -> int:
+        """Every target that was due: met, missed or unknown."""
+        return self.met + self.missed + self.unknown
+
+    def add(self, status: Status, *, final: bool) -> TargetCounts:
+        """These counts with one more target of ``status`` (``final``: its deadline is over)."""
+        if not final:
+            return attrs.evolve(self, not_due=self.not_due + 1)
+        if status is Status.ACHIEVED:
+            return attrs.evolve(self, met=self.met + 1)
+        if status is Status.MISSED:
+            return attrs.evolve(self, missed=self.missed + 1)
+        return attrs.evolve(self, unknown=self.unknown + 1)
+
+
+@attrs.frozen(kw_only=True)
 class Measurability:
     """The share of objectives that pass every error-level rule.
 
@@ -107,6 +141,29 @@ class ScorecardData:
         for result in self.indicators:
             counts[result.status] += 1
         return counts
+
+    @property
+    def target_counts(self) -> dict[str, TargetCounts]:
+        """The targets that count, by provenance: ``official`` first, the others apart.
+
+        ``unstated`` (the goal file names no provenance and no source), ``proposed`` and
+        ``illustrative`` follow, so that an illustrative verdict never stands for an official
+        one. Every target that was due counts (an indicator's earlier targets included,
+        unknowns included), with those not due yet: the headline an audit report starts from.
+
+        Added in 0.3.
+        """
+        from goalframe._evaluate._rollup import counted_targets
+
+        out: dict[str, TargetCounts] = {}
+        for result in self.indicators:
+            goals = [t.goal for t in result.targets]
+            for k, a in counted_targets(result):
+                goal = goals[k] if k >= 0 else result.indicator.goal
+                kind = (goal.provenance if goal is not None else None) or "unstated"
+                out[kind] = out.get(kind, TargetCounts()).add(a.status, final=a.final)
+        order = ("official", "unstated", "proposed", "illustrative")
+        return {k: out[k] for k in sorted(out, key=lambda k: order.index(k) if k in order else 9)}
 
     @property
     def breakdowns(self) -> tuple[IndicatorResult, ...]:

@@ -117,8 +117,11 @@ def test_a_missed_part_keeps_a_roll_up_from_on_track() -> None:
     card = gf.evaluate(framework(indicators), records(rows, unit="case"), as_of=2020)
     assert card.indicator("new").status is Status.ON_TRACK  # 20 % made, 2/12 = 17 % expected
     top = card.objective("all")
-    assert top.status is Status.NEEDS_ACCELERATION  # mean rank 1.5 -> 2, capped at 2
-    assert (top.met, top.decided, top.final) == (0, 1, False)
+    # A missed part makes the objective missed, whatever the mean of the ranks (0 and 3:
+    # 1.5) would say; not final while the other part still runs.
+    assert top.status is Status.MISSED
+    assert (top.met, top.missed, top.unknown, top.due, top.not_due) == (0, 1, 0, 1, 1)
+    assert (top.decided, top.final) == (1, False)
 
 
 def test_a_range_with_a_deadline_is_final_once_it_is_over() -> None:

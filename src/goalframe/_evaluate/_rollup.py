@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import attrs
 
-from goalframe._assessment import Caveat, Status, not_assessable
+from goalframe._assessment import Assessment, Caveat, Status, not_assessable
 from goalframe._messages import Message, Term
 from goalframe._model import Framework, Objective
 from goalframe._results import (
@@ -17,7 +20,7 @@ from goalframe.schema import IndicatorKind, Level, RollUp
 
 @attrs.frozen
 class _Part:
-    """One indicator's or sub-objective's verdict, as a roll-up reads it."""
+    """One verdict an objective's status reads: a target of an indicator, or a sub-objective."""
 
     status: Status
     weight: float
@@ -25,32 +28,58 @@ class _Part:
     effort_only: bool
 
 
+@attrs.frozen
+class _Target:
+    """One target under an objective, as the count reads it (an indicator's, by its index)."""
+
+    key: tuple[str, int]
+    status: Status
+    final: bool
+
+
 _EFFORT = (IndicatorKind.OUTPUT, IndicatorKind.INPUT)
+
+
+def counted_targets(result: IndicatorResult) -> list[tuple[int, Assessment]]:
+    """The targets of an indicator that count: every earlier one that was due, and the one in force.
+
+    Each with its index among the indicator's targets (-1 when it has one target). An earlier
+    target whose deadline is over counts with its final verdict, so that an illustrative
+    target in force never hides a missed official one; targets to come do not count yet.
+    Context indicators and verdicts that are not assessable do not count.
+    """
+    if result.indicator.kind is IndicatorKind.CONTEXT:
+        return []
+    out: list[tuple[int, Assessment]] = []
+    for k, outcome in enumerate(result.targets):
+        if outcome.role == "earlier" and outcome.assessment.status is not Status.NOT_ASSESSABLE:
+            out.append((k, outcome.assessment))
+    if result.scored:
+        current = next((k for k, t in enumerate(result.targets) if t.role == "in force"), -1)
+        out.append((current, result.assessment))
+    return out
 
 
 def _rollup(
     framework: Framework, results: dict[str, IndicatorResult]
 ) -> tuple[ObjectiveResult, ...]:
     by_id = {o.id: o for o in framework.objectives}
-    done: dict[str, ObjectiveResult] = {}
+    done: dict[str, tuple[ObjectiveResult, dict[tuple[str, int], _Target]]] = {}
 
-    def visit(objective: Objective, depth: int) -> ObjectiveResult:
+    def visit(objective: Objective, depth: int) -> tuple[ObjectiveResult, dict[Any, _Target]]:
         if objective.id in done:
             return done[objective.id]
         parts: list[_Part] = []
+        targets: dict[tuple[str, int], _Target] = {}
         for ref in objective.indicators:
             result = results[ref]
-            if result.scored:
-                parts.append(
-                    _Part(
-                        status=result.status,
-                        weight=1.0,
-                        final=result.assessment.final,
-                        effort_only=result.indicator.kind in _EFFORT,
-                    )
-                )
+            effort = result.indicator.kind in _EFFORT
+            for k, a in counted_targets(result):
+                parts.append(_Part(status=a.status, weight=1.0, final=a.final, effort_only=effort))
+                targets[(ref, k)] = _Target(key=(ref, k), status=a.status, final=a.final)
         for child in objective.children:
-            sub = visit(by_id[child], depth + 1)
+            sub, under = visit(by_id[child], depth + 1)
+            targets.update(under)
             if sub.status is not Status.NOT_ASSESSABLE:
                 parts.append(
                     _Part(
@@ -60,13 +89,14 @@ def _rollup(
                         effort_only=sub.rests_on_outputs,
                     )
                 )
-        done[objective.id] = _combine(objective, parts, framework.rollup, depth)
+        combined = _combine(objective, parts, framework.rollup, depth)
+        done[objective.id] = (_with_counts(combined, targets.values()), targets)
         return done[objective.id]
 
     ordered: list[ObjectiveResult] = []
 
     def walk(objective: Objective, depth: int) -> None:
-        ordered.append(visit(objective, depth))
+        ordered.append(visit(objective, depth)[0])
         for child in objective.children:
             walk(by_id[child], depth + 1)
 
@@ -76,13 +106,36 @@ def _rollup(
     return tuple(ordered)
 
 
+def _with_counts(result: ObjectiveResult, targets: Iterable[_Target]) -> ObjectiveResult:
+    """The objective with the count an audit report starts from.
+
+    Every target under it that was due (met, missed or not known), and those not due yet.
+    """
+    due = [t for t in targets if t.final]
+    met = sum(t.status is Status.ACHIEVED for t in due)
+    missed = sum(t.status is Status.MISSED for t in due)
+    unknown = sum(t.status is Status.OUTCOME_UNKNOWN for t in due)
+    not_due = sum(1 for t in targets if not t.final)
+    return attrs.evolve(
+        result,
+        met=met if due else None,
+        decided=(met + missed) or None,
+        missed=missed,
+        unknown=unknown,
+        due=len(due),
+        not_due=not_due,
+    )
+
+
 def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int) -> ObjectiveResult:
     """An objective's verdict from its parts' (see `RollUp` and the docs' roll-up rules).
 
-    Parts whose deadline has passed count as met or missed: the result says "met N of M".
-    When every part is final, so is the objective: achieved when all were met, missed when
-    any was missed, else outcome unknown. A part whose outcome is unknown makes the whole
-    unknown unless a part was missed; an objective with a missed part is never on track.
+    The rules never flatter and never invent: a missed part makes the objective missed
+    (final when every part is final), never "moving away"; a part whose outcome is unknown
+    keeps it from achieved (outcome unknown); achieved needs every part achieved. Otherwise
+    the roll-up rule reads the running parts: ``worst`` the worst part's status, ``mean``
+    the weighted mean rank, read down to the status of a part (never a status no part has),
+    ``all_achieved`` insufficient progress. No score stands beside an unknown part.
     """
     if not parts:
         reason = Message(
@@ -91,39 +144,26 @@ def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int)
         return ObjectiveResult(
             objective=objective, status=Status.NOT_ASSESSABLE, reason=reason, depth=depth
         )
-    ranked = [(p.status.rank, p.weight) for p in parts if p.status.rank is not None]
-    total = sum(w for _, w in ranked)
-    score = sum(r * w for r, w in ranked) / total if total else None
-    finals = [p for p in parts if p.final]
-    decided = [p for p in finals if p.status in (Status.ACHIEVED, Status.MISSED)]
-    met = sum(1 for p in decided if p.status is Status.ACHIEVED)
-    missed = any(p.status is Status.MISSED for p in parts)
     unknown = any(p.status is Status.OUTCOME_UNKNOWN for p in parts)
-    final = len(finals) == len(parts)
-    if final:
-        if missed:
-            status = Status.MISSED
-        elif unknown:
-            status = Status.OUTCOME_UNKNOWN
-        else:
-            status = Status.ACHIEVED
-    elif unknown and not missed:
-        # Say less: a part whose outcome is not known yet keeps the whole from a verdict.
+    ranked = [(p.status, p.weight) for p in parts if p.status.rank is not None]
+    total = sum(w for _, w in ranked)
+    score = None
+    if total and not unknown:
+        score = sum((s.rank or 0) * w for s, w in ranked) / total
+    final = all(p.final for p in parts)
+    if any(p.status is Status.MISSED for p in parts):
+        status = Status.MISSED
+    elif unknown:
         status = Status.OUTCOME_UNKNOWN
     elif all(p.status is Status.ACHIEVED for p in parts):
         status = Status.ACHIEVED
-    elif not ranked:
-        status = Status.OUTCOME_UNKNOWN
     elif rule is RollUp.WORST:
-        worst = min(r for r, _ in ranked)
-        status = Status.MISSED if worst == 0 and missed else Status.from_rank(worst)
+        status = min((s for s, _ in ranked), key=lambda s: s.rank or 0)
     elif rule is RollUp.ALL_ACHIEVED:
-        status = Status.MISSED if missed else Status.INSUFFICIENT_PROGRESS
+        status = Status.INSUFFICIENT_PROGRESS
     else:
-        # The mean rank read back as a status: never better than on track unless all are
-        # achieved, never better than needs acceleration when a part was missed.
         assert score is not None
-        status = Status.from_rank(min(2 if missed else 3, int(score + 0.5)))
+        status = _mean_status(score, [s for s, _ in ranked])
     effort_only = all(p.effort_only for p in parts)
     caveats: tuple[Caveat, ...] = ()
     if effort_only and objective.level in (Level.OUTCOME, Level.IMPACT):
@@ -139,10 +179,21 @@ def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int)
         score=score,
         depth=depth,
         final=final,
-        met=met if decided else None,
-        decided=len(decided) if decided else None,
         rests_on_outputs=effort_only,
         caveats=caveats,
+    )
+
+
+def _mean_status(score: float, statuses: list[Status]) -> Status:
+    """The mean rank read as a status: the best part's status at or below the rounded mean.
+
+    Never better than on track unless all parts are achieved (then the caller says so), and
+    never a status none of the parts has.
+    """
+    ceiling = min(3, int(score + 0.5))
+    below = [s for s in statuses if (s.rank or 0) <= ceiling]
+    return (
+        max(below, key=lambda s: s.rank or 0) if below else min(statuses, key=lambda s: s.rank or 0)
     )
 
 
@@ -165,10 +216,15 @@ def _group_rollups(
                     result,
                     assessment=not_assessable(result.assessment.method, "no series"),
                     groups=(),
+                    targets=(),
                 )
             else:
                 own[indicator_id] = attrs.evolve(
-                    result, assessment=match.assessment, series=match.series, groups=()
+                    result,
+                    assessment=match.assessment,
+                    series=match.series,
+                    groups=(),
+                    targets=(),  # a group is held to the target in force only
                 )
         # An objective none of whose indicators has a verdict for this group is left out.
         rolled = _rollup(framework, own)

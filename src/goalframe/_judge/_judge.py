@@ -60,11 +60,16 @@ def judge(
             lambda: (series, goal, tuple(_data_caveats(series, goal, as_of))),
         )[2]
     )
-    series, goal, broken = _from_break(info, series, goal)
+    last = final_period(goal)
+    closed = last is not None and last.ended_by(as_of)
+    # A closed verdict stays closed: figures after the target's last period (a break, a new
+    # definition or method among them) never reach it; they are for later targets only.
+    series, goal, broken = _from_break(
+        info, series.until(last) if closed and last is not None else series, goal
+    )
     if broken is not None:
         caveats.insert(0, broken)
     last = final_period(goal)
-    closed = last is not None and last.ended_by(as_of)
     assessed = series.until(last) if closed and last is not None else series
     result = _run(info, assessed, goal, options)
     if closed and last is not None and result.label != "target_type_not_read":

@@ -294,19 +294,33 @@ GATE_ORDER = ("on_track", "needs_acceleration", "insufficient_progress", "moving
 
 
 def gate_trips(card: Any, fail_on: FailOn) -> list[str]:
-    """Ids of the indicators that trip ``--fail-on``, in card order."""
-    from goalframe._assessment import Status
+    """Ids of the indicators that trip ``--fail-on``, in card order.
 
-    if fail_on in (FailOn.not_assessable, FailOn.outcome_unknown):
+    Every target that counts trips it: an earlier target whose deadline is over (missed, say)
+    as well as the one in force, so that a later target never hides a missed one.
+    """
+    from goalframe._assessment import Status
+    from goalframe._evaluate._rollup import counted_targets
+
+    if fail_on is FailOn.not_assessable:
         wanted = Status(fail_on.value)
         return [
             r.id for r in card.indicators if r.status is wanted and r.indicator.goal is not None
+        ]
+    if fail_on is FailOn.outcome_unknown:
+        return [
+            r.id
+            for r in card.indicators
+            if any(a.status is Status.OUTCOME_UNKNOWN for _, a in counted_targets(r))
         ]
     limit = GATE_ORDER.index(fail_on.value)
     return [
         r.id
         for r in card.indicators
-        if r.scored and r.status.value in GATE_ORDER and GATE_ORDER.index(r.status.value) >= limit
+        if any(
+            a.status.value in GATE_ORDER and GATE_ORDER.index(a.status.value) >= limit
+            for _, a in counted_targets(r)
+        )
     ]
 
 

@@ -26,11 +26,6 @@ def status_text(status: Status, lang: str = "en") -> str:
     return f"{STATUS_SYMBOL[status]} {_i18n.status(lang, status)}"
 
 
-def status_counts(card: ScorecardData, lang: str = "en") -> str:
-    """``2 on track, 1 moving away`` for the statuses present."""
-    return ", ".join(f"{n} {_i18n.status(lang, s)}" for s, n in card.counts.items() if n)
-
-
 def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]:
     """The facts under the title, shared by every renderer."""
     spec = card.spec
@@ -276,13 +271,6 @@ def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
 def reason_text(status: Status, reason: str, lang: str = "en") -> str:
     """A result's reason, introduced by its status: ``not assessable: no observations``."""
     return f"{_i18n.status(lang, status)}: {_i18n.say(reason, lang)}"
-
-
-def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
-    """``met 2 of 3`` for an objective some of whose deadlines have passed."""
-    if result.decided:
-        return _i18n.text(lang, "met_of", met=result.met or 0, decided=result.decided)
-    return ""
 
 
 def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str, str]]:

@@ -31,8 +31,8 @@ from goalframe.render._card_text import (
     reason_text,
     score_text,
     set_aside_summary,
-    verdict_extra,
 )
+from goalframe.render._counts import verdict_extra
 from goalframe.render._format import COLOURS, STATUS_SYMBOL, flags, number, trend_arrow
 from goalframe.render.svg import chart_parts, indicator_chart
 

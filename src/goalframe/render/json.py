@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from goalframe._assessment import Assessment
     from goalframe._model import Point, Source
     from goalframe._observations import SetAside
-    from goalframe._results import GroupResult, IndicatorResult, Observed
-    from goalframe._scorecard import ComparisonData, ScorecardData
+    from goalframe._results import GroupResult, IndicatorResult, ObjectiveResult, Observed
+    from goalframe._scorecard import ComparisonData, ScorecardData, TargetCounts
 
 __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
 
@@ -266,6 +266,31 @@ def scorecard_json_chunks(
     yield tail + "\n"
 
 
+def _target_counts(c: TargetCounts) -> dict[str, int]:
+    return {
+        "met": c.met,
+        "missed": c.missed,
+        "unknown": c.unknown,
+        "due": c.due,
+        "not_due": c.not_due,
+    }
+
+
+def _objective_verdict(o: ObjectiveResult) -> dict[str, Any]:
+    """An objective's verdict and its count of the targets under it."""
+    return {
+        "status": o.status.value,
+        "score": o.score,
+        "final": o.final,
+        "met": o.met,
+        "decided": o.decided,
+        "missed": o.missed,
+        "unknown": o.unknown,
+        "due": o.due,
+        "not_due": o.not_due,
+    }
+
+
 def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[str, Any]:
     from goalframe._scorecard import SCHEMA_VERSION
 
@@ -291,6 +316,7 @@ def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[
         "method": card.method,
         "methods_used": list(card.methods_used),
         "counts": {s.value: n for s, n in card.counts.items()},
+        "targets": {kind: _target_counts(c) for kind, c in card.target_counts.items()},
         "measurability": None
         if card.measurability is None
         else {
@@ -308,12 +334,8 @@ def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[
                 "weight": o.objective.weight,
                 "indicators": list(o.objective.indicators),
                 "children": list(o.objective.children),
-                "status": o.status.value,
-                "score": o.score,
+                **_objective_verdict(o),
                 "reason": o.reason,
-                "final": o.final,
-                "met": o.met,
-                "decided": o.decided,
                 "note": o.objective.note,
                 "caveats": [{"code": c.code, "message": c.message} for c in o.caveats],
             }
@@ -325,17 +347,7 @@ def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[
             {
                 "group": dict(g.group),
                 "label": g.label,
-                "objectives": [
-                    {
-                        "id": o.id,
-                        "status": o.status.value,
-                        "score": o.score,
-                        "final": o.final,
-                        "met": o.met,
-                        "decided": o.decided,
-                    }
-                    for o in g.objectives
-                ],
+                "objectives": [{"id": o.id, **_objective_verdict(o)} for o in g.objectives],
             }
             for g in card.groups
         ],

@@ -29,10 +29,9 @@ from goalframe.render._card_text import (
     provenance_mark,
     score_text,
     set_aside_summary,
-    status_counts,
     status_text,
-    verdict_extra,
 )
+from goalframe.render._counts import status_counts, target_counts, verdict_extra
 from goalframe.render._format import trend_arrow, unit
 
 if TYPE_CHECKING:
@@ -52,7 +51,10 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     t = functools.partial(_i18n.text, lang)
     out = [f"# {escape(card.title)}", ""]
     out += [f"- **{k}:** {escape(v)}" for k, v in header_facts(card, lang)]
-    out += [f"- **{t('verdicts')}:** {status_counts(card, lang)}", ""]
+    out += [f"- **{t('verdicts')}:** {status_counts(card, lang)}"]
+    if card.target_counts:
+        out += [f"- **{t('targets_due')}:** {target_counts(card, lang)}"]
+    out += [""]
     if card.spec.description:
         out += [escape(card.spec.description), ""]
     if card.objectives:
@@ -74,7 +76,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
                 x
                 for x in (
                     status_text(o.status, lang),
-                    f"({verdict_extra(o, lang)})" if o.decided else "",
+                    f"— {verdict_extra(o, lang)}" if o.due else "",
                     caveat_codes(o.caveats),
                 )
                 if x

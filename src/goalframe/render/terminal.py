@@ -36,10 +36,9 @@ from goalframe.render._card_text import (
     provenance_mark,
     score_text,
     set_aside_summary,
-    status_counts,
     status_text,
-    verdict_extra,
 )
+from goalframe.render._counts import status_counts, target_counts, verdict_extra
 from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
 
 if TYPE_CHECKING:
@@ -73,7 +72,10 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     parts: list[Any] = [Text(clean(card.title, newlines=False), style="bold")]
     for key, value in header_facts(card, lang):
         parts.append(Text.assemble((f"{key}: ", "dim"), clean(value, newlines=False)))
-    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}"), Text()]
+    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}")]
+    if card.target_counts:
+        parts += [Text(f"{t('targets_due')}: {target_counts(card, lang)}")]
+    parts += [Text()]
 
     if card.objectives:
         parts.append(_objectives(card, lang))

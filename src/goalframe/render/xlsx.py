@@ -145,7 +145,7 @@ def _objectives(
     sheet: Any, card: ScorecardData, lang: str, header: Any, verdicts: dict[Status, Any]
 ) -> None:
     columns = ["objective", "statement", "level", "depth", "verdict", "status", "score"]
-    columns += ["met", "decided", "final", "reason", "caveats"]
+    columns += ["met", "missed", "unknown", "due", "not_due", "final", "reason", "caveats"]
     _table(sheet, columns, header)
     for row, result in enumerate(card.objectives, start=1):
         o = result.objective
@@ -158,7 +158,10 @@ def _objectives(
             result.status.value,
             result.score,
             result.met,
-            result.decided,
+            result.missed,
+            result.unknown,
+            result.due,
+            result.not_due,
             result.final,
             result.reason,
             " | ".join(f"{c.code}: {c.message}" for c in result.caveats),

@@ -1,0 +1,67 @@
+"""The counts a card is read by first: verdicts, targets due, an objective's count."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from goalframe.render import _i18n
+
+if TYPE_CHECKING:
+    from goalframe._results import ObjectiveResult
+    from goalframe._scorecard import ScorecardData
+
+
+def status_counts(card: ScorecardData, lang: str = "en") -> str:
+    """``2 on track, 1 moving away`` for the statuses present."""
+    return ", ".join(f"{n} {_i18n.status(lang, s)}" for s, n in card.counts.items() if n)
+
+
+def target_counts(card: ScorecardData, lang: str = "en") -> str:
+    """``official: met 1 of 3 due (1 missed, 1 unknown); 2 not yet due · illustrative: ...``.
+
+    Every target that was due, official ones first; empty when no indicator has a target.
+    """
+    t = functools.partial(_i18n.text, lang)
+    parts = []
+    for kind, counts in card.target_counts.items():
+        if counts.due:
+            text = t("met_of", met=counts.met, due=counts.due)
+            others = [
+                t(key, count=count)
+                for key, count in (
+                    ("met_of_missed", counts.missed),
+                    ("met_of_unknown", counts.unknown),
+                )
+                if count
+            ]
+            if others:
+                text += f" ({', '.join(others)})"
+            if counts.not_due:
+                text += "; " + t("not_yet_due", count=counts.not_due)
+        else:
+            text = t("targets_none_due") + "; " + t("not_yet_due", count=counts.not_due)
+        parts.append(f"{t('targets_kind_' + kind)}: {text}")
+    return " · ".join(parts)
+
+
+def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
+    """``met 1 of 4 due (1 missed, 2 unknown); 1 not yet due``: the count an audit report reads.
+
+    Every target under the objective that was due counts, unknowns included; nothing is
+    said while none was due.
+    """
+    if not result.due:
+        return ""
+    t = functools.partial(_i18n.text, lang)
+    text = t("met_of", met=result.met or 0, due=result.due)
+    others = [
+        t(key, count=count)
+        for key, count in (("met_of_missed", result.missed), ("met_of_unknown", result.unknown))
+        if count
+    ]
+    if others:
+        text += f" ({', '.join(others)})"
+    if result.not_due:
+        text += "; " + t("not_yet_due", count=result.not_due)
+    return text
