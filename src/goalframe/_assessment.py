@@ -11,7 +11,7 @@ from goalframe._messages import Term, catalogue, label, say
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period
 
-__all__ = ["Assessment", "Caveat", "Series", "Status"]
+__all__ = ["Assessment", "Caveat", "Deciding", "Series", "Status"]
 
 
 class Status(enum.StrEnum):
@@ -225,6 +225,17 @@ def _frozen_components(value: Mapping[str, Component] | None) -> Mapping[str, Co
 
 
 @attrs.frozen(kw_only=True)
+class Deciding:
+    """The figure a final verdict was decided on: its period and value.
+
+    Added in 0.3.
+    """
+
+    period: Period
+    value: float
+
+
+@attrs.frozen(kw_only=True)
 class Assessment:
     """One method's verdict on one series, with every number it used.
 
@@ -244,8 +255,11 @@ class Assessment:
             baseline that disagrees with the data, ...), each with a stable code.
         final: True once the deadline is at or before the assessment date: the status is
             then ``achieved``, ``missed`` or ``outcome_unknown`` (or ``not_assessable``).
+        deciding: The figure a final verdict was decided on (the one for the deadline period;
+            for a norm or milestones, the last period checked), None when none decided it
+            (outcome unknown, a running verdict, a total).
 
-    Added in 0.1; ``caveats`` and ``final`` added in 0.2.
+    Added in 0.1; ``caveats`` and ``final`` added in 0.2; ``deciding`` added in 0.3.
     """
 
     method: str
@@ -260,6 +274,7 @@ class Assessment:
     citation: str = ""
     caveats: tuple[Caveat, ...] = ()
     final: bool = False
+    deciding: Deciding | None = None
 
     def __repr__(self) -> str:
         value = "" if self.value is None else f", value {_fmt(self.value)}"

@@ -166,7 +166,7 @@ class Comparison(ComparisonData):
 
     def to_text(self, *, width: int = 140) -> str:
         """The comparison as a plain-text table."""
-        from goalframe.render.terminal import render_comparison_text
+        from goalframe.render.terminal_comparison import render_comparison_text
 
         return render_comparison_text(self, width=width)
 
@@ -182,6 +182,6 @@ class Comparison(ComparisonData):
         )
 
     def __rich__(self) -> Any:
-        from goalframe.render.terminal import build_comparison
+        from goalframe.render.terminal_comparison import build_comparison
 
         return build_comparison(self)

@@ -278,3 +278,33 @@ def test_figures_after_a_deadline_never_change_its_final_verdict(
     a, b = first.indicator("x").assessment, again.indicator("x").assessment
     assert a.final and b.final
     assert (a.status, a.label, a.value) == (b.status, b.label, b.value)
+
+
+def test_the_deciding_figure_stands_beside_a_final_verdict_on_every_card() -> None:
+    # 10 by 2020 from 5: figures 12 (2020), 3 (2021), 2 (2022). Achieved on 12 (2020); the
+    # card once showed only "Latest 2 (2022)" beside "achieved".
+    rows = [("x", 2015, 5), ("x", 2020, 12), ("x", 2021, 3), ("x", 2022, 2)]
+    card = gf.evaluate(
+        framework([_indicator("x", 5, 10, 2020)]), records(rows, unit="case"), as_of=2023
+    )
+    result = card.indicator("x")
+    assert result.status is Status.ACHIEVED
+    deciding = result.assessment.deciding
+    assert deciding is not None
+    assert (str(deciding.period), deciding.value) == ("2020", 12.0)
+    words = "on 12 (2020); since: 2 (2022)"
+    assert words in card.to_markdown()
+    assert words in card.to_html()
+    assert " ".join(card.to_text(width=200).split()).count("on 12 (2020); since: 2 (2022)") == 1
+    assert card.to_dict()["indicators"][0]["deciding"] == {"value": 12.0, "period": 2020}
+    assert "op 12 (2020); sindsdien: 2 (2022)" in card.to_markdown(lang="nl")
+
+
+def test_an_unknown_outcome_has_no_deciding_figure() -> None:
+    rows = [("x", 2015, 5), ("x", 2019, 9)]
+    card = gf.evaluate(
+        framework([_indicator("x", 5, 10, 2020)]), records(rows, unit="case"), as_of=2023
+    )
+    a = card.indicator("x").assessment
+    assert (a.status, a.deciding) == (Status.OUTCOME_UNKNOWN, None)
+    assert card.to_dict()["indicators"][0]["deciding"] is None

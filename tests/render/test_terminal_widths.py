@@ -103,7 +103,7 @@ def test_wide_terminals_keep_the_table_and_narrow_ones_stack(example: gf.Scoreca
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_method_comparison_at_every_width(width: int) -> None:
-    from goalframe.render.terminal import render_comparison_text
+    from goalframe.render.terminal_comparison import render_comparison_text
 
     comparison = gf.compare(
         gf.load_framework(ROOT / "examples/nl-drug-policy/goals.yaml"),

@@ -76,7 +76,7 @@ def _final_range(result: Assessment, series: Series, goal: Goal, last: Period) -
         status = Status.MISSED
         label = _missed_range_label(_start(series, goal), at_deadline, low, high)
     rule = "final: met when the figure for the deadline period is within [low, high]"
-    return _decided(result, status, label, reason, components, rule)
+    return _decided(result, status, label, reason, components, rule, at_deadline)
 
 
 def _missed_range_label(start: Point | None, end: Point, low: float, high: float) -> str:
@@ -107,6 +107,7 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
     met: list[str] = []
     missed: list[str] = []
     unknown: list[str] = []
+    points: dict[str, Point] = {}
     for period, value in due:
         point = value_for(series, period)
         if goal.type is TargetType.BINARY and point is None:
@@ -115,7 +116,9 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
             point = latest if latest is not None and goal.meets(latest.value, value) else None
         if point is None:
             unknown.append(str(period))
-        elif goal.meets(point.value, value):
+            continue
+        points[str(period)] = point
+        if goal.meets(point.value, value):
             met.append(str(period))
         else:
             missed.append(str(period))
@@ -163,7 +166,9 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
         if not several
         else "final: met when the figure for every period due meets the value in force"
     )
-    return _decided(result, status, label, reason, components, rule)
+    # The figure that decided it: the first period missed, else the last period met.
+    deciding = points.get(missed[0]) if missed else (points.get(met[-1]) if met else None)
+    return _decided(result, status, label, reason, components, rule, deciding)
 
 
 def _missed_label(goal: Goal, start: Point | None, end: Point | None) -> str:

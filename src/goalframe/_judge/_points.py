@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from goalframe._assessment import Assessment, Component, Series, Status
+from goalframe._assessment import Assessment, Component, Deciding, Series, Status
 from goalframe._messages import Message
 from goalframe._model import Goal, Point
 from goalframe._periods import Period
@@ -74,8 +74,12 @@ def _decided(
     reason: Message | None,
     components: dict[str, Component],
     rule: str,
+    deciding: Point | None = None,
 ) -> Assessment:
-    """The method's result made final: the judge's status and label, its rule in the formula."""
+    """The method's result made final: the judge's status and label, its rule in the formula.
+
+    ``deciding``: the figure that decided it (none for an unknown outcome).
+    """
     return attrs.evolve(
         result,
         status=status,
@@ -84,6 +88,9 @@ def _decided(
         components=components,
         formula=f"{result.formula}; {rule}" if result.formula else rule,
         final=True,
+        deciding=None
+        if deciding is None or status is Status.OUTCOME_UNKNOWN
+        else Deciding(period=deciding.period, value=deciding.value),
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from goalframe._messages import number
 from goalframe.render import _i18n
 
 if TYPE_CHECKING:
-    from goalframe._results import ObjectiveResult
+    from goalframe._results import IndicatorResult, ObjectiveResult
     from goalframe._scorecard import ScorecardData
 
 
@@ -64,4 +65,21 @@ def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
         text += f" ({', '.join(others)})"
     if result.not_due:
         text += "; " + t("not_yet_due", count=result.not_due)
+    return text
+
+
+def deciding_text(result: IndicatorResult, lang: str = "en") -> str:
+    """``on 12 (2020); since: 2 (2022)``: the figure a final verdict was decided on.
+
+    Beside every final verdict, so that the figure that decided it stands on the card, and
+    a later figure is shown as what it is. Empty for a verdict no figure decided.
+    """
+    deciding = result.assessment.deciding
+    if deciding is None:
+        return ""
+    t = functools.partial(_i18n.text, lang)
+    text = t("decided_on", figure=f"{number(deciding.value, lang)} ({deciding.period})")
+    latest = result.latest
+    if latest is not None and latest.period > deciding.period:
+        text += "; " + t("since_then", figure=f"{number(latest.value, lang)} ({latest.period})")
     return text

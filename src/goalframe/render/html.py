@@ -32,7 +32,7 @@ from goalframe.render._card_text import (
     score_text,
     set_aside_summary,
 )
-from goalframe.render._counts import verdict_extra
+from goalframe.render._counts import deciding_text, verdict_extra
 from goalframe.render._format import COLOURS, STATUS_SYMBOL, flags, number, trend_arrow
 from goalframe.render.svg import chart_parts, indicator_chart
 
@@ -109,6 +109,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "status": a.status.value,
         "symbol": STATUS_SYMBOL[a.status],
         "label": _i18n.status(lang, a.status),
+        "deciding": deciding_text(result, lang),
         "method": a.method,
         "method_label": _messages.label(a.label, lang),
         "baseline": f["baseline"],

@@ -176,6 +176,9 @@ def _verdict(a: Assessment) -> dict[str, Any]:
         "progress": a.value,
         "expected_progress": a.expected,
         "score": a.score,
+        "deciding": None
+        if a.deciding is None
+        else {"value": a.deciding.value, "period": a.deciding.period.to_json()},
     }
 
 

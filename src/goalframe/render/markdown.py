@@ -31,7 +31,7 @@ from goalframe.render._card_text import (
     set_aside_summary,
     status_text,
 )
-from goalframe.render._counts import status_counts, target_counts, verdict_extra
+from goalframe.render._counts import deciding_text, status_counts, target_counts, verdict_extra
 from goalframe.render._format import trend_arrow, unit
 
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         mark = provenance_mark(r, lang)
         target = f"{f['target']} ({mark})" if mark else f["target"]
         verdict = status_text(r.status, lang)
+        if deciding_text(r, lang):
+            verdict += f" {escape(deciding_text(r, lang))}"
         if r.caveats:
             verdict += f" {escape(caveat_codes(r.caveats))}"
         out.append(
@@ -196,6 +198,8 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
             view = group_view(r, group)
             f = figures(view, lang=lang)
             verdict = status_text(view.status, lang)
+            if deciding_text(view, lang):
+                verdict += f" {escape(deciding_text(view, lang))}"
             if view.caveats:
                 verdict += f" {escape(caveat_codes(view.caveats))}"
             out.append(

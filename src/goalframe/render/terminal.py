@@ -38,15 +38,14 @@ from goalframe.render._card_text import (
     set_aside_summary,
     status_text,
 )
-from goalframe.render._counts import status_counts, target_counts, verdict_extra
-from goalframe.render._format import STATUS_SYMBOL, trend_arrow, unit
+from goalframe.render._counts import deciding_text, status_counts, target_counts, verdict_extra
+from goalframe.render._format import trend_arrow, unit
 
 if TYPE_CHECKING:
-    from goalframe._assessment import Assessment
     from goalframe._results import IndicatorResult
-    from goalframe._scorecard import ComparisonData, ScorecardData
+    from goalframe._scorecard import ScorecardData
 
-__all__ = ["build_comparison", "build_renderable", "render_comparison_text", "render_text"]
+__all__ = ["build_renderable", "render_text"]
 
 # Colour only helps: the status words carry the meaning (Okabe-Ito colour-blind-safe hues).
 STYLE = {
@@ -225,6 +224,9 @@ def _indicator_table(
         if mark:
             name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
         verdict = _status(r.status, lang)
+        decided = deciding_text(r, lang)
+        if decided:
+            verdict.append(f"\n{decided}")
         if r.caveats:
             verdict.append(f"\n{caveat_count(r.caveats, lang)}", style="bold")
         progress = progress_text(r.assessment, lang)
@@ -238,6 +240,8 @@ def _indicator_table(
             block.append(f" [{mark} {t('target').lower()}]", style="bold")
         block.append(f"\n  {t('verdict')}: ")
         block.append_text(_status(r.status, lang))
+        if decided:
+            block.append(f" {decided}")
         if r.caveats:
             block.append(f"  {caveat_count(r.caveats, lang)}", style="bold")
         flat = {k: v.replace("\n", " ") for k, v in figures(r, lang=lang).items()}
@@ -320,66 +324,6 @@ SHORT = {
     Status.OUTCOME_UNKNOWN: "unknown",
     Status.NOT_ASSESSABLE: "n/a",
 }
-
-
-def _cell(assessment: Assessment) -> Text:
-    text = Text(
-        f"{STATUS_SYMBOL[assessment.status]} {SHORT[assessment.status]}",
-        style=STYLE[assessment.status],
-    )
-    text.append(f"\n{assessment.label.replace('_', ' ')}", style="dim")
-    return text
-
-
-def build_comparison(comparison: ComparisonData) -> Any:
-    """A method comparison as a rich renderable."""
-    own = comparison.own
-    table = Table(
-        box=box.SIMPLE_HEAVY,
-        title=f"{clean(own.title, newlines=False)}: method comparison",
-        title_justify="left",
-    )
-    rows = list(comparison.rows())
-    names = [clean(name, newlines=False) for _, name, _, _ in rows]
-    table.add_column("Indicator", min_width=max(_longest_word(names, 24), 10), max_width=28)
-    table.add_column("Own method")
-    for name in comparison.methods:
-        table.add_column(name)
-    words = [*names, *comparison.methods, "Own method"]
-    blocks: list[Any] = [Text(f"{clean(own.title, newlines=False)}: method comparison")]
-    for (_, _, mine, others), name in zip(rows, names, strict=True):
-        first = Text(f"{STATUS_SYMBOL[mine.status]} {SHORT[mine.status]}", style=STYLE[mine.status])
-        first.append(f"\n{mine.method}", style="dim")
-        table.add_row(Text(name), first, *(_cell(a) for a in others))
-        words += [SHORT[mine.status], mine.method, *(a.label.replace("_", " ") for a in others)]
-        words += [SHORT[a.status] for a in others]
-        block = Text(name, style="bold")
-        block.append(f"\n  own method ({mine.method}): ")
-        block.append(SHORT[mine.status], style=STYLE[mine.status])
-        for method, a in zip(comparison.methods, others, strict=True):
-            block.append(f"\n  {method}: ")
-            block.append(f"{SHORT[a.status]} ({a.label})", style=STYLE[a.status])
-        blocks.append(block)
-    disagreements = comparison.disagreements()
-    note = Text("The verdict depends on the method for: ", style="dim")
-    note.append(", ".join(disagreements) or "no indicator")
-    parts: list[Any] = [_Fitted(table, blocks, words), note]
-    summary = set_aside_summary(own)
-    if summary:
-        total = sum(n for _, n in summary)
-        text = Text(f"{total} observation(s) set aside:\n", style="dim")
-        for reason, n in summary:
-            text.append(f"  {n} × {clean(reason, newlines=False)}\n", style="dim")
-        parts.append(text)
-    return Group(*parts)
-
-
-def render_comparison_text(comparison: ComparisonData, *, width: int = 140) -> str:
-    """A method comparison as plain text, without colour.
-
-    Added in 0.1.
-    """
-    return _plain(build_comparison(comparison), width)
 
 
 def _plain(renderable: Any, width: int) -> str:
