@@ -178,10 +178,10 @@ def test_nothing_is_lost() -> None:
     card = gf.evaluate(framework(), obs, as_of="2023")
     reasons = sorted(s.reason for s in card.set_aside)
     assert reasons == [
-        "after the as-of period 2023",
         "breakdown not assessed (the indicator assesses the total)",
         "no indicator 'unknown' in the goal file",
         "no value (empty cell)",
+        "not over by the assessment date 2023",
     ]
     used = sum(len(r.series) for r in card.indicators)
     assert used + len(card.set_aside) == len(rows) + 2

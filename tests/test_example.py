@@ -98,7 +98,7 @@ def test_example_as_of_2020(example_goals: Path, example_data: Path) -> None:
     assert dumpings.assessment.value == pytest.approx(13 / 95.5)
     assert dumpings.status is Status.ON_TRACK
     assert card.indicator("cannabis_plantations_dismantled").status is Status.MOVING_AWAY
-    assert any(s.reason == "after the as-of period 2020" for s in card.set_aside)
+    assert any(s.reason == "not over by the assessment date 2020" for s in card.set_aside)
 
 
 def test_every_example_row_is_used_or_set_aside(card: gf.Scorecard, example_data: Path) -> None:

@@ -37,7 +37,7 @@ def test_a_message_survives_pickling_with_its_key() -> None:
     message = Message("no_figure_yet_total", periods=["2024"], total=1300.0, target=2000.0)
     again = pickle.loads(pickle.dumps(message))
     assert again == message and again.say("nl") == message.say("nl")
-    assert message == "no figure yet for 2024; the total so far is 1,300 of 2,000"
+    assert message == "no figure in the data for 2024; the total so far is 1,300 of 2,000"
 
 
 def test_numbers_percentages_and_dates_follow_the_locale() -> None:

@@ -84,7 +84,7 @@ def test_cumulative_after_the_span(write: Write) -> None:
     gap = card("closed,2022/23,900,county_line\nclosed,2024/25,400,county_line\n")
     assert gap.status is Status.OUTCOME_UNKNOWN
     assert gap.assessment.reason == (
-        "no figure yet for 2023/24; the total so far is 1,300 of 2,000"
+        "no figure in the data for 2023/24; the total so far is 1,300 of 2,000"
     )
 
 
@@ -157,7 +157,8 @@ def test_the_year_start_is_the_goal_files(write: Write) -> None:
     # With October starts, 2022/23 runs from October 2022 to September 2023 (US FY2023).
     assert goal.base_period.start.isoformat() == "2022-10-01"
     data = write("obs.csv", "indicator,period,value,unit\nclosed,2022/23,1300,county_line\n")
-    card = gf.evaluate(goals, gf.load_observations(data), as_of="2023-06-30")
+    # (As of 2023-09-30: the financial year 2022/23 has just ended, so its figure was known.)
+    card = gf.evaluate(goals, gf.load_observations(data), as_of="2023-09-30")
     # Observations read with the default (April) are re-read with the goal file's October.
     assert card.indicator("closed").series[0].period.start.isoformat() == "2022-10-01"
 

@@ -97,7 +97,9 @@ def evaluate(
             header; pass it for a card that does not change with the day it is made.
         method: Use this method for every indicator instead of each one's own.
         vintage: Assess the figures as published on this date: of several releases of a
-            figure (a ``vintage`` column), the latest published by then. Default: the latest.
+            figure (a ``vintage`` column), the latest published by then. Default: the
+            assessment date when ``as_of`` is given (the card shows what could have been known
+            then), else the latest.
 
     Returns:
         The scorecard.
@@ -123,6 +125,8 @@ def evaluate(
         observations = observations_from_frame(observations)
     framework, obs_set = prepare(framework, observations)
     score = measurability(framework, lint(framework))
+    if vintage is None and as_of is not None:
+        vintage = as_of  # what could have been known then: no release after the date
     evaluation = assess_all(framework, obs_set, as_of=_as_of(as_of), method=method, vintage=vintage)
     _log.debug(
         "assessed %d indicators as of %s; %d observations set aside",

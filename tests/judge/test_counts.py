@@ -308,3 +308,31 @@ def test_an_unknown_outcome_has_no_deciding_figure() -> None:
     a = card.indicator("x").assessment
     assert (a.status, a.deciding) == (Status.OUTCOME_UNKNOWN, None)
     assert card.to_dict()["indicators"][0]["deciding"] is None
+
+
+def test_known_then_no_figure_of_a_period_not_over_nor_a_later_release() -> None:
+    # As of 2020-06-30 nobody had the 2020 figure (the year was not over), nor the 2019 figure
+    # first published in 2021; both paths read 2018 as the latest, and say why the others
+    # are set aside.
+    rows = [
+        {"indicator": "x", "period": 2015, "value": 5, "unit": "case", "vintage": "2016"},
+        {"indicator": "x", "period": 2018, "value": 7, "unit": "case", "vintage": "2019"},
+        {"indicator": "x", "period": 2019, "value": 8, "unit": "case", "vintage": "2021"},
+        {"indicator": "x", "period": 2020, "value": 9, "unit": "case", "vintage": "2020"},
+    ]
+    fw = framework([_indicator("x", 5, 10, 2025)])
+    card = gf.evaluate(fw, gf.observations_from_records(rows), as_of="2020-06-30")
+    result = card.indicator("x")
+    assert result.latest is not None and str(result.latest.period) == "2018"
+    reasons = sorted(s.reason for s in card.set_aside)
+    assert reasons == [
+        "not over by the assessment date 2020-06-30",
+        "published after the vintage date 2020-06-30",
+    ]
+    pl = __import__("pytest").importorskip("polars")
+    frame = pl.DataFrame(rows).with_columns(pl.col("value").cast(pl.Float64))
+    found = gf.evaluate_frame(fw, frame, as_of="2020-06-30")
+    (row,) = found.results.to_dicts()
+    assert (row["latest"], row["latest_period"], row["engine"]) == (7.0, "2018", "frame")
+    aside = sorted(r["reason"] for r in found.set_aside.to_dicts())
+    assert aside == reasons

@@ -55,8 +55,8 @@ def test_deadline_passed_without_a_figure_is_outcome_unknown() -> None:
     # The last known position is kept: 140 in 2017; progress 40/80 = 0.5, expected 2/3: ratio
     # 0.75 -> needs acceleration by the trajectory method then.
     assert result.reason == (
-        "no figure yet for 2018; last known 2017: 140 (needs acceleration by the trajectory "
-        "method then)"
+        "no figure in the data for 2018; last known 2017: 140 (needs acceleration by the "
+        "trajectory method then)"
     )
     assert result.components["method_status"] == "needs_acceleration"
 
@@ -159,7 +159,7 @@ def test_a_range_with_a_deadline_is_final_once_it_is_over() -> None:
     }
     assert got["a"].components["deadline_value"] == 65
     assert got["a"].components["method_label"] == "outside_range_departing"
-    assert "no figure yet for 2020; last known 2019: 35" in str(got["c"].reason)
+    assert "no figure in the data for 2020; last known 2019: 35" in str(got["c"].reason)
     # Read in 2019, before the deadline, the range method's running verdict stands.
     early = gf.evaluate(fw, obs, as_of=2019).indicator("a").assessment
     assert (early.status, early.label, early.final) == (Status.ACHIEVED, "in_range", False)

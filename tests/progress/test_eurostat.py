@@ -103,7 +103,7 @@ def test_a_deadline_before_the_first_figure_is_outcome_unknown() -> None:
     # question is only whether the 2014 target was met, and no figure for 2014 exists.
     result = assess({2015: 5.0, 2020: 6.0}, direction="increase", target=9, target_period=2014)
     assert (result.status, result.final) == (Status.OUTCOME_UNKNOWN, True)
-    assert result.reason is not None and "no figure yet for 2014" in result.reason
+    assert result.reason is not None and "no figure in the data for 2014" in result.reason
 
 
 def test_target_met_and_target_left_behind() -> None:

@@ -122,7 +122,8 @@ def test_milestones_in_force() -> None:
     unknown = norm({2023: 195, 2024: 205}, as_of="2026-06-30", **kw)
     assert (unknown.status, unknown.label) == (Status.OUTCOME_UNKNOWN, "milestone_outcome_unknown")
     assert unknown.reason == (
-        "no figure yet for 2025, the latest period due; last known 2024: 205 (on track then)"
+        "no figure in the data for 2025, the latest period due; last known 2024: 205 "
+        "(on track then)"
     )
     assert early.status is Status.NOT_ASSESSABLE
 

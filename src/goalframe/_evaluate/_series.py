@@ -112,9 +112,11 @@ def _cut(
     Returns the rows to use, those set aside (later than ``as_of``, earlier releases) and
     the first releases when a figure was revised.
     """
-    later = [o for o in rows if o.period.start >= as_of.end]
+    # Known then: a period not over by the assessment date had no figure yet (a 2020 figure
+    # does not exist on 2020-06-30).
+    later = [o for o in rows if not o.period.ended_by(as_of)]
     aside = _aside(later, Message("after_as_of", period=as_of)) if later else []
-    kept = [o for o in rows if o.period.start < as_of.end] if later else rows
+    kept = [o for o in rows if o.period.ended_by(as_of)] if later else rows
     kept, replaced, firsts = _releases(kept, release_date)
     return kept, aside + replaced, firsts
 

@@ -109,6 +109,8 @@ def _evaluate_frame(
     names = _checked_columns(work)
     framework = _targets_in_force(framework, cutoff, names)
     run = _prepared(work, framework, names, cutoff, method=method, progress=progress)
+    if as_of is not None:  # what could have been known then, as `goalframe.evaluate` reads it
+        run = attrs.evolve(run, vintage=cutoff)
     if eager and _backend(frame) is nw.Implementation.POLARS:
         # The frame is in memory already: the prepared columns are computed once, not again
         # by each of the small distinct queries of the forms and by the plan itself.
@@ -123,7 +125,7 @@ def _evaluate_frame(
             parts.append(results)
             asides.append(aside)
     fallback = assess_reference(
-        run.rows, framework, reference_ids, run.bcols, cutoff, method, progress
+        run.rows, framework, reference_ids, run.bcols, cutoff, method, progress, run.vintage
     )
     if fallback is not None:
         parts.append(fallback[0])

@@ -51,7 +51,7 @@ def with_odd_series(
         odd = series.filter(~clean).select(keys)
         extra, extra_aside = reference_rows(
             usable.join(odd, on=keys, how="inner"), run.framework, bcols, run.cutoff,
-            run.method, absent=absent, progress=run.progress,
+            run.method, absent=absent, progress=run.progress, vintage=run.vintage,
         )  # fmt: skip
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
@@ -66,6 +66,7 @@ def assess_reference(
     cutoff: Period,
     method: str | None,
     progress: bool | None = None,
+    vintage: Period | None = None,
 ) -> tuple[Any, Any] | None:
     """The indicators without a frame form, assessed per series by the reference path."""
     import narwhals as nw
@@ -74,7 +75,7 @@ def assess_reference(
         return None
     rows = lf.filter(among(sorted(ids)))
     results, assessed_aside = reference_rows(
-        rows, framework, bcols, cutoff, method, progress=progress
+        rows, framework, bcols, cutoff, method, progress=progress, vintage=vintage
     )
     other = (
         rows.filter(nw.col("_role") == "other")
@@ -95,8 +96,12 @@ def reference_rows(
     *,
     absent: set[str] | None = None,
     progress: bool | None = None,
+    vintage: Period | None = None,
 ) -> tuple[Any, Any]:
     """Assess the series of ``rows`` one by one with the reference path (`goalframe._evaluate`).
+
+    ``vintage``: the figures as released by then (the assessment date when one was given, as
+    `goalframe.evaluate` reads them).
 
     These rows are brought into Python: the series the frame form cannot read are few.
     Returns the results and the rows the reference path set aside (an empty cell, a row
@@ -135,7 +140,9 @@ def reference_rows(
         breakdown_columns=tuple(bcols),
     )
     with progress_bar(len(series), progress):
-        evaluation = assess_all(framework, observations, as_of=cutoff, method=method)
+        evaluation = assess_all(
+            framework, observations, as_of=cutoff, method=method, vintage=vintage
+        )
     chosen = [r for r in evaluation.indicators if r.id in ids]
     out = result_rows(chosen, bcols, engine="reference")
     if absent is not None:

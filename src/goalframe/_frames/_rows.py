@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._frames._expr import among, constant, last_year_before, null
+from goalframe._frames._expr import among, constant, last_year_ended, null
 from goalframe._frames._prepare import FlagTable, flag_table
 from goalframe._messages import Message
 from goalframe._periods import Period
@@ -70,11 +70,37 @@ def readable_rows(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame, F
         _flagged=constant(flags[0], nw.Boolean, default=False, column="_flag"),
         _break=constant(flags[1], nw.Boolean, default=False, column="_flag"),
     )
-    aside = aside_counts(lf, set(ids), cutoff, unknown=False)
+    late = late_releases(lf, run.vintage)
+    aside = aside_counts(lf, set(ids), cutoff, unknown=False, late=late, vintage=run.vintage)
     usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
-    cut_year = last_year_before(cutoff)
+    cut_year = last_year_ended(cutoff)
     usable = usable.filter(nw.col("_year").is_null() | (nw.col("_year") <= cut_year))
+    if late is not None:  # releases published after the date: not known then
+        usable = usable.filter(~late)
     return usable, aside, flags
+
+
+def late_releases(lf: Frame, vintage: Period | None) -> Expr | None:
+    """Whether a row's release was published after ``vintage`` (None: no row names one).
+
+    The distinct release cells are read once, as the reference path reads a ``vintage``
+    column: a release that starts at or after the end of ``vintage`` was not known then.
+    """
+    import narwhals as nw
+
+    if vintage is None:
+        return None
+    late: dict[str, bool] = {}
+    for text in lf.select("_vintage").unique().collect()["_vintage"].to_list():
+        if not text:
+            continue
+        try:
+            late[text] = Period.parse(text).start >= vintage.end
+        except (TypeError, ValueError):
+            continue  # (an unreadable release: the reference path says why)
+    if not any(late.values()):
+        return None
+    return constant(late, nw.Boolean, default=False, column="_vintage")
 
 
 def form_rows(
@@ -102,16 +128,25 @@ def form_rows(
     return usable, aside, any(flags[1].values()) or not run.plain
 
 
-def aside_counts(lf: Frame, ids: set[str], cutoff: Period, *, unknown: bool = True) -> Frame:
+def aside_counts(
+    lf: Frame,
+    ids: set[str],
+    cutoff: Period,
+    *,
+    unknown: bool = True,
+    late: Expr | None = None,
+    vintage: Period | None = None,
+) -> Frame:
     """Rows of the frame-form indicators not used, counted by indicator and reason.
 
     The reasons are the reference path's words, so both paths' counts read alike. Rows of
     indicators the goal file does not have are counted too, unless ``unknown`` is False
-    (they are counted once, by the first frame form).
+    (they are counted once, by the first frame form). ``late``: rows released after
+    ``vintage`` (`late_releases`).
     """
     import narwhals as nw
 
-    cut_year = last_year_before(cutoff)
+    cut_year = last_year_ended(cutoff)
 
     chosen = among(sorted(ids))
     if unknown:
@@ -128,10 +163,11 @@ def aside_counts(lf: Frame, ids: set[str], cutoff: Period, *, unknown: bool = Tr
         .then(nw.lit(str(Message("no_unit"))))
         .when(~nw.col("_year").is_null() & (nw.col("_year") > cut_year))
         .then(nw.lit(str(Message("after_as_of", period=cutoff))))
-        .otherwise(None)
     )
+    if late is not None:
+        reason = reason.when(late).then(nw.lit(str(Message("after_vintage", period=vintage))))
     return (
-        mine.with_columns(reason=reason)
+        mine.with_columns(reason=reason.otherwise(None))
         .filter(~nw.col("reason").is_null())
         .group_by("indicator", "reason")
         .agg(rows=nw.len())

@@ -29,6 +29,8 @@ class FormRun:
         method: The method asked for every indicator, if any.
         periods: The number of distinct years in the frame (no series has more points).
         progress: Whether to show a progress bar for series assessed one by one.
+        vintage: The figures as released by this date (of several releases of a figure):
+            the assessment date when one was given, else the latest.
     """
 
     rows: Frame
@@ -39,6 +41,7 @@ class FormRun:
     method: str | None
     periods: int
     progress: bool | None
+    vintage: Period | None = None
 
     @property
     def keys(self) -> list[str]:
