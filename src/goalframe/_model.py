@@ -34,6 +34,7 @@ TARGET_WORDS: Mapping[str, str] = MappingProxyType(
         "no_value": "no value",
         "set": "set",
         "now": "now",
+        "postponed": "postponed",
         "language": "en",
     }
 )
@@ -73,6 +74,7 @@ class TargetChange:
     set: Period
     source: Source | None = None
     note: str | None = None
+    deadline: Period | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -162,14 +164,27 @@ class Goal:
         if not self.history:
             return ""
         w = TARGET_WORDS if words is None else {**TARGET_WORDS, **words}
+        # Deadlines are shown when any step names one: a postponement is then visible.
+        dated = any(c.deadline is not None for c in self.history)
         steps = []
+        previous: Period | None = None
         for change in self.history:
             source = f", {change.source.name}" if change.source else ""
-            steps.append(f"{_n(change.value, w)} ({w['set']} {change.set}{source})")
+            by = f" {w['by']} {change.deadline}" if dated and change.deadline else ""
+            later = (
+                previous is not None and change.deadline is not None and change.deadline > previous
+            )
+            moved = f", {w['postponed']}" if later else ""
+            steps.append(f"{_n(change.value, w)}{by} ({w['set']} {change.set}{source}{moved})")
+            previous = change.deadline or previous
         now = self.target
-        tail = f"{_n(now, w)} {w['now']}" if now is not None else w["now"]
-        if self.set is not None and now is not None:
-            tail = f"{_n(now, w)} ({w['set']} {self.set}, {w['now']})"
+        by = f" {w['by']} {self.deadline}" if dated and self.deadline else ""
+        later = previous is not None and self.deadline is not None and self.deadline > previous
+        moved = f", {w['postponed']}" if later else ""
+        tail = f"{_n(now, w)}{by} {w['now']}" if now is not None else w["now"]
+        if now is not None and (self.set is not None or moved):
+            when = f"{w['set']} {self.set}, " if self.set is not None else ""
+            tail = f"{_n(now, w)}{by} ({when}{w['now']}{moved})"
         return " -> ".join([*steps, tail])
 
     def for_series(self, own_baseline: float | None, label: str | None = None) -> Goal:

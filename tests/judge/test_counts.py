@@ -336,3 +336,21 @@ def test_known_then_no_figure_of_a_period_not_over_nor_a_later_release() -> None
     assert (row["latest"], row["latest_period"], row["engine"]) == (7.0, "2018", "frame")
     aside = sorted(r["reason"] for r in found.set_aside.to_dicts())
     assert aside == reasons
+
+
+def test_a_postponed_deadline_is_visible_in_the_goalposts() -> None:
+    # 16 % by 2020 (set 2010), postponed in 2013 to 2023: the goalposts say so, and lint's
+    # T007 names the postponement.
+    indicator = {
+        "id": "share", "name": "Share", "unit": "percent", "direction": "increase",
+        "target": {"baseline": {"value": 4, "period": 2010}, "value": 16, "deadline": 2023,
+                   "set": 2013, "history": [{"value": 16, "set": 2010, "deadline": 2020}]},
+    }  # fmt: skip
+    fw = framework([indicator])
+    goal = fw.indicator("share").goal
+    assert goal is not None
+    assert goal.goalposts() == "16 by 2020 (set 2010) -> 16 by 2023 (set 2013, now, postponed)"
+    findings = gf.lint(fw)
+    assert [f.message for f in findings if f.code == "T007"] == [
+        "the deadline was postponed, from 2020 to 2023 (set 2013): the goalposts moved"
+    ]

@@ -203,7 +203,13 @@ def _compile_goal(
         change_percent=target.change_percent,
         change_points=target.change_points,
         history=tuple(
-            TargetChange(value=convert(h.value), set=h.set, source=_source(h.source), note=h.note)
+            TargetChange(
+                value=convert(h.value),
+                set=h.set,
+                source=_source(h.source),
+                note=h.note,
+                deadline=h.deadline,
+            )
             for h in target.history
         ),
         set=target.set,

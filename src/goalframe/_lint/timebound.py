@@ -11,6 +11,7 @@ from goalframe._lint._engine import Context, problem, rule, targets_of
 from goalframe._lint._examples import CONTEXT, DATA, GOOD, OBJ, E, W, doc, ind_yaml
 from goalframe._lint._words import STEPS_PER_YEAR
 from goalframe._messages import Message
+from goalframe._periods import Period
 from goalframe.schema import TargetType
 
 
@@ -203,5 +204,45 @@ def _goalposts_moved(ctx: Context) -> None:
                             value=seen.value,
                         ),
                         Message("lint_T006_fix"),
+                        ("target",),
+                    )
+
+
+@rule(
+    code="T007",
+    name="deadline-postponed",
+    severity=W,
+    summary="A target's deadline was moved later, per its `history` (the goalposts moved).",
+    bad=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 146, deadline: 2028, "
+            "set: 2023, history: [{value: 146, set: 2018, deadline: 2026}]}"
+        ),
+    ),
+    good=doc(
+        OBJ,
+        ind_yaml(
+            target="{baseline: {value: 292, period: 2018}, value: 146, deadline: 2026, "
+            "set: 2023, history: [{value: 146, set: 2018, deadline: 2026}]}"
+        ),
+    ),
+)
+def _deadline_postponed(ctx: Context) -> None:
+    for ind in ctx.framework.indicators:
+        for goal in ind.goals or ((ind.goal,) if ind.goal else ()):
+            steps: list[tuple[Period, Period | None]] = [
+                (h.deadline, h.set) for h in goal.history if h.deadline is not None
+            ]
+            if goal.deadline is not None:
+                steps.append((goal.deadline, goal.set))
+            for (old, _), (new, when) in itertools.pairwise(steps):
+                if new > old:
+                    ctx.add(
+                        "T007",
+                        "indicator",
+                        ind.id,
+                        Message("lint_T007", old=old, new=new, when="–" if when is None else when),
+                        Message("lint_T007_fix"),
                         ("target",),
                     )

@@ -30,6 +30,11 @@ class TargetChangeSpec(SpecModel):
 
     value: Number = Field(description="The value the target had.")
     set: PeriodField = Field(description="When this value was set (a year or a date).")
+    deadline: PeriodField | None = Field(
+        default=None,
+        description="The deadline the target had then, when it differed: a postponement is "
+        "then visible (`16 by 2020 -> 16 by 2023`). Added in 0.3.",
+    )
     source: Source | None = Field(default=None, description="The document that set it.")
     note: str | None = None
 
