@@ -15,7 +15,7 @@ from goalframe.schema import FrameworkSpec
 from .conftest import MINIMAL
 
 # These tests read the cards in 2020, five years before the 2025 deadlines: the way there.
-# Verdicts after a deadline are tested in tests/test_verdicts.py.
+# Verdicts after a deadline are tested in tests/judge/.
 
 
 def framework(**changes: Any) -> gf.Framework:

@@ -1,6 +1,6 @@
-"""The parts every progress method is built from: cut-offs, growth rates, options, `Verdicts`.
+"""The parts every progress method is built from: cut-offs, growth rates, options, `MethodResults`.
 
-`Verdicts` fills in the method's name, citation and formula on every result it builds.
+`MethodResults` fills in the method's name, citation and formula on every result it builds.
 """
 
 from __future__ import annotations
@@ -84,10 +84,10 @@ def start_caveat(goal: Goal, start: Point) -> Caveat:
 
 
 @attrs.frozen
-class Verdicts:
+class MethodResults:
     """How every method builds its results: it states the verdict, the rest is filled in.
 
-    A method module makes one (``verdict = Verdicts(NAME, citation=CITATION)``) and returns
+    A method module makes one (``verdict = MethodResults(NAME, citation=CITATION)``) and returns
     ``verdict(status, label, value=..., components=...)`` or
     ``verdict.not_assessable(reason, **components)``; the method's name, citation and
     formula are the same on every result it returns.

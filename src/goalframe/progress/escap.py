@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
 from goalframe._model import Point
-from goalframe.progress._method_parts import Verdicts, at_least, resolve_baseline
+from goalframe.progress._method_parts import MethodResults, at_least, resolve_baseline
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ CITATION = (
     "Anticipated Progress Index); Bidarbakht Nia, ESCAP Working Paper SD/WP/05 (2017)"
 )
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 
 
 def weighted_growth(times: list[float], values: list[float], horizon: float) -> float:

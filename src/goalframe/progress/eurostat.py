@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._model import Point
-from goalframe.progress._method_parts import Verdicts, at_least, cagr, sign_of, start_caveat
+from goalframe.progress._method_parts import MethodResults, at_least, cagr, sign_of, start_caveat
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ CITATION = (
     "annex on the assessment of progress (short-term 5 years, long-term 15 years)"
 )
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 WINDOWS = {"short": 5, "long": 15}
 MIN_SPAN = {"short": 3, "long": 10}
 #: The ratio cut-offs with a target: significant progress from here, moderate from the next.

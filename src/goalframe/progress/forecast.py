@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
-from goalframe.progress._method_parts import Verdicts, at_least, number_option, sign_of
+from goalframe.progress._method_parts import MethodResults, at_least, number_option, sign_of
 from goalframe.progress._register import register_method
 from goalframe.progress._stats import Fit, ols, t_cdf, t_ppf, theil_sen
 from goalframe.schema import Direction
@@ -44,7 +44,7 @@ CITATION = (
     "robust slope"
 )
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 MODELS = ("linear", "log", "theil-sen")
 LIKELY, UNCERTAIN = 0.75, 0.4
 

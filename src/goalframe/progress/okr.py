@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
 from goalframe._model import Point
-from goalframe.progress._method_parts import Verdicts, at_least, resolve_baseline
+from goalframe.progress._method_parts import MethodResults, at_least, resolve_baseline
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ NAME = "okr"
 GREEN, YELLOW = 0.7, 0.4
 CITATION = "Google re:Work, 'Set goals with OKRs'; J. Doerr, Measure What Matters (2018)"
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 
 
 @register_method(

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Caveat, Status
 from goalframe._periods import Period
-from goalframe.progress._method_parts import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._method_parts import MethodResults, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
 from goalframe.schema import Direction
 
@@ -43,7 +43,7 @@ CITATION = (
     "methodology; open-sdg docs/progress-methodology.md)"
 )
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 DEFAULT_BASE_YEAR = 2015
 DEFAULT_TARGET_YEAR = 2030
 #: Exponent of the natural-limit factor C.

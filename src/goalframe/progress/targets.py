@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
 from goalframe._periods import Frequency, Period
-from goalframe.progress._method_parts import Verdicts, at_least
+from goalframe.progress._method_parts import MethodResults, at_least
 from goalframe.progress._register import register_method
 from goalframe.schema import Direction, TargetType
 
@@ -42,9 +42,9 @@ NORM_PARTLY = 0.75
 PACE_ON, PACE_BEHIND = 0.95, 0.6
 CITATION = "goalframe target types (docs: explanation/methods)"
 
-norm_verdict = Verdicts("norm", citation=CITATION)
-range_verdict = Verdicts("range", citation=CITATION)
-binary_verdict = Verdicts("binary", citation=CITATION)
+norm_verdict = MethodResults("norm", citation=CITATION)
+range_verdict = MethodResults("range", citation=CITATION)
+binary_verdict = MethodResults("binary", citation=CITATION)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -309,7 +309,7 @@ def assess_binary(series: Series, goal: Goal, options: Mapping[str, Any]) -> Ass
     )
 
 
-cumulative_verdict = Verdicts("cumulative", citation=CITATION)
+cumulative_verdict = MethodResults("cumulative", citation=CITATION)
 
 
 @register_method(

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
-from goalframe.progress._method_parts import Verdicts, at_least, number_option, resolve_baseline
+from goalframe.progress._method_parts import (
+    MethodResults,
+    at_least,
+    number_option,
+    resolve_baseline,
+)
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -42,7 +47,7 @@ FORMULA = (
     "(target - baseline); ratio = progress / expected"
 )
 
-verdict = Verdicts(NAME, citation=CITATION, formula=FORMULA)
+verdict = MethodResults(NAME, citation=CITATION, formula=FORMULA)
 
 _LABELS = {
     Status.ACHIEVED: "target_met",

@@ -27,7 +27,7 @@ from goalframe._assessment import Assessment, Status
 from goalframe._messages import Message
 from goalframe._model import Point
 from goalframe._periods import Period
-from goalframe.progress._method_parts import Verdicts, at_least, cagr, sign_of
+from goalframe.progress._method_parts import MethodResults, at_least, cagr, sign_of
 from goalframe.progress._register import register_method
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ CITATION = (
     "SDG methodology)"
 )
 
-verdict = Verdicts(NAME, citation=CITATION)
+verdict = MethodResults(NAME, citation=CITATION)
 DEFAULT_BASE_YEAR = 2015
 #: The ratio cut-offs with a target: on track from here, acceleration needed from the next.
 ON_TRACK, ACCELERATION = 0.95, 0.10

@@ -2,7 +2,7 @@
 
 Progress made ``p = (latest - base) / (target - base)`` against the share of the time gone
 ``e = min(1, (t - b) / (T - b))``; the branches and labels of `goalframe.progress.trajectory`,
-the target held since the start as `Verdicts.target_met_at_start` says it.
+the target held since the start as `MethodResults.target_met_at_start` says it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from goalframe._model import Goal
 
 #: The trajectory method's branches: status and label, as `goalframe.progress.trajectory` and
-#: `Verdicts.target_met_at_start` name them.
+#: `MethodResults.target_met_at_start` name them.
 _BRANCHES = {
     "na": ("not_assessable", "not_assessable"),
     "held": ("achieved", "target_held"),
