@@ -113,7 +113,8 @@ def test_worst_and_all_achieved_roll_ups() -> None:
     card = gf.evaluate(framework(rollup="worst"), records(ROWS), as_of=2020)
     assert card.objective("top").status is Status.MOVING_AWAY
     strict = gf.evaluate(framework(rollup="all_achieved"), records(ROWS), as_of=2020)
-    assert strict.objective("top").status is Status.INSUFFICIENT_PROGRESS
+    # Not all achieved: insufficient progress at best; a part moving away makes it that.
+    assert strict.objective("top").status is Status.MOVING_AWAY
     done = [("coke", 2020, 2500, "kg"), ("networks", 2020, 300, "network")]
     assert (
         gf.evaluate(framework(rollup="all_achieved"), records(done), as_of=2020)

@@ -160,7 +160,9 @@ def _combine(objective: Objective, parts: list[_Part], rule: RollUp, depth: int)
     elif rule is RollUp.WORST:
         status = min((s for s, _ in ranked), key=lambda s: s.rank or 0)
     elif rule is RollUp.ALL_ACHIEVED:
-        status = Status.INSUFFICIENT_PROGRESS
+        # Not achieved yet: insufficient progress, or the worst part when that is worse.
+        worst = min((s for s, _ in ranked), key=lambda s: s.rank or 0)
+        status = min(Status.INSUFFICIENT_PROGRESS, worst, key=lambda s: s.rank or 0)
     else:
         assert score is not None
         status = _mean_status(score, [s for s, _ in ranked])
