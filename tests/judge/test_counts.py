@@ -297,6 +297,11 @@ def test_the_deciding_figure_stands_beside_a_final_verdict_on_every_card() -> No
     assert words in card.to_html()
     assert " ".join(card.to_text(width=200).split()).count("on 12 (2020); since: 2 (2022)") == 1
     assert card.to_dict()["indicators"][0]["deciding"] == {"value": 12.0, "period": 2020}
+    import csv
+    import io
+
+    (row,) = [r for r in csv.DictReader(io.StringIO(card.to_csv())) if r["record"] == "indicator"]
+    assert (row["deciding"], row["deciding_period"], row["latest"]) == ("12.0", "2020", "2.0")
     assert "op 12 (2020); sindsdien: 2 (2022)" in card.to_markdown(lang="nl")
 
 

@@ -2,7 +2,9 @@
 
 Columns (UTF-8, header row): ``framework, objectives, indicator, name, kind, method, status,
 label, baseline, baseline_period, latest, latest_period, latest_flags, target, deadline,
-progress, expected_progress, score, unit, direction, source, reason``. Numbers are written as
+progress, expected_progress, score, unit, direction, source, reason, final, deciding,
+deciding_period, ...`` (``deciding``: the figure a final verdict was decided on, added in
+0.3). Numbers are written as
 numbers: figures exactly as read, computed shares and scores (``progress``,
 ``expected_progress``, ``score``) rounded to six decimals (the JSON card keeps full
 precision); ``score`` is empty for methods that define none (``trajectory``). Text that a
@@ -51,6 +53,8 @@ COLUMNS = (
     "source",
     "reason",
     "final",
+    "deciding",
+    "deciding_period",
     "caveats",
     "target_provenance",
     "target_note",

@@ -38,6 +38,8 @@ INDICATOR_COLUMNS = (
     "status",
     "label",
     "final",
+    "deciding",
+    "deciding_period",
     "baseline",
     "baseline_period",
     "latest",
