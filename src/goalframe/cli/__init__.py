@@ -10,12 +10,12 @@ Only typer is imported at start-up; each command imports what it needs, so that
 from __future__ import annotations
 
 from goalframe.cli._app import app
-from goalframe.cli._config import config
 from goalframe.cli._import import import_app
 from goalframe.cli._lint import lint
 from goalframe.cli._methods import list_methods
 from goalframe.cli._schema import schema
 from goalframe.cli._scorecard import explain, scorecard
+from goalframe.cli._show_config import config
 from goalframe.cli._validate import validate
 from goalframe.cli._verdicts import verdicts
 

@@ -21,13 +21,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import attrs
-import typer
 
 from goalframe._text import catalogue_languages
-from goalframe.cli._errors import fail
 from goalframe.render._formats import text_formats
 
 __all__ = ["CONFIG_NAME", "Setting", "Settings", "find_config", "load_settings"]
@@ -184,40 +182,3 @@ def load_settings(start: Path | None) -> Settings:
             msg = f"{path}: setting {key!r} {exc}"
             raise ValueError(msg) from None
     return Settings(path=path, values=values)
-
-
-def settings_for(path: Path | None) -> Any:
-    """The configuration file's settings for a goal file (exit 2 naming a bad setting)."""
-    try:
-        return load_settings(path if path is not None and str(path) != "-" else None)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
-
-
-def config(
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="A goal file (or folder): show the settings that apply to it. Default: the "
-            "current folder.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Show the settings in force and where each comes from (file, or goalframe's default)."""
-    settings = settings_for(file)
-    defaults = {
-        "format": "table",
-        "width": "the terminal's, or 100",
-        "as-of": "today",
-        "lint.fail-on": "error",
-        "lint.format": "text",
-    }
-    typer.echo(f"configuration: {settings.where()}")
-    for key in KEYS:
-        value = settings.get(key)
-        if value is not None:
-            shown = value if not isinstance(value, str) else repr(value)
-            typer.echo(f"  {key} = {shown}    ({settings.where()})")
-        else:
-            typer.echo(f"  {key} = {defaults.get(key, 'not set')}    (default)")

@@ -147,3 +147,13 @@ def forced_colour() -> bool | None:
     import os
 
     return True if os.environ.get("FORCE_COLOR") else None
+
+
+def settings_for(path: Path | None) -> Any:
+    """The configuration file's settings for a goal file (exit 2 naming a bad setting)."""
+    from goalframe.cli._config import load_settings
+
+    try:
+        return load_settings(path if path is not None and str(path) != "-" else None)
+    except ValueError as exc:
+        raise fail(str(exc)) from None

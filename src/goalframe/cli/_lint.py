@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from goalframe.cli._config import settings_for
 from goalframe.cli._errors import bad_input, fail
-from goalframe.cli._files import check_output, parse_as_of, write_output
+from goalframe.cli._files import check_output, parse_as_of, settings_for, write_output
 from goalframe.cli._options import AsOf, Decimal, check_language
 from goalframe.errors import EXIT_BAD_INPUT, EXIT_GATE
 

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from goalframe.cli._config import settings_for
 from goalframe.cli._errors import bad_input, fail
 from goalframe.cli._files import (
     check_output,
@@ -16,6 +15,7 @@ from goalframe.cli._files import (
     forced_colour,
     load_inputs,
     parse_as_of,
+    settings_for,
     write_output,
 )
 from goalframe.cli._options import (
