@@ -178,7 +178,8 @@ def compare(
             _card(
                 framework,
                 obs_set,
-                assess_all(framework, obs_set, as_of=day, method=m),
+                # Known then, as `evaluate` reads it: no release after the assessment date.
+                assess_all(framework, obs_set, as_of=day, method=m, vintage=as_of),
                 score,
                 as_of_given=as_of is not None,
             )

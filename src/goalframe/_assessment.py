@@ -11,7 +11,7 @@ from goalframe._messages import Term, catalogue, label, say
 from goalframe._numbers import check_number, parse_number
 from goalframe._periods import Period
 
-__all__ = ["Assessment", "Caveat", "Deciding", "Series", "Status"]
+__all__ = ["Assessment", "Caveat", "Deciding", "Series", "Status", "TargetCounts"]
 
 
 class Status(enum.StrEnum):
@@ -222,6 +222,40 @@ Component = float | int | str | tuple[str, ...] | None
 
 def _frozen_components(value: Mapping[str, Component] | None) -> Mapping[str, Component]:
     return MappingProxyType(dict(value or {}))
+
+
+@attrs.frozen(kw_only=True)
+class TargetCounts:
+    """How many targets were due and how they ended, and how many are not due yet.
+
+    Attributes:
+        met: Due and met.
+        missed: Due and missed.
+        unknown: Due, with no figure for the period that decides them.
+        not_due: Not due yet (a running verdict).
+
+    Added in 0.3.
+    """
+
+    met: int = 0
+    missed: int = 0
+    unknown: int = 0
+    not_due: int = 0
+
+    @property
+    def due(self) -> int:
+        """Every target that was due: met, missed or unknown."""
+        return self.met + self.missed + self.unknown
+
+    def add(self, status: Status, *, final: bool) -> TargetCounts:
+        """These counts with one more target of ``status`` (``final``: its deadline is over)."""
+        if not final:
+            return attrs.evolve(self, not_due=self.not_due + 1)
+        if status is Status.ACHIEVED:
+            return attrs.evolve(self, met=self.met + 1)
+        if status is Status.MISSED:
+            return attrs.evolve(self, missed=self.missed + 1)
+        return attrs.evolve(self, unknown=self.unknown + 1)
 
 
 @attrs.frozen(kw_only=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from goalframe._assessment import Assessment, Status
+from goalframe._assessment import Assessment, Status, TargetCounts
 from goalframe._messages import Term, catalogue, localise
 from goalframe._model import Goal
 from goalframe._observations import SetAside
@@ -26,40 +26,6 @@ __all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
 
 #: Version of the scorecard's JSON layout; bumped on any incompatible change.
 SCHEMA_VERSION = 1
-
-
-@attrs.frozen(kw_only=True)
-class TargetCounts:
-    """How many targets were due and how they ended, and how many are not due yet.
-
-    Attributes:
-        met: Due and met.
-        missed: Due and missed.
-        unknown: Due, with no figure for the period that decides them.
-        not_due: Not due yet (a running verdict).
-
-    Added in 0.3.
-    """
-
-    met: int = 0
-    missed: int = 0
-    unknown: int = 0
-    not_due: int = 0
-
-    @property
-    def due(self) -> int:
-        """Every target that was due: met, missed or unknown."""
-        return self.met + self.missed + self.unknown
-
-    def add(self, status: Status, *, final: bool) -> TargetCounts:
-        """These counts with one more target of ``status`` (``final``: its deadline is over)."""
-        if not final:
-            return attrs.evolve(self, not_due=self.not_due + 1)
-        if status is Status.ACHIEVED:
-            return attrs.evolve(self, met=self.met + 1)
-        if status is Status.MISSED:
-            return attrs.evolve(self, missed=self.missed + 1)
-        return attrs.evolve(self, unknown=self.unknown + 1)
 
 
 @attrs.frozen(kw_only=True)

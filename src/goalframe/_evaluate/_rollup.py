@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from goalframe._assessment import Assessment, Caveat, Status, not_assessable
+from goalframe._assessment import Assessment, Caveat, Status, TargetCounts, not_assessable
 from goalframe._messages import Message, Term
 from goalframe._model import Framework, Objective
 from goalframe._results import (
@@ -111,19 +111,17 @@ def _with_counts(result: ObjectiveResult, targets: Iterable[_Target]) -> Objecti
 
     Every target under it that was due (met, missed or not known), and those not due yet.
     """
-    due = [t for t in targets if t.final]
-    met = sum(t.status is Status.ACHIEVED for t in due)
-    missed = sum(t.status is Status.MISSED for t in due)
-    unknown = sum(t.status is Status.OUTCOME_UNKNOWN for t in due)
-    not_due = sum(1 for t in targets if not t.final)
+    counts = TargetCounts()
+    for t in targets:
+        counts = counts.add(t.status, final=t.final)
     return attrs.evolve(
         result,
-        met=met if due else None,
-        decided=(met + missed) or None,
-        missed=missed,
-        unknown=unknown,
-        due=len(due),
-        not_due=not_due,
+        met=counts.met if counts.due else None,
+        decided=(counts.met + counts.missed) or None,
+        missed=counts.missed,
+        unknown=counts.unknown,
+        due=counts.due,
+        not_due=counts.not_due,
     )
 
 
@@ -192,11 +190,8 @@ def _mean_status(score: float, statuses: list[Status]) -> Status:
     Never better than on track unless all parts are achieved (then the caller says so), and
     never a status none of the parts has.
     """
-    ceiling = min(3, int(score + 0.5))
-    below = [s for s in statuses if (s.rank or 0) <= ceiling]
-    return (
-        max(below, key=lambda s: s.rank or 0) if below else min(statuses, key=lambda s: s.rank or 0)
-    )
+    ceiling = min(3, int(score + 0.5))  # the mean is at least the lowest rank: never empty
+    return max((s for s in statuses if (s.rank or 0) <= ceiling), key=lambda s: s.rank or 0)
 
 
 def _group_rollups(

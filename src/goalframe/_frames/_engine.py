@@ -17,7 +17,7 @@ from goalframe._frames._prepare import (
     year_of,
 )
 from goalframe._frames._reference import assess_reference
-from goalframe._frames._rows import aside_counts
+from goalframe._frames._rows import aside_counts, late_releases
 from goalframe._frames._run import FormRun
 from goalframe._frames._table import as_frame
 from goalframe._frames.forms import frame_forms, plan
@@ -111,6 +111,8 @@ def _evaluate_frame(
     run = _prepared(work, framework, names, cutoff, method=method, progress=progress)
     if as_of is not None:  # what could have been known then, as `goalframe.evaluate` reads it
         run = attrs.evolve(run, vintage=cutoff)
+        if set(RELEASES) & set(names):  # (one small query, only when rows name releases)
+            run = attrs.evolve(run, late=late_releases(run.rows, cutoff))
     if eager and _backend(frame) is nw.Implementation.POLARS:
         # The frame is in memory already: the prepared columns are computed once, not again
         # by each of the small distinct queries of the forms and by the plan itself.

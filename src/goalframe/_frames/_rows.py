@@ -70,7 +70,7 @@ def readable_rows(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame, F
         _flagged=constant(flags[0], nw.Boolean, default=False, column="_flag"),
         _break=constant(flags[1], nw.Boolean, default=False, column="_flag"),
     )
-    late = late_releases(lf, run.vintage)
+    late = run.late
     aside = aside_counts(lf, set(ids), cutoff, unknown=False, late=late, vintage=run.vintage)
     usable = rows.filter(~nw.col("_value").is_null() & nw.col("_unit_ok"))
     cut_year = last_year_ended(cutoff)
@@ -80,16 +80,15 @@ def readable_rows(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame, F
     return usable, aside, flags
 
 
-def late_releases(lf: Frame, vintage: Period | None) -> Expr | None:
-    """Whether a row's release was published after ``vintage`` (None: no row names one).
+def late_releases(lf: Frame, vintage: Period) -> Expr | None:
+    """Whether a row's release was published after ``vintage`` (None: no row's was).
 
-    The distinct release cells are read once, as the reference path reads a ``vintage``
-    column: a release that starts at or after the end of ``vintage`` was not known then.
+    The distinct release cells are read once per run (`goalframe._frames._engine`), as the
+    reference path reads a ``vintage`` column: a release that starts at or after the end of
+    ``vintage`` was not known then.
     """
     import narwhals as nw
 
-    if vintage is None:
-        return None
     late: dict[str, bool] = {}
     for text in lf.select("_vintage").unique().collect()["_vintage"].to_list():
         if not text:

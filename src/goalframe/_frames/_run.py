@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from goalframe._frames._expr import Frame
+    from goalframe._frames._expr import Expr, Frame
     from goalframe._model import Framework, Indicator
     from goalframe._periods import Period
 
@@ -31,6 +31,7 @@ class FormRun:
         progress: Whether to show a progress bar for series assessed one by one.
         vintage: The figures as released by this date (of several releases of a figure):
             the assessment date when one was given, else the latest.
+        late: Whether a row was released after ``vintage`` (None: no row was).
     """
 
     rows: Frame
@@ -42,6 +43,7 @@ class FormRun:
     periods: int
     progress: bool | None
     vintage: Period | None = None
+    late: Expr | None = None
 
     @property
     def keys(self) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from goalframe._assessment import TargetCounts
 from goalframe._messages import number
 from goalframe.render import _i18n
 
@@ -24,26 +25,10 @@ def target_counts(card: ScorecardData, lang: str = "en") -> str:
     Every target that was due, official ones first; empty when no indicator has a target.
     """
     t = functools.partial(_i18n.text, lang)
-    parts = []
-    for kind, counts in card.target_counts.items():
-        if counts.due:
-            text = t("met_of", met=counts.met, due=counts.due)
-            others = [
-                t(key, count=count)
-                for key, count in (
-                    ("met_of_missed", counts.missed),
-                    ("met_of_unknown", counts.unknown),
-                )
-                if count
-            ]
-            if others:
-                text += f" ({', '.join(others)})"
-            if counts.not_due:
-                text += "; " + t("not_yet_due", count=counts.not_due)
-        else:
-            text = t("targets_none_due") + "; " + t("not_yet_due", count=counts.not_due)
-        parts.append(f"{t('targets_kind_' + kind)}: {text}")
-    return " · ".join(parts)
+    return " · ".join(
+        f"{t('targets_kind_' + kind)}: {_due_text(counts, lang)}"
+        for kind, counts in card.target_counts.items()
+    )
 
 
 def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
@@ -54,17 +39,30 @@ def verdict_extra(result: ObjectiveResult, lang: str = "en") -> str:
     """
     if not result.due:
         return ""
+    counts = TargetCounts(
+        met=result.met or 0,
+        missed=result.missed,
+        unknown=result.unknown,
+        not_due=result.not_due,
+    )
+    return _due_text(counts, lang)
+
+
+def _due_text(counts: TargetCounts, lang: str) -> str:
+    """``met 1 of 4 due (1 missed, 2 unknown); 1 not yet due``, or ``none due yet; ...``."""
     t = functools.partial(_i18n.text, lang)
-    text = t("met_of", met=result.met or 0, due=result.due)
+    if not counts.due:
+        return t("targets_none_due") + "; " + t("not_yet_due", count=counts.not_due)
+    text = t("met_of", met=counts.met, due=counts.due)
     others = [
         t(key, count=count)
-        for key, count in (("met_of_missed", result.missed), ("met_of_unknown", result.unknown))
+        for key, count in (("met_of_missed", counts.missed), ("met_of_unknown", counts.unknown))
         if count
     ]
     if others:
         text += f" ({', '.join(others)})"
-    if result.not_due:
-        text += "; " + t("not_yet_due", count=result.not_due)
+    if counts.not_due:
+        text += "; " + t("not_yet_due", count=counts.not_due)
     return text
 
 

@@ -12,11 +12,16 @@ from typing import TYPE_CHECKING, Any
 from goalframe._collector import paused, while_paused
 
 if TYPE_CHECKING:
-    from goalframe._assessment import Assessment
+    from goalframe._assessment import Assessment, TargetCounts
     from goalframe._model import Point, Source
     from goalframe._observations import SetAside
-    from goalframe._results import GroupResult, IndicatorResult, ObjectiveResult, Observed
-    from goalframe._scorecard import ComparisonData, ScorecardData, TargetCounts
+    from goalframe._results import (
+        GroupResult,
+        IndicatorResult,
+        ObjectiveResult,
+        Observed,
+    )
+    from goalframe._scorecard import ComparisonData, ScorecardData
 
 __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
 
