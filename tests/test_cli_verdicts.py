@@ -268,3 +268,12 @@ def test_every_computed_share_is_rounded_in_csv(write: Write) -> None:
     (row,) = _table(out)
     assert row["progress"] == "0.142857"
     assert row["expected_progress"] == "0.333333"
+
+
+def test_a_file_without_the_required_columns_is_named(write: Write) -> None:
+    # An Open SDG data file (Year, Value) given to `verdicts`: the engine's message now names
+    # the file it read.
+    data = write("archived-1-a-1.csv", "Year,Value\n2015,3\n")
+    code, _, err = run("verdicts", REGIONAL, "--data", data)
+    assert code == 2
+    assert err.startswith(f"goalframe: error: {data}: the data frame has no column")

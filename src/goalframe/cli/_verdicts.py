@@ -129,6 +129,12 @@ def _engine_errors(data: Path) -> Iterator[None]:
 
     try:
         yield
+    except DataError as exc:  # the engine's own words about the frame: say which file
+        text = str(exc)
+        if text.startswith(str(data)):
+            raise
+        msg = f"{data}: {text}"
+        raise DataError(msg) from None
     except Exception as exc:
         # narwhals passes an engine's compute error on as its own ComputeError.
         engine = type(exc).__module__.split(".")[0] in ("polars", "pyarrow")
