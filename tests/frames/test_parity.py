@@ -47,6 +47,22 @@ def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any])
         "quarterly": None, "revised": None,
     }
 )  # fmt: skip
+# A norm failed in the second year of its span, and a cap exceeded before its span ends:
+# missed, final, from then on (issue 25, point 7).
+@example(
+    case={
+        "kind": "norm", "rows": [("", 2015, 120.0, "", "kg"), ("", 2016, 40.0, "", "kg")],
+        "direction": "increase", "value": 100.0, "start": 2015, "span": 3,
+        "illustrative": False, "as_of": 2016, "options": {}, "quarterly": None, "revised": None,
+    }
+)  # fmt: skip
+@example(
+    case={
+        "kind": "cumulative", "rows": [("", 2015, 70.0, "", "kg"), ("", 2016, 40.0, "", "kg")],
+        "direction": "decrease", "value": 100.0, "start": 2015, "span": 3,
+        "illustrative": False, "as_of": 2016, "options": {}, "quarterly": None, "revised": None,
+    }
+)  # fmt: skip
 def test_the_frame_form_equals_the_reference_for_targets_without_a_path(
     backend: str, case: dict[str, Any]
 ) -> None:

@@ -10,6 +10,7 @@ import attrs
 
 from goalframe._assessment import Assessment, Caveat, Component, Series, Status, not_assessable
 from goalframe._judge._caveats import _data_caveats
+from goalframe._judge._early import decided_early
 from goalframe._judge._final import _final
 from goalframe._judge._points import _known, _latest, _start, checks, final_period, value_for
 from goalframe._judge._shared import shared
@@ -74,6 +75,8 @@ def judge(
     result = _run(info, assessed, goal, options)
     if closed and last is not None and result.label != "target_type_not_read":
         result = _final(result, assessed, goal, last)
+    elif (early := decided_early(result, series, goal, as_of)) is not None:
+        result = early
     elif goal.type in (TargetType.NORM, TargetType.MILESTONES):
         result = _in_force(result, series, goal, as_of)
     seen = {(c.code, c.message) for c in result.caveats}

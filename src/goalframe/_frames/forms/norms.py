@@ -44,6 +44,7 @@ _NORMS = {
     "f_unknown": ("outcome_unknown", "outcome_unknown"),
     "f_met": ("achieved", "met_at_deadline"),
     "f_missed": ("missed", "missed"),
+    "e_missed": ("missed", "missed"),  # a year of the span failed it (`_judge._early`)
     "c_reached": ("achieved", "total_reached"),
     "c_on": ("on_track", "on_pace"),
     "c_behind": ("needs_acceleration", "behind_pace"),
@@ -234,8 +235,15 @@ def _norm_verdicts(
         .then(nw.lit("c_within"))
         .otherwise(nw.lit("c_above"))
     )
+    # A norm failed in a year of the span is missed from then on (`_judge._early`).
     s = s.with_columns(
-        _branch=nw.when(cumulative).then(totals).when(nw.col("_cl")).then(final).otherwise(running)
+        _branch=nw.when(cumulative)
+        .then(totals)
+        .when(nw.col("_cl"))
+        .then(final)
+        .when(miss > 0)
+        .then(nw.lit("e_missed"))
+        .otherwise(running)
     )
     status, label = status_and_label(_NORMS, "_branch")
     # Missed: how the figure moved from the span's first year to the deadline (or the latest).
@@ -254,11 +262,14 @@ def _norm_verdicts(
     several = n_span > 1
     counted = met.cast(nw.Int64).cast(nw.String)
     of = n_span.cast(nw.Int64).cast(nw.String)
+    seen = observed.cast(nw.Int64).cast(nw.String)
     label = (
         nw.when((nw.col("_branch") == "f_missed") & several)
         .then(nw.concat_str([moved, nw.lit(" ("), counted, nw.lit(" of "), of, nw.lit(" met)")]))
         .when(nw.col("_branch") == "f_missed")
         .then(moved)
+        .when(nw.col("_branch") == "e_missed")
+        .then(nw.concat_str([moved, nw.lit(" ("), counted, nw.lit(" of "), seen, nw.lit(" met)")]))
         .when((nw.col("_branch") == "f_met") & several)
         .then(nw.concat_str([nw.lit("met ("), counted, nw.lit(" of "), of, nw.lit(")")]))
         .otherwise(label)
@@ -278,10 +289,11 @@ def _norm_verdicts(
         ]
     )
     targets = constant({i: g.target for i, g in goal.items()}, nw.Float64)
+    decided = nw.col("_cl") | nw.col("_branch").is_in(["e_missed", "c_cap"])
     progress = nw.when(~cumulative).then(share).when(no_total).then(null()).otherwise(made)
     return result_columns(
         s, status=status, label=label, progress=progress, caveats=caveats,
-        decided=nw.col("_cl"), target=targets, goal=goal, bcols=bcols, methods=methods,
+        decided=decided, target=targets, goal=goal, bcols=bcols, methods=methods,
         expected=nw.when(cumulative & ~no_total).then(part).otherwise(null()),
     )  # fmt: skip
 
