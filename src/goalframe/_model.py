@@ -223,6 +223,9 @@ class Goal:
 class Indicator:
     """A compiled indicator. ``unit`` is the canonical unit every value is converted into.
 
+    ``whole`` (with ``by``): ``"headline"`` or a group's breakdown values, the one series
+    that counts for the objectives; None, every series with a target counts.
+
     ``goals`` holds every target, in the order of their last periods; ``goal`` is the one a
     card assesses (after evaluation: the one in force at the assessment date; before it, the
     latest).
@@ -241,6 +244,7 @@ class Indicator:
     options: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     select: tuple[tuple[str, str], ...] = ()
     by: tuple[str, ...] = ()
+    whole: str | tuple[tuple[str, str], ...] | None = None
     context: tuple[str, ...] = ()
     goal: Goal | None = None
     goals: tuple[Goal, ...] = ()

@@ -123,10 +123,9 @@ class ScorecardData:
 
         out: dict[str, TargetCounts] = {}
         for result in self.indicators:
-            goals = [t.goal for t in result.targets]
-            for k, a in counted_targets(result):
-                goal = goals[k] if k >= 0 else result.indicator.goal
-                kind = (goal.provenance if goal is not None else None) or "unstated"
+            for c in counted_targets(result):
+                kind = (c.goal.provenance if c.goal is not None else None) or "unstated"
+                a = c.assessment
                 out[kind] = out.get(kind, TargetCounts()).add(a.status, final=a.final)
         order = ("official", "unstated", "proposed", "illustrative")
         return {k: out[k] for k in sorted(out, key=lambda k: order.index(k) if k in order else 9)}

@@ -42,16 +42,23 @@ def test_real_norm_950_networks_a_year() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "as_of", "label", "status"),
+    ("value", "as_of", "label", "status", "method"),
     [
-        (1300, 2017, "norm_partly_met", Status.INSUFFICIENT_PROGRESS),  # 2 of 3 met
-        (1365, 2017, "norm_partly_met", Status.INSUFFICIENT_PROGRESS),
-        (1100, 2017, "norm_met_so_far", Status.ON_TRACK),
-        (1400, 2017, "norm_missed", Status.MOVING_AWAY),
-        (1100, 2020, "met (4 of 4)", Status.ACHIEVED),  # the span is over: final
+        # Read in 2017, a year of the span failed: missed then (the norm can no longer be
+        # met); the method's own running verdict stays in the components.
+        (1300, 2017, "missed, moved towards the target (2 of 3 met)", Status.MISSED,
+         ("norm_partly_met", "insufficient_progress")),  # 1,188 < 1,300: 2 of 3 met
+        (1365, 2017, "missed, moved towards the target (1 of 3 met)", Status.MISSED,
+         ("norm_partly_met", "insufficient_progress")),  # only 1,369 >= 1,365
+        (1100, 2017, "norm_met_so_far", Status.ON_TRACK, None),
+        (1400, 2017, "missed, moved towards the target (0 of 3 met)", Status.MISSED,
+         ("norm_missed", "moving_away")),
+        (1100, 2020, "met (4 of 4)", Status.ACHIEVED, None),  # the span is over: final
     ],
-)
-def test_norm_verdicts(value: float, as_of: int, label: str, status: Status) -> None:
+)  # fmt: skip
+def test_norm_verdicts(
+    value: float, as_of: int, label: str, status: Status, method: tuple[str, str] | None
+) -> None:
     obs = {2015: 1188, 2016: 1369, 2017: 1361, 2018: 1400}
     result = norm(
         obs,
@@ -62,15 +69,21 @@ def test_norm_verdicts(value: float, as_of: int, label: str, status: Status) -> 
         as_of=as_of,
     )
     assert (result.label, result.status) == (label, status)
+    if method is not None:
+        said = (result.components["method_label"], result.components["method_status"])
+        assert said == method
 
 
 def test_norm_three_quarters_met_needs_acceleration() -> None:
+    # 10, 10, 10 meet 8 and 5 does not: 3 of 4, so the norm's own verdict is "needs
+    # acceleration"; the judge makes it missed, final, since 2018 failed the norm.
     obs = {2015: 10, 2016: 10, 2017: 10, 2018: 5}
     result = norm(
         obs, direction="increase", target=8, baseline_period=2015, target_period=2020, as_of=2018
     )
     assert result.value == 0.75
-    assert result.status is Status.NEEDS_ACCELERATION
+    assert result.components["method_status"] == "needs_acceleration"
+    assert (result.status, result.final) == (Status.MISSED, True)
 
 
 def test_at_most_norm_for_a_decrease() -> None:

@@ -265,10 +265,18 @@ def _compile_indicator(spec: IndicatorSpec, i: int, problems: _Problems) -> Indi
         options=spec.options,
         select=tuple(sorted(spec.select.items())),
         by=tuple(spec.by),
+        whole=_whole(spec),
         context=tuple(spec.context),
         goal=goals[-1] if goals else None,
         goals=tuple(goals),
     )
+
+
+def _whole(spec: IndicatorSpec) -> str | tuple[tuple[str, str], ...] | None:
+    """``whole:`` as the model keeps it: ``"headline"``, or a group in ``by`` order."""
+    if isinstance(spec.whole, dict):
+        return tuple((column, spec.whole[column]) for column in spec.by)
+    return spec.whole
 
 
 def _last_period(goal: Goal) -> tuple[int, int]:

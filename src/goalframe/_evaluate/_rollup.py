@@ -9,7 +9,7 @@ import attrs
 
 from goalframe._assessment import Assessment, Caveat, Status, TargetCounts, not_assessable
 from goalframe._messages import Message, Term
-from goalframe._model import Framework, Objective
+from goalframe._model import Framework, Goal, Objective
 from goalframe._results import (
     GroupRollUp,
     IndicatorResult,
@@ -32,7 +32,7 @@ class _Part:
 class _Target:
     """One target under an objective, as the count reads it (an indicator's, by its index)."""
 
-    key: tuple[str, int]
+    key: tuple[str, int | str]
     status: Status
     final: bool
 
@@ -40,23 +40,53 @@ class _Target:
 _EFFORT = (IndicatorKind.OUTPUT, IndicatorKind.INPUT)
 
 
-def counted_targets(result: IndicatorResult) -> list[tuple[int, Assessment]]:
-    """The targets of an indicator that count: every earlier one that was due, and the one in force.
+@attrs.frozen
+class Counted:
+    """One target that counts: its key, its verdict and the target it was judged against.
 
-    Each with its index among the indicator's targets (-1 when it has one target). An earlier
-    target whose deadline is over counts with its final verdict, so that an illustrative
-    target in force never hides a missed official one; targets to come do not count yet.
-    Context indicators and verdicts that are not assessable do not count.
+    ``key``: the target's index among the indicator's targets (-1 when it has one), or the
+    group's label for a group's target.
     """
-    if result.indicator.kind is IndicatorKind.CONTEXT:
+
+    key: int | str
+    assessment: Assessment
+    goal: Goal | None
+
+
+def counted_targets(result: IndicatorResult) -> list[Counted]:
+    """The targets of an indicator that count: every one that was due, and those in force.
+
+    An earlier target whose deadline is over counts with its final verdict, so that an
+    illustrative target in force never hides a missed official one; targets to come do not
+    count yet. With ``by:``, each group's target counts too (a missed group is a missed part),
+    unless the goal file names the series that stands for the whole (``whole:``): then that
+    one alone. Context indicators and verdicts that are not assessable do not count.
+    """
+    indicator = result.indicator
+    if indicator.kind is IndicatorKind.CONTEXT:
         return []
-    out: list[tuple[int, Assessment]] = []
+    whole = indicator.whole
+    if isinstance(whole, tuple):
+        return [
+            Counted(key=g.label, assessment=g.assessment, goal=g.goal)
+            for g in result.groups
+            if g.group == whole and g.status is not Status.NOT_ASSESSABLE
+        ]
+    out: list[Counted] = []
+    goals = [t.goal for t in result.targets]
     for k, outcome in enumerate(result.targets):
         if outcome.role == "earlier" and outcome.assessment.status is not Status.NOT_ASSESSABLE:
-            out.append((k, outcome.assessment))
+            out.append(Counted(key=k, assessment=outcome.assessment, goal=goals[k]))
     if result.scored:
         current = next((k for k, t in enumerate(result.targets) if t.role == "in force"), -1)
-        out.append((current, result.assessment))
+        goal = goals[current] if current >= 0 else indicator.goal
+        out.append(Counted(key=current, assessment=result.assessment, goal=goal))
+    if whole is None:
+        out.extend(
+            Counted(key=g.label, assessment=g.assessment, goal=g.goal)
+            for g in result.groups
+            if g.status is not Status.NOT_ASSESSABLE
+        )
     return out
 
 
@@ -64,19 +94,20 @@ def _rollup(
     framework: Framework, results: dict[str, IndicatorResult]
 ) -> tuple[ObjectiveResult, ...]:
     by_id = {o.id: o for o in framework.objectives}
-    done: dict[str, tuple[ObjectiveResult, dict[tuple[str, int], _Target]]] = {}
+    done: dict[str, tuple[ObjectiveResult, dict[tuple[str, int | str], _Target]]] = {}
 
     def visit(objective: Objective, depth: int) -> tuple[ObjectiveResult, dict[Any, _Target]]:
         if objective.id in done:
             return done[objective.id]
         parts: list[_Part] = []
-        targets: dict[tuple[str, int], _Target] = {}
+        targets: dict[tuple[str, int | str], _Target] = {}
         for ref in objective.indicators:
             result = results[ref]
             effort = result.indicator.kind in _EFFORT
-            for k, a in counted_targets(result):
+            for c in counted_targets(result):
+                a = c.assessment
                 parts.append(_Part(status=a.status, weight=1.0, final=a.final, effort_only=effort))
-                targets[(ref, k)] = _Target(key=(ref, k), status=a.status, final=a.final)
+                targets[(ref, c.key)] = _Target(key=(ref, c.key), status=a.status, final=a.final)
         for child in objective.children:
             sub, under = visit(by_id[child], depth + 1)
             targets.update(under)
@@ -202,10 +233,15 @@ def _group_rollups(
     if not keys:
         return ()
     index = {i: {g.group: g for g in r.groups} for i, r in results.items()}
+    # Inside a group's column each indicator is that group's series alone: it counts.
+    alone = {
+        i: attrs.evolve(r, indicator=attrs.evolve(r.indicator, whole=None))
+        for i, r in results.items()
+    }
     out = []
     for key in keys:
         own: dict[str, IndicatorResult] = {}
-        for indicator_id, result in results.items():
+        for indicator_id, result in alone.items():
             match = index[indicator_id].get(key)
             if match is None:
                 # Not measured for this group: shown as not assessable, so it does not count.

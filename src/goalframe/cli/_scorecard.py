@@ -311,15 +311,16 @@ def gate_trips(card: Any, fail_on: FailOn) -> list[str]:
         return [
             r.id
             for r in card.indicators
-            if any(a.status is Status.OUTCOME_UNKNOWN for _, a in counted_targets(r))
+            if any(c.assessment.status is Status.OUTCOME_UNKNOWN for c in counted_targets(r))
         ]
     limit = GATE_ORDER.index(fail_on.value)
     return [
         r.id
         for r in card.indicators
         if any(
-            a.status.value in GATE_ORDER and GATE_ORDER.index(a.status.value) >= limit
-            for _, a in counted_targets(r)
+            c.assessment.status.value in GATE_ORDER
+            and GATE_ORDER.index(c.assessment.status.value) >= limit
+            for c in counted_targets(r)
         )
     ]
 

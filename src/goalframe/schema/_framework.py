@@ -71,6 +71,21 @@ class IndicatorSpec(SpecModel):
             raise ValueError(msg)
         return self
 
+    @model_validator(mode="after")
+    def _whole_among_the_groups(self) -> IndicatorSpec:
+        if self.whole is None:
+            return self
+        if not self.by:
+            msg = "`whole` names the series that stands for the whole among `by:` groups; add `by:`"
+            raise ValueError(msg)
+        if isinstance(self.whole, dict) and sorted(self.whole) != sorted(self.by):
+            msg = (
+                f"`whole` names a group by every `by` column ({', '.join(self.by)}), "
+                f"not {', '.join(self.whole) or 'none'}"
+            )
+            raise ValueError(msg)
+        return self
+
     @field_validator("by")
     @classmethod
     def _by_once(cls, value: list[str]) -> list[str]:
@@ -122,6 +137,15 @@ class IndicatorSpec(SpecModel):
         "relative target (change_percent, change_points) resolves per series from its own "
         "baseline. Added in 0.2.",
         examples=[["region"], ["region", "sex"]],
+    )
+    whole: Literal["headline"] | dict[Annotated[str, Field(min_length=1)], str] | None = Field(
+        default=None,
+        description="With `by:`, the one series that stands for the whole in the objectives' "
+        "counts: `headline` (the `select` series, for instance the national total) or a group "
+        "by its breakdown values ({geo: EU27_2020}); only it counts, the other groups are "
+        "shown but not counted. Without it every series with a target counts: the headline's "
+        "targets and each group's. Added in 0.3.",
+        examples=["headline", {"geo": "EU27_2020"}],
     )
     context: list[Id] = Field(
         default_factory=list, description="Ids of context indicators to show beside this one."
