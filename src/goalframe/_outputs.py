@@ -62,6 +62,9 @@ class Scorecard(ScorecardData):
     def to_frame(self, backend: str = "pandas") -> Any:
         """The verdicts as a data frame: one row per indicator and series (headline, groups).
 
+        The headline has a row for each earlier target that was due too (``target_role``
+        ``earlier``, its final verdict) beside the one in force.
+
         The columns are those of `goalframe.evaluate_frame`'s results (``indicator``,
         ``role``, the breakdown columns, ``status``, ``progress``, ``target``, ``caveats``,
         ...), so a dashboard reads a card and a frame evaluation alike.

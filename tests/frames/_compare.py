@@ -23,12 +23,21 @@ def _reference(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
     )
     result = card.indicator("x")
     out = {}
-    lines = [("", result.assessment, result.series, result.indicator.goal)]
-    lines += [(g.label, g.assessment, g.series, g.goal) for g in result.groups]
-    for label, a, series, goal in lines:
+    current = next((k for k, t in enumerate(result.targets) if t.role == "in force"), 0)
+    lines = [("", result.assessment, result.series, result.indicator.goal, current)]
+    # Every earlier target that was due has a row of its own (the headline's).
+    lines += [
+        (f"earlier {k}", t.assessment, result.series, t.goal, k)
+        for k, t in enumerate(result.targets)
+        if t.role == "earlier"
+    ]
+    lines += [(g.label, g.assessment, g.series, g.goal, current) for g in result.groups]
+    for label, a, series, goal, index in lines:
         if series:
             baseline = goal.baseline if goal is not None else None
             out[label] = {
+                "target_index": index,
+                "provenance": (goal.provenance or "unstated") if goal is not None else None,
                 "baseline": baseline.value if baseline else None,
                 "baseline_period": str(baseline.period) if baseline else None,
                 "status": a.status.value,
@@ -52,7 +61,13 @@ def _frame(case: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
     out = {}
     for row in table:
         label = row["region"] if row["role"] == "group" else ""
+        if row["target_role"] == "earlier":
+            label = f"earlier {row['target_index']}"
+        else:
+            assert row["target_role"] == "in force"
         out[label] = {
+            "target_index": int(row["target_index"]),
+            "provenance": _none(row["provenance"]),
             "status": row["status"],
             "label": row["label"],
             "progress": _none(row["progress"]),
@@ -145,6 +160,8 @@ def _same(reference: dict[str, dict[str, Any]], frame: dict[str, dict[str, Any]]
     for label, want in reference.items():
         got = frame[label]
         for key in (
+            "target_index",
+            "provenance",
             "status",
             "label",
             "method",

@@ -41,7 +41,7 @@ def test_ranges_and_binary_targets_in_the_frame(
     found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=str(as_of))
     assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
     # Every row is read or set aside with its reason (those after the assessment date).
-    used = sum(r["observations"] for r in _to_rows(found.results))
+    used = sum(r["observations"] for r in _to_rows(found.results) if r["target_role"] == "in force")
     assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if (kind, as_of) == ("range", 2022) and deadline:
         assert frame["A"]["label"] == "missed, moved away"  # 50 -> 65: 0 -> 5 from the range
@@ -84,7 +84,7 @@ def test_norms_in_the_frame(backend: str, as_of: str) -> None:
     found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=as_of)
     assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
     # Every row is read or set aside with its reason (those after the assessment date).
-    used = sum(r["observations"] for r in _to_rows(found.results))
+    used = sum(r["observations"] for r in _to_rows(found.results) if r["target_role"] == "in force")
     assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if as_of == "2018-06-30":
         assert frame["E"]["label"] == "norm_met_so_far"  # 3 of 3 due; 2018 not over yet
@@ -121,7 +121,7 @@ def test_cumulative_totals_in_the_frame(backend: str, direction: str, as_of: str
     found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=as_of)
     engines = {row["engine"] for row in _to_rows(found.results)}
     assert engines == ({"reference"} if as_of == "2019" else {"frame"})
-    used = sum(r["observations"] for r in _to_rows(found.results))
+    used = sum(r["observations"] for r in _to_rows(found.results) if r["target_role"] == "in force")
     assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if as_of == "2016":
         label = {"increase": "on_pace", "decrease": "above_pace"}[direction]
@@ -175,7 +175,7 @@ def test_milestones_in_the_frame(backend: str, direction: str, as_of: str) -> No
     _same(reference, frame)
     found = gf.evaluate_frame(_framework(case), _native(_records(case), backend), as_of=as_of)
     assert {row["engine"] for row in _to_rows(found.results)} == {"frame"}
-    used = sum(r["observations"] for r in _to_rows(found.results))
+    used = sum(r["observations"] for r in _to_rows(found.results) if r["target_role"] == "in force")
     assert used + sum(r["rows"] for r in _to_rows(found.set_aside)) == len(rows)
     if (direction, as_of) == ("increase", "2024"):
         assert frame["A"]["label"] == "milestone_met"  # 205 against 200

@@ -63,6 +63,17 @@ def test_the_frame_form_equals_the_reference(backend: str, case: dict[str, Any])
         "illustrative": False, "as_of": 2016, "options": {}, "quarterly": None, "revised": None,
     }
 )  # fmt: skip
+# Norms in turn, the first one over and missed: a row for it (earlier, final) beside the
+# one in force, as the reference path counts every target that was due.
+@example(
+    case={
+        "kind": "norms", "direction": "increase", "illustrative": False, "as_of": 2014,
+        "norms": [(2010, 2012, 100.0), (2013, 2015, 50.0)], "options": {},
+        "rows": [("", 2010, 120.0, "", "kg"), ("", 2011, 90.0, "", "kg"),
+                 ("", 2012, 130.0, "", "kg"), ("", 2013, 60.0, "", "kg")],
+        "quarterly": None, "revised": None,
+    }
+)  # fmt: skip
 def test_the_frame_form_equals_the_reference_for_targets_without_a_path(
     backend: str, case: dict[str, Any]
 ) -> None:

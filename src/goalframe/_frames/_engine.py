@@ -19,7 +19,8 @@ from goalframe._frames._prepare import (
 from goalframe._frames._reference import assess_reference
 from goalframe._frames._rows import aside_counts, late_releases
 from goalframe._frames._run import FormRun
-from goalframe._frames._table import as_frame
+from goalframe._frames._table import RESULT_COLUMNS, as_frame
+from goalframe._frames._targets import Held, target_passes
 from goalframe._frames.forms import frame_forms, plan
 from goalframe._periods import Period
 from goalframe.errors import DataError
@@ -107,7 +108,8 @@ def _evaluate_frame(
     eager = isinstance(lf, nw.DataFrame)
     work: nw.LazyFrame[Any] = lf.lazy() if eager else lf
     names = _checked_columns(work)
-    framework = _targets_in_force(framework, cutoff, names)
+    passes = target_passes(framework, cutoff, names)
+    framework = passes[0].framework
     run = _prepared(work, framework, names, cutoff, method=method, progress=progress)
     if as_of is not None:  # what could have been known then, as `goalframe.evaluate` reads it
         run = attrs.evolve(run, vintage=cutoff)
@@ -117,23 +119,16 @@ def _evaluate_frame(
         # The frame is in memory already: the prepared columns are computed once, not again
         # by each of the small distinct queries of the forms and by the plan itself.
         run = attrs.evolve(run, rows=run.rows.collect().lazy())
-    chosen, reference_ids = plan(framework, method, cutoff)
-    parts: list[Frame] = []
     # Rows of indicators the goal file does not have are counted once, here.
     asides: list[Frame] = [aside_counts(run.rows, set(), cutoff)]
-    for form in frame_forms():
-        if chosen[form.name]:
-            results, aside = form.assess(run, chosen[form.name])
-            parts.append(results)
-            asides.append(aside)
-    fallback = assess_reference(
-        run.rows, framework, reference_ids, run.bcols, cutoff, method, progress, run.vintage
-    )
-    if fallback is not None:
-        parts.append(fallback[0])
-        asides.append(fallback[1])
-    if not parts:
-        parts.append(as_frame([], run.rows, run.bcols))
+    parts: list[Frame] = []
+    for held in passes:
+        found, set_aside = _one_pass(attrs.evolve(run, framework=held.framework), held)
+        parts += found
+        if held.role == "in force":  # (an earlier target's pass reads the same rows again)
+            asides += set_aside
+    columns = ["indicator", "role", *run.bcols, *RESULT_COLUMNS[2:]]
+    parts = [p.select(*columns) for p in parts] or [as_frame([], run.rows, run.bcols)]
     results = nw.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
     aside = nw.concat(asides, how="vertical") if len(asides) > 1 else asides[0]
     if eager:
@@ -195,27 +190,33 @@ def _prepared(
     )
 
 
-def _targets_in_force(framework: Framework, cutoff: Period, names: list[str]) -> Framework:
-    """The framework with each indicator of several targets held to the one in force.
-
-    Which target is in force depends on the assessment date alone, so every series of the
-    indicator is assessed against it, as `goalframe._evaluate._in_force` does (the card shows
-    the others beside it; the table of verdicts shows the one in force). Targets of mixed
-    types (whose method could differ) and frames with releases (whose revision check the
-    reference path makes for one target only) keep the reference path.
-    """
-    from goalframe._evaluate import in_force_index
-
-    if set(RELEASES) & set(names):
-        return framework
-    indicators = []
-    for indicator in framework.indicators:
-        goals = indicator.goals
-        if len(goals) > 1 and len({g.type for g in goals}) == 1:
-            goal = goals[in_force_index(goals, cutoff)]
-            indicator = attrs.evolve(indicator, goal=goal, goals=(goal,))
-        indicators.append(indicator)
-    return attrs.evolve(framework, indicators=tuple(indicators))
+def _one_pass(run: FormRun, held: Held) -> tuple[list[Frame], list[Frame]]:
+    """The forms and the reference path over the indicators of one pass (see `Held`)."""
+    chosen, reference_ids = plan(run.framework, run.method, run.cutoff)
+    if held.only is not None:
+        chosen = {f: {i: m for i, m in ids.items() if i in held.only} for f, ids in chosen.items()}
+        reference_ids &= held.only
+    parts: list[Frame] = []
+    asides: list[Frame] = []
+    for form in frame_forms():
+        if chosen[form.name]:
+            results, aside = form.assess(run, chosen[form.name])
+            parts.append(held.columns(results, reference=False))
+            asides.append(aside)
+    fallback = assess_reference(
+        run.rows,
+        run.framework,
+        reference_ids,
+        run.bcols,
+        run.cutoff,
+        run.method,
+        run.progress,
+        run.vintage,
+    )
+    if fallback is not None:
+        parts.append(held.columns(fallback[0], reference=True))
+        asides.append(fallback[1])
+    return parts, asides
 
 
 def _backend(native: Any) -> Any:

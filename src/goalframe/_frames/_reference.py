@@ -53,6 +53,8 @@ def with_odd_series(
             usable.join(odd, on=keys, how="inner"), run.framework, bcols, run.cutoff,
             run.method, absent=absent, progress=run.progress, vintage=run.vintage,
         )  # fmt: skip
+        # The target's columns are the pass's (`_frames._targets.Held.columns`) for both.
+        extra = extra.select(results.collect_schema().names())
         results = nw.concat([results, extra], how="vertical")
         aside = nw.concat([aside, extra_aside], how="vertical")
     return results, aside

@@ -12,20 +12,34 @@ if TYPE_CHECKING:
     import narwhals as nw
 
     from goalframe._frames._expr import Frame
+    from goalframe._model import Goal
     from goalframe._results import IndicatorResult
 
 
 def result_rows(
     results: Iterable[IndicatorResult], bcols: list[str], *, engine: str
 ) -> list[dict[str, Any]]:
-    """The results' columns (see `FrameEvaluation`), one dict per indicator and series."""
+    """The results' columns (see `FrameEvaluation`), one dict per indicator, series and target.
+
+    The headline has a row for the target in force and one for each earlier target (with its
+    final verdict: every target that was due counts); a group, for the target in force.
+    """
     out: list[dict[str, Any]] = []
     for result in results:
-        lines: list[tuple[str, Any, Any, Any, Any]] = [
-            ("headline", result.breakdown, result, result.assessment, result.indicator.goal)
+        current = next((k for k, t in enumerate(result.targets) if t.role == "in force"), 0)
+        head = result.indicator.goal
+        lines: list[tuple[str, Any, Any, Any, Any, int, str]] = [
+            ("headline", result.breakdown, result, result.assessment, head, current, "in force")
         ]
-        lines += [("group", g.group, g, g.assessment, g.goal) for g in result.groups]
-        for role, breakdown, item, a, goal in lines:
+        lines += [
+            ("headline", result.breakdown, result, t.assessment, t.goal, k, "earlier")
+            for k, t in enumerate(result.targets)
+            if t.role == "earlier"
+        ]
+        lines += [
+            ("group", g.group, g, g.assessment, g.goal, current, "in force") for g in result.groups
+        ]
+        for role, breakdown, item, a, goal, index, held in lines:
             if not item.series:
                 continue
             cells = dict(breakdown)
@@ -46,6 +60,9 @@ def result_rows(
                     "baseline_period": str(baseline.period) if baseline else None,
                     "target": goal.target if goal is not None else None,
                     "deadline": str(goal.deadline) if goal and goal.deadline else None,
+                    "target_index": index,
+                    "target_role": held,
+                    "provenance": provenance(goal),
                     "latest": latest.value if latest else None,
                     "latest_period": str(latest.period) if latest else None,
                     "final": a.final,
@@ -55,6 +72,13 @@ def result_rows(
                 }
             )
     return out
+
+
+def provenance(goal: Goal | None) -> str | None:
+    """A target's provenance as the table says it: ``unstated`` when the goal file is silent."""
+    if goal is None:
+        return None
+    return goal.provenance or "unstated"
 
 
 def _finite(value: float | None) -> float | None:
@@ -77,6 +101,20 @@ RESULTS: Mapping[str, tuple[str, str]] = {
     "baseline_period": ("String", "its period"),
     "target": ("Float64", "the target as it applies to this series (a relative one resolved)"),
     "deadline": ("String", "the target's deadline"),
+    "target_index": (
+        "Int64",
+        "which of the indicator's targets the row judges: 0 for the first (or only) one, in "
+        "the order of their last periods",
+    ),
+    "target_role": (
+        "String",
+        "`in force` (the target the card assesses) or `earlier` (one whose deadline is over, "
+        "with its final verdict: every target that was due has a row)",
+    ),
+    "provenance": (
+        "String",
+        "the target's provenance: `official`, `proposed`, `illustrative` or `unstated`",
+    ),
     "latest": ("Float64", "the series' latest figure up to the assessment date"),
     "latest_period": ("String", "its period"),
     "final": ("Boolean", "the deadline has passed: achieved, missed or outcome unknown"),

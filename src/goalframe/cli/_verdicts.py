@@ -4,8 +4,8 @@ The scorecard commands build a card: every figure, chart and caveat, one Python 
 row. For a statistics office's file of hundreds of thousands of breakdown series the table
 of verdicts is what is wanted, and `goalframe.evaluate_frame` computes it in the data
 engine. This command reads the file with polars (or pyarrow), runs the engine and writes the
-verdicts as CSV or Parquet: one row per indicator and series, the long layout dashboards
-read. The rows not used are counted by reason on standard error (and, with
+verdicts as CSV or Parquet: one row per indicator, series and target that counts, the long
+layout dashboards read. The rows not used are counted by reason on standard error (and, with
 ``--set-aside``, written to a file), so that every row is accounted for.
 """
 
@@ -60,7 +60,8 @@ def verdicts(
     """Assess every series of a large file in its data engine: a table of verdicts.
 
     Reads CSV or Parquet with polars (or pyarrow) and writes one row per indicator and
-    series, as CSV or Parquet. For files of many breakdown series (every region,
+    series, and one per earlier target that was due (every target counts), as CSV or
+    Parquet. For files of many breakdown series (every region,
     municipality, age group): the same verdicts as `scorecard`, without the card. Series
     the engine has no form for (quarters, a break, a revised figure, some method options)
     are assessed one by one, with a progress bar in a terminal when they are many,
@@ -109,6 +110,8 @@ def _collect(native: Any) -> Any:
 def _ordered(results: Any, framework: Any) -> Any:
     """The verdicts in the goal file's order: each indicator's headline, then its groups.
 
+    The headline's rows in the order of the targets' last periods (earlier targets first).
+
     An engine groups in no fixed order; a published table must be the same every run.
     """
     import narwhals as nw
@@ -119,7 +122,9 @@ def _ordered(results: Any, framework: Any) -> Any:
     rank = nw.col("indicator").replace_strict(order, default=len(order), return_dtype=nw.Int64)
     breakdowns = [c for c in results.columns if c not in RESULT_COLUMNS]  # the result's own
     keyed = results.with_columns(_rank=rank, _group=(nw.col("role") != "headline"))
-    return keyed.sort("_rank", "_group", *breakdowns, nulls_last=True).drop("_rank", "_group")
+    return keyed.sort("_rank", "_group", *breakdowns, "target_index", nulls_last=True).drop(
+        "_rank", "_group"
+    )
 
 
 @contextmanager
