@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -134,6 +134,10 @@ def assess_all(
     results: dict[str, IndicatorResult] = {}
     for indicator in framework.indicators:
         chosen = _method_for(indicator, framework, method)
+
+        def method_of(goal: Goal, indicator: Indicator = indicator) -> str:
+            return _method_for(attrs.evolve(indicator, goal=goal), framework, method)
+
         rows = by_indicator.get(indicator.id, [])
         # The preparation does not depend on the method: `compare` shares it between cards.
         at = (indicator.id, cutoff, release_date)
@@ -157,21 +161,37 @@ def assess_all(
         series, points = shared(("series", *at), _converted_series, indicator, selected)
         outcomes: tuple[TargetOutcome, ...] = ()
         if len(indicator.goals) > 1:
-            indicator, outcomes = _in_force(indicator, series, chosen, cutoff)
+            indicator, outcomes = _in_force(indicator, series, method_of, cutoff)
             assessment = next(o.assessment for o in outcomes if o.role == "in force")
         else:
             assessment = _assess(indicator, series, chosen, cutoff)
         if rows and not selected and indicator.goal is not None:
             assessment = not_assessable(chosen, _nothing_selected(indicator, rows))
-        if first_releases is not None and indicator.goal is not None and len(outcomes) <= 1:
-            assessment = _revision_caveat(
-                indicator, assessment, first_releases, chosen, cutoff, selected
-            )
+        if first_releases is not None and indicator.goal is not None and selected:
+            if outcomes:  # every target that counts, earlier ones included
+                outcomes = tuple(
+                    attrs.evolve(
+                        o,
+                        assessment=_revision_caveat(
+                            attrs.evolve(indicator, goal=o.goal),
+                            o.assessment, first_releases, method_of(o.goal), cutoff, selected,
+                        ),
+                    )
+                    if o.role != "to come" else o
+                    for o in outcomes
+                )  # fmt: skip
+                assessment = next(o.assessment for o in outcomes if o.role == "in force")
+            else:
+                assessment = _revision_caveat(
+                    indicator, assessment, first_releases, chosen, cutoff, selected
+                )
         if headline_rows:
             tick()
         group_results = []
         for group, group_rows in groups.items():
-            one, aside = _group(indicator, group, group_rows, chosen, cutoff, release_date)
+            one, aside = _group(
+                indicator, group, group_rows, (chosen, method_of), cutoff, release_date
+            )
             group_results.append(one)
             set_aside.extend(aside)
             tick()
@@ -179,8 +199,14 @@ def assess_all(
         if unused is not None:
             assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, unused))
         absent = _absent_by_columns(indicator, rows)
-        if absent is not None:
+        if absent is not None:  # a fact about the headline's series, whichever target
             assessment = attrs.evolve(assessment, caveats=(*assessment.caveats, absent))
+            outcomes = tuple(
+                attrs.evolve(o, assessment=attrs.evolve(
+                    o.assessment, caveats=(*o.assessment.caveats, absent)
+                )) if o.role == "earlier" else o
+                for o in outcomes
+            )  # fmt: skip
         results[indicator.id] = IndicatorResult(
             indicator=indicator,
             assessment=assessment,
@@ -249,11 +275,15 @@ def _group(
     indicator: Indicator,
     group: Breakdown,
     rows: list[Observation],
-    method: str,
+    methods: tuple[str, Callable[[Goal], str]],
     as_of: Period,
     release_date: Period | None,
 ) -> tuple[GroupResult, list[SetAside]]:
-    """One ``by:`` series assessed against the indicator's target, from its own baseline."""
+    """One ``by:`` series assessed against the indicator's target, from its own baseline.
+
+    ``methods``: the indicator's method, and the method of each of several targets.
+    """
+    method, method_of = methods
     at = (indicator.id, group, as_of, release_date)
     rows, aside, _ = shared(("cut", *at), _cut, rows, as_of, release_date)
     series, points = shared(("series", *at), _converted_series, indicator, rows)
@@ -270,7 +300,7 @@ def _group(
     goals, goal = shared(("goals", *at), own_goals)
     own = attrs.evolve(indicator, goals=goals, goal=goal)
     if len(goals) > 1:
-        own, outcomes = _in_force(own, series, method, as_of)
+        own, outcomes = _in_force(own, series, method_of, as_of)
         assessment = next(o.assessment for o in outcomes if o.role == "in force")
     else:
         assessment = _assess(own, series, method, as_of)

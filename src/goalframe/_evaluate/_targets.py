@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -68,13 +68,15 @@ def _assess(indicator: Indicator, series: Series, method: str, as_of: Period) ->
 
 
 def _in_force(
-    indicator: Indicator, series: Series, method: str, as_of: Period
+    indicator: Indicator, series: Series, method_of: Callable[[Goal], str], as_of: Period
 ) -> tuple[Indicator, tuple[TargetOutcome, ...]]:
     """Assess each of several targets; the card's verdict is the one in force.
 
     In force is the target whose span (from its start to its last period) holds the
     assessment date; between two spans, the last one that is over (its verdict is final);
     before the first, the first. Targets after it are ``to come``, before it ``earlier``.
+    ``method_of`` gives each target its method: the one forced or the indicator's, else the
+    one its own type reads (an earlier norm is judged as a norm beside a trajectory in force).
     """
     goals = indicator.goals
     current = in_force_index(goals, as_of)
@@ -82,9 +84,8 @@ def _in_force(
     for k, goal in enumerate(goals):
         role = "in force" if k == current else ("earlier" if k < current else "to come")
         one = attrs.evolve(indicator, goal=goal)
-        outcomes.append(
-            TargetOutcome(goal=goal, assessment=_assess(one, series, method, as_of), role=role)
-        )
+        assessment = _assess(one, series, method_of(goal), as_of)
+        outcomes.append(TargetOutcome(goal=goal, assessment=assessment, role=role))
     return attrs.evolve(indicator, goal=goals[current]), tuple(outcomes)
 
 
