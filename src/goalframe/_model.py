@@ -105,6 +105,8 @@ class Goal:
             the indicator's unit (added in 0.3).
         baseline_from: Where ``baseline`` comes from, for the explanation: ``goal file``, or
             the series' own figure for a ``by:`` group (added in 0.3).
+        holds_after_break: The goal file says the target holds on the new definition after
+            a series break (added in 0.3).
     """
 
     direction: Direction
@@ -126,6 +128,7 @@ class Goal:
     set: Period | None = None
     groups: tuple[tuple[str, float], ...] = ()
     baseline_from: str = "goal file"
+    holds_after_break: bool = False
 
     def describe(self, words: Mapping[str, str] | None = None) -> str:
         """The target in a few words: ``at least 950 a year, 2015-2018``, ``146 by 2026``.

@@ -213,6 +213,7 @@ def _compile_goal(
             for h in target.history
         ),
         set=target.set,
+        holds_after_break=target.holds_after_break,
         groups=tuple(sorted((label.strip(), convert(v)) for label, v in target.groups.items())),
     )
 

@@ -42,6 +42,12 @@ CAVEATS: Mapping[str, str] = {
     "without that breakdown): no group is assessed for it.",
     "group-target-unused": "The target gives a value of its own to a group (`groups:`) that "
     "has no series in the data (a misspelt label, or `by:` missing): no series is held to it.",
+    "definition-changed": "A series break lies between the target's baseline (or its setting) "
+    "and the figure that decides its final verdict: the figure is on another definition, so "
+    "the outcome is not known like-for-like (unless the goal file says `holds_after_break`).",
+    "definition-held": "A series break lies between the target's baseline and the deciding "
+    "figure, and the goal file says the target holds on the new definition "
+    "(`holds_after_break: true`): the verdict is given across the break.",
     "revision-changed-verdict": "A figure was revised (several releases in a `vintage` column), "
     "and the first release would have given another verdict: both are named.",
 }

@@ -10,6 +10,7 @@ import attrs
 
 from goalframe._assessment import Assessment, Caveat, Component, Series, Status, not_assessable
 from goalframe._judge._caveats import _data_caveats
+from goalframe._judge._definition import across_break
 from goalframe._judge._early import decided_early
 from goalframe._judge._final import _final
 from goalframe._judge._points import _known, _latest, _start, checks, final_period, value_for
@@ -61,6 +62,7 @@ def judge(
             lambda: (series, goal, tuple(_data_caveats(series, goal, as_of))),
         )[2]
     )
+    declared, before_break = goal, series
     last = final_period(goal)
     closed = last is not None and last.ended_by(as_of)
     # A closed verdict stays closed: figures after the target's last period (a break, a new
@@ -79,6 +81,7 @@ def judge(
         result = early
     elif goal.type in (TargetType.NORM, TargetType.MILESTONES):
         result = _in_force(result, series, goal, as_of)
+    result = across_break(result, before_break, declared)
     seen = {(c.code, c.message) for c in result.caveats}
     extra = tuple(c for c in caveats if (c.code, c.message) not in seen)
     return attrs.evolve(result, caveats=(*result.caveats, *extra)) if extra else result

@@ -113,6 +113,13 @@ class TargetSpec(SpecModel):
         default=None,
         description="Anything a reader should know about the target; shown on every card.",
     )
+    holds_after_break: bool = Field(
+        default=False,
+        description="The target holds on the new definition after a series break flagged "
+        "between its baseline (or its setting) and the figure that decides it. Without it such "
+        "a verdict is not given like-for-like: the outcome is unknown, with the caveat "
+        "definition-changed. Shown on every card. Added in 0.3.",
+    )
 
     @model_validator(mode="after")
     def _value_or_change(self) -> TargetSpec:
