@@ -76,3 +76,56 @@ def test_the_legend_names_only_what_is_drawn() -> None:
                  [(2015, 10), (2020, 15)])  # fmt: skip
     legend = re.search(r'<figcaption class="legend">(.*?)</figcaption>', card.to_html(), re.S)
     assert legend and "target line" in legend[1] and "Flags" not in legend[1]
+
+
+def _several(as_of: int) -> gf.Scorecard:
+    # Norms in turn: at least 950 a year in 2015-2016 (official), 1,370 in 2017-2018
+    # (official), then an illustrative 1,530 by 2022.
+    goals = """
+id: c
+title: Charts
+objectives: [{id: o, statement: S, indicators: [n]}]
+indicators:
+  - id: n
+    name: N
+    unit: case
+    direction: increase
+    targets:
+      - {type: norm, value: 950, period: {start: 2015, end: 2016}, source: {name: Plan}}
+      - {type: norm, value: 1370, period: {start: 2017, end: 2018}, source: {name: Plan}}
+      - {value: 1530, deadline: 2022, baseline: {value: 1400, period: 2018},
+         provenance: illustrative}
+"""
+    rows = [(2015, 1188), (2016, 900), (2017, 1400), (2018, 1400), (2019, 1450)]
+    records = [{"indicator": "n", "period": y, "value": v, "unit": "case"} for y, v in rows]
+    return gf.evaluate(
+        gf.parse_framework(goals), gf.observations_from_records(records), as_of=as_of
+    )
+
+
+def test_every_target_is_drawn_where_it_applies() -> None:
+    # Read in 2019: the two norms are earlier (950 missed in 2016 by 900; 1,370 met in
+    # 2017 and 2018), the illustrative 1,530 by 2022 is in force.
+    svg = indicator_chart(_several(2019).indicators[0])
+    earlier = re.findall(r'class="norm-line earlier" stroke="[^"]+"><title>([^<]+)<', svg)
+    assert earlier == [
+        "at least 950 a year, 2015-2016 · earlier · missed (case)",
+        "at least 1,370 a year, 2017-2018 · earlier · achieved (case)",
+    ]
+    marks = re.findall(r'class="verdict-mark">([^<]+)<', svg)
+    assert marks == ["✗", "✔"]
+    # 900 (2016) is below the earlier norm of its own span, and marked.
+    assert re.findall(r'class="point missed"[^>]*><title>(\d{4})', svg) == ["2016"]
+
+
+def test_a_target_to_come_is_drawn_and_an_illustrative_one_says_so() -> None:
+    # Read in 2015: the first norm is in force; the second and the illustrative 1,530 are
+    # to come, drawn lighter, the illustrative one marked in its class and title.
+    svg = indicator_chart(_several(2015).indicators[0])
+    assert re.findall(r'class="norm-line to-come"[^>]*><title>([^<]+)<', svg) == [
+        "at least 1,370 a year, 2017-2018 · to come (case)"
+    ]
+    assert re.findall(r'class="target to-come illustrative"[^>]*><title>([^<]+)<', svg) == [
+        "1,530 by 2022 · to come · illustrative (case)"
+    ]
+    assert "verdict-mark" not in svg  # no verdict for targets to come

@@ -13,6 +13,8 @@ The rules that keep a chart honest (see "Publish a scorecard" in the docs):
 - a target line is drawn only where the target defines a path (a trajectory from its
   baseline); milestones and targets are points;
 - a norm is a line over its own span only, and periods that missed it are marked;
+- every target is drawn: earlier ones (with their verdict's mark) and those to come, each
+  where it applies, labelled, an illustrative or proposed one said to be so;
 - the legend names only what the chart shows (`chart_parts`).
 
 Added in 0.1.
@@ -25,6 +27,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from goalframe.render import _i18n
+from goalframe.render._chart_targets import OtherTarget, other_targets
 from goalframe.render._format import number
 from goalframe.schema import TargetType
 
@@ -59,6 +62,8 @@ def chart_parts(result: IndicatorResult) -> set[str]:
         parts.add("norm")
     elif goal is not None and (goal.milestones or goal.target is not None):
         parts.add("target")
+    for other in other_targets(result, "en", 0.5):
+        parts.add("norm" if other.norm is not None else "target")
     if a.method == "forecast" and "projected" in a.components:
         parts.add("projection")
     return parts
@@ -81,6 +86,34 @@ def _runs(points: Sequence[tuple[float, float, object]], frequency: str) -> list
 WIDTH, HEIGHT = 360, 160
 LEFT, RIGHT, TOP, BOTTOM = 56, 14, 18, 24
 OBSERVED, TARGET, FORECAST, FLAGGED = "#0072B2", "#444444", "#CC79A7", "#D55E00"
+
+
+def _other_marks(others: list[OtherTarget], s: _Scale, unit: str) -> list[str]:
+    """The targets beside the one in force: norms over their spans, points, verdict marks."""
+    out = []
+    for o in others:
+        title = escape(f"{o.title} ({unit})" if unit else o.title)
+        where = (s.x(s.x1), s.y(s.y0))
+        if o.norm is not None:
+            start, end, value = o.norm
+            x0, x1, y = _fmt(s.x(max(start, s.x0))), _fmt(s.x(min(end, s.x1))), _fmt(s.y(value))
+            out.append(
+                f'<path d="M{x0},{y}H{x1}" class="norm-line {o.css}" stroke="{TARGET}">'
+                f"<title>{title}</title></path>"
+            )
+            where = (s.x(min(end, s.x1)), s.y(value))
+        for t, v in o.points:
+            out.append(
+                f'<path d="M{_fmt(s.x(t))},{_fmt(s.y(v) - 5)}l5,5l-5,5l-5,-5z" '
+                f'class="target {o.css}" fill="{TARGET}"><title>{title}</title></path>'
+            )
+            where = (s.x(t), s.y(v))
+        if o.mark:
+            out.append(
+                f'<text x="{_fmt(where[0] + 4)}" y="{_fmt(where[1] - 6)}" class="verdict-mark">'
+                f"{escape(o.mark)}<title>{title}</title></text>"
+            )
+    return out
 
 
 def _span_end(result: IndicatorResult) -> float:
@@ -151,6 +184,13 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         ys += [v for v in (goal.low, goal.high) if v is not None]
         if goal.type is TargetType.NORM and goal.target is not None:
             ys.append(goal.target)
+    others = other_targets(result, lang, _span_end(result))
+    for other in others:
+        if other.norm is not None:
+            xs += [other.norm[0], other.norm[1]]
+            ys.append(other.norm[2])
+        xs += [t for t, _ in other.points]
+        ys += [v for _, v in other.points]
     forecast = None
     c = a.components
     if (
@@ -229,6 +269,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
             f'<path d="{path}" class="target-line" stroke="{TARGET}">'
             f"<title>{escape(_i18n.text(lang, 'target_line'))}</title></path>"
         )
+    out.extend(_other_marks(others, s, unit))
     targets = knots[1:] if goal is not None and goal.baseline is not None else knots
     for t, v in targets:
         out.append(
@@ -248,6 +289,10 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
             f'class="interval" stroke="{FORECAST}"><title>{escape(number(lower, lang))}–'
             f"{escape(number(upper, lang))} {escape(unit)}</title></path>"
         )
+    # A point below a norm over its span (the one in force, or an earlier one) is marked.
+    norms = [o.goal for o in others if o.norm is not None and o.role == "earlier"]
+    if norm and goal is not None:
+        norms.append(goal)
     frequency = result.series[0].period.frequency.value if result.series else ""
     for run in _runs(points, frequency):
         if len(run) >= 2:
@@ -260,7 +305,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         label = f"{obs.period}: {number(v, lang)} {unit}" + (f" ({flags})" if flags else "")
         css = "point flagged" if obs.flags else "point"
         colour = FLAGGED if obs.flags else OBSERVED
-        if norm and goal is not None and _in_span(goal, obs.period) and not goal.meets(v):
+        if any(_in_span(g, obs.period) and not g.meets(v) for g in norms):
             css, colour = "point missed", FLAGGED
             label += f" ({_i18n.text(lang, 'norm_missed')})"
         out.append(
