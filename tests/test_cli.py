@@ -232,7 +232,7 @@ def test_lint_exit_codes(example_goals: Path, example_data: Path, tmp_path: Path
     assert data["measurability"]["score"] == 0.2  # the score still counts every rule
     code, out, _ = run("lint", example_goals, "--data", example_data)
     assert code == 0
-    assert "0 errors, 0 warnings, 0 infos, 5 ignored" in out
+    assert "0 errors, 0 warnings, 0 infos, 6 ignored" in out
     code, out, _ = run("lint", as_written, "-f", "markdown", "-o", tmp_path / "lint.md")
     assert code == 1
     assert (tmp_path / "lint.md").read_text(encoding="utf-8").startswith("# Lint:")

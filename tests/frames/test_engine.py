@@ -26,7 +26,12 @@ def test_the_regional_example_on_a_pandas_frame_from_read_csv() -> None:
     assert table.loc["Rotterdam", "status"] == "achieved"
     assert table.loc["Rotterdam", "target"] == pytest.approx(604.8)
     assert table.loc["Amsterdam", "label"] == "missed, moved away"
-    assert set(table["engine"]) == {"frame"}
+    # The police units (2016-2020) have a frame form; the national count's 2021 break (a
+    # new source) sends the headline to the reference path.
+    assert dict(table.groupby("role")["engine"].unique().map(list)) == {
+        "group": ["frame"],
+        "headline": ["reference"],
+    }
     assert len(table) == 12  # the national headline and eleven police units
     # The same frame gives the same card through gf.evaluate (NaN cells are blank cells).
     card = gf.evaluate(framework, frame, as_of="2026")
@@ -50,12 +55,33 @@ def test_the_bundled_example_in_the_frame_engine() -> None:
     for result in card.indicators:
         if not result.series:
             continue
-        row = found[(found["indicator"] == result.id) & (found["role"] == "headline")]
+        rows = found[(found["indicator"] == result.id) & (found["role"] == "headline")]
+        row = rows[rows["target_role"] == "in force"]
         assert len(row) == 1, result.id
         assert row["status"].iloc[0] == result.status.value, result.id
-    # Every target of the example has a frame form now: paths, norms in turn (the one in
-    # force decides), milestones, and indicators without a target.
-    assert set(found["engine"]) == {"frame"}
+        # Every earlier target that was due has a row too, with its final verdict.
+        earlier = {
+            k: (t.assessment.status.value, t.goal.provenance or "unstated")
+            for k, t in enumerate(result.targets)
+            if t.role == "earlier"
+        }
+        found_earlier = rows[rows["target_role"] == "earlier"]
+        said = found_earlier[["target_index", "status", "provenance"]].itertuples(index=False)
+        assert {int(k): (s, p) for k, s, p in said} == earlier, result.id
+    # The networks tackled: norms of 950 (2015-2018) and 1,370 (2019-2022), then 1,530
+    # (2023-2026) in force; the two earlier ones are over: three rows.
+    networks = found[found["indicator"] == "criminal_networks_tackled"]
+    assert sorted(networks["target_index"]) == [0, 1, 2]
+    assert list(networks.sort_values("target_index")["target_role"]) == [
+        "earlier",
+        "earlier",
+        "in force",
+    ]
+    # Every target of the example has a frame form: paths, norms in turn (the one in
+    # force decides), milestones, and indicators without a target; the cannabis count's
+    # 2021 break (a new source) sends that series to the reference path.
+    engines = dict(zip(found["indicator"], found["engine"], strict=True))
+    assert {i for i, e in engines.items() if e != "frame"} == {"cannabis_plantations_dismantled"}
 
 
 def test_a_progress_bar_while_series_are_assessed_one_by_one(
@@ -148,7 +174,7 @@ def test_a_card_as_a_frame_matches_the_frame_evaluation() -> None:
     assert (mine.loc[other.index, columns] == other[columns]).all().all()
     for column in ("progress", "expected_progress", "target", "latest"):
         assert mine.loc[other.index, column].tolist() == pytest.approx(other[column].tolist())
-    assert set(mine["engine"]) == {"reference"} and set(other["engine"]) == {"frame"}
+    assert set(mine["engine"]) == {"reference"} and set(other["engine"]) == {"frame", "reference"}
     assert type(card.to_frame("polars")).__module__.startswith("polars")
 
 
@@ -215,8 +241,15 @@ def test_two_rows_for_one_year_give_no_verdict() -> None:
 def test_the_reference_fallback_comes_back_in_the_callers_backend(backend: str) -> None:
     pl = pytest.importorskip("polars")
     folder = ROOT / "examples" / "nl-drug-policy"
-    # A break in the police units' series sends them to the reference path.
-    broken = pl.when(pl.col("region") != "NL").then(pl.lit("break")).otherwise(pl.col("flag"))
+    # A break in the police units' series sends them to the reference path; without the
+    # national count's 2021 break, the headline has a frame form.
+    broken = (
+        pl.when(pl.col("region") != "NL")
+        .then(pl.lit("break"))
+        .when(pl.col("flag") == "break")
+        .then(pl.lit(None))
+        .otherwise(pl.col("flag"))
+    )
     table = pl.read_csv(folder / "observations.csv").with_columns(flag=broken).to_arrow()
     native: Any = {
         "polars-lazy": lambda: pl.from_arrow(table).lazy(),  # type: ignore[union-attr]
@@ -248,7 +281,7 @@ def test_every_row_of_the_frame_is_used_or_counted_as_set_aside(backend: str, as
         "duckdb": lambda: pytest.importorskip("duckdb").from_arrow(table),
     }[backend]()
     found = gf.evaluate_frame(gf.load_framework(folder / "goals.yaml"), native, as_of=as_of)
-    used = sum(r["observations"] for r in _to_rows(found.results))
+    used = sum(r["observations"] for r in _to_rows(found.results) if r["target_role"] == "in force")
     aside = sum(r["rows"] for r in _to_rows(found.set_aside))
     assert used + aside == table.num_rows == 111
 
