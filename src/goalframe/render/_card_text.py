@@ -299,8 +299,12 @@ def indicator_notes(result: IndicatorResult, lang: str = "en") -> list[tuple[str
         a = other.assessment
         role = t(lang, "target_" + other.role.replace(" ", "_"))
         verdict = _i18n.status(lang, a.status)
-        described = other.goal.describe(_i18n.target_words(lang))
-        out.append(("target", f"{t(lang, 'target')} {described} ({role}): {verdict}"))
+        words = _i18n.target_words(lang)
+        described = other.goal.describe(words)
+        line = f"{t(lang, 'target')} {described} ({role}): {verdict}"
+        if other.goal.history:  # its goalposts wherever the target is shown
+            line += f"; {t(lang, 'goalposts')}: {other.goal.goalposts(words)}"
+        out.append(("target", line))
     if result.indicator.interpretation:
         out.append(("interpretation", result.indicator.interpretation))
     return out

@@ -10,16 +10,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from goalframe._collector import paused, while_paused
+from goalframe.render._json_values import _aside, _history, _observed, _point, _series, _source
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment, TargetCounts
-    from goalframe._model import Point, Source
-    from goalframe._observations import SetAside
     from goalframe._results import (
         GroupResult,
         IndicatorResult,
         ObjectiveResult,
-        Observed,
     )
     from goalframe._scorecard import ComparisonData, ScorecardData
 
@@ -53,51 +51,6 @@ def goal_file_schema() -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _series(points: tuple[Observed, ...], columns: bool) -> Any:
-    """A series as a list of points, or (``columns``) as four parallel lists: far smaller."""
-    if not columns:
-        return [_observed(o) for o in points]
-    return {
-        "periods": [o.period.to_json() for o in points],
-        "values": [o.value for o in points],
-        "flags": [sorted(o.flags) if o.flags else [] for o in points],
-        "notes": [o.note for o in points],
-    }
-
-
-def _point(point: Point | None) -> dict[str, Any] | None:
-    if point is None:
-        return None
-    return {"period": point.period.to_json(), "value": point.value}
-
-
-def _observed(obs: Observed | None) -> dict[str, Any] | None:
-    if obs is None:
-        return None
-    return {
-        "period": obs.period.to_json(),
-        "value": obs.value,
-        "flags": sorted(obs.flags),
-        "note": obs.note,
-    }
-
-
-def _aside(s: SetAside) -> dict[str, Any]:
-    return {
-        "location": str(s.location) if s.location else None,
-        "indicator": s.indicator,
-        "period": s.period,
-        "value": s.value,
-        "reason": s.reason,
-    }
-
-
-def _source(source: Source | None) -> dict[str, Any] | None:
-    if source is None:
-        return None
-    return {"name": source.name, "url": source.url, "note": source.note}
-
-
 def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]:
     ind = result.indicator
     goal = ind.goal
@@ -127,15 +80,7 @@ def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]
             "source": _source(goal.source),
             "provenance": goal.provenance,
             "note": goal.note,
-            "history": [
-                {
-                    "value": h.value,
-                    "set": h.set.to_json(),
-                    "source": _source(h.source),
-                    "note": h.note,
-                }
-                for h in goal.history
-            ],
+            "history": _history(goal),
         },
         "targets": [
             {
@@ -149,6 +94,7 @@ def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]
                 "final": o.assessment.final,
                 "provenance": o.goal.provenance,
                 "source": _source(o.goal.source),
+                "history": _history(o.goal),
             }
             for o in result.targets
         ],
