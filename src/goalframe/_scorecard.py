@@ -8,7 +8,7 @@ from __future__ import annotations
 import attrs
 
 from goalframe._assessment import Assessment, Status, TargetCounts
-from goalframe._messages import Term, catalogue, localise
+from goalframe._messages import Term, catalogue, localise, number
 from goalframe._model import Goal
 from goalframe._observations import SetAside
 from goalframe._periods import Period
@@ -203,7 +203,19 @@ class ScorecardData:
         goal = result.indicator.goal
         if goal is not None:
             lines += _target_lines(result, goal, lang)
-        return "\n".join(lines) + "\n" + result.assessment.explain(lang)
+        return "\n".join(lines) + "\n" + result.assessment.explain(lang) + _figures(result, lang)
+
+
+def _figures(result: IndicatorResult, lang: str) -> str:
+    """The deciding figure and the latest one, named as the cards name them."""
+    word = catalogue(lang)["explain"]
+    out = ""
+    deciding = result.assessment.deciding
+    if deciding is not None:
+        out += f"\n{word['decided_on']}: {number(deciding.value, lang)} ({deciding.period})"
+    if result.latest is not None:
+        out += f"\n{word['latest']}: {number(result.latest.value, lang)} ({result.latest.period})"
+    return out
 
 
 def _group_of(result: IndicatorResult, wanted: str) -> GroupResult:

@@ -303,6 +303,8 @@ def test_the_deciding_figure_stands_beside_a_final_verdict_on_every_card() -> No
     (row,) = [r for r in csv.DictReader(io.StringIO(card.to_csv())) if r["record"] == "indicator"]
     assert (row["deciding"], row["deciding_period"], row["latest"]) == ("12.0", "2020", "2.0")
     assert "op 12 (2020); sindsdien: 2 (2022)" in card.to_markdown(lang="nl")
+    # `latest` means the same in explain as on the card, beside the figure that decided it.
+    assert card.explain("x").endswith("decided on: 12 (2020)\nlatest: 2 (2022)")
 
 
 def test_an_unknown_outcome_has_no_deciding_figure() -> None:

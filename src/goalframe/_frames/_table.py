@@ -117,7 +117,11 @@ RESULTS: Mapping[str, tuple[str, str]] = {
     ),
     "latest": ("Float64", "the series' latest figure up to the assessment date"),
     "latest_period": ("String", "its period"),
-    "final": ("Boolean", "the deadline has passed: achieved, missed or outcome unknown"),
+    "final": (
+        "Boolean",
+        "the verdict is final: the deadline has passed, or a period already decided it (a "
+        "norm failed, a cap exceeded); achieved, missed or outcome unknown",
+    ),
     "caveats": ("String", "the caveat codes, comma-separated"),
     "observations": ("Int64", "rows used"),
     "engine": ("String", "`frame` (grouped expressions) or `reference` (the per-series code)"),
