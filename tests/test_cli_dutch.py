@@ -12,7 +12,11 @@ from .test_cli import run
 def test_scorecard_in_dutch(example_goals: Path, example_data: Path) -> None:
     code, out, _ = run("scorecard", example_goals, "-d", example_data, "--lang", "nl")
     assert code == 0
-    assert "Oordelen:" in out and "onvoldoende voortgang" in out and "Peildatum" in out
+    assert (
+        "Oordelen over de geldende streefwaarden:" in out
+        and "onvoldoende voortgang" in out
+        and "Peildatum" in out
+    )
     code, out, _ = run(
         "scorecard", example_goals, "-d", example_data, "--lang", "nl", "-f", "markdown"
     )

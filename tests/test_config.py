@@ -41,9 +41,9 @@ def test_pyproject_settings_apply_and_the_command_line_wins(project: Path) -> No
     code, out, err = run("scorecard", goals, "-d", data)
     assert code == 1  # the gate from the file: two outcomes unknown
     # The language from the file says the card and the gate's message alike.
-    assert "Oordelen:" in out and "de drempel is overschreden" in err
+    assert "Oordelen over de geldende streefwaarden:" in out and "de drempel is overschreden" in err
     code, out, _ = run("scorecard", goals, "-d", data, "--lang", "en", "--fail-on", "missed")
-    assert code == 0 and "Verdicts:" in out
+    assert code == 0 and "Verdicts of the targets in force:" in out
 
 
 def test_goalframe_toml_is_found_walking_up_and_comes_first(project: Path) -> None:

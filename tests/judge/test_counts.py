@@ -67,6 +67,9 @@ def test_a_missed_official_target_counts_beside_an_illustrative_one_in_force() -
     text = card.to_text(width=120)
     assert "official: met 0 of 1 due (1 missed)" in text
     assert "illustrative: none due yet; 1 not yet due" in text
+    # The count of targets due is read first, before the verdicts of the targets in force.
+    assert text.index("Targets: official") < text.index("Verdicts of the targets in force")
+    assert "official: met 0 of 1 due (1 missed)" in card.to_html()
 
 
 def test_fail_on_missed_trips_on_an_earlier_official_target(write: Write) -> None:

@@ -32,7 +32,7 @@ from goalframe.render._card_text import (
     score_text,
     set_aside_summary,
 )
-from goalframe.render._counts import deciding_text, verdict_extra
+from goalframe.render._counts import deciding_text, target_counts, verdict_extra
 from goalframe.render._format import COLOURS, STATUS_SYMBOL, flags, number, trend_arrow
 from goalframe.render.svg import chart_parts, indicator_chart
 
@@ -259,6 +259,7 @@ def render_html(card: ScorecardData, lang: str | None = None) -> str:
             description=card.spec.description,
             facts=header_facts(card, lang),
             counts=counts,
+            targets_due=target_counts(card, lang) if card.target_counts else None,
             statuses=[s.value for s in Status],
             t=t,
             rollup=_i18n.rollup(lang, card.spec.rollup),

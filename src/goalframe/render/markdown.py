@@ -51,9 +51,10 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     t = functools.partial(_i18n.text, lang)
     out = [f"# {escape(card.title)}", ""]
     out += [f"- **{k}:** {escape(v)}" for k, v in header_facts(card, lang)]
-    out += [f"- **{t('verdicts')}:** {status_counts(card, lang)}"]
+    # The count of the targets due first: an audit report starts from it.
     if card.target_counts:
         out += [f"- **{t('targets_due')}:** {target_counts(card, lang)}"]
+    out += [f"- **{t('verdicts')}:** {status_counts(card, lang)}"]
     out += [""]
     if card.spec.description:
         out += [escape(card.spec.description), ""]

@@ -71,9 +71,10 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     parts: list[Any] = [Text(clean(card.title, newlines=False), style="bold")]
     for key, value in header_facts(card, lang):
         parts.append(Text.assemble((f"{key}: ", "dim"), clean(value, newlines=False)))
-    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}")]
+    # The count of the targets due first: an audit report starts from it.
     if card.target_counts:
         parts += [Text(f"{t('targets_due')}: {target_counts(card, lang)}")]
+    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}")]
     parts += [Text()]
 
     if card.objectives:
