@@ -45,6 +45,10 @@ def constant(
     """
     import narwhals as nw
 
+    if default is None:
+        # A key whose value is the default needs no entry: a None among the values is an
+        # object column on pandas and Dask, which their cast to numbers refuses (pd.NA).
+        values = {k: v for k, v in values.items() if v is not None}
     if not values:
         return nw.lit(default, dtype=dtype)
     distinct = set(values.values())
@@ -61,6 +65,14 @@ def constant(
                 .then(literal)
                 .otherwise(nw.lit(default, dtype=dtype))
             )
+    if default is None and dtype == nw.Float64 and not (among and set(among) <= values.keys()):
+        # Rows whose key has no value are null. Dask cannot cast the object column that a
+        # lookup with a null default gives (pd.NA) to floats: the lookup fills a number that
+        # the null branch then replaces (a frame mixing `change_percent` and `value`).
+        known = nw.col(column).is_in(list(values))
+        filled = next(iter(values.values()))
+        looked_up = nw.col(column).replace_strict(dict(values), default=filled, return_dtype=dtype)
+        return nw.when(known).then(looked_up).otherwise(nw.lit(None, dtype=dtype))
     return nw.col(column).replace_strict(dict(values), default=default, return_dtype=dtype)
 
 

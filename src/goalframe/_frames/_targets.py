@@ -53,12 +53,15 @@ class Held:
         index = constant(self.index, nw.Int64, 0)
         role = nw.lit(self.role, dtype=nw.String)
         said = constant(held, nw.String)
-        if reference:
+        if reference and not self.index:  # the reference path said it already
+            out = results
+        elif reference:
             ours = nw.col("indicator").is_in(list(self.index))
             index = nw.when(ours).then(index).otherwise(nw.col("target_index"))
             role = nw.when(ours).then(role).otherwise(nw.col("target_role"))
-            said = nw.col("provenance")
-        out = results.with_columns(target_index=index, target_role=role, provenance=said)
+            out = results.with_columns(target_index=index, target_role=role)
+        else:
+            out = results.with_columns(target_index=index, target_role=role, provenance=said)
         if self.role == "earlier":
             out = out.filter(nw.col("role") == "headline")
         return out
