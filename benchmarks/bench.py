@@ -97,6 +97,7 @@ def main() -> None:
         "process: import goalframe",
         timed(run_command([sys.executable, "-c", "import goalframe"]), repeat),
     )
+    report("process: goalframe --version", timed(run_command([*exe, "--version"]), repeat))
     report("process: goalframe --help", timed(run_command([*exe, "--help"]), repeat))
     report(
         "process: goalframe scorecard (bundled example)",

@@ -83,6 +83,20 @@ def test_help_does_not_load_pint_or_yaml() -> None:
     assert "typer" in loaded
 
 
+def test_version_answers_without_typer() -> None:
+    # `goalframe --version` (the console script's main) imports nothing but the version.
+    loaded = _modules_after(
+        "sys.argv = ['goalframe', '--version']\nfrom goalframe.cli import main\nmain()"
+    )
+    assert loaded == set()
+    result = subprocess.run(
+        [sys.executable, "-m", "goalframe", "--version"], capture_output=True, text=True
+    )
+    from goalframe import __version__
+
+    assert (result.returncode, result.stdout) == (0, f"goalframe {__version__}\n")
+
+
 def test_errors_are_builtin_subclasses() -> None:
     from goalframe import errors
 

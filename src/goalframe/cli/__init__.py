@@ -3,35 +3,29 @@
 Exit codes: 0 success; 1 a ``--fail-on`` gate tripped; 2 bad input or usage (the message on
 stderr names the file, the place and the fix; never a traceback).
 
-Only typer is imported at start-up; each command imports what it needs, so that
-``goalframe --help`` does not load pint.
+Nothing is imported at start-up but what a command needs: ``goalframe --version`` answers
+without typer, ``goalframe --help`` without pint; each command imports its own.
 """
 
 from __future__ import annotations
 
-from goalframe.cli._app import app
-from goalframe.cli._import import import_app
-from goalframe.cli._lint import lint
-from goalframe.cli._methods import list_methods
-from goalframe.cli._schema import schema
-from goalframe.cli._scorecard import explain, scorecard
-from goalframe.cli._show_config import config
-from goalframe.cli._validate import validate
-from goalframe.cli._verdicts import verdicts
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from goalframe.cli._commands import app
 
 __all__ = ["app", "main"]
 
 
-# The commands, in the order `goalframe --help` lists them.
-app.command()(validate)
-app.command()(scorecard)
-app.command()(explain)
-app.command()(verdicts)
-app.command()(lint)
-app.command()(schema)
-app.command(name="methods")(list_methods)
-app.command()(config)
-app.add_typer(import_app, name="import")
+def __getattr__(name: str) -> Any:
+    """``app``, the Typer app with every command, built on first use."""
+    if name == "app":
+        from goalframe.cli._commands import app
+
+        return app
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def main() -> None:
@@ -40,6 +34,12 @@ def main() -> None:
     Anything that escapes a command is a bug: a short report and exit code 3, never a
     traceback (unless --debug or GOALFRAME_DEBUG=1 asks for it).
     """
+    if sys.argv[1:] == ["--version"]:  # answered before typer is imported
+        from goalframe._version import __version__
+
+        sys.stdout.write(f"goalframe {__version__}\n")
+        return
+    from goalframe.cli._commands import app
     from goalframe.cli._errors import debugging, internal_error
 
     try:
