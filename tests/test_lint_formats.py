@@ -253,12 +253,13 @@ def test_main_turns_an_escaping_exception_into_exit_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import goalframe.cli as cli
+    import goalframe.cli._commands as commands
 
     def broken() -> None:
         msg = "simulated"
         raise RuntimeError(msg)
 
-    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(commands, "app", broken)
     monkeypatch.delenv("GOALFRAME_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:
         cli.main()

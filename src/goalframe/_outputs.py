@@ -56,8 +56,9 @@ class Scorecard(ScorecardData):
 
     def to_json(self, *, indent: int | None = 2, series: str = "points") -> str:
         """The scorecard as JSON text; ``indent=None, series="columns"`` is the compact form."""
-        data = self.to_dict(series=series)
-        return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False) + "\n"
+        from goalframe.render._json_text import dumps
+
+        return dumps(self.to_dict(series=series), indent=indent) + "\n"
 
     def to_frame(self, backend: str = "pandas") -> Any:
         """The verdicts as a data frame: one row per indicator and series (headline, groups).

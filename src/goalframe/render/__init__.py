@@ -51,14 +51,10 @@ def render(
 
         return render_markdown(card, lang)
     if format == "json":
-        import json
-
+        from goalframe.render._json_text import dumps
         from goalframe.render.json import scorecard_to_dict
 
-        return (
-            json.dumps(scorecard_to_dict(card), indent=2, ensure_ascii=False, allow_nan=False)
-            + "\n"
-        )
+        return dumps(scorecard_to_dict(card)) + "\n"
     if format == "html":
         from goalframe.render.html import render_html
 

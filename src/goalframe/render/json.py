@@ -5,11 +5,11 @@ Added in 0.1.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from goalframe._collector import paused, while_paused
+from goalframe.render._json_text import dumps as encode
 from goalframe.render._json_values import _aside, _history, _observed, _point, _series, _source
 
 if TYPE_CHECKING:
@@ -185,19 +185,19 @@ def scorecard_json_chunks(
 ) -> Iterator[str]:
     """The card's JSON text in pieces, one indicator at a time.
 
-    The pieces join to exactly ``json.dumps(scorecard_to_dict(card, series=series),
-    indent=indent, ensure_ascii=False, allow_nan=False)`` and a newline, but only one indicator's
-    data is held at a time: a writer of a card of 100,000 series never holds all of it.
+    The pieces join to exactly the text of `Scorecard.to_json` (`_json_text.dumps` of
+    `scorecard_to_dict`, and a newline), but only one indicator's data is held at a time: a
+    writer of a card of 100,000 series never holds all of it.
     """
     columns = series == "columns"
 
     def dumps(value: Any) -> str:
-        return json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False)
+        return encode(value, indent=indent)
 
     with paused():
         frame = _card_dict(card, columns, indicators=False)
         frame["indicators"] = _HOLE
-        head, tail = dumps(frame).split(json.dumps(_HOLE), 1)
+        head, tail = dumps(frame).split(encode(_HOLE, indent=None), 1)
     yield head
     if not card.indicators:
         yield "[]"
@@ -206,7 +206,7 @@ def scorecard_json_chunks(
         for n, result in enumerate(card.indicators):
             with paused():
                 text = dumps(_indicator(result, columns))
-            yield text if n == 0 else ", " + text
+            yield text if n == 0 else "," + text
         yield "]"
     else:
         # The list is a value of the top-level object: its items sit two levels deep.
