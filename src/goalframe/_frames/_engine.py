@@ -83,7 +83,11 @@ def evaluate_frame(
     """
     import warnings
 
-    with warnings.catch_warnings():
+    from goalframe._collector import paused
+
+    # The collector paused (see `goalframe._collector`): the plan makes many small objects,
+    # and a collection walks every object of a large goal file again.
+    with paused(), warnings.catch_warnings():
         # pandas warns on comparisons with missing values, which the expressions handle.
         warnings.simplefilter("ignore", RuntimeWarning)
         return _evaluate_frame(framework, frame, as_of=as_of, method=method, progress=progress)

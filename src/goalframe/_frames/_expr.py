@@ -45,7 +45,7 @@ def constant(
     """
     import narwhals as nw
 
-    if default is None:
+    if default is None and None in values.values():
         # A key whose value is the default needs no entry: a None among the values is an
         # object column on pandas and Dask, which their cast to numbers refuses (pd.NA).
         values = {k: v for k, v in values.items() if v is not None}

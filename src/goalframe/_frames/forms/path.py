@@ -188,15 +188,21 @@ def _passes(path: PathRun, usable: Frame, forms: list[Any]) -> Passes:
 def settings_of(
     indicators: list[Indicator], methods: Mapping[str, str]
 ) -> dict[str, dict[str, float]]:
-    """Per indicator, the numbers its method's options set (every method's defaults too)."""
+    """Per indicator, the numbers its method's options set (every method's defaults too).
+
+    The other methods' defaults are the same for every indicator: read once per method.
+    """
+    forms = frame_methods()
+    defaults = {name: form.settings({}, None) for name, form in forms.items()}
     out: dict[str, dict[str, float]] = {}
     for indicator in indicators:
+        own = methods[indicator.id]
         values: dict[str, float] = {}
-        for name, form in frame_methods().items():
-            own = name == methods[indicator.id]
-            values |= form.settings(
-                indicator.options if own else {}, indicator.goal if own else None
-            )
+        for name, form in forms.items():
+            if name == own:
+                values |= form.settings(indicator.options, indicator.goal)
+            else:
+                values |= defaults[name]
         out[indicator.id] = values
     return out
 
