@@ -82,27 +82,14 @@ def _verdicts(backend: str) -> list[tuple[Any, ...]]:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "backend",
-    [
-        pytest.param(
-            "dask",
-            marks=pytest.mark.skipif(
-                not os.environ.get("GOALFRAME_REQUIRE_DASK")
-                and os.environ.get("GOALFRAME_DASK") != "1",
-                reason="Dask: CI runs it (GOALFRAME_REQUIRE_DASK)",
-            ),
-        ),
-        pytest.param(
-            "pyspark",
-            marks=pytest.mark.skipif(
-                not os.environ.get("GOALFRAME_REQUIRE_SPARK")
-                and os.environ.get("GOALFRAME_SPARK") != "1",
-                reason="PySpark: CI runs it (GOALFRAME_REQUIRE_SPARK)",
-            ),
-        ),
-    ],
-)
+def _in_ci(backend: str, name: str) -> Any:
+    """``backend`` as a test parameter, run where CI asks for it (or ``GOALFRAME_<NAME>=1``)."""
+    wanted = os.environ.get(f"GOALFRAME_REQUIRE_{name}") or os.environ.get(f"GOALFRAME_{name}")
+    reason = f"{backend}: CI runs it (GOALFRAME_REQUIRE_{name})"
+    return pytest.param(backend, marks=pytest.mark.skipif(not wanted, reason=reason))
+
+
+@pytest.mark.parametrize("backend", [_in_ci("dask", "DASK"), _in_ci("pyspark", "SPARK")])
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
 def test_every_form_in_one_frame_as_on_polars(backend: str) -> None:
     # Found: Dask failed ("float() argument must be ... not 'NAType'") on a frame mixing a
