@@ -70,8 +70,12 @@ def _location(name: str, mark: Any) -> Location:
     return Location(name, mark.line + 1, mark.column + 1)
 
 
-def _check_tree(root: yaml.Node, name: str) -> None:
-    """Reject aliases (billion-laughs) and duplicate keys, in one linear walk."""
+def _check_tree(root: yaml.Node, name: str, repeated: list[str] | None = None) -> None:
+    """Reject aliases (billion-laughs) and duplicate keys, in one linear walk.
+
+    With ``repeated``, a duplicate key is listed there (``'unit' (lines 3 and 9)``) instead
+    of refused, and the later value wins, as other readers of such files take it.
+    """
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -85,7 +89,10 @@ def _check_tree(root: yaml.Node, name: str) -> None:
                 if key.tag == "tag:yaml.org,2002:merge":
                     raise SpecSyntaxError(Message("yaml_merge"), _location(name, key.start_mark))
                 if isinstance(key, yaml.ScalarNode):
-                    if key.value in keys:
+                    if key.value in keys and repeated is not None:
+                        lines = f"{keys[key.value].line + 1} and {key.start_mark.line + 1}"
+                        repeated.append(f"{key.value!r} (lines {lines})")
+                    elif key.value in keys:
                         first = keys[key.value]
                         message = Message(
                             "yaml_duplicate_key", key=repr(key.value), line=str(first.line + 1)
@@ -97,14 +104,19 @@ def _check_tree(root: yaml.Node, name: str) -> None:
             stack.extend(node.value)
 
 
-def load_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
-    """Parse YAML (or JSON) text safely; return the data and the node tree for positions."""
+def load_yaml(
+    text: str, name: str, *, repeated: list[str] | None = None
+) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML (or JSON) text safely; return the data and the node tree for positions.
+
+    ``repeated``: where to list duplicate keys instead of refusing them (see `_check_tree`).
+    """
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return None, None
-        _check_tree(root, name)
+        _check_tree(root, name, repeated)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from goalframe.errors import Location
+from goalframe.errors import GoalframeError, Location
+from goalframe.io._open_sdg._conflicts import conflicts
 from goalframe.io._open_sdg._files import (
     DEFAULT_TARGET_YEAR,
     NOT_DISAGGREGATIONS,
@@ -23,6 +24,7 @@ from goalframe.io._open_sdg._files import (
     _year,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
+from goalframe.io._open_sdg._years import read_year
 
 if TYPE_CHECKING:
     pass
@@ -78,6 +80,36 @@ class _Builder:
         )
 
     # ----------------------------------------------------------------- one indicator
+    def one(self, sdg_id: str, path: Path) -> None:
+        """Import one indicator, or set it aside whole with the reason (never a half of it).
+
+        A problem in its files (a data file without ``Year``, metadata that is not YAML, a
+        file too large) is the library's own error, with the file and the place; what the
+        indicator had added is taken back and the import goes on with the next one.
+        """
+        before = (
+            len(self.indicators), len(self.rows), len(self.skipped), len(self.notes),
+            dict(self.objectives), dict(self.units), self.with_options,
+        )  # fmt: skip
+        try:
+            self.indicator(sdg_id, path)
+            self._conflicts(before[1])
+        except GoalframeError as exc:
+            n_ind, n_rows, n_skipped, n_notes, objectives, units, with_options = before
+            del self.indicators[n_ind:], self.rows[n_rows:], self.origins[n_rows:]
+            del self.skipped[n_skipped:], self.notes[n_notes:]
+            self.objectives, self.units, self.with_options = objectives, units, with_options
+            where = getattr(exc, "location", None)
+            place = f" (line {where.line})" if where is not None and where.line else ""
+            reason = getattr(exc, "message", None) or str(exc)
+            self._skip(path, "(indicator)", f"set aside{place}: {reason}")
+
+    def _conflicts(self, first: int) -> None:
+        """Set aside the rows from ``first`` on that give one period two values (`conflicts`)."""
+        rows, origins, said = conflicts(self.rows[first:], self.origins[first:])
+        self.rows[first:], self.origins[first:] = rows, origins
+        self.skipped.extend(said)
+
     def indicator(self, sdg_id: str, path: Path) -> None:
         meta, meta_file = self._meta(sdg_id)
         header, records = _read_data(path)
@@ -240,9 +272,21 @@ class _Builder:
                 row_unit = self._unit(record[units_col].strip())
                 if row_unit != unit:
                     breakdown["units"] = record[units_col].strip()
+            year = read_year(record.get("Year", ""))
+            if year.period is None:
+                self._skip(origin, f"Year (line {line})", f"row set aside: {year.reason}")
+                used.add(line)
+                continue
             value = record.get("Value", "").strip()
             progress = (record.get("Progress") or "").strip()
-            note = []
+            note = [f"Year cell: {year.note}"] if year.note else []
+            if value and not progress:
+                try:
+                    _number(value)
+                except ValueError as exc:
+                    self._skip(origin, f"Value (line {line})", f"row set aside: {exc}")
+                    used.add(line)
+                    continue
             if progress:
                 note.append(f"Progress column used for the calculation (Value {value or 'empty'})")
                 value = progress
@@ -259,7 +303,7 @@ class _Builder:
             self.rows.append(
                 {
                     "indicator": gid,
-                    "period": record.get("Year", "").strip()[:4],
+                    "period": year.period,
                     "value": value,
                     "unit": row_unit,
                     "note": "; ".join(note),
@@ -279,8 +323,15 @@ class _Builder:
             self.root / "indicator-config" / f"{sdg_id}.yml",
         ):
             if path.is_file():
-                merged.update(_read_meta(path))
+                repeated: list[str] = []
+                merged.update(_read_meta(path, repeated))
                 last = path
+                if repeated:
+                    where = path.relative_to(self.root).as_posix()
+                    self.notes.append(
+                        f"{where}: {', '.join(repeated)} written twice; the later value is "
+                        "read, as Open SDG reads it"
+                    )
         return merged, last
 
     def _objective(self, goal: str, target: str, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -121,10 +121,12 @@ def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     return header, records
 
 
-def _read_meta(path: Path) -> dict[str, Any]:
+def _read_meta(path: Path, repeated: list[str] | None = None) -> dict[str, Any]:
     """An indicator's metadata, read as safely as a goal file (no aliases, a size cap).
 
     Numbers stay text, as in goal files; the mapping reads them with goalframe's number syntax.
+    A key written twice is listed in ``repeated`` and the later value read, as the Open SDG
+    toolchain reads it.
     """
     from goalframe.io._files import read_checked
     from goalframe.io._yaml import load_yaml
@@ -133,7 +135,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
     if path.suffix == ".md":
         parts = text.split("---", 2)
         text = parts[1] if text.lstrip().startswith("---") and len(parts) == 3 else ""
-    loaded, _ = load_yaml(text, str(path)) if text.strip() else ({}, None)
+    loaded, _ = load_yaml(text, str(path), repeated=repeated) if text.strip() else ({}, None)
     return loaded if isinstance(loaded, dict) else {}
 
 

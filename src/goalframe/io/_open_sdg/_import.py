@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from goalframe.errors import DataError, Location
 from goalframe.io._open_sdg._builder import _Builder
 from goalframe.io._open_sdg._files import _ID, _natural
 from goalframe.io._open_sdg._result import OpenSdgImport
 
-if TYPE_CHECKING:
-    pass
-
 
 def import_open_sdg(folder: str | Path) -> OpenSdgImport:
     """Read an Open SDG data repository (its ``data/`` and ``meta/`` or ``indicator-config/``).
 
+    One indicator's problem (a data file without a ``Year`` column, metadata that is not
+    YAML) sets that indicator aside with its file, place and reason; the others are imported.
+
     Raises:
-        DataError: The folder has no ``data/indicator_*.csv`` files, or a data file cannot
-            be read (its name and line are given).
+        DataError: The folder has no ``data/indicator_*.csv`` files.
     """
     root = Path(folder)
     data = root / "data"
@@ -35,5 +33,5 @@ def import_open_sdg(folder: str | Path) -> OpenSdgImport:
     for path in files:
         match = _ID.match(path.name)
         assert match is not None  # filtered above
-        builder.indicator(match[1], path)
+        builder.one(match[1], path)
     return builder.result(len(files))

@@ -1,0 +1,50 @@
+"""Rows of an Open SDG file that give one period two different values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goalframe.errors import Location
+from goalframe.io._open_sdg._files import _number
+from goalframe.io._open_sdg._result import Skipped
+
+
+def conflicts(
+    rows: list[dict[str, Any]], origins: list[Location]
+) -> tuple[list[dict[str, Any]], list[Location], list[Skipped]]:
+    """The rows and their places without those that give one period different values.
+
+    Which of them is right cannot be told from the file (an Open SDG file has no release
+    date): every row of such a period is set aside, with the lines and values. Rows
+    repeated with one value stay (the observations keep one).
+    """
+    seen: dict[tuple[Any, ...], list[int]] = {}
+    for k, row in enumerate(rows):
+        key = tuple(sorted((c, str(v)) for c, v in row.items() if c not in ("value", "note")))
+        seen.setdefault(key, []).append(k)
+    dropped: set[int] = set()
+    said: list[Skipped] = []
+    for ks in seen.values():
+        if len({_value_key(rows[k]["value"]) for k in ks}) < 2:
+            continue
+        values = ", ".join(f"{rows[k]['value']} (line {origins[k].line})" for k in ks)
+        first = rows[ks[0]]
+        said.append(
+            Skipped(
+                file=origins[ks[0]].file,
+                field=f"{first['indicator']} {first['period']}",
+                reason=f"rows set aside: one period with different values ({values}); which "
+                "is right cannot be told from the file",
+            )
+        )
+        dropped.update(ks)
+    keep = [k for k in range(len(rows)) if k not in dropped]
+    return [rows[k] for k in keep], [origins[k] for k in keep], said
+
+
+def _value_key(text: str) -> object:
+    """A value as compared: ``16`` and ``16.0`` are one value."""
+    try:
+        return _number(text)
+    except ValueError:
+        return text.strip()

@@ -1,0 +1,66 @@
+"""The ``Year`` cells of real Open SDG data files, read as goalframe periods or set aside.
+
+Statistics offices write more than years: ``2024 Q1``, ``2014/15``, ``2015-2016``,
+``1993 01``, ``2019/20 [Note 5]``, ``2016/18 (baseline)``, ``1980 to 1990``, prose. A cell
+is read as the one period it names (a quarter, a month, a financial year), with a note kept
+for what stood beside it; a span of several years or prose is not one period, and the row
+is set aside with the reason (never cut to its first four characters, which turned four
+quarters into four figures for one year).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_NOTE = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]\s*$")
+_QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})\s+(\d{2})$")
+_TWO_YEARS = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+_SPAN = re.compile(r"^\d{4}(/\d{2})?\s*(-|to)\s*\d{4}(/\d{2})?$", re.IGNORECASE)
+
+
+@attrs.frozen
+class Year:
+    """A ``Year`` cell read: the period text goalframe reads, or why the row is set aside.
+
+    Attributes:
+        period: The period, as goalframe writes it (``2024Q1``, ``2014/15``), or None.
+        note: What stood beside the period in the cell (``baseline``, ``Note 5``), if anything.
+        reason: Why the row is set aside, when ``period`` is None.
+    """
+
+    period: str | None
+    note: str = ""
+    reason: str = ""
+
+
+def read_year(cell: str) -> Year:
+    """The period one ``Year`` cell names (see the module's docstring)."""
+    text = " ".join(cell.split())
+    notes: list[str] = []
+    while (found := _NOTE.search(text)) is not None and found.start() > 0:
+        notes.insert(0, found[1].strip())
+        text = text[: found.start()].strip()
+    note = "; ".join(n for n in notes if n)
+    if not text:
+        return Year(None, note, "the Year cell is empty")
+    if text.isdigit() and len(text) == 4:
+        return Year(text, note)
+    if (m := _QUARTER.match(text)) is not None:
+        return Year(f"{m[1]}Q{m[2]}", note)
+    if (m := _MONTH.match(text)) is not None and 1 <= int(m[2]) <= 12:
+        return Year(f"{m[1]}-{m[2]}", note)
+    if (m := _TWO_YEARS.match(text)) is not None:
+        first, second = int(m[1]), m[2]
+        nxt = first + 1
+        if (len(second) == 2 and int(second) == nxt % 100) or (
+            len(second) == 4 and int(second) == nxt
+        ):
+            return Year(f"{first}/{nxt % 100:02d}", note)  # a financial or academic year
+        return Year(None, note, f"{cell.strip()!r} is a span of several years, not one period")
+    if " to " in text.lower() or _SPAN.match(text):
+        return Year(None, note, f"{cell.strip()!r} is a span of periods, not one period")
+    shown = cell.strip() if len(cell.strip()) <= 60 else cell.strip()[:57] + "..."
+    return Year(None, note, f"{shown!r} is not a period")

@@ -1,0 +1,108 @@
+"""Real repositories' warts: one bad file never stops the import, every period form read or
+set aside with its reason (issue 27, points 1 and 2).
+
+The cells are as counted in real Open SDG repositories (`../shared/data/open-sdg/README.md`:
+Statistics Canada's and the UK ONS's): `2024 Q1`, `2014/15`, `2015-2016`, `2003-05`,
+`1980 to 1990`, `2019/20 [Note 5]`, `1993 01`, prose; a data file without a `Year` column
+(the UK's `indicator_3-3-5.csv` has only a header of its own); metadata repeating a key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import goalframe as gf
+from goalframe.io._open_sdg._years import read_year
+
+META = (
+    "---\nindicator_name: {name}\nreporting_status: complete\n"
+    "computation_units: {unit}\n{extra}---\n"
+)
+
+
+def _repo(tmp_path: Path) -> Path:
+    data, meta = tmp_path / "data", tmp_path / "meta"
+    data.mkdir()
+    meta.mkdir()
+    # 1-1-1: quarters, financial years and notes beside the years; prose and spans set aside.
+    (data / "indicator_1-1-1.csv").write_text(
+        "Year,Value\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n2024 Q4,4\n"
+        "2014/15,5\n2015-2016,6\n2019/20 [Note 5],7\n2003-05,8\n1980 to 1990,9\n"
+        "There is no data for this indicator yet,\n",
+        encoding="utf-8",
+    )
+    (meta / "1-1-1.md").write_text(
+        META.format(name="Quarters", unit="percent", extra=""), encoding="utf-8"
+    )
+    # 2-1-1: no Year column (the whole file set aside, the import goes on).
+    (data / "indicator_2-1-1.csv").write_text("Region,Count\nA,1\n", encoding="utf-8")
+    (meta / "2-1-1.md").write_text(
+        META.format(name="No year", unit="percent", extra=""), encoding="utf-8"
+    )
+    # 3-1-1: metadata repeating a key (the later value read), a period with two values.
+    (data / "indicator_3-1-1.csv").write_text(
+        "Year,Value\n2020,10\n2021,11\n2021,12\n2022,13\n2022,13.0\n", encoding="utf-8"
+    )
+    (meta / "3-1-1.md").write_text(
+        META.format(name="Repeated", unit="percent", extra="computation_units: count\n"),
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("cell", "period", "note"),
+    [
+        ("2024 Q1", "2024Q1", ""), ("2014/15", "2014/15", ""), ("2015-2016", "2015/16", ""),
+        ("2017-18", "2017/18", ""), ("2020/2021", "2020/21", ""), ("1993 01", "1993-01", ""),
+        ("2019/20 [Note 5]", "2019/20", "Note 5"), (" 2020 ", "2020", ""),
+    ],
+)  # fmt: skip
+def test_a_year_cell_names_one_period(cell: str, period: str, note: str) -> None:
+    read = read_year(cell)
+    assert (read.period, read.note) == (period, note)
+    assert str(gf.Period.parse(period)) == period  # goalframe reads what the cell named
+
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ("2003-05", "a span of several years"), ("2016/18 (baseline)", "a span of several years"),
+        ("1980 to 1990", "a span of periods"), ("2007/08 to 2008/09", "a span of periods"),
+        ("2002/03-2007/08", "a span of periods"), ("17 May to 11 June 2023", "a span of periods"),
+        ("There is no data for this indicator yet", "is not a period"),
+        ("", "the Year cell is empty"),
+    ],
+)  # fmt: skip
+def test_a_span_or_prose_is_set_aside_with_the_reason(cell: str, why: str) -> None:
+    read = read_year(cell)
+    assert read.period is None and why in read.reason
+
+
+def test_one_bad_file_never_stops_the_import(tmp_path: Path) -> None:
+    result = gf.import_open_sdg(_repo(tmp_path))
+    ids = [i.id for i in result.framework.indicators]
+    assert ids == ["1-1-1", "3-1-1"]  # 2-1-1 set aside, the others imported
+    skipped = [str(s) for s in result.skipped]
+    assert (
+        "data/indicator_2-1-1.csv: (indicator): set aside (line 1): an Open SDG data file "
+        "needs Year and Value columns; it has Region, Count"
+    ) in skipped
+    # Four quarters are four figures, not four rows for 2024 refused as duplicates.
+    periods = [str(o.period) for o in result.observations.observations if o.indicator == "1-1-1"]
+    assert periods[:4] == ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]
+    assert {"2014/15", "2015/16", "2019/20"} <= set(periods)
+    assert sum("1-1-1" in s and "Year (line" in s for s in skipped) == 3  # span, span, prose
+    # 2021 has 11 and 12: both set aside, with their lines; 13 and 13.0 are one value.
+    assert any(
+        "3-1-1 2021: rows set aside: one period with different values (11 (line 3), 12 (line 4))"
+        in s
+        for s in skipped
+    )
+    kept = sorted(str(o.period) for o in result.observations.observations if o.indicator == "3-1-1")
+    assert kept == ["2020", "2022"]
+    # The repeated key is read as Open SDG reads it, the later value, and said.
+    assert any("'computation_units' (lines 4 and 5) written twice" in n for n in result.notes)
+    assert result.framework.indicator("3-1-1").unit == "u_count"  # a unit of its own: count
