@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_SPEC_BYTES", "dump_framework", "load_framework", "parse_framework"]
 
-#: Goal files larger than this are refused (a goal file of 10,000 indicators is about 5 MB).
-MAX_SPEC_BYTES = 16 * 1024 * 1024
+#: A goal file's size limit: room for the 100,000 indicators a goal file may have (a plain
+#: one of that many is about 21 MB), checked before it is read.
+MAX_SPEC_BYTES = 64 * 1024 * 1024
 
 SpecFormat = Literal["yaml", "json", "toml"]
 _log = logging.getLogger(__name__)
