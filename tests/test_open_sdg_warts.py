@@ -29,12 +29,17 @@ def _repo(tmp_path: Path) -> Path:
     # 1-1-1: quarters, financial years and notes beside the years; prose and spans set aside.
     (data / "indicator_1-1-1.csv").write_text(
         "Year,Value\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n2024 Q4,4\n"
-        "2014/15,5\n2015-2016,6\n2019/20 [Note 5],7\n2003-05,8\n1980 to 1990,9\n"
-        "There is no data for this indicator yet,\n",
+        "2003-05,8\n1980 to 1990,9\nThere is no data for this indicator yet,\n",
         encoding="utf-8",
     )
     (meta / "1-1-1.md").write_text(
         META.format(name="Quarters", unit="percent", extra=""), encoding="utf-8"
+    )
+    (data / "indicator_1-2-1.csv").write_text(
+        "Year,Value\n2014/15,5\n2015-2016,6\n2019/20 [Note 5],7\n", encoding="utf-8"
+    )
+    (meta / "1-2-1.md").write_text(
+        META.format(name="Financial years", unit="percent", extra=""), encoding="utf-8"
     )
     # 2-1-1: no Year column (the whole file set aside, the import goes on).
     (data / "indicator_2-1-1.csv").write_text("Region,Count\nA,1\n", encoding="utf-8")
@@ -84,7 +89,7 @@ def test_a_span_or_prose_is_set_aside_with_the_reason(cell: str, why: str) -> No
 def test_one_bad_file_never_stops_the_import(tmp_path: Path) -> None:
     result = gf.import_open_sdg(_repo(tmp_path))
     ids = [i.id for i in result.framework.indicators]
-    assert ids == ["1-1-1", "3-1-1"]  # 2-1-1 set aside, the others imported
+    assert ids == ["1-1-1", "1-2-1", "3-1-1"]  # 2-1-1 set aside, the others imported
     skipped = [str(s) for s in result.skipped]
     assert (
         "data/indicator_2-1-1.csv: (indicator): set aside (line 1): an Open SDG data file "
@@ -93,7 +98,10 @@ def test_one_bad_file_never_stops_the_import(tmp_path: Path) -> None:
     # Four quarters are four figures, not four rows for 2024 refused as duplicates.
     periods = [str(o.period) for o in result.observations.observations if o.indicator == "1-1-1"]
     assert periods[:4] == ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]
-    assert {"2014/15", "2015/16", "2019/20"} <= set(periods)
+    years = [str(o.period) for o in result.observations.observations if o.indicator == "1-2-1"]
+    assert years == ["2014/15", "2015/16", "2019/20"]
+    notes = [o.note for o in result.observations.observations if o.indicator == "1-2-1"]
+    assert notes[2] == "Year cell: Note 5"
     assert sum("1-1-1" in s and "Year (line" in s for s in skipped) == 3  # span, span, prose
     # 2021 has 11 and 12: both set aside, with their lines; 13 and 13.0 are one value.
     assert any(
@@ -106,3 +114,65 @@ def test_one_bad_file_never_stops_the_import(tmp_path: Path) -> None:
     # The repeated key is read as Open SDG reads it, the later value, and said.
     assert any("'computation_units' (lines 4 and 5) written twice" in n for n in result.notes)
     assert result.framework.indicator("3-1-1").unit == "u_count"  # a unit of its own: count
+
+
+def test_sdmx_unit_attributes_are_the_unit_not_breakdowns(tmp_path: Path) -> None:
+    # The UK's files: `Unit multiplier` (Units, Thousands) in 164 of 235 data files and
+    # `Unit measure` for the units in 64. Read as breakdowns, no row was a headline row and
+    # the indicator had "no series could be selected"; thousands are a unit of their own.
+    data, meta = tmp_path / "data", tmp_path / "meta"
+    data.mkdir()
+    meta.mkdir()
+    (data / "indicator_8-1-1.csv").write_text(
+        "Year,Unit measure,Unit multiplier,Value\n"
+        "2020,Number,Units,1500\n2021,Number,Units,1600\n"
+        "2020,Number,Thousands,1.5\n",
+        encoding="utf-8",
+    )
+    (meta / "8-1-1.md").write_text(
+        "---\nindicator_name: Jobs\nreporting_status: complete\n---\n", encoding="utf-8"
+    )
+    result = gf.import_open_sdg(tmp_path)
+    (indicator,) = result.framework.indicators
+    assert indicator.unit == "u_number"
+    rows = [(str(o.period), o.value, dict(o.breakdown)) for o in result.observations.observations]
+    assert rows == [
+        ("2020", 1500.0, {}),
+        ("2021", 1600.0, {}),
+        ("2020", 1.5, {"units": "Number (Thousands)"}),  # shown apart, not assessed
+    ]
+    assert "8-1-1: several units; shown: 'Number', the one with the most rows" in " ".join(
+        result.notes
+    )
+
+
+def test_a_breakdown_named_like_an_observation_column_and_a_series_in_two_frequencies(
+    tmp_path: Path,
+) -> None:
+    # The UK's 9-5-1 has a `Source` disaggregation: written as `source`, it was read back as
+    # the figures' source, so two sources' figures for one year collided. Its 3-8-2 writes
+    # 2005/06 beside 2006: the financial years (3 rows) are kept, the year (1) set aside.
+    # (2009/10 from the source "Other" beside the headline's 2009/10: two series, no clash.)
+    data, meta = tmp_path / "data", tmp_path / "meta"
+    data.mkdir()
+    meta.mkdir()
+    (data / "indicator_9-5-1.csv").write_text(
+        "Year,Source,Units,Value\n2009/10,Other,Percentage (%),0.1\n"
+        "2005/06,,Percentage (%),1\n2006/07,,Percentage (%),2\n2006,,Percentage (%),3\n"
+        "2009/10,,Percentage (%),0.7\n",
+        encoding="utf-8",
+    )
+    (meta / "9-5-1.md").write_text(
+        "---\nindicator_name: R and D\nreporting_status: complete\n---\n", encoding="utf-8"
+    )
+    result = gf.import_open_sdg(tmp_path)
+    assert "source_breakdown" in result.observations_text().splitlines()[0].split(",")
+    headline = [
+        (str(o.period), o.value) for o in result.observations.observations if not dict(o.breakdown)
+    ]
+    assert headline == [("2005/06", 1.0), ("2006/07", 2.0), ("2009/10", 0.7)]
+    assert any(
+        "1 row(s) set aside from line 5: the series mixes year periods with fiscal year ones "
+        "(3 rows, kept)" in str(s)
+        for s in result.skipped
+    )

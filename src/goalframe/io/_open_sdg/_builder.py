@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from goalframe.errors import GoalframeError, Location
-from goalframe.io._open_sdg._conflicts import conflicts
+from goalframe.io._open_sdg._conflicts import conflicts, mixed_frequencies
 from goalframe.io._open_sdg._files import (
     DEFAULT_TARGET_YEAR,
     NOT_DISAGGREGATIONS,
@@ -22,6 +22,7 @@ from goalframe.io._open_sdg._files import (
     _slug,
     _source,
     _year,
+    unit_columns,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
 from goalframe.io._open_sdg._years import read_year
@@ -105,14 +106,15 @@ class _Builder:
             self._skip(path, "(indicator)", f"set aside{place}: {reason}")
 
     def _conflicts(self, first: int) -> None:
-        """Set aside the rows from ``first`` on that give one period two values (`conflicts`)."""
+        """Set aside the rows from ``first`` on that collide (`conflicts`, `mixed_frequencies`)."""
         rows, origins, said = conflicts(self.rows[first:], self.origins[first:])
+        rows, origins, mixed = mixed_frequencies(rows, origins)
         self.rows[first:], self.origins[first:] = rows, origins
-        self.skipped.extend(said)
+        self.skipped.extend([*said, *mixed])
 
     def indicator(self, sdg_id: str, path: Path) -> None:
         meta, meta_file = self._meta(sdg_id)
-        header, records = _read_data(path)
+        header, records = unit_columns(*_read_data(path))
         disaggregations = [
             c for c in header if c.lower() not in NOT_DISAGGREGATIONS + OBSERVATION_ATTRIBUTES
         ]
@@ -127,36 +129,13 @@ class _Builder:
         objective = self._objective(goal, target, meta)
         name = str(meta.get("indicator_name") or f"SDG indicator {sdg_id.replace('-', '.')}")
         source = _source(meta)
-        options = meta.get("progress_calculation_options")
         auto = meta.get("auto_progress_calculation") is True
         units_col = next((c for c in header if c.lower() == "units"), None)
         series_col = next((c for c in header if c.lower() == "series"), None)
         fallback_unit = str(meta.get("computation_units") or "").strip()
-        if auto and isinstance(options, list) and options:
-            self.with_options += 1
-            items = list(_flatten(options, path, self._skip))
-        else:
-            items = [{}]
-            manual = str(meta.get("progress_status") or "").strip()
-            why = (
-                "auto_progress_calculation is not true"
-                if not auto
-                else "no progress_calculation_options"
-            )
-            self.notes.append(
-                f"{sdg_id}: {why}; imported without a target"
-                + (f" (manual status in the metadata: {manual})" if manual else "")
-            )
+        items = self._items(sdg_id, meta, header, path)
         several = len(items) > 1
         origin = path.relative_to(self.root).as_posix()
-        ignored = [c for c in header if c.lower() == "geocode"]
-        if ignored:
-            self.notes.append(f"{sdg_id}: column {ignored[0]} not imported (codes for maps)")
-        if any(isinstance(o, Mapping) and "group" in o for o in (options or [])):
-            self.notes.append(
-                f"{sdg_id}: a group of series is listed series by series; sdg-build averages a "
-                "group first, with equal weight, for the indicator's score"
-            )
         used: set[int] = set()
         first: tuple[str, str] | None = None
         for number, item in enumerate(items, start=1):
@@ -165,7 +144,9 @@ class _Builder:
             if isinstance(chosen, str):
                 self._skip(meta_file or path, f"progress_calculation_options[{number - 1}]", chosen)
                 continue
-            select, unit_text = chosen
+            select, unit_text, chose = chosen
+            if chose:
+                self.notes.append(f"{sdg_id}: {chose}; the other rows are not assessed")
             unit_text = unit_text or fallback_unit
             if not unit_text:
                 self._skip(
@@ -190,6 +171,37 @@ class _Builder:
         self._rows(
             first[0], records, series_col, units_col, disaggregations, None, first[1], used, origin
         )
+
+    def _items(
+        self, sdg_id: str, meta: Mapping[str, Any], header: list[str], path: Path
+    ) -> list[Mapping[str, Any]]:
+        """The progress options to import (one empty item without them), with their notes."""
+        options = meta.get("progress_calculation_options")
+        auto = meta.get("auto_progress_calculation") is True
+        if auto and isinstance(options, list) and options:
+            self.with_options += 1
+            items = list(_flatten(options, path, self._skip))
+        else:
+            items = [{}]
+            manual = str(meta.get("progress_status") or "").strip()
+            why = (
+                "auto_progress_calculation is not true"
+                if not auto
+                else "no progress_calculation_options"
+            )
+            self.notes.append(
+                f"{sdg_id}: {why}; imported without a target"
+                + (f" (manual status in the metadata: {manual})" if manual else "")
+            )
+        ignored = [c for c in header if c.lower() == "geocode"]
+        if ignored:
+            self.notes.append(f"{sdg_id}: column {ignored[0]} not imported (codes for maps)")
+        if any(isinstance(o, Mapping) and "group" in o for o in (options or [])):
+            self.notes.append(
+                f"{sdg_id}: a group of series is listed series by series; sdg-build averages a "
+                "group first, with equal weight, for the indicator's score"
+            )
+        return items
 
     def _indicator_spec(
         self,

@@ -48,3 +48,48 @@ def _value_key(text: str) -> object:
         return _number(text)
     except ValueError:
         return text.strip()
+
+
+def mixed_frequencies(
+    rows: list[dict[str, Any]], origins: list[Location]
+) -> tuple[list[dict[str, Any]], list[Location], list[Skipped]]:
+    """The rows without those of a series in a second frequency (years beside quarters).
+
+    A series written in years and in financial years (the UK's ``2005/06`` beside ``2006``)
+    cannot be ordered: the frequency with the most rows is kept, the other rows set aside
+    with the reason (the counts and the first line).
+    """
+    from goalframe._periods import parse_period
+
+    kinds: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+    for k, row in enumerate(rows):
+        key = tuple(
+            sorted((c, str(v)) for c, v in row.items() if c not in ("value", "note", "period"))
+        )
+        try:
+            frequency = parse_period(str(row["period"])).frequency.value
+        except ValueError:
+            continue  # the observations say why, with the line
+        kinds.setdefault(key, {}).setdefault(frequency, []).append(k)
+    dropped: set[int] = set()
+    said: list[Skipped] = []
+    for by_kind in kinds.values():
+        if len(by_kind) < 2:
+            continue
+        kept = max(by_kind, key=lambda f: len(by_kind[f]))
+        for frequency, ks in by_kind.items():
+            if frequency == kept:
+                continue
+            first = rows[ks[0]]
+            said.append(
+                Skipped(
+                    file=origins[ks[0]].file,
+                    field=f"{first['indicator']} {first['period']}",
+                    reason=f"{len(ks)} row(s) set aside from line {origins[ks[0]].line}: the "
+                    f"series mixes {frequency.replace('_', ' ')} periods with "
+                    f"{kept.replace('_', ' ')} ones ({len(by_kind[kept])} rows, kept)",
+                )
+            )
+            dropped.update(ks)
+    keep = [k for k in range(len(rows)) if k not in dropped]
+    return [rows[k] for k in keep], [origins[k] for k in keep], said

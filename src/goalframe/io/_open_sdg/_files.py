@@ -27,6 +27,41 @@ NOT_DISAGGREGATIONS = ("year", "series", "units", "value", "geocode", "progress"
 
 OBSERVATION_ATTRIBUTES = ("observation status", "observation_status", "comment")
 
+#: SDMX's unit attributes as Open SDG files name them: not breakdowns (`unit_columns`).
+_UNIT_MEASURE = ("unit measure", "unit_measure")
+_UNIT_MULTIPLIER = ("unit multiplier", "unit_multiplier", "unit_mult")
+_NO_MULTIPLIER = ("", "units", "unit", "1", "0")
+
+
+def unit_columns(
+    header: list[str], records: list[tuple[int, dict[str, str]]]
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The rows with SDMX's unit attributes read as the unit, not as breakdowns.
+
+    ``Unit measure`` is the units column where there is no ``Units``; a ``Unit multiplier``
+    other than ``Units`` becomes part of the unit (``Number (Thousands)``: a counting unit
+    of its own, nothing converted by guesswork), so thousands and units are never one series.
+    """
+    lower = {c.lower(): c for c in header}
+    units = lower.get("units") or next((lower[c] for c in _UNIT_MEASURE if c in lower), None)
+    multiplier = next((lower[c] for c in _UNIT_MULTIPLIER if c in lower), None)
+    measure = next((lower[c] for c in _UNIT_MEASURE if c in lower), None)
+    dropped = {c for c in (multiplier, measure) if c is not None and c != units}
+    if units is None and not dropped:
+        return header, records
+    out = []
+    for line, record in records:
+        unit = (record.get(units, "") if units else "").strip()
+        times = (record.get(multiplier, "") if multiplier else "").strip()
+        if times.lower() not in _NO_MULTIPLIER and times != unit:
+            unit = f"{unit} ({times})" if unit else times
+        kept = {k: v for k, v in record.items() if k not in dropped and k != units}
+        if unit:
+            kept["Units"] = unit
+        out.append((line, kept))
+    names = [c for c in header if c not in dropped and c != units]
+    return [*names, "Units"], out
+
 
 def _flatten(
     options: Iterable[Any], path: Path, skip: Any, where: str = "progress_calculation_options"
@@ -48,9 +83,15 @@ def _choose(
     units_col: str | None,
     disaggregations: list[str],
     meta: Mapping[str, Any],
-) -> tuple[dict[str, str], str] | str:
-    """The breakdown an option selects and its unit text, or why none can be chosen."""
+) -> tuple[dict[str, str], str, str] | str:
+    """The breakdown an option selects, its unit text and a note, or why none can be chosen.
+
+    An indicator without progress options (``item`` empty: shown, not scored) with several
+    series or units shows the one with the most rows; the note says so, and the other rows
+    are written as breakdowns not assessed.
+    """
     select: dict[str, str] = {}
+    notes: list[str] = []
     rows = [r for _, r in records]
     if item.get("series") is not None:
         if series_col is None:
@@ -62,6 +103,10 @@ def _choose(
         rows = [r for r in rows if r.get(series_col, "").strip() == wanted]
     elif series_col is not None:
         values = sorted({r.get(series_col, "").strip() for r in rows} - {""})
+        if len(values) > 1 and not item:
+            values = [_most(rows, series_col, values)]
+            notes.append(f"several series; shown: {values[0]!r}, the one with the most rows")
+            rows = [r for r in rows if r.get(series_col, "").strip() == values[0]]
         if len(values) > 1:
             return f"the data has several series ({', '.join(values[:4])}); name one with `series`"
         if values:
@@ -90,13 +135,26 @@ def _choose(
             if str(item["unit"]) not in units:
                 return f"unit {item['unit']!r} is not in the selected rows"
             unit_text = str(item["unit"])
+        elif len(units) > 1 and not item:
+            unit_text = _most(chosen, units_col, units)
+            notes.append(f"several units; shown: {unit_text!r}, the one with the most rows")
         elif len(units) > 1:
             return (
                 f"the selected rows have several units ({', '.join(units)}); name one with `unit`"
             )
         elif units:
             unit_text = units[0]
-    return select, unit_text
+    return select, unit_text, "; ".join(notes)
+
+
+def _most(rows: list[dict[str, str]], column: str, values: list[str]) -> str:
+    """The value of ``column`` the most rows have (the first of ``values`` on a tie)."""
+    counts = dict.fromkeys(values, 0)
+    for r in rows:
+        v = r.get(column, "").strip()
+        if v in counts:
+            counts[v] += 1
+    return max(values, key=lambda v: counts[v])
 
 
 def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -163,8 +221,16 @@ def _natural(path: Path) -> tuple[tuple[int, str], ...]:
 
 
 def _column(name: str) -> str:
-    """A data column's name as a goalframe breakdown column."""
-    return _slug(name).replace("-", "_") or "column"
+    """A data column's name as a goalframe breakdown column.
+
+    A name that an observations file reads with a meaning of its own (the UK's ``Source``
+    disaggregation, say, against the ``source`` of a figure) is suffixed ``_breakdown``:
+    read back, the rows would otherwise lose that breakdown and collide.
+    """
+    from goalframe._observations import KNOWN_COLUMNS
+
+    column = _slug(name).replace("-", "_") or "column"
+    return f"{column}_breakdown" if column in KNOWN_COLUMNS else column
 
 
 def _slug(text: str) -> str:
