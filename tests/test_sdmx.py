@@ -127,7 +127,7 @@ def test_unit_mult_scales_the_value(tmp_path: Path) -> None:
 
 
 def test_sdmx_without_an_indicator_column_says_what_to_add(tmp_path: Path) -> None:
-    text = "DATAFLOW,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nX:Y(1.0),NL,2020,1,kg\n"
+    text = "REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nNL,2020,1,kg\n"
     with pytest.raises(
         gf.DataError, match=r"s.csv:1: an SDMX-CSV file needs an INDICATOR or SERIES"
     ):
@@ -138,3 +138,34 @@ def test_an_unknown_status_code_is_a_located_error(tmp_path: Path) -> None:
     text = "INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\nx,2020,1,kg,ZZ\n"
     with pytest.raises(gf.DataError, match=r"s.csv:2: unknown OBS_STATUS code 'ZZ'"):
         gf.load_observations(_write(tmp_path, "s.csv", text))
+
+
+# Eurostat's own download (SDMX-CSV 1.0 as its data browser serves it): the dataflow names
+# the indicator, LAST UPDATE is an attribute, OBS_FLAG its flags, CONF_STATUS confidentiality.
+EUROSTAT = (
+    "DATAFLOW,LAST UPDATE,freq,nrg_bal,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+    "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2019,8.9,,\n"
+    "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2020,14.0,b,\n"
+    "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2021,12.3,bp,\n"
+    "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2022,,,C\n"
+)
+
+
+def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
+    read = gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT))
+    rows = [
+        (o.indicator, str(o.period), o.value, o.unit, sorted(o.flags), dict(o.breakdown))
+        for o in read.observations
+    ]
+    dims = {"geo": "NL", "nrg_bal": "REN"}
+    assert rows == [
+        ("NRG_IND_REN", "2019", 8.9, "PC", [], dims),
+        ("NRG_IND_REN", "2020", 14.0, "PC", ["break"], dims),
+        ("NRG_IND_REN", "2021", 12.3, "PC", ["break", "provisional"], dims),
+    ]
+    assert read.observations[2].note == "OBS_STATUS bp (break in time series, provisional)"
+    (aside,) = read.set_aside
+    assert (aside.period, aside.reason) == (
+        "2022",
+        "a confidential value (CONF_STATUS C): set aside",
+    )

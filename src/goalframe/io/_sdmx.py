@@ -5,8 +5,14 @@ A file is SDMX-CSV when its header has ``TIME_PERIOD`` and ``OBS_VALUE``. The ma
 - ``TIME_PERIOD`` -> ``period`` (SDMX forms such as ``2020-Q1``, ``2020-M03``, ``2020-A1``);
   ``OBS_VALUE`` -> ``value`` (``NaN`` or empty: a missing value, set aside);
   ``UNIT_MEASURE`` -> ``unit``, with ``UNIT_MULT`` applied (``UNIT_MULT=6``: millions);
-- the indicator is the ``INDICATOR`` column, else ``SERIES``;
-- ``OBS_STATUS`` -> flags (`OBS_STATUS` below); the code and its meaning go to the note;
+- the indicator is the ``INDICATOR`` column, else ``SERIES``, else the dataflow
+  (``DATAFLOW`` or ``STRUCTURE_ID``) without agency and version, as Eurostat serves a
+  dataset: ``ESTAT:NRG_IND_REN(1.0)`` names the indicator ``NRG_IND_REN`` (its dimensions
+  are breakdowns: pick one with ``select:``);
+- ``OBS_STATUS`` (Eurostat: ``OBS_FLAG``, each letter a flag, ``bp``) -> flags (`OBS_STATUS`
+  below); the code and its meaning go to the note;
+- ``CONF_STATUS`` other than ``F`` (free): a confidential value, set aside with the reason;
+- header case and spaces do not matter (``LAST UPDATE`` is ``last_update``, an attribute);
 - ``DATAFLOW``, ``STRUCTURE``, ``STRUCTURE_ID``, ``FREQ`` and known attribute columns
   (`ATTRIBUTES`) are not breakdowns; every other column is a dimension, that is, a breakdown;
 - ``ACTION`` (SDMX-CSV 2.0): ``D`` (delete) rows are set aside;
@@ -16,6 +22,7 @@ A file is SDMX-CSV when its header has ``TIME_PERIOD`` and ``OBS_VALUE``. The ma
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -109,14 +116,27 @@ def _code(value: object) -> object:
 
 
 def _id(text: str) -> str:
-    """``REF_AREA: Reference area`` -> ``ref_area`` (SDMX-CSV with labels)."""
-    return text.split(":", 1)[0].strip().lower() if ": " in text else text.strip().lower()
+    """``REF_AREA: Reference area`` -> ``ref_area`` (labels); ``LAST UPDATE`` -> ``last_update``."""
+    name = text.split(":", 1)[0] if ": " in text else text
+    return "_".join(name.strip().lower().split())
+
+
+_FLOW = re.compile(r"^[^:()]+:([^:()]+)\([^()]*\)$")
+
+
+def _flow(value: object) -> object:
+    """``ESTAT:NRG_IND_REN(1.0)`` -> ``NRG_IND_REN``: a dataflow without agency and version."""
+    if isinstance(value, str) and (m := _FLOW.match(value.strip())) is not None:
+        return m[1]
+    return value
 
 
 def sdmx_columns(columns: list[str], name: str) -> tuple[list[str], tuple[str, ...]]:
     """The tidy names of SDMX columns, and the breakdown (dimension) columns among them."""
     ids = [_id(c) for c in columns]
-    indicator = next((c for c in ("indicator", "series") if c in ids), None)
+    indicator = next(
+        (c for c in ("indicator", "series", "dataflow", "structure_id") if c in ids), None
+    )
     if indicator is None:
         message = Message("sdmx_no_indicator", header=", ".join(c.upper() for c in ids))
         raise ObservationError(message, Location(name, 1))
@@ -134,10 +154,15 @@ def sdmx_rows(
     """Tidy rows from SDMX rows: codes without labels, OBS_STATUS as flags, UNIT_MULT applied."""
     for raw, location in rows:
         row = {k: (_code(v) if k not in _FREE_TEXT else v) for k, v in raw.items()}
-        status = str(row.pop("obs_status", "") or "").strip()
+        row["indicator"] = _flow(row.get("indicator"))
+        status = str(row.pop("obs_status", "") or row.pop("obs_flag", "") or "").strip()
         value = str(row.get("value") or "").strip()
         if str(row.get("action") or "").strip().upper() == "D":
             set_aside.append(_aside(row, Message("sdmx_deleted"), location))
+            continue
+        confidential = str(row.get("conf_status") or "").strip()
+        if confidential and confidential.upper() != "F":
+            set_aside.append(_aside(row, Message("sdmx_confidential", code=confidential), location))
             continue
         if status in MISSING or value.lower() == "nan":
             reason = Term("sdmx_missing", status if status in MISSING else "NaN")
@@ -146,14 +171,17 @@ def sdmx_rows(
             continue
         notes = [str(row["note"])] if row.get("note") else []
         if status:
-            if status not in OBS_STATUS:
+            # One code, or Eurostat's letters one flag each (``bp``: break, provisional).
+            codes = [status] if status in OBS_STATUS else list(status)
+            if not all(c in OBS_STATUS for c in codes):
                 known = ", ".join(sorted({*OBS_STATUS, *MISSING}))
                 message = Message("sdmx_status", code=repr(status), known=known)
                 raise ObservationError(message, location)
-            flag, meaning = OBS_STATUS[status]
-            row["flag"] = flag or ""
+            flags = dict.fromkeys(f for c in codes if (f := OBS_STATUS[c][0]) is not None)
+            row["flag"] = ";".join(flags)
             if status != "A":  # a normal value needs no note
-                notes.append(f"OBS_STATUS {status} ({meaning})")
+                meanings = ", ".join(OBS_STATUS[c][1] for c in codes)
+                notes.append(f"OBS_STATUS {status} ({meanings})")
         row["note"] = "; ".join(notes) or None
         mult = str(row.get("unit_mult") or "").strip()
         if mult and value:
