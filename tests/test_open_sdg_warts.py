@@ -24,7 +24,7 @@ META = (
 
 def _repo(tmp_path: Path) -> Path:
     data, meta = tmp_path / "data", tmp_path / "meta"
-    data.mkdir()
+    data.mkdir(parents=True)
     meta.mkdir()
     # 1-1-1: quarters, financial years and notes beside the years; prose and spans set aside.
     (data / "indicator_1-1-1.csv").write_text(
@@ -176,3 +176,30 @@ def test_a_breakdown_named_like_an_observation_column_and_a_series_in_two_freque
         "(3 rows, kept)" in str(s)
         for s in result.skipped
     )
+
+
+def test_the_command_writes_an_import_report_and_strict_fails_on_a_set_aside(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    repo = _repo(tmp_path / "repo")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["import", "open-sdg", str(repo), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "import-report.json").read_text(encoding="utf-8"))
+    assert (report["read"], report["imported"]) == (4, 3)  # 2-1-1 set aside
+    reasons = [a["reason"] for a in report["set_aside"]]
+    assert any(
+        r.startswith("set aside (line 1): an Open SDG data file needs Year") for r in reasons
+    )
+    assert all(a["file"] and a["field"] and a["reason"] for a in report["set_aside"])
+    strict = CliRunner().invoke(
+        app, ["import", "open-sdg", str(repo), "--out", str(out), "--force", "--strict"]
+    )
+    assert strict.exit_code == 1
+    assert f"--strict: {len(reasons)} thing(s) set aside" in strict.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -36,15 +37,28 @@ def open_sdg(
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace goals.yaml and observations.csv in --out.")
+        bool,
+        typer.Option(
+            "--force", help="Replace goals.yaml, observations.csv and import-report.json in --out."
+        ),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when anything was set aside (the files are still written)."
+        ),
     ] = False,
 ) -> None:
     """Import an Open SDG data repository: one goal file and one observations file.
 
-    Prints a summary (indicators imported, with progress options, skipped and why) and every
-    field that could not be mapped, with its file. Then run `goalframe scorecard` on the result.
+    Reads every indicator it can; each file, indicator, series or row it cannot read is set
+    aside with the file, the line and the reason. Prints a summary (indicators imported,
+    with progress options, skipped and why) and every field that could not be mapped, and
+    writes the same as import-report.json beside the output. Exits 0 when something was
+    imported (1 with --strict when anything was set aside; 2 when nothing could be). Then run
+    `goalframe scorecard` on the result.
     """
-    targets = (out / "goals.yaml", out / "observations.csv")
+    targets = (out / "goals.yaml", out / "observations.csv", out / "import-report.json")
     if out.resolve() == folder.resolve() or folder.resolve() in out.resolve().parents:
         msg = f"--out {out}: write the import outside the repository it reads"
         raise fail(msg)
@@ -61,13 +75,24 @@ def open_sdg(
         out.mkdir(parents=True, exist_ok=True)
         write_output(goals, targets[0])
         write_output(imported.observations_text(), targets[1])
+        report = json.dumps(imported.report(), indent=2, ensure_ascii=False) + "\n"
+        write_output(report, targets[2])
     typer.echo(f"goalframe: {imported.summary}", err=True)
     for note in imported.notes:
         typer.echo(f"  note: {note}", err=True)
     for skipped in imported.skipped:
         typer.echo(f"  skipped: {skipped}", err=True)
     typer.echo(
-        f"goalframe: wrote {targets[0]} and {targets[1]}; next: goalframe scorecard "
-        f"{targets[0]} -d {targets[1]}",
+        f"goalframe: wrote {targets[0]}, {targets[1]} and {targets[2]}; next: goalframe "
+        f"scorecard {targets[0]} -d {targets[1]}",
         err=True,
     )
+    if not imported.framework.indicators:
+        msg = f"{folder}: no indicator could be imported; {targets[2]} says why"
+        raise fail(msg)
+    if strict and imported.skipped:
+        typer.echo(
+            f"goalframe: --strict: {len(imported.skipped)} thing(s) set aside (see {targets[2]})",
+            err=True,
+        )
+        raise typer.Exit(1)

@@ -63,6 +63,26 @@ class OpenSdgImport:
             f"progress options, {skipped} skipped{tail}"
         )
 
+    def report(self) -> dict[str, Any]:
+        """What the import did, for machines: ``import-report.json`` beside the output.
+
+        ``read`` (data files), ``imported`` (goalframe indicators, one per progress option),
+        ``with_options``, ``rows`` (observation rows written), ``set_aside`` (each with
+        ``file``, ``field`` and ``reason``) and ``notes``.
+
+        Added in 0.3.
+        """
+        return {
+            "read": self.indicators,
+            "imported": len(self.framework.indicators),
+            "with_options": self.with_options,
+            "rows": len(self.rows),
+            "set_aside": [
+                {"file": s.file, "field": s.field, "reason": str(s.reason)} for s in self.skipped
+            ],
+            "notes": [str(n) for n in self.notes],
+        }
+
     def goal_file_text(self) -> str:
         """The goal file as YAML."""
         from goalframe.io._yaml import dump_yaml
