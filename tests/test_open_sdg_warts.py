@@ -57,6 +57,17 @@ def _repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _one(tmp_path: Path, sdg_id: str, data: str) -> gf.OpenSdgImport:
+    """A repository of one indicator (its data file and minimal metadata), imported."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "meta").mkdir()
+    (tmp_path / "data" / f"indicator_{sdg_id}.csv").write_text(data, encoding="utf-8")
+    (tmp_path / "meta" / f"{sdg_id}.md").write_text(
+        "---\nindicator_name: One\nreporting_status: complete\n---\n", encoding="utf-8"
+    )
+    return gf.import_open_sdg(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("cell", "period", "note"),
     [
@@ -120,19 +131,12 @@ def test_sdmx_unit_attributes_are_the_unit_not_breakdowns(tmp_path: Path) -> Non
     # The UK's files: `Unit multiplier` (Units, Thousands) in 164 of 235 data files and
     # `Unit measure` for the units in 64. Read as breakdowns, no row was a headline row and
     # the indicator had "no series could be selected"; thousands are a unit of their own.
-    data, meta = tmp_path / "data", tmp_path / "meta"
-    data.mkdir()
-    meta.mkdir()
-    (data / "indicator_8-1-1.csv").write_text(
+    result = _one(
+        tmp_path,
+        "8-1-1",
         "Year,Unit measure,Unit multiplier,Value\n"
-        "2020,Number,Units,1500\n2021,Number,Units,1600\n"
-        "2020,Number,Thousands,1.5\n",
-        encoding="utf-8",
+        "2020,Number,Units,1500\n2021,Number,Units,1600\n2020,Number,Thousands,1.5\n",
     )
-    (meta / "8-1-1.md").write_text(
-        "---\nindicator_name: Jobs\nreporting_status: complete\n---\n", encoding="utf-8"
-    )
-    result = gf.import_open_sdg(tmp_path)
     (indicator,) = result.framework.indicators
     assert indicator.unit == "u_number"
     rows = [(str(o.period), o.value, dict(o.breakdown)) for o in result.observations.observations]
@@ -153,19 +157,13 @@ def test_a_breakdown_named_like_an_observation_column_and_a_series_in_two_freque
     # the figures' source, so two sources' figures for one year collided. Its 3-8-2 writes
     # 2005/06 beside 2006: the financial years (3 rows) are kept, the year (1) set aside.
     # (2009/10 from the source "Other" beside the headline's 2009/10: two series, no clash.)
-    data, meta = tmp_path / "data", tmp_path / "meta"
-    data.mkdir()
-    meta.mkdir()
-    (data / "indicator_9-5-1.csv").write_text(
+    result = _one(
+        tmp_path,
+        "9-5-1",
         "Year,Source,Units,Value\n2009/10,Other,Percentage (%),0.1\n"
         "2005/06,,Percentage (%),1\n2006/07,,Percentage (%),2\n2006,,Percentage (%),3\n"
         "2009/10,,Percentage (%),0.7\n",
-        encoding="utf-8",
     )
-    (meta / "9-5-1.md").write_text(
-        "---\nindicator_name: R and D\nreporting_status: complete\n---\n", encoding="utf-8"
-    )
-    result = gf.import_open_sdg(tmp_path)
     assert "source_breakdown" in result.observations_text().splitlines()[0].split(",")
     headline = [
         (str(o.period), o.value) for o in result.observations.observations if not dict(o.breakdown)

@@ -28,15 +28,11 @@ def conflicts(
         if len({_value_key(rows[k]["value"]) for k in ks}) < 2:
             continue
         values = ", ".join(f"{rows[k]['value']} (line {origins[k].line})" for k in ks)
-        first = rows[ks[0]]
-        said.append(
-            Skipped(
-                file=origins[ks[0]].file,
-                field=f"{first['indicator']} {first['period']}",
-                reason=f"rows set aside: one period with different values ({values}); which "
-                "is right cannot be told from the file",
-            )
+        reason = (
+            f"rows set aside: one period with different values ({values}); which is right "
+            "cannot be told from the file"
         )
+        said.append(_set_aside(rows[ks[0]], origins[ks[0]], reason))
         dropped.update(ks)
     keep = [k for k in range(len(rows)) if k not in dropped]
     return [rows[k] for k in keep], [origins[k] for k in keep], said
@@ -80,16 +76,17 @@ def mixed_frequencies(
         for frequency, ks in by_kind.items():
             if frequency == kept:
                 continue
-            first = rows[ks[0]]
-            said.append(
-                Skipped(
-                    file=origins[ks[0]].file,
-                    field=f"{first['indicator']} {first['period']}",
-                    reason=f"{len(ks)} row(s) set aside from line {origins[ks[0]].line}: the "
-                    f"series mixes {frequency.replace('_', ' ')} periods with "
-                    f"{kept.replace('_', ' ')} ones ({len(by_kind[kept])} rows, kept)",
-                )
+            reason = (
+                f"{len(ks)} row(s) set aside from line {origins[ks[0]].line}: the series mixes "
+                f"{frequency.replace('_', ' ')} periods with {kept.replace('_', ' ')} ones "
+                f"({len(by_kind[kept])} rows, kept)"
             )
+            said.append(_set_aside(rows[ks[0]], origins[ks[0]], reason))
             dropped.update(ks)
     keep = [k for k in range(len(rows)) if k not in dropped]
     return [rows[k] for k in keep], [origins[k] for k in keep], said
+
+
+def _set_aside(row: dict[str, Any], origin: Location, reason: str) -> Skipped:
+    """What the report says of rows set aside: the file, the indicator and period, why."""
+    return Skipped(file=origin.file, field=f"{row['indicator']} {row['period']}", reason=reason)
