@@ -59,7 +59,7 @@ def _repo(tmp_path: Path) -> Path:
 
 def _one(tmp_path: Path, sdg_id: str, data: str) -> gf.OpenSdgImport:
     """A repository of one indicator (its data file and minimal metadata), imported."""
-    (tmp_path / "data").mkdir()
+    (tmp_path / "data").mkdir(parents=True)
     (tmp_path / "meta").mkdir()
     (tmp_path / "data" / f"indicator_{sdg_id}.csv").write_text(data, encoding="utf-8")
     (tmp_path / "meta" / f"{sdg_id}.md").write_text(
@@ -174,6 +174,20 @@ def test_a_breakdown_named_like_an_observation_column_and_a_series_in_two_freque
         "(3 rows, kept)" in str(s)
         for s in result.skipped
     )
+
+
+def test_blank_lines_before_the_header_are_skipped(tmp_path: Path) -> None:
+    # The UK's indicator_3-3-5.csv starts with a blank line: its header was read as empty
+    # and the file set aside ("it has " and nothing after). Lines keep their numbers.
+    result = _one(tmp_path / "a", "3-3-5", "\nYear,Units,Value\n2020,Number,1\n2021,Number,x\n")
+    assert [str(o.period) for o in result.observations.observations] == ["2020"]
+    (aside,) = result.skipped
+    assert (aside.file, aside.field) == ("data/indicator_3-3-5.csv", "Value (line 4)")
+    empty = _one(tmp_path / "b", "3-3-5", "")
+    assert [str(s) for s in empty.skipped] == [
+        "data/indicator_3-3-5.csv: (indicator): set aside (line 1): an Open SDG data file "
+        "needs Year and Value columns; it has no header (an empty file)"
+    ]
 
 
 def test_the_command_writes_an_import_report_and_strict_fails_on_a_set_aside(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -163,14 +164,22 @@ def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     check_file(path, what="Open SDG data file", limit=256 * 1024 * 1024, error=ObservationError)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            # Blank lines before the header are skipped, as pandas (and so Open SDG) reads
+            # them: the UK's indicator_3-3-5.csv starts with one. Lines keep their numbers.
+            lines = iter(handle)
+            blank = 0
+            first = next(lines, "")
+            while first and not first.strip():
+                blank += 1
+                first = next(lines, "")
+            reader = csv.DictReader(itertools.chain([first], lines))
             header = [h.strip() for h in (reader.fieldnames or [])]
             if "Year" not in header or "Value" not in header:
-                shown = ", ".join(header)
+                shown = ", ".join(header) or "no header (an empty file)"
                 msg = f"an Open SDG data file needs Year and Value columns; it has {shown}"
-                raise ObservationError(msg, Location(str(path), 1))
+                raise ObservationError(msg, Location(str(path), blank + 1))
             records = [
-                (reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k})
+                (blank + reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k})
                 for row in reader
             ]
     except UnicodeDecodeError as exc:
