@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from goalframe.cli._errors import fail
 from goalframe.cli._options import DecimalMark
+from goalframe.cli._writes import destination, write_output
+
+__all__ = ["check_output", "write_output"]
 
 
 def check_output(output: Path | None, *inputs: Path | None, lang: str | None = None) -> None:
@@ -36,70 +38,7 @@ def check_output(output: Path | None, *inputs: Path | None, lang: str | None = N
             message = Message("cli_overwrite", input=str(given))
             msg = f"{output}: {say(message, lang or 'en')}"
             raise fail(msg)
-    if output.is_dir():
-        msg = f"{output}: {say(Message('cli_output_folder'), lang or 'en')}"
-        raise fail(msg)
-    if not target.parent.is_dir():
-        message = Message("cli_no_folder", folder=str(output.parent))
-        msg = f"{output}: {say(message, lang or 'en')}"
-        raise fail(msg)
-
-
-def _file_mode(output: Path) -> int:
-    """The mode a new file gets here (the umask applied), or the replaced file's own."""
-    import os
-
-    try:
-        return output.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def write_output(text: str | bytes | Iterable[str], output: Path | None) -> None:
-    """Write to standard output (None or ``-``) or, atomically, to a file.
-
-    ``text`` may come in pieces (an iterable of strings), written as they come. The text
-    goes to a temporary file in the same folder, renamed into place when complete: an
-    interrupted run never leaves half a card.
-    """
-    import os
-    import tempfile
-
-    if isinstance(text, bytes):
-        pieces: Iterable[str] = ()
-    else:
-        pieces = [text] if isinstance(text, str) else text
-    if output is None or str(output) == "-":
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-            sys.stdout.flush()
-        else:
-            for piece in pieces:
-                sys.stdout.write(piece)
-        return
-    folder = output.resolve().parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-        try:
-            if isinstance(text, bytes):
-                with os.fdopen(handle, "wb") as binary:
-                    binary.write(text)
-            else:
-                with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                    for piece in pieces:
-                        stream.write(piece)
-            Path(temporary).chmod(_file_mode(output))
-            Path(temporary).replace(output)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise fail(f"{output}: cannot write the output ({exc.strerror})") from None  # noqa: EM102
-    import logging
-
-    logging.getLogger("goalframe.cli").info("wrote %s", output)
+    destination(output, lang)
 
 
 def parse_as_of(as_of: str | None) -> Any:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from goalframe.cli._errors import bad_input, fail
-from goalframe.cli._files import write_output
+from goalframe.cli._writes import destination, write_outputs
 
 import_app = typer.Typer(
     help="Import goal files and observations from other formats (Open SDG repositories).",
@@ -59,12 +59,7 @@ def open_sdg(
     `goalframe scorecard` on the result.
     """
     targets = (out / "goals.yaml", out / "observations.csv", out / "import-report.json")
-    if out.resolve() == folder.resolve() or folder.resolve() in out.resolve().parents:
-        msg = f"--out {out}: write the import outside the repository it reads"
-        raise fail(msg)
-    if not force and (clash := [str(t) for t in targets if t.exists()]):
-        msg = f"{clash[0]} exists; choose another --out folder or add --force to replace it"
-        raise fail(msg)
+    _check_out(folder, out, targets, force=force)
     with bad_input():
         from goalframe.io import parse_framework
         from goalframe.io._open_sdg import import_open_sdg
@@ -73,10 +68,10 @@ def open_sdg(
         goals = imported.goal_file_text()
         parse_framework(goals, name=str(targets[0]))  # what is written is a valid goal file
         out.mkdir(parents=True, exist_ok=True)
-        write_output(goals, targets[0])
-        write_output(imported.observations_text(), targets[1])
         report = json.dumps(imported.report(), indent=2, ensure_ascii=False) + "\n"
-        write_output(report, targets[2])
+        observations = imported.observations_text()
+        # all three or none: half an import (new goals beside old observations) misleads
+        write_outputs(list(zip((goals, observations, report), targets, strict=True)))
     typer.echo(f"goalframe: {imported.summary}", err=True)
     for note in imported.notes:
         typer.echo(f"  note: {note}", err=True)
@@ -96,3 +91,16 @@ def open_sdg(
             err=True,
         )
         raise typer.Exit(1)
+
+
+def _check_out(folder: Path, out: Path, targets: tuple[Path, ...], *, force: bool) -> None:
+    """Refuse an --out inside the repository, a target that is not a regular file, a clash."""
+    if out.resolve() == folder.resolve() or folder.resolve() in out.resolve().parents:
+        msg = f"--out {out}: write the import outside the repository it reads"
+        raise fail(msg)
+    if out.exists():  # a device, a pipe or a link out of the tree is refused before reading
+        for target in targets:
+            destination(target)
+    if not force and (clash := [str(t) for t in targets if t.exists()]):
+        msg = f"{clash[0]} exists; choose another --out folder or add --force to replace it"
+        raise fail(msg)
