@@ -157,7 +157,8 @@ def test_a_value_the_engine_cannot_read_names_the_file_and_the_way_out(write: Wr
     )
     code, _, err = run("verdicts", REGIONAL, "--data", data)
     assert code == 2
-    assert "obs.csv" in err and "goalframe scorecard" in err
+    assert "obs.csv:2: column 'value': value '3.635,0' is not a number" in err
+    assert "goalframe scorecard --decimal ," in err  # the way out
     assert "Traceback" not in err
 
 

@@ -222,19 +222,32 @@ def test_a_break_or_a_quarter_sends_that_series_to_the_reference_path() -> None:
     assert table["status"].to_dict() == expected
 
 
-def test_two_rows_for_one_year_give_no_verdict() -> None:
+def test_two_values_for_one_year_are_refused_as_the_scorecard_refuses_them() -> None:
     rows = [
         {"indicator": "x", "region": "A", "period": 2016, "value": 12.0, "unit": "kg"},
         {"indicator": "x", "region": "A", "period": 2016, "value": 13.0, "unit": "kg"},
         {"indicator": "x", "region": "A", "period": 2020, "value": 15.0, "unit": "kg"},
     ]
-    table = _one(rows)
-    assert table.loc["A", "status"] == "not_assessable"
-    assert table.loc["A", "label"] == "duplicate_periods"
-    assert table.loc["A", "caveats"] == "duplicate-periods"
+    with pytest.raises(gf.DataError, match="x 2016 \\(region=A\\) has two different values"):
+        _one(rows)
     # The scorecard route refuses the same rows, naming them.
     with pytest.raises(gf.DataError, match="two different values"):
         gf.evaluate(_framework_of(rows), gf.observations_from_records(rows), as_of="2024")
+
+
+def test_a_lazy_frame_s_repeated_year_gives_no_verdict_and_says_why() -> None:
+    # A lazy frame is not read twice to find which rows repeat: the series is not assessed,
+    # with the caveat (docs/how-to/frames.md says so).
+    pl = pytest.importorskip("polars")
+    rows = [
+        {"indicator": "x", "region": "A", "period": 2016, "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": 2016, "value": 12.0, "unit": "kg"},
+        {"indicator": "x", "region": "A", "period": 2020, "value": 15.0, "unit": "kg"},
+    ]
+    found = gf.evaluate_frame(_framework_of(rows), pl.LazyFrame(rows), as_of="2024")
+    table = found.results.collect()
+    assert table["status"].to_list() == ["not_assessable"]
+    assert table["caveats"].to_list() == ["duplicate-periods"]
 
 
 @pytest.mark.parametrize("backend", engines("polars-lazy", "pyarrow", "duckdb"))

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from goalframe._frames._engine import FrameEvaluation, evaluate_frame
 from goalframe._frames._observations import observations_from_frame
-from goalframe._frames._table import RESULT_COLUMNS, result_rows, result_table
+from goalframe._frames._table import result_rows, result_table
+from goalframe._verdict_columns import RESULT_COLUMNS
 
 __all__ = [
     "RESULT_COLUMNS",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from goalframe._frames._duplicates import has_repeated_periods, without_duplicates
 from goalframe._frames._prepare import (
     KNOWN,
     RELEASES,
@@ -19,10 +20,11 @@ from goalframe._frames._prepare import (
 from goalframe._frames._reference import assess_reference
 from goalframe._frames._rows import aside_counts, late_releases
 from goalframe._frames._run import FormRun
-from goalframe._frames._table import RESULT_COLUMNS, as_frame
+from goalframe._frames._table import as_frame
 from goalframe._frames._targets import Held, target_passes
 from goalframe._frames.forms import frame_forms, plan
 from goalframe._periods import Period
+from goalframe._verdict_columns import RESULT_COLUMNS
 from goalframe.errors import DataError
 
 if TYPE_CHECKING:
@@ -90,7 +92,28 @@ def evaluate_frame(
     with paused(), warnings.catch_warnings():
         # pandas warns on comparisons with missing values, which the expressions handle.
         warnings.simplefilter("ignore", RuntimeWarning)
-        return _evaluate_frame(framework, frame, as_of=as_of, method=method, progress=progress)
+        found = _evaluate_frame(framework, frame, as_of=as_of, method=method, progress=progress)
+        if _is_eager(frame) and has_repeated_periods(found.results):
+            # exact duplicates set aside, conflicting ones refused: as the reference path
+            import narwhals as nw
+
+            data = nw.from_native(frame, eager_only=True)
+            bcols = [c for c in data.columns if c not in KNOWN]
+            unique, dropped = without_duplicates(data, bcols)
+            found = _evaluate_frame(
+                framework, unique.to_native(), as_of=as_of, method=method, progress=progress
+            )
+            counted = nw.from_native(found.set_aside)
+            dropped = dropped.select(*(nw.col(c).cast(t) for c, t in counted.schema.items()))
+            aside = nw.concat([counted, dropped], how="vertical")
+            found = FrameEvaluation(results=found.results, set_aside=aside.to_native())
+        return found
+
+
+def _is_eager(frame: Any) -> bool:
+    import narwhals as nw
+
+    return isinstance(nw.from_native(frame), nw.DataFrame)
 
 
 def _evaluate_frame(
@@ -160,6 +183,19 @@ def _checked_columns(work: Frame) -> list[str]:
             "(a text column with decimal commas: read it with goalframe.load_observations)"
         )
         raise DataError(msg)
+    clash = [c for c in names if c not in KNOWN and (c in RESULT_COLUMNS or c.startswith("_"))]
+    if clash:
+        name = clash[0]
+        why = (
+            "the engine's own columns start with '_'"
+            if name.startswith("_")
+            else ("the verdict table has a column of that name")
+        )
+        msg = (
+            f"the data frame's column {name!r} would be a breakdown, but {why}; rename it "
+            f"(for example to '{name.strip('_')}_group')"
+        )
+        raise DataError(msg)
     return names
 
 
@@ -179,9 +215,9 @@ def _prepared(
     known_years = {text: year for text, year in years.items() if year is not None}
     yearly = all(year is not None for year in years.values())
     prepared = prepared.with_columns(_year=year_of(known_years, yearly=yearly))
-    prepared = convert(prepared, framework)
+    prepared = convert(with_roles(prepared, framework, bcols), framework)
     return FormRun(
-        rows=with_roles(prepared, framework, bcols),
+        rows=prepared,
         framework=framework,
         bcols=bcols,
         cutoff=cutoff,

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from goalframe._frames._expr import among, constant, null
+from goalframe._numbers import MAX_MAGNITUDE
 from goalframe._observations import KNOWN_COLUMNS, RELEASE_COLUMNS, REQUIRED_COLUMNS
 from goalframe._periods import Frequency, Period
 from goalframe.errors import DataError
@@ -39,7 +40,7 @@ def prepare(lf: Frame, bcols: list[str], framework: Framework, names: list[str])
     return lf.select(
         nw.col("indicator").cast(nw.String).alias("indicator"),
         *(text(c).alias(c) for c in bcols),
-        period_text().alias("_period"),
+        period_text(lf).alias("_period"),
         nw.when(value.is_null() | value.is_nan()).then(null()).otherwise(value).alias("_value"),
         text("unit").alias("_unit"),
         flag.alias("_flag"),
@@ -47,10 +48,24 @@ def prepare(lf: Frame, bcols: list[str], framework: Framework, names: list[str])
     )
 
 
-def period_text() -> Expr:
+def period_text(lf: Frame) -> Expr:
+    """The period as text: a whole number in a float column (``2020.0``) as ``2020``.
+
+    As the row-by-row reader reads a number cell; a period written as the text ``2020.0`` is
+    refused on both paths (a float period column holds years read as floats, as pandas makes
+    them beside a missing value; a text column holds what someone wrote).
+    """
     import narwhals as nw
 
-    return nw.col("period").cast(nw.String)
+    period = nw.col("period")
+    if lf.collect_schema()["period"] in (nw.Float64, nw.Float32):
+        whole = period.round(0) == period
+        return (
+            nw.when(whole)
+            .then(period.cast(nw.Int64).cast(nw.String))
+            .otherwise(period.cast(nw.String))
+        )
+    return period.cast(nw.String)
 
 
 def read_years(lf: Frame, framework: Framework) -> dict[str, int | None]:
@@ -66,7 +81,7 @@ def read_years(lf: Frame, framework: Framework) -> dict[str, int | None]:
             bad.append("(blank)")
             continue
         try:
-            period = Period.parse(integral(text))
+            period = Period.parse(text)
         except Exception:  # noqa: BLE001 - every unreadable period is listed below
             bad.append(text)
             continue
@@ -102,13 +117,6 @@ def year_of(known: Mapping[str, int], *, yearly: bool) -> Expr:
     return nw.when(nw.col("_period").is_in(list(known))).then(found).otherwise(null())
 
 
-def integral(text: str) -> str:
-    """``2020.0`` (a year read as a float) as ``2020``."""
-    if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
-        return text[:-2]
-    return text
-
-
 def convert(lf: Frame, framework: Framework) -> Frame:
     """Values in the indicator's unit: one affine map per (indicator, unit) pair, joined in."""
     import narwhals as nw
@@ -116,10 +124,23 @@ def convert(lf: Frame, framework: Framework) -> Frame:
     from goalframe.errors import UnitError
     from goalframe.units import conversion
 
-    pairs = lf.select("indicator", "_unit").unique().collect().rows()
+    # The distinct (indicator, unit) pairs, with each one's largest magnitude and whether a
+    # row the methods read has it: one pass that also holds every value to the range the
+    # row-by-row reader holds each cell to.
+    used = nw.col("_role").is_in(["headline", "group"]).cast(nw.Int64)
+    pairs = (
+        lf.select("indicator", "_unit", _abs=nw.col("_value").abs(), _used=used)
+        .group_by("indicator", "_unit")
+        .agg(_largest=nw.col("_abs").max(), _used=nw.col("_used").max())
+        .collect()
+        .rows()
+    )
+    if any(largest is not None and not largest <= MAX_MAGNITUDE for _, _, largest, _ in pairs):
+        beyond_range(lf)
     scale: dict[str, float] = {}
     shift: dict[str, float] = {}
-    for indicator_id, unit in pairs:
+    unread = False  # a unit that does not convert, on rows no method reads (set aside)
+    for indicator_id, unit, _, in_use in pairs:
         key = f"{indicator_id}\x1f{unit}"
         indicator = framework._indicators.get(indicator_id)
         if indicator is None or indicator.unit is None or not unit:
@@ -127,13 +148,16 @@ def convert(lf: Frame, framework: Framework) -> Frame:
         try:
             convert = conversion(unit, indicator.unit)
         except UnitError as exc:
+            if not in_use:  # (a breakdown not assessed: its rows are set aside as such)
+                unread = True
+                continue
             from goalframe._evaluate import unit_mismatch
 
             rows = "the data frame has rows"
             raise unit_mismatch(indicator, unit, exc, rows=rows) from None
         zero = convert(0.0)
         scale[key], shift[key] = convert(1.0) - zero, zero
-    if all(scale[key] == 1 and shift[key] == 0 for key in scale):
+    if not unread and all(scale[key] == 1 and shift[key] == 0 for key in scale):
         # Every unit is its indicator's own (the usual case): no arithmetic, no key per row.
         measured = [i.id for i in framework.indicators if i.unit is not None]
         return lf.with_columns(_unit_ok=(nw.col("_unit") != "") & among(measured))
@@ -141,6 +165,31 @@ def convert(lf: Frame, framework: Framework) -> Frame:
     a = constant(scale, nw.Float64, column="_key")
     b = constant(shift, nw.Float64, column="_key")
     return lf.with_columns(_value=nw.col("_value") * a + b, _unit_ok=~a.is_null())
+
+
+def beyond_range(lf: Frame) -> None:
+    """Raise the error naming the rows whose value is infinite or beyond ±1e15.
+
+    The row-by-row reader refuses such a cell in place (`goalframe._numbers`); a frame has no
+    lines, so its rows are named by indicator and period.
+    """
+    import narwhals as nw
+
+    from goalframe._numbers import check_number
+
+    value = nw.col("_value")
+    found = lf.filter(~(value.abs() <= MAX_MAGNITUDE) & ~value.is_null())
+    count = int(found.select(nw.len()).collect().item())
+    shown = found.select("indicator", "_period", "_value").head(5).collect().rows()
+    said: list[str] = []
+    for indicator, period, number in shown:
+        try:
+            check_number(number)
+        except ValueError as exc:
+            said.append(f"indicator {indicator!r}, period {period!r}: {exc}")
+    more = f"; and {count - len(shown)} more" if count > len(shown) else ""
+    msg = f"the data frame has {count} value(s) goalframe does not read: {'; '.join(said)}{more}"
+    raise DataError(msg)
 
 
 def with_roles(lf: Frame, framework: Framework, bcols: list[str]) -> Frame:

@@ -75,6 +75,20 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _period(value: Any) -> Any:
+    from goalframe._periods import Period
+
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        msg = f'should be a period such as 2024 or "2024-06-30", not {value!r}'
+        raise ValueError(msg)
+    try:
+        Period.parse(str(value))
+    except ValueError as exc:
+        msg = f"should be a period: {exc}"
+        raise ValueError(msg) from None
+    return str(value)
+
+
 #: Every setting a configuration file may hold: key -> check (returns the value to use).
 KEYS: Mapping[str, Callable[[Any], Any]] = {
     "method": _text,
@@ -82,7 +96,7 @@ KEYS: Mapping[str, Callable[[Any], Any]] = {
     "fail-on": _choice(*_STATUSES),
     "format": _choice(*text_formats()),
     "width": _width,
-    "as-of": lambda v: str(v),
+    "as-of": lambda value: _period(value),
     "lint.select": _codes,
     "lint.ignore": _codes,
     "lint.fail-on": _choice("error", "warning", "info", "never"),
@@ -145,6 +159,18 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _table(document: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The settings' table: the whole goalframe.toml, or pyproject's ``[tool.goalframe]``."""
+    if path.name == CONFIG_NAME:
+        return document
+    tool = document.get("tool", {})
+    table = tool.get("goalframe", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        msg = f"{path}: [tool.goalframe] should be a table of settings (tool.goalframe = {{...}})"
+        raise ValueError(msg)
+    return table
+
+
 def load_settings(start: Path | None) -> Settings:
     """Read the configuration that applies to ``start``; raise ValueError naming the problem.
 
@@ -162,7 +188,13 @@ def load_settings(start: Path | None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         msg = f"{path}: not valid TOML ({exc})"
         raise ValueError(msg) from None
-    table = document if path.name == CONFIG_NAME else document.get("tool", {}).get("goalframe", {})
+    except RecursionError:
+        msg = f"{path}: not valid TOML (nested too deeply to be a configuration)"
+        raise ValueError(msg) from None
+    except OSError as exc:
+        msg = f"{path}: cannot read the configuration ({exc.strerror})"
+        raise ValueError(msg) from None
+    table = _table(document, path)
     flat: dict[str, Any] = {}
     for key, value in table.items():
         if key == "lint" and isinstance(value, dict):

@@ -94,14 +94,27 @@ def _decimal_of(values: list[tuple[str, int]], name: str) -> str:
         cell, line = ambiguous
         as_point = _to_point(cell, ".") if "." in cell else cell.replace(",", "")
         as_comma = _to_point(cell, ",")
+        try:
+            readings = f"{float(as_point):g}", f"{float(as_comma):g}"
+        except ValueError:  # '1,234,567', '1.000.000': grouped, which no reading allows
+            raise ObservationError(_not_a_number(cell), Location(name, line)) from None
         message = Message(
-            "data_ambiguous_decimal",
-            cell=repr(cell),
-            as_point=f"{float(as_point):g}",
-            as_comma=f"{float(as_comma):g}",
+            "data_ambiguous_decimal", cell=repr(cell), as_point=readings[0], as_comma=readings[1]
         )
         raise ObservationError(message, Location(name, line))
     return "."
+
+
+def _not_a_number(cell: str) -> Message:
+    """The value cell's problem, in the row reader's words (``column 'value': ...``)."""
+    from goalframe._observations._build import _cell
+    from goalframe._observations._values import parse_value
+
+    try:
+        parse_value(cell)
+    except ValueError as exc:
+        return _cell("value", exc)
+    return Message("data_cell", column="'value'", problem=repr(cell))  # (always refused)
 
 
 def _to_point(cell: str, decimal: str) -> str:

@@ -215,12 +215,13 @@ def read_frame(path: str | os.PathLike[str]) -> Any:
         frame = pl.read_parquet(data)
         return frame.rename({n: n.strip().lower() for n in frame.columns})
     columns, separator = _header(data)
-    types: dict[str, Any] = dict.fromkeys(columns, pl.String)
-    if "value" in columns:
-        types["value"] = pl.Float64
-    return pl.read_csv(
+    from goalframe.io._frame_values import numbers_checked
+
+    types: dict[str, Any] = dict.fromkeys(columns, pl.String)  # values too: checked below
+    frame = pl.read_csv(
         data, separator=separator, schema=types, has_header=False, skip_rows=1, encoding="utf8"
     )
+    return numbers_checked(frame, str(data))
 
 
 def _header(data: Path) -> tuple[list[str], str]:
@@ -258,13 +259,16 @@ def _scan_pyarrow(data: Path, *, parquet: bool) -> Any:
         import pyarrow.csv as pacsv
 
         columns, separator = _header(data)
-        types = {c: pa.string() for c in columns}
-        if "value" in columns:
-            types["value"] = pa.float64()
+        types = {c: pa.string() for c in columns}  # values too: checked below
         table = pacsv.read_csv(
             data,
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
             parse_options=pacsv.ParseOptions(delimiter=separator),
             convert_options=pacsv.ConvertOptions(column_types=types),
         )
-    return table.rename_columns([n.strip().lower() for n in table.column_names])
+    table = table.rename_columns([n.strip().lower() for n in table.column_names])
+    if parquet:
+        return table
+    from goalframe.io._frame_values import numbers_checked
+
+    return numbers_checked(table, str(data))

@@ -114,6 +114,7 @@ class _Builder:
 
     def indicator(self, sdg_id: str, path: Path) -> None:
         meta, meta_file = self._meta(sdg_id)
+        _check_lists(meta, meta_file or path)
         header, records = unit_columns(*_read_data(path))
         disaggregations = [
             c for c in header if c.lower() not in NOT_DISAGGREGATIONS + OBSERVATION_ATTRIBUTES
@@ -376,3 +377,20 @@ class _Builder:
                 name, n = f"{base}_{n}", n + 1
             self.units[text] = name
         return self.units[text]
+
+
+#: Metadata fields that hold a list (of mappings): another kind sets the indicator aside.
+_LISTS = ("progress_calculation_options", "data_start_values")
+
+
+def _check_lists(meta: Mapping[str, Any], where: Path) -> None:
+    """Refuse (for this indicator) a list field of another kind: ``data_start_values: 5``."""
+    from goalframe.errors import DataError
+
+    for field in _LISTS:
+        value = meta.get(field)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            msg = f"{field} should be a list of mappings, not {value!r:.60}"
+            raise DataError(msg)

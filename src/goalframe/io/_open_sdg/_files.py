@@ -234,12 +234,15 @@ def _column(name: str) -> str:
 
     A name that an observations file reads with a meaning of its own (the UK's ``Source``
     disaggregation, say, against the ``source`` of a figure) is suffixed ``_breakdown``:
-    read back, the rows would otherwise lose that breakdown and collide.
+    read back, the rows would otherwise lose that breakdown and collide. So is the name of a
+    column of the verdict table (Canada's ``Status`` disaggregation against ``status``).
     """
     from goalframe._observations import KNOWN_COLUMNS
+    from goalframe._verdict_columns import RESULT_COLUMNS
 
     column = _slug(name).replace("-", "_") or "column"
-    return f"{column}_breakdown" if column in KNOWN_COLUMNS else column
+    taken = column in KNOWN_COLUMNS or column in RESULT_COLUMNS
+    return f"{column}_breakdown" if taken else column
 
 
 def _slug(text: str) -> str:
