@@ -32,7 +32,7 @@ from goalframe._results import (
     TargetOutcome,
     group_label,
 )
-from goalframe._suggest import did_you_mean
+from goalframe._suggest import Index, did_you_mean
 from goalframe.schema import FrameworkSpec
 
 
@@ -116,9 +116,11 @@ def assess_all(
         by_indicator[observation.indicator].append(observation)
     known = {i.id for i in framework.indicators}
     set_aside = list(obs_set.set_aside)
+    index: list[Index] = []  # built once, at the first id the goal file lacks
     for indicator_id, rows in by_indicator.items():
         if indicator_id not in known:
-            close = _close(indicator_id, known)
+            index = index or [Index(known)]
+            close = [repr(c) for c in index[0].close(indicator_id)]
             reason = (
                 Message("no_indicator_close", indicator=repr(indicator_id), close=close)
                 if close
@@ -226,13 +228,6 @@ def assess_all(
         set_aside=tuple(set_aside),
         groups=_group_rollups(framework, results),
     )
-
-
-def _close(name: str, known: set[str]) -> list[str]:
-    """Ids close to ``name`` (a misspelt indicator id), closest first."""
-    import difflib
-
-    return [repr(c) for c in difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)]
 
 
 def _absent_by_columns(indicator: Indicator, rows: list[Observation]) -> Caveat | None:
