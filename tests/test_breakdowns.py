@@ -103,7 +103,7 @@ def test_every_output_shows_the_matrix(regional: gf.Scorecard) -> None:
     page = regional.to_html()
     assert '<table class="matrix">' in page and 'class="s-achieved">✔ achieved' in page
     dutch = regional.to_text(width=100, lang="nl")
-    assert "Oordelen per region" in dutch and "Verschil 2020" in dutch
+    assert "Oordelen per regio" in dutch and "Verschil 2020" in dutch
     rows = list(csv.DictReader(io.StringIO(regional.to_csv())))
     groups = [r for r in rows if r["record"] == "group"]
     assert len(groups) == 11

@@ -67,7 +67,7 @@ def test_example_is_honest_about_its_targets(card: gf.Scorecard) -> None:
     )
     assert "Goalposts: 950 (set 2014" in card.to_markdown()
     text = card.to_markdown()
-    assert "(illustrative)" in text and "⚠ illustrative-target" in text
+    assert "(illustrative)" in text and "⚠ illustrative target" in text
 
 
 def test_example_uses_real_published_figures(card: gf.Scorecard) -> None:

@@ -28,7 +28,7 @@ def test_nested_messages_terms_and_clauses() -> None:
         ],
     )
     assert flagged == "revised: 2016; approximate: 2014, 2015"
-    assert flagged.say("nl") == "herzien: 2016; afgerond: 2014, 2015"
+    assert flagged.say("nl") == "herzien: 2016; bij benadering: 2014, 2015"
     known = Message("period_value", period="2019", value=35357.7)
     assert known == "2019: 35,357.7" and known.say("nl") == "2019: 35.357,7"
 

@@ -48,7 +48,7 @@ def test_a_revision_that_flips_a_milestone_is_said_on_the_card(write: Write) -> 
         "on the first release (2016: 402) the verdict was missed; on the revised figures "
         "(2016: 416.5) it is achieved"
     )
-    assert "revision-changed-verdict" in card.to_markdown()
+    assert "⚠ revision changed the verdict" in card.to_markdown()  # the code in JSON
     # Every release is used or set aside: the 402 as an earlier release.
     reasons = [s.reason for s in card.set_aside]
     assert reasons == ["an earlier release (2017-03-01), replaced by the release of 2018-03-01"]

@@ -120,13 +120,20 @@ def caveats_reference() -> str:
         "A caveat is a fact a reader needs beside a verdict. Each indicator result (and each "
         "objective) carries a list of `{code, message}`; the code is stable, the message says "
         "what it means for this verdict, with the numbers. Every output shows them: a ⚠ mark "
-        "beside the verdict in tables, the messages in the notes, `caveats` in JSON and CSV, "
-        "and `explain`.",
+        "and the caveat's title in the card's language beside the verdict in tables, the "
+        "title and message in the notes; the stable code in JSON, CSV and `explain`, where "
+        "a program reads it.",
         "",
-        "| code | meaning |",
-        "|---|---|",
+        "| code | title (English) | title (Dutch) | meaning |",
+        "|---|---|---|---|",
     ]
-    out += [f"| `{code}` | {meaning} |" for code, meaning in CAVEATS.items()]
+    from goalframe._messages import Term
+
+    out += [
+        f"| `{code}` | {Term('caveats', code).say('en')} | {Term('caveats', code).say('nl')} "
+        f"| {meaning} |"
+        for code, meaning in CAVEATS.items()
+    ]
     out += [
         "",
         "## The series-break rule",

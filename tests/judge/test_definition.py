@@ -60,7 +60,7 @@ def test_the_goal_file_can_say_the_target_holds_on_the_new_definition() -> None:
     assert held.message == (
         "series break in 2021: the goal file says the target holds on the new definition"
     )
-    assert "definition-held" in card.to_markdown()
+    assert "⚠ definition held" in card.to_markdown()  # the code in JSON
 
 
 def test_a_break_before_the_baseline_changes_nothing() -> None:

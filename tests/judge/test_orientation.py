@@ -115,8 +115,10 @@ def test_general_methods_refuse_norms(method: str) -> None:
     )
     refused = card.indicator("n").assessment
     assert (refused.status, refused.label) == (Status.NOT_ASSESSABLE, "target_type_not_read")
+    names = {"open-sdg": "Open SDG", "eurostat": "Eurostat", "unsd": "UNSD", "escap": "ESCAP"}
+    shown = {**names, "okr": "OKR"}.get(method, method)  # the method's display name
     assert refused.reason == (
-        f"the {method} method cannot read a norm target: its verdict would answer another "
+        f"the {shown} method cannot read a norm target: its verdict would answer another "
         "question (the norm method reads it)"
     )
     assert [c.code for c in refused.caveats] == ["target-type-not-read"]

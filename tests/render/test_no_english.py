@@ -116,10 +116,13 @@ def cards(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     observations = gf.load_observations(folder / "cijfers.csv")
     card = gf.evaluate(framework, observations, as_of="2026-11-28")
     page = re.sub(r"<style.*?</style>|<[^>]+>", " ", card.to_html())
+    folded = r"<style.*?</style>|<details class=\"explain\">.*?</details>|<[^>]+>"
+    shown = re.sub(folded, " ", card.to_html(), flags=re.DOTALL)
     return {
         "terminal": card.to_text(width=100),
         "markdown": card.to_markdown().replace("\\", ""),
         "html": " ".join(html.unescape(page).split()),
+        "html_no_explain": " ".join(html.unescape(shown).split()),
         "set_aside": "\n".join(s.reason for s in card.set_aside),
     }
 
@@ -317,3 +320,33 @@ def test_the_loaders_fixes_in_the_catalogue_are_the_rules_own() -> None:
     assert loader, "the loader reports rules of its own"
     for code in loader:
         assert english[f"lint_{code}_fix"] == RULES[code].fix, code
+
+
+@pytest.mark.parametrize("output", ["terminal", "markdown", "html"])
+def test_no_caveat_code_or_method_identifier_on_a_dutch_card(
+    cards: dict[str, str], output: str
+) -> None:
+    # Caveats show their translated titles and methods their display names; the stable
+    # codes stay in JSON, CSV and `explain` (issue 28, point 1).
+    from goalframe._judge import CAVEATS
+
+    text = " ".join(cards[output].split())
+    if output == "html":  # (the folded explanation is `explain`'s text, codes included)
+        text = cards["html_no_explain"]
+    codes = [code for code in CAVEATS if code in text]
+    assert not codes, f"caveat codes on the Dutch {output} card: {codes}"
+    assert "trajectory" not in text and "traject" in text
+    for wrong in ("ter illustratie streefwaarde", "afgerond", "toen beweegt", "toen ligt"):
+        assert wrong not in text, wrong
+    for title in ("streefwaarde ter illustratie", "ontbrekende perioden", "gemarkeerde waarden"):
+        assert title in text, title
+
+
+def test_every_caveat_and_method_has_a_name_in_every_language() -> None:
+    from goalframe._judge import CAVEATS
+    from goalframe.progress import method_names
+
+    for lang in ("en", "nl"):
+        catalogue = _messages.catalogues()[lang]
+        assert set(catalogue["caveats"]) == set(CAVEATS), lang
+        assert set(catalogue["methods"]) == set(method_names()), lang

@@ -66,7 +66,7 @@ def _final_range(result: Assessment, series: Series, goal: Goal, last: Period) -
             periods=[str(last)],
             known=_known(_latest(series)),
             status=Term("status", result.status.value),
-            method=result.method,
+            method=Term("methods", result.method),
         )
     elif low - goal.tolerance <= at_deadline.value <= high + goal.tolerance:
         components.update(deadline_value=at_deadline.value)
@@ -156,7 +156,7 @@ def _final(result: Assessment, series: Series, goal: Goal, last: Period) -> Asse
             periods=unknown,
             known=_known(latest),
             status=Term("status", result.status.value),
-            method=result.method,
+            method=Term("methods", result.method),
         )
     else:
         status = Status.ACHIEVED

@@ -127,7 +127,12 @@ def _run(info: MethodInfo, series: Series, goal: Goal, options: Mapping[str, Any
 
 def _unread(info: MethodInfo, goal: Goal) -> Assessment:
     useful = _USEFUL_METHOD[goal.type]
-    reason = Message("target_type_not_read", method=info.name, type=goal.type, useful=useful)
+    reason = Message(
+        "target_type_not_read",
+        method=Term("methods", info.name),
+        type=goal.type,
+        useful=Term("methods", useful),
+    )
     return Assessment(
         method=info.name,
         status=Status.NOT_ASSESSABLE,
@@ -170,7 +175,9 @@ def _from_break(info: MethodInfo, series: Series, goal: Goal) -> tuple[Series, G
         base_period=None,
         milestones=tuple(m for m in goal.milestones if m.period > at),
     )
-    message = Message("series_break_rebased", period=at, method=info.name, value=value)
+    message = Message(
+        "series_break_rebased", period=at, method=Term("methods", info.name), value=value
+    )
     return cut, renewed, Caveat(code="series-break", message=message)
 
 

@@ -42,7 +42,8 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
     else:
         when = t(lang, "assessment_date_today", date=_when(card.as_of, lang))
     facts.append((t(lang, "assessment_date"), when))
-    facts.append((t(lang, "method"), card.method or ", ".join(card.methods_used) or "–"))
+    methods = [card.method] if card.method else list(card.methods_used)
+    facts.append((t(lang, "method"), ", ".join(_i18n.method(lang, m) for m in methods) or "–"))
     if spec.source_document:
         facts.append((t(lang, "policy_document"), spec.source_document.name))
     score = card.measurability
@@ -257,9 +258,22 @@ def provenance_mark(result: IndicatorResult, lang: str = "en") -> str:
     return _i18n.text(lang, f"provenance_{goal.provenance}")
 
 
-def caveat_codes(caveats: tuple[Caveat, ...]) -> str:
-    """``⚠ series-break, flagged-values``: the caveats' codes beside a verdict."""
-    return "⚠ " + ", ".join(dict.fromkeys(c.code for c in caveats)) if caveats else ""
+def breakdown_heading(heading: str, lang: str = "en") -> str:
+    """The breakdown columns as a reader says them: ``region`` as ``regio`` in Dutch.
+
+    Common column names come from the catalogue's ``breakdowns`` table; others as written
+    (underscores as spaces).
+    """
+    from goalframe._messages import Term
+
+    columns = [c.strip() for c in heading.split(",")]
+    return ", ".join(Term("breakdowns", c).say(lang).replace("_", " ") for c in columns)
+
+
+def caveat_codes(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
+    """``⚠ series break, flagged values``: the caveats' titles beside a verdict, in ``lang``."""
+    titles = dict.fromkeys(_i18n.caveat(lang, c.code) for c in caveats)
+    return "⚠ " + ", ".join(titles) if caveats else ""
 
 
 def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
@@ -324,8 +338,8 @@ def set_aside_summary(card: ScorecardData, lang: str = "en") -> list[tuple[str, 
 
 
 def caveat_text(caveat: Caveat, lang: str = "en") -> str:
-    """``⚠ missing-periods: no figure for 2023``: a caveat's code and message in ``lang``."""
-    return f"⚠ {caveat.code}: {_i18n.say(caveat.message, lang)}"
+    """``⚠ missing periods: no figure for 2023``: a caveat's title and message in ``lang``."""
+    return f"⚠ {_i18n.caveat(lang, caveat.code)}: {_i18n.say(caveat.message, lang)}"
 
 
 def score_text(score: float | None, lang: str = "en") -> str:

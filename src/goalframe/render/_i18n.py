@@ -78,6 +78,20 @@ def status(lang: str, value: Status) -> str:
     return str(catalogues()[lang]["status"][value.value])
 
 
+def method(lang: str, name: str) -> str:
+    """A method's display name (``traject``); the registered name when none is catalogued."""
+    from goalframe._messages import Term
+
+    return Term("methods", name).say(lang)
+
+
+def caveat(lang: str, code: str) -> str:
+    """A caveat's title (``trendbreuk``); the stable code stays in JSON, CSV and `explain`."""
+    from goalframe._messages import Term
+
+    return Term("caveats", code).say(lang)
+
+
 def flag(lang: str, name: str) -> str:
     """A flag's meaning in plain words."""
     return str(catalogues()[lang]["flags"][name])

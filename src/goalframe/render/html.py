@@ -18,6 +18,7 @@ from goalframe._assessment import Status
 from goalframe._collector import while_paused
 from goalframe.render import _i18n
 from goalframe.render._card_text import (
+    breakdown_heading,
     figures,
     file_name,
     gap_text,
@@ -110,7 +111,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "symbol": STATUS_SYMBOL[a.status],
         "label": _i18n.status(lang, a.status),
         "deciding": deciding_text(result, lang),
-        "method": a.method,
+        "method": _i18n.method(lang, a.method),
         "method_label": _messages.label(a.label, lang),
         "baseline": f["baseline"],
         "latest": f["latest"],
@@ -118,7 +119,14 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         "trend": trend_arrow(result.trend) or "–",
         "bar": _bar(result, lang),
         "reason": reason_text(a.status, a.reason, lang) if a.reason else None,
-        "caveats": [{"code": c.code, "message": _i18n.say(c.message, lang)} for c in a.caveats],
+        "caveats": [
+            {
+                "code": c.code,
+                "title": _i18n.caveat(lang, c.code),
+                "message": _i18n.say(c.message, lang),
+            }
+            for c in a.caveats
+        ],
         "provenance": provenance_mark(result, lang),
         "target_notes": [line for kind, line in indicator_notes(result, lang) if kind == "target"],
         "final": a.final,
@@ -154,7 +162,14 @@ def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
             else _i18n.say(o.reason, lang),
             "extra": verdict_extra(o, lang),
             "note": o.objective.note,
-            "caveats": [{"code": c.code, "message": _i18n.say(c.message, lang)} for c in o.caveats],
+            "caveats": [
+                {
+                    "code": c.code,
+                    "title": _i18n.caveat(lang, c.code),
+                    "message": _i18n.say(c.message, lang),
+                }
+                for c in o.caveats
+            ],
             "indicators": [
                 {
                     "id": i,
@@ -197,10 +212,13 @@ def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
                     "status": view.status.value,
                     "symbol": STATUS_SYMBOL[view.status],
                     "label_status": _i18n.status(lang, view.status),
-                    "caveats": ", ".join(dict.fromkeys(c.code for c in view.caveats)),
+                    "caveats": ", ".join(
+                        dict.fromkeys(_i18n.caveat(lang, c.code) for c in view.caveats)
+                    ),
                 }
             )
-        title = f"{r.indicator.name}: {_i18n.text(lang, 'breakdowns', by=grid.heading)}"
+        by = breakdown_heading(grid.heading, lang)
+        title = f"{r.indicator.name}: {_i18n.text(lang, 'breakdowns', by=by)}"
         indicators.append(
             {
                 "title": title,
@@ -214,8 +232,8 @@ def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
         heads = [r.indicator.name for r in grid.indicators]
         heads += [o.objective.statement for o in grid.roots]
         shown = {
-            "title": _i18n.text(lang, "breakdown_matrix", by=grid.heading),
-            "heading": grid.heading,
+            "title": _i18n.text(lang, "breakdown_matrix", by=breakdown_heading(grid.heading, lang)),
+            "heading": breakdown_heading(grid.heading, lang),
             "heads": heads,
             "rows": [
                 {

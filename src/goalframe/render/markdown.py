@@ -14,6 +14,7 @@ from goalframe._text import escape_markdown as escape
 from goalframe._text import link_target
 from goalframe.render import _i18n
 from goalframe.render._card_text import (
+    breakdown_heading,
     caveat_codes,
     caveat_text,
     figures,
@@ -78,7 +79,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
                 for x in (
                     status_text(o.status, lang),
                     f"— {verdict_extra(o, lang)}" if o.due else "",
-                    caveat_codes(o.caveats),
+                    caveat_codes(o.caveats, lang),
                 )
                 if x
             )
@@ -101,7 +102,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         if deciding_text(r, lang):
             verdict += f" {escape(deciding_text(r, lang))}"
         if r.caveats:
-            verdict += f" {escape(caveat_codes(r.caveats))}"
+            verdict += f" {escape(caveat_codes(r.caveats, lang))}"
         out.append(
             f"| {escape(r.indicator.name)} | {escape(unit(r))} | {f['baseline']} | "
             f"{escape(f['latest'])} | {target} | {escape(progress_text(r.assessment, lang))} | "
@@ -121,7 +122,7 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     for r in card.indicators:
         ind = r.indicator
         out.append(
-            f"- **{escape(ind.name)}** (`{ind.id}`, {r.assessment.method}: "
+            f"- **{escape(ind.name)}** (`{ind.id}`, {_i18n.method(lang, r.assessment.method)}: "
             f"{_messages.label(r.assessment.label, lang)})"
         )
         for kind, line in indicator_notes(r, lang):
@@ -189,7 +190,8 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
     out: list[str] = []
     for r in grid.indicators:
         out += [
-            f"## {escape(r.indicator.name)}: {escape(t('breakdowns', by=grid.heading))}",
+            f"## {escape(r.indicator.name)}: "
+            f"{escape(t('breakdowns', by=breakdown_heading(grid.heading, lang)))}",
             "",
             f"| {t('group')} | {t('baseline')} | {t('latest')} | {t('target')} | "
             f"{t('progress_made_expected')} | {t('trend')} | {t('verdict')} |",
@@ -202,7 +204,7 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
             if deciding_text(view, lang):
                 verdict += f" {escape(deciding_text(view, lang))}"
             if view.caveats:
-                verdict += f" {escape(caveat_codes(view.caveats))}"
+                verdict += f" {escape(caveat_codes(view.caveats, lang))}"
             out.append(
                 f"| {escape(group.label)} | {f['baseline']} | {escape(f['latest'])} | "
                 f"{f['target']} | {escape(f['progress'])} | {trend_arrow(view.trend)} | "
@@ -214,9 +216,9 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
         heads = [escape(r.indicator.name) for r in grid.indicators]
         heads += [escape(o.objective.statement) for o in grid.roots]
         out += [
-            f"## {escape(t('breakdown_matrix', by=grid.heading))}",
+            f"## {escape(t('breakdown_matrix', by=breakdown_heading(grid.heading, lang)))}",
             "",
-            f"| {escape(grid.heading)} | " + " | ".join(heads) + " |",
+            f"| {escape(breakdown_heading(grid.heading, lang))} | " + " | ".join(heads) + " |",
             "|---|" + "---|" * len(heads),
         ]
         for row in grid.rows:

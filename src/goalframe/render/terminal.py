@@ -22,6 +22,7 @@ from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._card_text import (
     Matrix,
+    breakdown_heading,
     caveat_count,
     caveat_text,
     figures,
@@ -223,7 +224,7 @@ def _indicator_table(
             name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
         mark = "" if groups else provenance_mark(r, lang)
         if mark:
-            name.append(f"\n[{mark} {t('target').lower()}]", style="bold")
+            name.append(f"\n[{t('target_marked', mark=mark)}]", style="bold")
         verdict = _status(r.status, lang)
         decided = deciding_text(r, lang)
         if decided:
@@ -238,7 +239,7 @@ def _indicator_table(
         if unit(r) and not groups:
             block.append(f" ({clean(unit(r), newlines=False)})", style="dim")
         if mark:
-            block.append(f" [{mark} {t('target').lower()}]", style="bold")
+            block.append(f" [{t('target_marked', mark=mark)}]", style="bold")
         block.append(f"\n  {t('verdict')}: ")
         block.append_text(_status(r.status, lang))
         if decided:
@@ -268,7 +269,8 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[Any]:
     parts: list[Any] = []
     for r in grid.indicators:
         views = [group_view(r, g) for g in r.groups]
-        title = f"{clean(r.indicator.name, newlines=False)}: {t('breakdowns', by=grid.heading)}"
+        by = breakdown_heading(grid.heading, lang)
+        title = f"{clean(r.indicator.name, newlines=False)}: {t('breakdowns', by=by)}"
         labels = [g.label for g in r.groups]
         parts.append(_indicator_table(views, labels, title, t("group"), lang, groups=True))
         gap = gap_text(r, lang)
@@ -281,10 +283,12 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[Any]:
 
 def _matrix(grid: Matrix, lang: str) -> _Fitted:
     t = functools.partial(_i18n.text, lang)
-    title = t("breakdown_matrix", by=grid.heading)
+    title = t("breakdown_matrix", by=breakdown_heading(grid.heading, lang))
     table = Table(box=box.SIMPLE_HEAVY, title=title, title_justify="left", expand=True)
     table.add_column(
-        grid.heading, ratio=2, min_width=_longest_word([r.label for r in grid.rows], 24)
+        breakdown_heading(grid.heading, lang),
+        ratio=2,
+        min_width=_longest_word([r.label for r in grid.rows], 24),
     )
     heads = [clean(r.indicator.name, newlines=False) for r in grid.indicators]
     heads += [clean(o.objective.statement, newlines=False) for o in grid.roots]
