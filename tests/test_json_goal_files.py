@@ -39,14 +39,14 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch, *, strict: bool = True) ->
 
     fast = outcome()
     with monkeypatch.context() as patch:
-        patch.setattr(gio, "_json_fast", lambda _text: None)
+        patch.setattr(gio, "_json_fast", lambda _text, _name: None)
         slow = outcome()
     return fast, slow
 
 
 def test_the_example_in_json_is_read_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
     text = json.dumps(DOCUMENT)
-    assert gio._json_fast(text) == DOCUMENT  # plain JSON: the fast route is taken
+    assert gio._json_fast(text, "g.json") == DOCUMENT  # plain JSON: the fast route is taken
     fast, slow = _both(text, monkeypatch)
     assert fast == slow and fast[0] == "ok"
 
@@ -60,7 +60,6 @@ def test_the_example_in_json_is_read_the_fast_way(monkeypatch: pytest.MonkeyPatc
         '{"id": "a", "title": 1e3}',  # a number where text belongs
         '{"id": "a"}',  # a required key missing: the error names its place
         "[1, 2]",  # not a mapping
-        "{",  # not JSON
     ],
 )
 def test_what_the_fast_route_leaves_to_the_yaml_route(
@@ -117,3 +116,19 @@ def test_a_json_goal_file_on_disk(tmp_path: Path) -> None:
     # A place is still found when lint asks for one (the positions are read on demand).
     located = framework.locate(("indicators", 1, "unit"))
     assert located is not None and located.line is not None and located.line > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"id": "x",}', (1, 12)),  # a trailing comma: YAML's flow mappings allow it
+        ("{'id': 'x'}", (1, 2)),  # single quotes
+        ('{"id": "x"} # note', (1, 13)),  # a comment
+        ("{", (1, 2)),
+    ],
+)
+def test_a_json_goal_file_is_strict_json(text: str, where: tuple[int, int]) -> None:
+    # The YAML route read these (a .json file went through the YAML reader): issue 29, 7.
+    with pytest.raises(gf.errors.SpecSyntaxError, match="not valid JSON") as raised:
+        gf.parse_framework(text, format="json", name="g.json")
+    assert (raised.value.location.line, raised.value.location.column) == where

@@ -57,7 +57,7 @@ SYNTAX = [
     ("yaml-deep-flow", ".yaml", "id: " + "[" * 200 + "]" * 200 + "\n", "nest", None),
     ("yaml-two-documents", ".yaml", "id: x\n---\nid: y\n", "not valid YAML", None),
     ("json-unclosed", ".json", '{"id": "x"', "not valid", None),
-    ("json-trailing-comma", ".json", '{"id": "x",}', "title", 1),
+    ("json-trailing-comma", ".json", '{"id": "x",}', "not valid JSON", 1),
     ("json-list-root", ".json", "[1, 2]", "holds a mapping", None),
     (
         "json-nan",

@@ -38,7 +38,7 @@ def bad_input(lang: str | None = None) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except SpecValidationError as exc:
-        raise fail(spec_problems(exc, lang) if lang else str(exc)) from None
+        raise fail(spec_problems(exc, lang or "en")) from None
     except GoalframeError as exc:
         raise fail(said(exc, lang) if lang else str(exc)) from None
     except OSError as exc:
@@ -73,9 +73,18 @@ def spec_problems(exc: Any, lang: str) -> str:
 
     count = len(exc.problems)
     head = Message("goal_problems_one" if count == 1 else "goal_problems", count=count)
-    # Each problem written as `Problem` writes itself, with its message in ``lang``.
-    said = (dataclasses.replace(p, message=say(p.message, lang)) for p in exc.problems)
-    return "\n".join([f"{exc.source}: {say(head, lang)}", *(f"  {p}" for p in said)])
+    # Each problem written as `Problem` writes itself, with its message in ``lang``; at most
+    # MAX_SHOWN of them (100,000 problems printed 14.5 MB), then the count of the rest.
+    shown = exc.problems[:MAX_SHOWN]
+    said = (dataclasses.replace(p, message=say(p.message, lang)) for p in shown)
+    lines = [f"{exc.source}: {say(head, lang)}", *(f"  {p}" for p in said)]
+    if count > len(shown):
+        lines.append(f"  {say(Message('data_more', count=count - len(shown)), lang)}")
+    return "\n".join(lines)
+
+
+#: How many of a goal file's problems are printed (the rest are counted).
+MAX_SHOWN = 200
 
 
 def internal_error(exc: BaseException) -> typer.Exit:

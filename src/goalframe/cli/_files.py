@@ -41,14 +41,14 @@ def check_output(output: Path | None, *inputs: Path | None, lang: str | None = N
     destination(output, lang)
 
 
-def parse_as_of(as_of: str | None) -> Any:
-    """Read --as-of, or exit 2 saying what periods look like."""
+def parse_as_of(as_of: str | None, option: str = "--as-of") -> Any:
+    """Read --as-of (or another period ``option``), or exit 2 saying what periods look like."""
     from goalframe._periods import Period
 
     try:
         return Period.parse(as_of) if as_of is not None else None
     except ValueError as exc:
-        raise fail(f"--as-of: {exc}") from None  # noqa: EM102
+        raise fail(f"{option}: {exc}") from None  # noqa: EM102
 
 
 def load_inputs(

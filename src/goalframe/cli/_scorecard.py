@@ -150,7 +150,7 @@ def scorecard(
                 raise fail(say(Message("cli_method_all_formats"), language or "en"))
             _show(comparison, shape, output, width or 140, None)
         else:
-            release = parse_as_of(vintage) if vintage else None
+            release = parse_as_of(vintage, "--vintage") if vintage else None
             card = evaluate(framework, observations, as_of=cutoff, method=method, vintage=release)
             if compact and shape.name == "json":
                 from goalframe.render.json import scorecard_json_chunks

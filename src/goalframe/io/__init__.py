@@ -144,7 +144,7 @@ def parse_framework(
         message = Message("goal_nesting", depth=depth, most=MAX_NESTING)
         raise SpecSyntaxError(message, Location(name))
     root = None
-    fast = _json_fast(text) if format == "json" else None
+    fast = _json_fast(text, name) if format == "json" else None
     if fast is not None:
         try:
             return _validated(fast, name, _lazy_locator(text, name), strict=strict)
@@ -217,7 +217,7 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _json_fast(text: str) -> Any:
+def _json_fast(text: str, name: str) -> Any:
     """A JSON goal file read by the standard library's C parser, or None for the YAML route.
 
     The YAML route reads JSON too and knows every value's line and column, but is about ten
@@ -232,6 +232,11 @@ def _json_fast(text: str) -> Any:
         return None
     try:
         return json.loads(text, object_pairs_hook=_unique, parse_constant=_refuse)
+    except json.JSONDecodeError as exc:
+        # Not JSON (a trailing comma, a comment, single quotes): the YAML route would read
+        # some of it as YAML, which a .json file is not.
+        message = Message("json_invalid_here", problem=exc.msg)
+        raise SpecSyntaxError(message, Location(name, exc.lineno, exc.colno)) from None
     except (_NotFast, ValueError, RecursionError):
         return None
 

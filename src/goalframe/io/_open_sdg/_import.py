@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goalframe.errors import DataError, Location
+from goalframe.errors import Location, ObservationError
 from goalframe.io._open_sdg._builder import _Builder
 from goalframe.io._open_sdg._files import _ID, _natural
 from goalframe.io._open_sdg._result import OpenSdgImport
@@ -17,9 +17,19 @@ def import_open_sdg(folder: str | Path) -> OpenSdgImport:
     YAML) sets that indicator aside with its file, place and reason; the others are imported.
 
     Raises:
-        DataError: The folder has no ``data/indicator_*.csv`` files.
+        ObservationError: The path is not a folder, or has no ``data/indicator_*.csv`` files.
     """
     root = Path(folder)
+    if not root.is_dir():
+        what = (
+            "standard input"
+            if str(root) == "-"
+            else "not a folder"
+            if root.exists()
+            else "no such folder"
+        )
+        msg = f"{what}: give the folder of an Open SDG data repository (with data/ and meta/)"
+        raise ObservationError(msg, Location(str(root)))
     data = root / "data"
     found = data.glob("indicator_*.csv") if data.is_dir() else ()
     files = sorted((p for p in found if _ID.match(p.name)), key=_natural)
@@ -28,7 +38,7 @@ def import_open_sdg(folder: str | Path) -> OpenSdgImport:
             "no Open SDG data files here: expected data/indicator_<id>.csv (e.g. "
             "data/indicator_1-2-1.csv) under this folder"
         )
-        raise DataError(msg, Location(str(root)))
+        raise ObservationError(msg, Location(str(root)))
     builder = _Builder(root)
     for path in files:
         match = _ID.match(path.name)
