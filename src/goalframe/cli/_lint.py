@@ -24,6 +24,30 @@ class LintFormat(StrEnum):
     sarif = "sarif"
 
 
+#: The lint formats an -o file's extension asks for (``report.sarif`` -> sarif).
+LINT_SUFFIXES = {
+    ".txt": LintFormat.text,
+    ".json": LintFormat.json,
+    ".md": LintFormat.markdown,
+    ".markdown": LintFormat.markdown,
+    ".sarif": LintFormat.sarif,
+}
+
+
+def _lint_format_of(output: Path | None, configured: str | None) -> str | None:
+    """The format -o's extension asks for; an unknown one refused unless one is configured."""
+    if output is None or str(output) == "-" or not output.suffix:
+        return None
+    found = LINT_SUFFIXES.get(output.suffix.lower())
+    if found is None and configured is None:
+        msg = (
+            f"{output}: goalframe lint writes no {output.suffix} file; name the output with "
+            f"one of {', '.join(LINT_SUFFIXES)}, or give --format"
+        )
+        raise fail(msg)
+    return found.value if found is not None else None
+
+
 class LintGate(StrEnum):
     """Severities that can fail ``goalframe lint``."""
 
@@ -117,7 +141,9 @@ def lint(
     settings = settings_for(files[0] if files else None)
     chosen = check_codes("--select", settings.resolve("lint.select", select, None))
     left_out = check_codes("--ignore", settings.resolve("lint.ignore", ignore, None))
-    shape = LintFormat(settings.resolve("lint.format", format.value if format else None, "text"))
+    given = format.value if format else None
+    given = given or _lint_format_of(output, settings.get("lint.format"))
+    shape = LintFormat(settings.resolve("lint.format", given, "text"))
     gate = LintGate(settings.resolve("lint.fail-on", fail_on.value if fail_on else None, "error"))
     as_of = settings.resolve("as-of", as_of, None)
     with bad_input():

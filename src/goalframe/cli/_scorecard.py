@@ -134,7 +134,8 @@ def scorecard(
     gate = settings.resolve("fail-on", fail_on.value if fail_on else None, None)
     width = settings.resolve("width", width, None)
     as_of = settings.resolve("as-of", as_of, None)
-    shape = FORMATS_BY_NAME[settings.resolve("format", format or _format_of(output), "table")]
+    by_suffix = None if format else _format_of(output, configured=settings.get("format"))
+    shape = FORMATS_BY_NAME[settings.resolve("format", format or by_suffix, "table")]
     with bad_input(language):
         from goalframe._api import compare, evaluate
 
@@ -194,11 +195,24 @@ def github_annotations(card: Any, framework: Any, tripped: list[str], gate: str)
     return "\n".join(lines) + "\n"
 
 
-def _format_of(output: Path | None) -> str | None:
-    """The format an -o file's extension asks for (``card.html`` -> html), if any."""
-    if output is None or str(output) == "-":
+def _format_of(output: Path | None, *, configured: str | None = None) -> str | None:
+    """The format an -o file's extension asks for (``card.html`` -> html), if any.
+
+    An extension no format has (``card.pdf``) is refused with the list, unless a format is
+    configured: writing text into ``card.pdf`` would give a file nothing opens.
+    """
+    if output is None or str(output) == "-" or not output.suffix:
         return None
     found = format_for_suffix(output.suffix)
+    if found is None and configured is None:
+        from goalframe.render._formats import FORMATS_BY_NAME
+
+        known = ", ".join(s for f in FORMATS_BY_NAME.values() for s in f.suffixes)
+        msg = (
+            f"{output}: goalframe writes no {output.suffix} file; name the output with one of "
+            f"{known}, or give --format"
+        )
+        raise fail(msg)
     return found.name if found is not None else None
 
 
