@@ -260,6 +260,25 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+#: The base of the relative paths in a SARIF log: the folder the command ran in.
+SRCROOT = "%SRCROOT%"
+
+
+def sarif_location(file: str) -> dict[str, str]:
+    """A file as a SARIF artifact location: a percent-encoded URI reference.
+
+    A relative path (``goals dir/my%goals.yaml``) is relative to `SRCROOT`, encoded
+    (``goals%20dir/my%25goals.yaml``); an absolute one is a ``file://`` URI. Validators read
+    ``uri`` as an RFC 3986 reference, which a space or a bare ``%`` is not.
+    """
+    from urllib.parse import quote
+
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
 def reports_sarif(reports: Sequence[FileReport]) -> str:
     """A SARIF 2.1.0 log (for code-scanning tools): one run, every rule, every finding.
 
@@ -273,7 +292,10 @@ def reports_sarif(reports: Sequence[FileReport]) -> str:
             "id": code,
             "name": RULES[code].name,
             "shortDescription": {"text": RULES[code].summary},
-            "helpUri": "https://goalframe.invalid/reference/lint-rules/#" + code.lower(),
+            "help": {
+                "text": f"{RULES[code].summary}. The rule, with an example that breaks it and "
+                f"one that keeps it: goalframe's docs, reference/lint-rules ({code})."
+            },
             "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[code].severity]},
         }
         for code in used
@@ -285,9 +307,9 @@ def reports_sarif(reports: Sequence[FileReport]) -> str:
         for f in report.findings:
             location: dict[str, Any] = {
                 "physicalLocation": {
-                    "artifactLocation": {
-                        "uri": Path(f.location.file if f.location else report.origin).as_posix()
-                    },
+                    "artifactLocation": sarif_location(
+                        f.location.file if f.location else report.origin
+                    ),
                 }
             }
             if f.location and f.location.line:
@@ -317,9 +339,11 @@ def reports_sarif(reports: Sequence[FileReport]) -> str:
                     "driver": {
                         "name": "goalframe",
                         "version": __version__,
-                        "informationUri": "https://goalframe.invalid/",
                         "rules": rules,
                     }
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {"description": {"text": "the folder goalframe lint ran in"}}
                 },
                 "results": results,
             }
