@@ -100,7 +100,13 @@ def _data_caveats(series: Series, goal: Goal, as_of: Period) -> list[Caveat]:
                     ),
                 )
             )
-    extreme = _extreme(series, start)
+    # Only what measures change from a start: a path, and milestones from a declared
+    # baseline ("moved towards the target"). A norm, a range, a cumulative total and a binary
+    # target compare each figure with its own value (issue 28, point 7).
+    from_start = goal.type is TargetType.TRAJECTORY or (
+        goal.type is TargetType.MILESTONES and goal.baseline is not None
+    )
+    extreme = _extreme(series, start) if from_start else None
     if extreme is not None:
         found.append(extreme)
     if goal.provenance in ("illustrative", "proposed"):

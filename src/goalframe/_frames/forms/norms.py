@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._frames._caveats import baseline_extreme, target_caveats
+from goalframe._frames._caveats import target_caveats
 from goalframe._frames._expr import (
     EPSILON,
     code,
@@ -115,8 +115,6 @@ def assess_norms(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
         _dv=value_where(year == nw.col("_due")),
         _fs=nw.when(year >= sy).then(nw.col("_fl")).otherwise(0),
         _ms=nw.when(in_span & (year <= ended)).then(1).otherwise(0),
-        _pv=year_if(year < sy),
-        _nx=year_if(year > sy),
     )
     first = first_pass(
         usable,
@@ -133,21 +131,15 @@ def assess_norms(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
         _fl_all=nw.col("_fl").max(),
         _fl_span=nw.col("_fs").max(),
         _seen=nw.col("_ms").sum(),
-        _prev=nw.col("_pv").max(),
-        _next=nw.col("_nx").min(),
     )
     joined = usable.select(*keys, "_year", "_value").join(first, on=keys, how="inner")
     joined = joined.with_columns(
         _lv=value_where(year == nw.col("_a_last")),
         _tv=value_where(year == nw.col("_last")),
-        _bv=value_where(year == nw.col("_prev")),
-        _av=value_where(year == nw.col("_next")),
     )
     second = joined.group_by(keys).agg(
         _latest=nw.col("_lv").max(),
         _last_value=nw.col("_tv").max(),
-        _before=nw.col("_bv").max(),
-        _after=nw.col("_av").max(),
     )
     series = first.join(second, on=keys, how="inner")
     return with_odd_series(
@@ -278,13 +270,11 @@ def _norm_verdicts(
     n_ended = nw.when(dy < ended).then(dy).otherwise(float(ended)) - sy + 1
     missing = nw.when(n_ended > 0).then(n_ended - nw.col("_seen")).otherwise(0.0)
     flagged = nw.when(start.is_null()).then(nw.col("_fl_all")).otherwise(nw.col("_fl_span"))
-    extreme = baseline_extreme(start)
 
     caveats = nw.concat_str(
         [
             code(flagged > 0, "flagged-values"),
             code(missing > 0, "missing-periods"),
-            code(extreme, "baseline-extreme"),
             *target_caveats(goal),
         ]
     )
