@@ -9,7 +9,27 @@ import typer
 
 from goalframe._version import __version__
 
+#: The root's flags, accepted after the command too (``goalframe scorecard ... -q``).
+ROOT_FLAGS = frozenset({"-q", "--quiet", "-v", "-vv", "-vvv", "--verbose", "--debug"})
+
+
+class _Group(typer.core.TyperGroup):
+    """The root command: its flags (-q, -v, --debug) are read wherever they stand.
+
+    Before a command they are the root's as usual; after it, they are moved in front of it
+    (up to a ``--``, after which everything is an argument), so ``goalframe scorecard g.yaml
+    -q`` works as ``goalframe -q scorecard g.yaml``.
+    """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        cut = args.index("--") if "--" in args else len(args)
+        moved = [a for a in args[:cut] if a in ROOT_FLAGS]
+        rest = [a for a in args[:cut] if a not in ROOT_FLAGS]
+        return super().parse_args(ctx, [*moved, *rest, *args[cut:]])
+
+
 app = typer.Typer(
+    cls=_Group,
     name="goalframe",
     help="Turn policy goals into measurable objectives and check them against data.",
     no_args_is_help=True,

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from goalframe.cli._errors import bad_input, fail
 from goalframe.cli._lint import GoalFiles
+from goalframe.cli._options import check_language
 from goalframe.errors import EXIT_BAD_INPUT, EXIT_INTERNAL
 
 
-def validate(files: GoalFiles) -> None:
+def validate(
+    files: GoalFiles,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the problems: en (default), nl, or any language with a "
+            "catalogue in goalframe/locales.",
+            callback=check_language,
+        ),
+    ] = None,
+) -> None:
     """Check goal files: schema, ids, tree, units, targets. Exit 2 if any has a problem."""
     from goalframe._lint._files import expand_paths
     from goalframe.io import load_framework
@@ -23,7 +35,7 @@ def validate(files: GoalFiles) -> None:
     bad = 0
     for file in paths:
         try:
-            with bad_input():
+            with bad_input(lang):
                 framework = load_framework(file)
         except typer.Exit as exc:  # bad_input printed the located message
             if exc.exit_code == EXIT_INTERNAL:
@@ -31,10 +43,15 @@ def validate(files: GoalFiles) -> None:
             bad += 1
             continue
         with_target = sum(1 for i in framework.indicators if i.goal is not None)
-        typer.echo(
-            f"{file}: valid: {len(framework.objectives)} objectives, "
-            f"{len(framework.indicators)} indicators ({with_target} with a target)"
+        from goalframe._messages import Message, say
+
+        valid = Message(
+            "validate_valid",
+            objectives=len(framework.objectives),
+            indicators=len(framework.indicators),
+            targets=with_target,
         )
+        typer.echo(f"{file}: {say(valid, lang or 'en')}")
         for warning in unit_warnings(framework):
             logging.getLogger("goalframe.cli").warning("warning: %s", warning)
     if bad:
