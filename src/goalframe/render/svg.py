@@ -22,7 +22,8 @@ Added in 0.1.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -136,8 +137,45 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
+def nice_ticks(lo: float, hi: float, *, whole: bool = False) -> list[float]:
+    """Three to six ticks from ``lo`` down to ``hi`` up, at 1, 2, 2.5 or 5 times a power of 10.
+
+    ``whole``: the figures are whole numbers (counts), so no tick is a fraction. The first and
+    last ticks bound the axis (``lo`` and ``hi`` lie within them).
+    """
+    span = hi - lo
+    if not span > 1e-200:  # one figure (or a span below what a chart shows): a unit around it
+        span = max(abs(hi), abs(lo))
+        span = span if span > 1e-200 else 1.0
+    raw = span / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
+    if whole:
+        step = max(1.0, step if step == int(step) else math.ceil(step))
+    digits = max(0, 1 - math.floor(math.log10(step)))  # 0.1 -> 2 places: 3 * 0.1 is 0.3
+
+    def tick(k: int) -> float:
+        return round(k * step, digits) + 0.0
+
+    first, last = _snap(lo / step, math.floor), _snap(hi / step, math.ceil)
+    if tick(first) > lo:  # (a figure a hair off a tick stays inside the axis)
+        first -= 1
+    if tick(last) < hi or last == first:
+        last += 1
+    return [tick(k) for k in range(first, last + 1)]
+
+
+def _snap(k: float, towards: Callable[[float], int]) -> int:
+    """``k`` as a whole number, rounded ``towards`` (floor or ceiling).
+
+    The nearest whole number when float error put ``k`` a hair off it (0.3 / 0.1).
+    """
+    near = round(k)
+    return near if abs(k - near) <= 1e-9 * max(1.0, abs(k)) else towards(k)
+
+
 class _Scale:
-    def __init__(self, xs: list[float], ys: list[float]) -> None:
+    def __init__(self, xs: list[float], ys: list[float], *, whole: bool = False) -> None:
         self.x0, self.x1 = min(xs), max(xs)
         if self.x1 == self.x0:
             self.x0, self.x1 = self.x0 - 0.5, self.x1 + 0.5
@@ -147,10 +185,8 @@ class _Scale:
             lo = 0.0
         elif hi <= 0:
             hi = 0.0
-        self.ticks = sorted({lo, (lo + hi) / 2, hi})
-        pad = abs(hi) * 0.1 or 1.0 if hi == lo else (hi - lo) * 0.06
-        self.y0 = lo if lo == 0 else lo - pad
-        self.y1 = hi if hi == 0 and lo < 0 else hi + pad
+        self.ticks = nice_ticks(lo, hi, whole=whole)
+        self.y0, self.y1 = self.ticks[0], self.ticks[-1]
 
     def x(self, t: float) -> float:
         return LEFT + (WIDTH - LEFT - RIGHT) * (t - self.x0) / (self.x1 - self.x0)
@@ -209,7 +245,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
         ys += list(forecast[1:])
     if not xs or not ys:
         return ""
-    s = _Scale(xs, ys)
+    s = _Scale(xs, ys, whole=all(float(y).is_integer() for y in ys))
     unit = ind.unit or ""
     title = _i18n.text(lang, "chart_title", name=ind.name)
     first = str(result.series[0].period) if result.series else "–"
