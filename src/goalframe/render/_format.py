@@ -17,7 +17,7 @@ STATUS_SYMBOL = {
     Status.INSUFFICIENT_PROGRESS: "▼",
     Status.MOVING_AWAY: "✖",
     Status.MISSED: "✗",
-    Status.OUTCOME_UNKNOWN: "…",
+    Status.OUTCOME_UNKNOWN: "○",  # not …, which also marks text cut short
     Status.NOT_ASSESSABLE: "?",
 }
 
