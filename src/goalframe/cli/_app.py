@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -21,7 +21,7 @@ class _Group(typer.core.TyperGroup):
     -q`` works as ``goalframe -q scorecard g.yaml``.
     """
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         cut = args.index("--") if "--" in args else len(args)
         moved = [a for a in args[:cut] if a in ROOT_FLAGS]
         rest = [a for a in args[:cut] if a not in ROOT_FLAGS]

@@ -12,10 +12,28 @@ from goalframe import _messages
 from goalframe._periods import Frequency
 from goalframe._results import GroupResult, group_label
 from goalframe.render import _i18n
+from goalframe.render._card_words import (
+    breakdown_heading as breakdown_heading,
+)
+from goalframe.render._card_words import (
+    caveat_codes as caveat_codes,
+)
+from goalframe.render._card_words import (
+    caveat_count as caveat_count,
+)
+from goalframe.render._card_words import (
+    caveat_text as caveat_text,
+)
+from goalframe.render._card_words import (
+    marks_legend as marks_legend,
+)
+from goalframe.render._card_words import (
+    reproduce_note as reproduce_note,
+)
 from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
 if TYPE_CHECKING:
-    from goalframe._assessment import Assessment, Caveat, Status
+    from goalframe._assessment import Assessment, Status
     from goalframe._periods import Period
     from goalframe._results import IndicatorResult, ObjectiveResult
     from goalframe._scorecard import ScorecardData
@@ -26,8 +44,14 @@ def status_text(status: Status, lang: str = "en") -> str:
     return f"{STATUS_SYMBOL[status]} {_i18n.status(lang, status)}"
 
 
-def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]:
-    """The facts under the title, shared by every renderer."""
+def header_facts(
+    card: ScorecardData, lang: str = "en", *, page: bool = False
+) -> list[tuple[str, str]]:
+    """The facts under the title, shared by every renderer.
+
+    ``page``: for a published page (HTML), whose readers run no command: an assessment date
+    that was the day of the run says so without the ``--as-of`` hint (`reproduce_note`).
+    """
     spec = card.spec
     t = _i18n.text
     facts = []
@@ -39,6 +63,8 @@ def header_facts(card: ScorecardData, lang: str = "en") -> list[tuple[str, str]]
         when = t(lang, "latest_data")
     elif card.as_of_given:
         when = _when(card.as_of, lang)
+    elif page:  # a published page speaks to readers; the command's hint is in its footer
+        when = t(lang, "assessment_date_made", date=_when(card.as_of, lang))
     else:
         when = t(lang, "assessment_date_today", date=_when(card.as_of, lang))
     facts.append((t(lang, "assessment_date"), when))
@@ -258,30 +284,6 @@ def provenance_mark(result: IndicatorResult, lang: str = "en") -> str:
     return _i18n.text(lang, f"provenance_{goal.provenance}")
 
 
-def breakdown_heading(heading: str, lang: str = "en") -> str:
-    """The breakdown columns as a reader says them: ``region`` as ``regio`` in Dutch.
-
-    Common column names come from the catalogue's ``breakdowns`` table; others as written
-    (underscores as spaces).
-    """
-    from goalframe._messages import Term
-
-    columns = [c.strip() for c in heading.split(",")]
-    return ", ".join(Term("breakdowns", c).say(lang).replace("_", " ") for c in columns)
-
-
-def caveat_codes(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
-    """``⚠ series break, flagged values``: the caveats' titles beside a verdict, in ``lang``."""
-    titles = dict.fromkeys(_i18n.caveat(lang, c.code) for c in caveats)
-    return "⚠ " + ", ".join(titles) if caveats else ""
-
-
-def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
-    """``⚠ 2 caveats (notes)``: a short mark beside a verdict in narrow tables."""
-    word = _i18n.text(lang, "caveats" if len(caveats) > 1 else "caveat").lower()
-    return f"⚠ {len(caveats)} {word}"
-
-
 def reason_text(status: Status, reason: str, lang: str = "en") -> str:
     """A result's reason, introduced by its status: ``not assessable: no observations``."""
     return f"{_i18n.status(lang, status)}: {_i18n.say(reason, lang)}"
@@ -335,11 +337,6 @@ def set_aside_summary(card: ScorecardData, lang: str = "en") -> list[tuple[str, 
     counts = Counter(s.reason for s in card.set_aside)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(_i18n.say(reason, lang), n) for reason, n in ranked]
-
-
-def caveat_text(caveat: Caveat, lang: str = "en") -> str:
-    """``⚠ missing periods: no figure for 2023``: a caveat's title and message in ``lang``."""
-    return f"⚠ {_i18n.caveat(lang, caveat.code)}: {_i18n.say(caveat.message, lang)}"
 
 
 def score_text(score: float | None, lang: str = "en") -> str:

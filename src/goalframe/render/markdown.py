@@ -25,6 +25,7 @@ from goalframe.render._card_text import (
     group_view,
     header_facts,
     indicator_notes,
+    marks_legend,
     matrix,
     progress_text,
     provenance_mark,
@@ -113,6 +114,9 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
     legend = flags_used(card, lang)
     if legend:
         out += [f"{t('flags')}: {escape('; '.join(legend))}.", ""]
+    marks = marks_legend(card, lang)
+    if marks:
+        out += [*(f"{escape(line)}.  " for line in marks[:-1]), f"{escape(marks[-1])}.", ""]
     out += [f"## {t('notes_and_sources')}", ""]
     for o in card.objectives:
         lines = [o.objective.note or "", *(caveat_text(c, lang) for c in o.caveats)]

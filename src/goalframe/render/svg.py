@@ -148,7 +148,7 @@ def nice_ticks(lo: float, hi: float, *, whole: bool = False) -> list[float]:
         span = max(abs(hi), abs(lo))
         span = span if span > 1e-200 else 1.0
     raw = span / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * 0.999)
     if whole:
         step = max(1.0, step if step == int(step) else math.ceil(step))

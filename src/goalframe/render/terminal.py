@@ -32,6 +32,7 @@ from goalframe.render._card_text import (
     group_view,
     header_facts,
     indicator_notes,
+    marks_legend,
     matrix,
     progress_text,
     provenance_mark,
@@ -101,6 +102,7 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     legend = flags_used(card, lang)
     if legend:
         parts.append(Text(f"{t('flags')}: " + "; ".join(legend), style="dim"))
+    parts += [Text(line, style="dim") for line in marks_legend(card, lang)]
     summary = set_aside_summary(card, lang)
     if summary:
         total = sum(n for _, n in summary)

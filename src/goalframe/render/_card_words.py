@@ -1,0 +1,68 @@
+"""The card's words for its marks: caveat titles, breakdown headings, legends, notes.
+
+Split from `goalframe.render._card_text`, which re-exports them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from goalframe.render import _i18n
+
+if TYPE_CHECKING:
+    from goalframe._assessment import Caveat
+    from goalframe._scorecard import ScorecardData
+
+
+def reproduce_note(card: ScorecardData, lang: str = "en") -> str | None:
+    """A page's footer line on making the card again, when its date was the day of the run."""
+    if card.as_of is None or card.as_of_given:
+        return None
+    return _i18n.text(lang, "reproduce", date=str(card.as_of))
+
+
+def marks_legend(card: ScorecardData, lang: str = "en") -> list[str]:
+    """What the card's marks mean, for those it shows: the trend arrows and the score."""
+    from goalframe._assessment import Status
+
+    t = _i18n.text
+    lines = []
+    if any(r.trend is not None for r in card.indicators):
+        lines.append(t(lang, "legend_trend"))
+    if any(o.score is not None for o in card.objectives):
+        ranked: dict[int, list[str]] = {}
+        for status in Status:
+            if status.rank is not None:
+                ranked.setdefault(status.rank, []).append(_i18n.status(lang, status))
+        scale = ", ".join(f"{k} {' / '.join(ranked[k])}" for k in sorted(ranked, reverse=True))
+        lines.append(t(lang, "legend_score", scale=scale))
+    return lines
+
+
+def breakdown_heading(heading: str, lang: str = "en") -> str:
+    """The breakdown columns as a reader says them: ``region`` as ``regio`` in Dutch.
+
+    Common column names come from the catalogue's ``breakdowns`` table; others as written
+    (underscores as spaces).
+    """
+    from goalframe._messages import Term
+
+    columns = [c.strip() for c in heading.split(",")]
+    return ", ".join(Term("breakdowns", c).say(lang).replace("_", " ") for c in columns)
+
+
+def caveat_codes(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
+    """``⚠ series break, flagged values``: the caveats' titles beside a verdict, in ``lang``."""
+    titles = dict.fromkeys(_i18n.caveat(lang, c.code) for c in caveats)
+    return "⚠ " + ", ".join(titles) if caveats else ""
+
+
+def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
+    """``⚠ 2 caveats (notes)``: a short mark beside a verdict in narrow tables."""
+    word = _i18n.text(lang, "caveats" if len(caveats) > 1 else "caveat").lower()
+    return f"⚠ {len(caveats)} {word}"
+
+
+def caveat_text(caveat: Caveat, lang: str = "en") -> str:
+    """``⚠ missing periods: no figure for 2023``: a caveat's title and message in ``lang``."""
+    return f"⚠ {_i18n.caveat(lang, caveat.code)}: {_i18n.say(caveat.message, lang)}"
