@@ -20,6 +20,7 @@ from goalframe._results import (
     find,
     index_results,
 )
+from goalframe._text import clean
 from goalframe.schema import FrameworkSpec, TargetType
 
 __all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
@@ -203,7 +204,8 @@ class ScorecardData:
         goal = result.indicator.goal
         if goal is not None:
             lines += _target_lines(result, goal, lang)
-        return "\n".join(lines) + "\n" + result.assessment.explain(lang) + _figures(result, lang)
+        text = "\n".join(lines) + "\n" + result.assessment.explain(lang) + _figures(result, lang)
+        return clean(text)  # names, groups and reasons quote user text: no raw controls
 
 
 def _figures(result: IndicatorResult, lang: str) -> str:

@@ -13,7 +13,14 @@ from goalframe.errors import EXIT_BAD_INPUT, EXIT_INTERNAL
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"goalframe: error: {message}", err=True)
+    """Print ``message`` on standard error and return exit 2.
+
+    The message is cleaned (`goalframe._text.clean`): it quotes user text (a sheet's name, a
+    cell, a file name), and no control character or bidi override in it reaches a terminal.
+    """
+    from goalframe._text import clean
+
+    typer.echo(f"goalframe: error: {clean(message)}", err=True)
     return typer.Exit(EXIT_BAD_INPUT)
 
 

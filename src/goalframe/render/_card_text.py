@@ -11,6 +11,7 @@ import attrs
 from goalframe import _messages
 from goalframe._periods import Frequency
 from goalframe._results import GroupResult, group_label
+from goalframe._text import clean
 from goalframe.render import _i18n
 from goalframe.render._card_words import (
     breakdown_heading as breakdown_heading,
@@ -211,9 +212,9 @@ def gap_text(result: IndicatorResult, lang: str = "en") -> str:
         lang,
         "gap",
         period=str(gap.period),
-        best=group_label(gap.best),
-        best_value=number(gap.best_value, lang),
-        worst=group_label(gap.worst),
+        best=clean(group_label(gap.best), newlines=False),  # user text: no control reaches
+        best_value=number(gap.best_value, lang),  # a terminal through the gap line
+        worst=clean(group_label(gap.worst), newlines=False),
         worst_value=number(gap.worst_value, lang),
         size=number(gap.size, lang),
         groups=gap.groups,
