@@ -31,6 +31,9 @@ from goalframe.render._card_words import (
 from goalframe.render._card_words import (
     reproduce_note as reproduce_note,
 )
+from goalframe.render._card_words import (
+    unit_label as unit_label,
+)
 from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from goalframe.render import _i18n
 if TYPE_CHECKING:
     from goalframe._assessment import Caveat
     from goalframe._scorecard import ScorecardData
+    from goalframe.schema import FrameworkSpec
 
 
 def reproduce_note(card: ScorecardData, lang: str = "en") -> str | None:
@@ -66,3 +67,26 @@ def caveat_count(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
 def caveat_text(caveat: Caveat, lang: str = "en") -> str:
     """``⚠ missing periods: no figure for 2023``: a caveat's title and message in ``lang``."""
     return f"⚠ {_i18n.caveat(lang, caveat.code)}: {_i18n.say(caveat.message, lang)}"
+
+
+def unit_label(unit: str | None, lang: str = "en", spec: FrameworkSpec | None = None) -> str:
+    """A unit as cards name it: ``EUR_million`` as ``EUR million`` (``miljoen euro``).
+
+    The goal file's own ``label`` for a unit it defines (text, or one per language) comes
+    first, then goalframe's catalogue (``units`` table), then the identifier with its
+    underscores as spaces. JSON and CSV keep the identifier.
+    """
+    from goalframe._messages import Term
+
+    if not unit:
+        return ""
+    for defined in spec.units if spec is not None else ():
+        if (unit != defined.name and unit not in defined.aliases) or defined.label is None:
+            continue
+        if isinstance(defined.label, str):
+            return defined.label
+        return (
+            defined.label.get(lang) or defined.label.get("en") or next(iter(defined.label.values()))
+        )
+    said = Term("units", unit).say(lang)
+    return said.replace("_", " ")

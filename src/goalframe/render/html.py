@@ -34,6 +34,7 @@ from goalframe.render._card_text import (
     reproduce_note,
     score_text,
     set_aside_summary,
+    unit_label,
 )
 from goalframe.render._counts import deciding_text, target_counts, verdict_extra
 from goalframe.render._format import COLOURS, STATUS_SYMBOL, flags, number, trend_arrow
@@ -108,7 +109,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
     return {
         "id": ind.id,
         "name": ind.name,
-        "unit": ind.unit or "–",
+        "unit": unit_label(ind.unit, lang, card.spec) or "–",
         "status": a.status.value,
         "symbol": STATUS_SYMBOL[a.status],
         "label": _i18n.status(lang, a.status),
@@ -140,7 +141,7 @@ def _indicator(card: ScorecardData, result: IndicatorResult, lang: str) -> dict[
         else None,
         "target_source": ind.goal.source.name if ind.goal and ind.goal.source else None,
         "context": context,
-        "chart": Markup(indicator_chart(result, lang)),
+        "chart": Markup(indicator_chart(result, lang, unit=unit_label(ind.unit, lang, card.spec))),
         "forecast": a.method == "forecast" and "projected" in a.components,
         "parts": chart_parts(result),
         "flags": ", ".join(_i18n.flag(lang, name) for name in used),

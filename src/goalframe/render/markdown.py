@@ -32,6 +32,7 @@ from goalframe.render._card_text import (
     score_text,
     set_aside_summary,
     status_text,
+    unit_label,
 )
 from goalframe.render._counts import deciding_text, status_counts, target_counts, verdict_extra
 from goalframe.render._format import trend_arrow, unit
@@ -105,7 +106,8 @@ def render_markdown(card: ScorecardData, lang: str | None = None) -> str:
         if r.caveats:
             verdict += f" {escape(caveat_codes(r.caveats, lang))}"
         out.append(
-            f"| {escape(r.indicator.name)} | {escape(unit(r))} | {f['baseline']} | "
+            f"| {escape(r.indicator.name)} | {escape(unit_label(unit(r), lang, card.spec))} | "
+            f"{f['baseline']} | "
             f"{escape(f['latest'])} | {target} | {escape(progress_text(r.assessment, lang))} | "
             f"{trend_arrow(r.trend)} | {verdict} |"
         )

@@ -197,10 +197,12 @@ class _Scale:
 
 # Long: one SVG drawn top to bottom (axes, bands, series, marks); each part reads the scales above
 # it.
-def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
+def indicator_chart(result: IndicatorResult, lang: str = "en", *, unit: str | None = None) -> str:
     """An SVG chart of one indicator's series against its target.
 
     Returns an empty string when there is nothing to draw (no observation and no target).
+    ``unit``: the unit as the card names it on the axis and in the tooltips (the
+    indicator's identifier when not given; added in 0.3).
 
     Added in 0.1.
     """
@@ -246,7 +248,7 @@ def indicator_chart(result: IndicatorResult, lang: str = "en") -> str:
     if not xs or not ys:
         return ""
     s = _Scale(xs, ys, whole=all(float(y).is_integer() for y in ys))
-    unit = ind.unit or ""
+    unit = unit if unit is not None else ind.unit or ""  # the card's name for it
     title = _i18n.text(lang, "chart_title", name=ind.name)
     first = str(result.series[0].period) if result.series else "–"
     last = str(result.series[-1].period) if result.series else "–"

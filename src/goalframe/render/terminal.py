@@ -39,6 +39,7 @@ from goalframe.render._card_text import (
     score_text,
     set_aside_summary,
     status_text,
+    unit_label,
 )
 from goalframe.render._counts import deciding_text, status_counts, target_counts, verdict_extra
 from goalframe.render._format import trend_arrow, unit
@@ -189,7 +190,8 @@ def _indicators(card: ScorecardData, lang: str) -> _Fitted:
     t = functools.partial(_i18n.text, lang)
     results = list(card.indicators)
     names = [r.indicator.name for r in results]
-    return _indicator_table(results, names, t("indicators"), t("indicator"), lang)
+    units = [unit_label(unit(r), lang, card.spec) for r in results]
+    return _indicator_table(results, names, t("indicators"), t("indicator"), lang, units=units)
 
 
 def _indicator_table(
@@ -200,6 +202,7 @@ def _indicator_table(
     lang: str,
     *,
     groups: bool = False,
+    units: list[str] | None = None,
 ) -> _Fitted:
     """Indicator lines (or one indicator's ``groups``, named by ``names``): table or blocks.
 
@@ -219,11 +222,12 @@ def _indicator_table(
     table.add_column(t("trend"), justify="center", no_wrap=True)
     table.add_column(t("verdict"), min_width=_longest_word(verdicts, 16) + 2, max_width=18)
     blocks: list[Any] = [Text(title, style="italic")]
-    for r, label in zip(results, names, strict=True):
+    shown_units = units if units is not None else [""] * len(results)
+    for r, label, shown_unit in zip(results, names, shown_units, strict=True):
         f = figures(r, sep="\n", lang=lang)
         name = Text(clean(label, newlines=False))
-        if unit(r) and not groups:
-            name.append(f"\n{clean(unit(r), newlines=False)}", style="dim")
+        if shown_unit and not groups:
+            name.append(f"\n{clean(shown_unit, newlines=False)}", style="dim")
         mark = "" if groups else provenance_mark(r, lang)
         if mark:
             name.append(f"\n[{t('target_marked', mark=mark)}]", style="bold")
@@ -238,8 +242,8 @@ def _indicator_table(
             name, f["baseline"], f["latest"], f["target"], progress, trend_arrow(r.trend), verdict
         )
         block = Text(clean(label, newlines=False), style="bold")
-        if unit(r) and not groups:
-            block.append(f" ({clean(unit(r), newlines=False)})", style="dim")
+        if shown_unit and not groups:
+            block.append(f" ({clean(shown_unit, newlines=False)})", style="dim")
         if mark:
             block.append(f" [{t('target_marked', mark=mark)}]", style="bold")
         block.append(f"\n  {t('verdict')}: ")

@@ -39,6 +39,13 @@ class UnitSpec(SpecModel):
     aliases: list[Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]] = Field(
         default_factory=list, description="Other names for it (plural forms, abbreviations)."
     )
+    label: Text | dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text] | None = Field(
+        default=None,
+        description="How cards name it, on axes and in tables: text ('per 100,000 "
+        "inhabitants'), or one per language ({en: county lines, nl: provinciegrenzen}). "
+        "Without it, goalframe's own name for the unit, else the name with spaces. Added "
+        "in 0.3.",
+    )
 
 
 class LintIgnoreSpec(SpecModel):

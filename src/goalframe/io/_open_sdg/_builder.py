@@ -52,7 +52,11 @@ class _Builder:
             "id": _slug(self.root.resolve().name) or "open-sdg",
             "title": f"Open SDG indicators ({self.root.resolve().name})",
             "default_method": "open-sdg",
-            "units": [{"name": name} for name in sorted(set(self.units.values()))],
+            # each with the repository's own words as its label: cards say "Percentage"
+            "units": [
+                {"name": name, "label": text}
+                for text, name in sorted(self.units.items(), key=lambda item: item[1])
+            ],
             "objectives": list(self.objectives.values()),
             "indicators": self.indicators,
         }

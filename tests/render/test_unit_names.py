@@ -1,0 +1,94 @@
+"""Units by name (issue 28, point 2): cards, axes and tables say a unit as a reader does.
+
+Found: `EUR_million`, `per_100k_inhabitants` and an imported repository's `u_percentage`
+on cards and axis titles; a `units:` entry in the goal file had no label.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import goalframe as gf
+from goalframe.render._card_text import unit_label
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "nl-drug-policy"
+GOALS = """\
+id: u
+title: U
+units:
+  - name: per_100k_inhabitants
+    definition: '1e-5'
+    label: {en: 'per 100,000 inhabitants', nl: per 100.000 inwoners}
+  - {name: unit_test_line, label: test lines}
+  - {name: bare_thing}
+objectives:
+  - {id: o, statement: O, indicators: [rate]}
+indicators:
+  - id: rate
+    name: Rate
+    unit: per_100k_inhabitants
+    direction: decrease
+    target: {baseline: {value: 10, period: 2015}, value: 5, deadline: 2030}
+"""
+
+
+@pytest.mark.parametrize(
+    ("unit", "lang", "said"),
+    [
+        ("EUR_million", "en", "EUR million"),
+        ("EUR_million", "nl", "miljoen euro"),
+        ("plantation", "nl", "plantages"),
+        ("percent", "en", "%"),
+        ("percentage_point", "nl", "procentpunt"),
+        ("per_100k_inhabitants", "en", "per 100,000 inhabitants"),
+        ("per_100k_inhabitants", "nl", "per 100.000 inwoners"),
+        ("per_100k_inhabitants", "fr", "per 100,000 inhabitants"),  # no French: the English
+        ("unit_test_line", "nl", "test lines"),  # one label for every language
+        ("bare_thing", "en", "bare thing"),  # no label: the name, with spaces
+        ("some_unit", "en", "some unit"),
+    ],
+)
+def test_a_unit_as_cards_say_it(unit: str, lang: str, said: str) -> None:
+    spec = gf.parse_framework(GOALS).spec
+    assert unit_label(unit, lang, spec) == said
+
+
+def test_every_catalogued_unit_has_a_name_in_every_language() -> None:
+    from goalframe import _messages
+
+    english, dutch = (_messages.catalogues()[lang]["units"] for lang in ("en", "nl"))
+    assert set(english) == set(dutch)
+    from goalframe.units import conversion
+
+    for unit in english:  # every name is one the registry reads
+        conversion(unit, unit)
+
+
+def test_the_card_and_its_charts_name_units_in_the_readers_words() -> None:
+    framework = gf.load_framework(EXAMPLE / "goals.yaml")
+    card = gf.evaluate(framework, gf.load_observations(EXAMPLE / "observations.csv"))
+    assert "| EUR million |" in card.to_markdown()
+    assert "| miljoen euro |" in card.to_markdown(lang="nl")
+    page = card.to_html(lang="nl")
+    assert 'class="unit">miljoen euro</text>' in page  # the chart's axis title
+    shown = re.sub(r'<details class="explain">.*?</details>', "", page, flags=re.DOTALL)
+    assert "EUR_million" not in card.to_text(width=160) and "EUR_million" not in shown
+    # (the folded explanation is `explain`'s text, which names units by their identifiers)
+    assert '"unit": "EUR_million"' in card.to_json()  # programs keep the identifier
+
+
+def test_an_imported_unit_keeps_the_repository_s_words(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "meta").mkdir()
+    (tmp_path / "data" / "indicator_1-1-1.csv").write_text(
+        "Year,Units,Value\n2015,Percentage,10\n2020,Percentage,12\n", encoding="utf-8"
+    )
+    (tmp_path / "meta" / "1-1-1.md").write_text(
+        "---\nindicator_name: One\nreporting_status: complete\n---\n", encoding="utf-8"
+    )
+    imported = gf.import_open_sdg(tmp_path)
+    (unit,) = imported.framework.spec.units
+    assert (unit.name, unit.label) == ("u_percentage", "Percentage")
