@@ -138,3 +138,25 @@ def test_the_command_line_says_which_with_decimal(tmp_path: Path) -> None:
     assert ended.exit_code == 0, ended.output
     latest = json.loads(ended.stdout)["indicators"][0]["latest"]
     assert latest["value"] == 2345.0
+
+
+def test_a_decimal_point_in_a_decimal_comma_file_is_refused_with_its_line(
+    tmp_path: Path,
+) -> None:
+    # Found (issue 29, point 5): with --decimal , the cell 1.500 read as 1500 and the cell
+    # 1.50 as 1.5, in the same file: a point that cannot group thousands is now refused.
+    data = tmp_path / "data.csv"
+    data.write_text(
+        "indicator;period;value;unit\nx;2015;1.500;kg\nx;2016;1.50;kg\nx;2017;2,5;kg\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(gf.DataError) as raised:
+        gf.load_observations(data, decimal=",")
+    said = str(raised.value)
+    assert "data.csv:3: value '1.50' has a decimal point" in said
+    assert ":2:" not in said and ":4:" not in said  # 1.500 groups thousands; 2,5 is a comma
+    data.write_text(
+        "indicator;period;value;unit\nx;2015;1.500;kg\nx;2017;2,5;kg\n", encoding="utf-8"
+    )
+    values = [o.value for o in gf.load_observations(data, decimal=",").observations]
+    assert values == [1500.0, 2.5]

@@ -105,6 +105,24 @@ def _decimal_of(values: list[tuple[str, int]], name: str) -> str:
     return "."
 
 
+def _refuse_points(held: list[tuple[list[str], int]], where: int, width: int, name: str) -> None:
+    """In a decimal-comma file, refuse values whose point is not a thousands separator.
+
+    ``1.500`` groups thousands (1500); ``1.50`` cannot, and read as a decimal point it would
+    silently mean 1.5 beside a 1500 in the same file. Every such line is named.
+    """
+    from goalframe._observations._build import _Collector
+
+    problems = _Collector(name)
+    for cells, line in held:
+        cell = cells[where].strip() if len(cells) == width else ""
+        if "." in cell and not _COMMA_NUMBER.match(cell):
+            problems.error(
+                Message("data_point_in_comma_file", cell=repr(cell)), Location(name, line)
+            )
+    problems.raise_if_any()
+
+
 def _not_a_number(cell: str) -> Message:
     """The value cell's problem, in the row reader's words (``column 'value': ...``)."""
     from goalframe._observations._build import _cell
@@ -143,6 +161,7 @@ def _read(reader: Any, name: str, decimal: str | None = ".") -> ObservationSet:
             values = [(c[where], line) for c, line in held if len(c) == len(columns)]
             decimal = _decimal_of(values, name)
         if decimal == ",":
+            _refuse_points(held, where, len(columns), name)
             for cells, _ in held:
                 if len(cells) == len(columns):
                     cells[where] = _to_point(cells[where], ",")
