@@ -9,6 +9,7 @@ Statistics Canada's and the UK ONS's): `2024 Q1`, `2014/15`, `2015-2016`, `2003-
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,48 @@ def test_the_command_writes_an_import_report_and_strict_fails_on_a_set_aside(
     )
     assert strict.exit_code == 1
     assert f"--strict: {len(reasons)} thing(s) set aside" in strict.output
+
+
+def test_a_link_out_of_the_repository_is_neither_followed_nor_echoed(tmp_path: Path) -> None:
+    # Found (issue 29, point 3): a data file linked to a file outside the repository was
+    # read, and its first line printed in the error.
+    outside = tmp_path / "outside.csv"
+    outside.write_text("SECRET-LINE,x\n1,2\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "meta").mkdir()
+    (repo / "data" / "indicator_1-1-1.csv").symlink_to(outside)
+    (repo / "data" / "indicator_1-2-1.csv").write_text("Year,Value\n2015,1\n2020,2\n")
+    for sdg_id in ("1-1-1", "1-2-1"):
+        (repo / "meta" / f"{sdg_id}.md").write_text(META.format(name="A", unit="percent", extra=""))
+    (repo / "meta" / "1-2-1.yml").symlink_to(outside)  # metadata linked out too
+    imported = gf.import_open_sdg(repo)
+    said = json.dumps(imported.report())
+    assert "SECRET" not in said
+    assert not imported.framework.indicators
+    reasons = [s.reason for s in imported.skipped]
+    assert any("data/indicator_1-1-1.csv is a link to a file outside" in r for r in reasons)
+    assert any("meta/1-2-1.yml is a link to a file outside" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        # two Value columns: read silently before (the last won)
+        ("Year,Value,Value\n2015,1,9\n2020,2,8\n", "(line 1): column 'Value' appears twice"),
+        # an unterminated quote swallowed the next rows into a cell, and the import succeeded
+        (
+            'Year,Units,Value\n2015,"percent,1\n2020,percent,2\n2021,percent,3\n',
+            "(line 2): a cell runs",
+        ),
+        # a cell over the CSV reader's limit ended in an internal error
+        ("Year,Value,Note\n2015,1," + "x" * 200_000 + "\n", "not CSV the reader can read"),
+    ],
+    ids=["duplicated-column", "unterminated-quote", "oversized-cell"],
+)
+def test_malformed_csv_sets_its_indicator_aside_with_the_reason(
+    tmp_path: Path, data: str, said: str
+) -> None:
+    imported = _one(tmp_path, "1-1-1", data)
+    assert not imported.framework.indicators
+    assert any(said in s.reason for s in imported.skipped), [s.reason for s in imported.skipped]

@@ -117,6 +117,7 @@ class _Builder:
         self.skipped.extend([*said, *mixed])
 
     def indicator(self, sdg_id: str, path: Path) -> None:
+        self._inside(path)
         meta, meta_file = self._meta(sdg_id)
         _check_lists(meta, meta_file or path)
         header, records = unit_columns(*_read_data(path))
@@ -340,6 +341,7 @@ class _Builder:
             self.root / "indicator-config" / f"{sdg_id}.yml",
         ):
             if path.is_file():
+                self._inside(path)
                 repeated: list[str] = []
                 merged.update(_read_meta(path, repeated))
                 last = path
@@ -350,6 +352,19 @@ class _Builder:
                         "read, as Open SDG reads it"
                     )
         return merged, last
+
+    def _inside(self, path: Path) -> None:
+        """Refuse (for this indicator) a file that is a link out of the repository.
+
+        The import reads the repository and nothing else: a data or metadata file linked to
+        a file elsewhere is neither followed nor echoed in a message.
+        """
+        from goalframe.errors import ObservationError
+
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            where = path.relative_to(self.root).as_posix()
+            msg = f"{where} is a link to a file outside the repository: not read"
+            raise ObservationError(msg, Location(where))
 
     def _objective(self, goal: str, target: str, meta: Mapping[str, Any]) -> dict[str, Any]:
         goal_id = f"goal-{goal}"

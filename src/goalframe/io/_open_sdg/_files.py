@@ -178,12 +178,28 @@ def _read_data(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
                 shown = ", ".join(header) or "no header (an empty file)"
                 msg = f"an Open SDG data file needs Year and Value columns; it has {shown}"
                 raise ObservationError(msg, Location(str(path), blank + 1))
-            records = [
-                (blank + reader.line_num, {k.strip(): (v or "") for k, v in row.items() if k})
-                for row in reader
-            ]
+            twice = next((h for k, h in enumerate(header) if h and h in header[:k]), None)
+            if twice is not None:  # (a dict would keep the last silently)
+                msg = f"column {twice!r} appears twice in the header; keep one"
+                raise ObservationError(msg, Location(str(path), blank + 1))
+            records = []
+            ended = reader.line_num  # where the header ended
+            for row in reader:
+                line, began, ended = blank + reader.line_num, blank + ended + 1, reader.line_num
+                cells = {k.strip(): (v or "") for k, v in row.items() if k}
+                if any("\n" in v or "\r" in v for v in cells.values()):
+                    line = began  # (the line the unclosed quote opened on)
+                    msg = (
+                        "a cell runs over several lines, so a quote is not closed (the rows "
+                        "after it would be read into it); close the quote"
+                    )
+                    raise ObservationError(msg, Location(str(path), line))
+                records.append((line, cells))
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8 CSV"
+        raise ObservationError(msg, Location(str(path))) from None
+    except csv.Error as exc:  # a cell over the field limit, a NUL byte
+        msg = f"not CSV the reader can read ({exc}); check the quoting"
         raise ObservationError(msg, Location(str(path))) from None
     return header, records
 
