@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goalframe._numbers import _NUMBER, _ZERO, MAX_MAGNITUDE, parse_number
@@ -52,3 +52,26 @@ def test_numbers_read(text: str, value: float) -> None:
 def test_what_float_reads_but_goalframe_does_not(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False).filter(
+        lambda v: v == 0 or abs(v) >= 1e-15
+    ),
+    st.sampled_from(["en", "nl"]),
+)
+def test_a_number_on_a_card_reads_back_as_itself(value: float, lang: str) -> None:
+    # Issue 30, point 6: small values printed as 1e-05 in every language. A card's number is
+    # plain digits in the locale's way (no exponent), and babel's parser of that locale reads
+    # it back to the number within the card's rounding (four significant digits, one decimal
+    # from 100 up, two from 1 up).
+    from babel.numbers import parse_decimal
+
+    from goalframe._messages import number
+
+    shown = number(value, lang)
+    assert "e" not in shown.lower()
+    back = float(parse_decimal(shown.replace("−", "-"), locale=lang, strict=False))
+    slack = 0.05 if abs(value) >= 100 else 0.005 if abs(value) >= 1 else 5e-4 * abs(value)
+    assert abs(back - value) <= slack * 1.0001 + abs(value) * 1e-12, (value, shown, back)

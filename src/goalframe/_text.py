@@ -56,13 +56,19 @@ def number(value: float | None) -> str:
     """
     if value is None or not math.isfinite(value):
         return "–"
-    if value == int(value) and abs(value) < 1e15:
+    if value == int(value) and abs(value) <= 1e15:
         return f"{int(value):,}"
     if abs(value) >= 100:
         return f"{value:,.1f}"
     if abs(value) >= 1:
         return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:.4g}"
+    # Below 1: four significant digits as plain decimals (0.00001, not 1e-05), down to 1e-15;
+    # smaller magnitudes, which no indicator has, keep the exponent.
+    if abs(value) < 1e-15:
+        return f"{value:.4g}"
+    decimals = 3 - math.floor(math.log10(abs(value)))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def catalogue_languages() -> tuple[str, ...]:

@@ -22,6 +22,8 @@ from goalframe.io._open_sdg._files import (
     _slug,
     _source,
     _year,
+    check_lists,
+    inside,
     unit_columns,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
@@ -117,9 +119,9 @@ class _Builder:
         self.skipped.extend([*said, *mixed])
 
     def indicator(self, sdg_id: str, path: Path) -> None:
-        self._inside(path)
+        inside(self.root, path)
         meta, meta_file = self._meta(sdg_id)
-        _check_lists(meta, meta_file or path)
+        check_lists(meta, meta_file or path)
         header, records = unit_columns(*_read_data(path))
         disaggregations = [
             c for c in header if c.lower() not in NOT_DISAGGREGATIONS + OBSERVATION_ATTRIBUTES
@@ -341,7 +343,7 @@ class _Builder:
             self.root / "indicator-config" / f"{sdg_id}.yml",
         ):
             if path.is_file():
-                self._inside(path)
+                inside(self.root, path)
                 repeated: list[str] = []
                 merged.update(_read_meta(path, repeated))
                 last = path
@@ -352,19 +354,6 @@ class _Builder:
                         "read, as Open SDG reads it"
                     )
         return merged, last
-
-    def _inside(self, path: Path) -> None:
-        """Refuse (for this indicator) a file that is a link out of the repository.
-
-        The import reads the repository and nothing else: a data or metadata file linked to
-        a file elsewhere is neither followed nor echoed in a message.
-        """
-        from goalframe.errors import ObservationError
-
-        if not path.resolve().is_relative_to(self.root.resolve()):
-            where = path.relative_to(self.root).as_posix()
-            msg = f"{where} is a link to a file outside the repository: not read"
-            raise ObservationError(msg, Location(where))
 
     def _objective(self, goal: str, target: str, meta: Mapping[str, Any]) -> dict[str, Any]:
         goal_id = f"goal-{goal}"
@@ -396,20 +385,3 @@ class _Builder:
                 name, n = f"{base}_{n}", n + 1
             self.units[text] = name
         return self.units[text]
-
-
-#: Metadata fields that hold a list (of mappings): another kind sets the indicator aside.
-_LISTS = ("progress_calculation_options", "data_start_values")
-
-
-def _check_lists(meta: Mapping[str, Any], where: Path) -> None:
-    """Refuse (for this indicator) a list field of another kind: ``data_start_values: 5``."""
-    from goalframe.errors import DataError
-
-    for field in _LISTS:
-        value = meta.get(field)
-        if value is None or value == "":
-            continue
-        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-            msg = f"{field} should be a list of mappings, not {value!r:.60}"
-            raise DataError(msg)

@@ -278,3 +278,32 @@ def _number(value: object) -> float:
     from goalframe._numbers import parse_number
 
     return parse_number(str(value), what="number")
+
+
+#: Metadata fields that hold a list (of mappings): another kind sets the indicator aside.
+_LISTS = ("progress_calculation_options", "data_start_values")
+
+
+def check_lists(meta: Mapping[str, Any], where: Path) -> None:
+    """Refuse (for this indicator) a list field of another kind: ``data_start_values: 5``."""
+    from goalframe.errors import DataError
+
+    for field in _LISTS:
+        value = meta.get(field)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            msg = f"{field} should be a list of mappings, not {value!r:.60}"
+            raise DataError(msg)
+
+
+def inside(root: Path, path: Path) -> None:
+    """Refuse (for this indicator) a file that is a link out of the repository.
+
+    The import reads the repository and nothing else: a data or metadata file linked to
+    a file elsewhere is neither followed nor echoed in a message.
+    """
+    if not path.resolve().is_relative_to(root.resolve()):
+        where = path.relative_to(root).as_posix()
+        msg = f"{where} is a link to a file outside the repository: not read"
+        raise ObservationError(msg, Location(where))
