@@ -105,3 +105,22 @@ def test_the_readmes_lint_output_is_what_lint_prints(monkeypatch: pytest.MonkeyP
     lines = printed.splitlines()
     for line in shown.strip().splitlines():
         assert line in lines, line
+
+
+def test_the_stated_size_of_the_example_page_is_true() -> None:
+    # Docs kept true by tests (issue 28, point 10): the Publish page said 42.8 kB for a
+    # page of 46.7 kB.
+    import re
+
+    import goalframe as gf
+
+    example = ROOT / "examples" / "nl-drug-policy"
+    card = gf.evaluate(
+        gf.load_framework(example / "goals.yaml"),
+        gf.load_observations(example / "observations.csv"),
+        as_of="2026-11-28",
+    )
+    size = len(card.to_html().encode("utf-8")) / 1000
+    page = (ROOT / "docs" / "how-to" / "publish.md").read_text(encoding="utf-8")
+    stated = float(re.search(r"The example page is ([0-9.]+) kB", page)[1])  # type: ignore[index]
+    assert abs(stated - size) <= 0.05 * size, (stated, size)
