@@ -272,3 +272,28 @@ def test_usage_errors_are_type_errors_and_goalframe_errors() -> None:
     with pytest.raises(UsageError) as info:
         gf.evaluate(FW, None)  # type: ignore[arg-type]
     assert isinstance(info.value, TypeError) and isinstance(info.value, GoalframeError)
+
+
+def test_debug_shows_the_traceback_and_still_exits_3(
+    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found (issue 29, point 7): `--debug` turned exit 3 into Python's 1, the gate's code.
+    import sys
+
+    import goalframe._api
+    from goalframe.cli import main
+
+    def broken(*_: Any, **__: Any) -> Any:
+        msg = "simulated bug"
+        raise KeyError(msg)
+
+    monkeypatch.setattr(goalframe._api, "assess_all", broken)
+    goals, data = files
+    monkeypatch.setattr(
+        sys, "argv", ["goalframe", "--debug", "scorecard", str(goals), "-d", str(data)]
+    )
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "KeyError: 'simulated bug'" in err

@@ -136,3 +136,20 @@ def test_a_unit_that_does_not_convert_on_a_breakdown_not_assessed(goals: Path) -
     assert table.code == card.code == 0, (table.err, card.err)
     assert "on_track" in table.out and '"on_track"' in card.out
     assert "1 set aside: breakdown not assessed" in table.err
+
+
+@pytest.mark.parametrize(("end", "code"), [("2047-05-18", 0), ("2047-05-19", 2)])
+def test_a_norm_s_span_is_capped_when_the_file_is_validated(
+    goals: Path, end: str, code: int
+) -> None:
+    # Found (issue 29, point 7): a norm over 10,001 daily periods passed `validate` though
+    # the documented cap is 10,000 (it was refused only when assessed). 2020-01-01 to
+    # 2047-05-18 is 10,000 days.
+    path = "    target: {baseline: {value: 50, period: 2015}, value: 60, deadline: 2030}\n"
+    norm = f"    target: {{type: norm, value: 5, period: {{start: 2020-01-01, end: {end}}}}}\n"
+    text = GOALS.replace("    by: [area]\n" + path, norm)
+    goals.write_text(text, encoding="utf-8")
+    ended = cli("validate", goals)
+    assert ended.code == code, ended.err
+    if code:
+        assert "more than 10,000 periods" in ended.err and ":10:" in ended.err

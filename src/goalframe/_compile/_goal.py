@@ -182,6 +182,12 @@ def _compile_goal(
     deadline, base_period = target.deadline, None
     if kind in (TargetType.NORM, TargetType.CUMULATIVE) and target.period is not None:
         base_period, deadline = target.period.start, target.period.end
+        from goalframe.progress.targets import MAX_SPAN, span_periods
+
+        if len(span_periods(base_period, deadline)) > MAX_SPAN:  # (the count stops past it)
+            message = Message("goal_span_too_long", most=f"{MAX_SPAN:,}")
+            problems.add("T005", (*tpath, "period"), message)
+            return None
     return Goal(
         direction=direction,
         baseline=baseline,

@@ -46,7 +46,12 @@ def main() -> None:
         app()
     except SystemExit:
         raise
-    except Exception as exc:
-        if debugging():
-            raise
+    except Exception as exc:  # noqa: BLE001 - anything that escapes a command is a bug
+        if debugging():  # the traceback, and still the internal error's code (not Python's 1)
+            import traceback
+
+            traceback.print_exc()
+            from goalframe.errors import EXIT_INTERNAL
+
+            raise SystemExit(EXIT_INTERNAL) from None
         raise SystemExit(internal_error(exc).exit_code) from None

@@ -41,6 +41,8 @@ NORM_PARTLY = 0.75
 #: A running total against the share of its span gone: on pace from here, behind from the next.
 PACE_ON, PACE_BEHIND = 0.95, 0.6
 CITATION = "goalframe target types (docs: explanation/methods)"
+#: The most periods a norm's or a cumulative total's span may have (refused when loading).
+MAX_SPAN = 10_000
 
 norm_verdict = MethodResults("norm", citation=CITATION)
 range_verdict = MethodResults("range", citation=CITATION)
@@ -64,7 +66,7 @@ def _span(start: Period, end: Period) -> list[Period]:
         import datetime as dt
 
         day = start.start
-        while Period.parse(day) <= end and len(out) <= 10_000:
+        while Period.parse(day) <= end and len(out) <= MAX_SPAN:
             out.append(Period.parse(day))
             if day == dt.date.max:
                 break
@@ -130,7 +132,7 @@ def _checks(goal: Goal) -> list[tuple[Period, float]] | str:
     start = goal.base_period or (goal.baseline.period if goal.baseline else None)
     if start is None or goal.deadline is None:
         return "a norm needs a span (its first and last period)"
-    if len(span_periods(start, goal.deadline)) > 10_000:
+    if len(span_periods(start, goal.deadline)) > MAX_SPAN:
         return "the norm's span has more than 10,000 periods"
     return [(p, goal.target) for p in span_periods(start, goal.deadline)]
 
