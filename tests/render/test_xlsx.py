@@ -191,3 +191,38 @@ def test_a_value_under_no_header_is_refused_not_lost(tmp_path: Path) -> None:
     book.close()
     with pytest.raises(gf.DataError, match=r"obs.xlsx\[Sheet1\]:2: a value in column 5, which"):
         gf.load_observations(path)
+
+
+def test_tables_people_can_filter_with_shares_as_percentages() -> None:
+    # Issue 30, point 5 (and 28, point 8): shares were raw fractions (0.5714285714285713),
+    # and no table had a filter. Read back as a spreadsheet user's library reads it.
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    example = Path(__file__).parents[2] / "examples" / "nl-drug-policy"
+    card = gf.evaluate(
+        gf.load_framework(example / "goals.yaml"),
+        gf.load_observations(example / "observations.csv"),
+        as_of="2026-11-28",
+    )
+    book = openpyxl.load_workbook(io.BytesIO(card.to_xlsx()))
+    for name in ("Objectives", "Indicators", "Observations", "Set aside"):
+        sheet = book[name]
+        assert sheet.freeze_panes == "A2", name
+        width = sheet.max_column
+        assert (
+            sheet.auto_filter.ref
+            == f"A1:{openpyxl.utils.get_column_letter(width)}{max(sheet.max_row, 2)}"
+        ), name
+    sheet = book["Indicators"]
+    head = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    shares = [
+        r[head.index(column)]
+        for r in rows
+        for column in ("progress", "expected_progress")
+        if r[head.index("method")].value == "trajectory" and r[head.index(column)].value is not None
+    ]
+    assert shares and all(cell.number_format == "0.0%" for cell in shares)
+    others = [r[head.index("progress")] for r in rows if r[head.index("method")].value == "norm"]
+    assert all(cell.number_format == "General" for cell in others)  # a count is not a share

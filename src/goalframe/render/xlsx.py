@@ -96,7 +96,8 @@ def render_xlsx(card: ScorecardData, lang: str | None = None) -> bytes:
     }
     _about(book.add_worksheet("Scorecard"), card, lang, bold)
     _objectives(book.add_worksheet("Objectives"), card, lang, header, verdicts)
-    _indicators(book.add_worksheet("Indicators"), card, lang, header, verdicts)
+    share = book.add_format({"num_format": "0.0%"})
+    _indicators(book.add_worksheet("Indicators"), card, lang, header, verdicts, share)
     _observations(book.add_worksheet("Observations"), card, header)
     _set_aside(book.add_worksheet("Set aside"), card, header)
     book.close()
@@ -115,10 +116,16 @@ def _put(sheet: Any, row: int, col: int, value: object, style: Any = None) -> No
         sheet.write_string(row, col, str(value), style)
 
 
-def _table(sheet: Any, columns: tuple[str, ...] | list[str], header: Any) -> None:
+def _table(sheet: Any, columns: tuple[str, ...] | list[str], header: Any, rows: int = 0) -> None:
+    """The header row, frozen, with a filter over the ``rows`` below it."""
     for col, name in enumerate(columns):
         sheet.write_string(0, col, name, header)
     sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
+
+
+#: The methods whose key number (``progress``, ``expected_progress``) is a share of the way.
+SHARE_METHODS = frozenset({"trajectory", "okr"})
 
 
 def _about(sheet: Any, card: ScorecardData, lang: str, bold: Any) -> None:
@@ -148,7 +155,7 @@ def _objectives(
 ) -> None:
     columns = ["objective", "statement", "level", "depth", "verdict", "status", "score"]
     columns += ["met", "missed", "unknown", "due", "not_due", "final", "reason", "caveats"]
-    _table(sheet, columns, header)
+    _table(sheet, columns, header, rows=len(card.objectives))
     for row, result in enumerate(card.objectives, start=1):
         o = result.objective
         values = [
@@ -175,9 +182,13 @@ def _objectives(
 
 
 def _indicators(
-    sheet: Any, card: ScorecardData, lang: str, header: Any, verdicts: dict[Status, Any]
+    sheet: Any,
+    card: ScorecardData,
+    lang: str,
+    header: Any,
+    verdicts: dict[Status, Any],
+    share: Any = None,
 ) -> None:
-    _table(sheet, INDICATOR_COLUMNS, header)
     # The indicators, then (with `by:`) every breakdown series, its group in the last column.
     lines = [(r, "") for r in card.indicators]
     lines += [
@@ -185,6 +196,7 @@ def _indicators(
         for r in card.indicators
         for g in r.groups
     ]
+    _table(sheet, INDICATOR_COLUMNS, header, rows=len(lines))
     for row, (r, group) in enumerate(lines, start=1):
         a = r.assessment
         values = {
@@ -194,6 +206,8 @@ def _indicators(
         }
         for col, name in enumerate(INDICATOR_COLUMNS):
             style = verdicts[a.status] if name == "verdict" else None
+            if name in ("progress", "expected_progress") and a.method in SHARE_METHODS:
+                style = share  # a share of the way, shown as one: 57.1%, not 0.5714285...
             _put(sheet, row, col, values[name], style)
     sheet.set_column(1, 1, 40)
     sheet.set_column(7, 7, 22)
@@ -201,10 +215,10 @@ def _indicators(
 
 def _observations(sheet: Any, card: ScorecardData, header: Any) -> None:
     columns = ("indicator", "breakdown", "period", "value", "unit", "flags", "note")
-    _table(sheet, columns, header)
     row = 1
     series = [(r.indicator, r.breakdown, r.series) for r in card.indicators]
     series += [(r.indicator, g.group, g.series) for r in card.indicators for g in r.groups]
+    _table(sheet, columns, header, rows=sum(len(points) for *_, points in series))
     for indicator, breakdown, points in series:
         shown = ";".join(f"{k}={v}" for k, v in breakdown)
         for point in points:
@@ -224,7 +238,7 @@ def _observations(sheet: Any, card: ScorecardData, header: Any) -> None:
 
 def _set_aside(sheet: Any, card: ScorecardData, header: Any) -> None:
     columns = ("indicator", "period", "value", "reason", "location")
-    _table(sheet, columns, header)
+    _table(sheet, columns, header, rows=len(card.set_aside))
     for row, aside in enumerate(card.set_aside, start=1):
         where = file_name(str(aside.location)) if aside.location else None
         values = (aside.indicator, aside.period, aside.value, aside.reason, where)
