@@ -159,9 +159,9 @@ def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
     ]
     dims = {"geo": "NL", "nrg_bal": "REN"}
     assert rows == [
-        ("NRG_IND_REN", "2019", 8.9, "PC", [], dims),
-        ("NRG_IND_REN", "2020", 14.0, "PC", ["break"], dims),
-        ("NRG_IND_REN", "2021", 12.3, "PC", ["break", "provisional"], dims),
+        ("NRG_IND_REN", "2019", 8.9, "percent", [], dims),  # PC: a percentage, not a parsec
+        ("NRG_IND_REN", "2020", 14.0, "percent", ["break"], dims),
+        ("NRG_IND_REN", "2021", 12.3, "percent", ["break", "provisional"], dims),
     ]
     assert read.observations[2].note == "OBS_STATUS bp (break in time series, provisional)"
     (aside,) = read.set_aside
@@ -169,3 +169,30 @@ def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
         "2022",
         "a confidential value (CONF_STATUS C): set aside",
     )
+
+
+def test_a_eurostat_file_is_scored_against_a_percent_indicator(tmp_path: Path) -> None:
+    # Issue 27, point 8: Eurostat's unit code PC is a parsec to pint, so a file in the
+    # shape Eurostat serves could not be scored against an indicator in percent.
+    goals = gf.parse_framework(
+        """
+id: e
+title: E
+objectives:
+  - {id: o, statement: O, indicators: [NRG_IND_REN]}
+indicators:
+  - id: NRG_IND_REN
+    name: Renewable share
+    unit: percent
+    direction: increase
+    select: {geo: NL, nrg_bal: REN}
+    target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
+"""
+    )
+    card = gf.evaluate(
+        goals, gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT)), as_of=2022
+    )
+    result = card.indicator("NRG_IND_REN")
+    assert [o.value for o in result.series] == [8.9, 14.0, 12.3]  # read, in percent
+    # (not assessable for the file's own reason: the 2021 break leaves no figure after it)
+    assert "series-break" in {c.code for c in result.caveats}

@@ -183,10 +183,38 @@ def sdmx_rows(
                 meanings = ", ".join(OBS_STATUS[c][1] for c in codes)
                 notes.append(f"OBS_STATUS {status} ({meanings})")
         row["note"] = "; ".join(notes) or None
+        code = str(row.get("unit") or "").strip().upper()
+        if code in SDMX_UNITS:  # ESTAT's code list: PC is a percentage here, not a parsec
+            row["unit"] = SDMX_UNITS[code]
         mult = str(row.get("unit_mult") or "").strip()
         if mult and value:
             row["value"] = _scaled(value, mult, location)
         yield row, location
+
+
+#: Units of Eurostat's UNIT code list (and the SDMX global one) read as goalframe's units.
+#: Only codes with one meaning: ``PC`` is a percentage in SDMX, a parsec to pint; ``NR``
+#: (a number of something) stays as it is, for the goal file to name (``units:``).
+SDMX_UNITS = {
+    "PC": "percent",
+    "PC_POP": "percent",
+    "PC_HH": "percent",
+    "PC_GDP": "percent",
+    "PC_TOT": "percent",
+    "PC_IND": "percent",
+    "PC_ENT": "percent",
+    "PCH_PRE": "percent",
+    "PP": "percentage_point",
+    "EUR": "EUR",
+    "THS_EUR": "EUR_thousand",
+    "MIO_EUR": "EUR_million",
+    "BN_EUR": "EUR_billion",
+    "KG": "kg",
+    "T": "tonne",
+    "THS_T": "kilotonne",
+    "HA": "hectare",
+    "KM": "km",
+}
 
 
 def _scaled(value: str, mult: str, location: Location) -> str:
