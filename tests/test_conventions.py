@@ -63,3 +63,20 @@ def test_a_frame_column_by_another_name_gets_a_hint(given: str, meant: str) -> N
     columns[given] = columns.pop(meant)
     with pytest.raises(gf.DataError, match=f"no column '{meant}' \\(rename '{given}'\\?\\)"):
         gf.evaluate_frame(framework, pl.DataFrame(columns))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 160])
+def test_columns_is_honoured_when_the_card_goes_to_a_pipe(
+    files: tuple[Path, Path], columns: int
+) -> None:
+    # Issue 28, point 6: `COLUMNS=60 goalframe scorecard ... | less` printed 100 columns.
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
+    env = {"COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
+    result = CliRunner().invoke(app, ["scorecard", str(files[0]), "-d", str(files[1])], env=env)
+    assert result.exit_code == 0, result.stderr
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert columns - 25 <= widest <= columns
+    assert not any(line != line.rstrip() for line in result.stdout.splitlines())

@@ -246,9 +246,17 @@ def _show(
         from goalframe._messages import Message, say
 
         raise fail(say(Message("cli_excel_terminal"), lang or "en"))
-    if format.name == "table":
-        language["width"] = width or 100
+    if format.name == "table":  # a pipe: --width, else COLUMNS (as a terminal sets it), else 100
+        language["width"] = width or _columns() or 100
     write_output(getattr(result, format.writer)(**language), output)
+
+
+def _columns() -> int | None:
+    """``COLUMNS`` from the environment, when it is a width the table can take (40-1000)."""
+    import os
+
+    text = os.environ.get("COLUMNS", "").strip()
+    return int(text) if text.isdigit() and 40 <= int(text) <= 1000 else None
 
 
 def explain(
