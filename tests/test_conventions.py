@@ -80,3 +80,12 @@ def test_columns_is_honoured_when_the_card_goes_to_a_pipe(
     widest = max(len(line) for line in result.stdout.splitlines())
     assert columns - 25 <= widest <= columns
     assert not any(line != line.rstrip() for line in result.stdout.splitlines())
+
+
+def test_the_methods_read_as_a_list_of_names_and_what_they_do() -> None:
+    # Issue 28, point 11: `repr(gf.methods())` printed raw tuples with functions in them.
+    shown = repr(gf.methods())
+    assert "function=" not in shown and "<function" not in shown
+    assert "<MethodInfo 'trajectory': Progress made vs progress expected" in shown
+    assert "(options: on_track, acceleration)" in shown
+    assert all(len(repr(m)) < 300 for m in gf.methods())

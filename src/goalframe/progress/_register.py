@@ -57,6 +57,10 @@ class MethodInfo:
         """Run the method."""
         return self.function(series, goal, options)
 
+    def __repr__(self) -> str:
+        options = f" (options: {', '.join(self.options)})" if self.options else ""
+        return f"<MethodInfo {self.name!r}: {self.summary}{options}>"
+
 
 #: Every registered method by name (read it through `goalframe.progress`).
 registry: dict[str, MethodInfo] = {}
