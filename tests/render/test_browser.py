@@ -257,3 +257,79 @@ def test_the_notebook_fragment_leaves_the_host_page_alone(
     with_page = _host_styles(card.to_html(), tmp_path, "with-page")
     with_page.pop("card")
     assert with_page != alone
+
+
+_HOSTILE_HOST = """<!doctype html><html><head><style>
+/* JupyterLab's rendered-HTML table rules, as a notebook applies them to output cells */
+table{border-collapse:collapse;border-spacing:0;table-layout:fixed;width:100%}
+td,th{overflow-wrap:break-word;word-break:break-all;text-align:right;padding:0.5em;max-width:none}
+dt{width:3em}
+</style></head><body><div style="width:640px">INSERTED</div>
+<script>
+window.addEventListener('load', function () {
+  var broken = [];
+  document.querySelectorAll('.goalframe-card').forEach(function (card) {
+    var walk = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      var node = walk.currentNode, word = /[A-Za-z\\u00C0-\\u024F]{4,}/g, m;
+      if (node.parentElement.closest('style,svg,script')) continue;
+      while ((m = word.exec(node.data))) {
+        var range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        var tops = new Set(Array.from(range.getClientRects())
+          .filter(function (r) { return r.width > 0; })
+          .map(function (r) { return Math.round(r.top); }));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'word-probe';
+  pre.textContent = JSON.stringify(broken);
+  document.body.appendChild(pre);
+});
+</script></body></html>"""
+
+
+def _broken_words(fragment: str, tmp: Path, name: str) -> list[str]:
+    import html as markup
+    import json
+
+    page = tmp / f"{name}.html"
+    page.write_text(_HOSTILE_HOST.replace("INSERTED", fragment), encoding="utf-8")
+    dom = _chromium(
+        ["--window-size=900,3000", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+        str(tmp / f"p-{name}"),
+    ).stdout.decode()
+    found = re.search(r'<pre id="word-probe">([^<]*)', dom)
+    assert found, "the probe did not run"
+    return json.loads(markup.unescape(found[1]))  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("GOALFRAME_REQUIRE_BROWSER"),
+    reason="chromium is not installed (CI installs it)",
+)
+def test_no_word_is_broken_in_a_notebook_with_jupyterlab_like_table_styles(
+    card: gf.Scorecard, tmp_path: Path
+) -> None:
+    # Issue 28, point 4: in such a page "acceleratio / n", "Rotterda / m", "How / to / read".
+    regional = _regional()
+    framework = gf.load_framework(
+        Path(__file__).resolve().parents[2] / "examples" / "nl-drug-policy" / "goals.yaml"
+    )
+    observations = gf.load_observations(
+        Path(__file__).resolve().parents[2] / "examples" / "nl-drug-policy" / "observations.csv"
+    )
+    comparison = gf.compare(framework, observations, as_of="2026-11-28")
+    fragments = {
+        "card": card._repr_html_(),
+        "regional": regional._repr_html_(),
+        "compare": comparison._repr_html_(),
+    }
+    for name, fragment in fragments.items():
+        assert _broken_words(fragment, tmp_path, name) == [], name
+    # The probe sees a broken word: the same table without the fragment's own rules.
+    bare = re.sub(r"<style>.*?</style>", "", fragments["compare"], flags=re.DOTALL)
+    assert _broken_words(bare, tmp_path, "bare")

@@ -312,8 +312,19 @@ def render_html_fragment(card: ScorecardData, lang: str | None = None) -> str:
     page = render_html(card, lang)
     css = page[page.index("<style>") + len("<style>") : page.index("</style>")]
     body = page[page.index("<body>") + len("<body>") : page.index("</body>")]
-    scoped = scope_css(css, f".{FRAGMENT_CLASS}")
+    scoped = scope_css(css + HOST_PROOF, f".{FRAGMENT_CLASS}")
     return f'<div class="{FRAGMENT_CLASS}">\n<style>{scoped}</style>\n{body.strip()}\n</div>\n'
+
+
+#: What a fragment's text depends on, set inside its scope and after its own rules, so a
+#: host's table styles cannot change it: JupyterLab's ``td {overflow-wrap: break-word;
+#: text-align: right}`` broke "acceleration" and "Rotterdam" mid-word and squeezed the
+#: definition labels. Words wrap only between words; a wide table scrolls in its box.
+HOST_PROOF = (
+    "th,td,dt,dd,li,p,summary,figcaption{overflow-wrap:normal;word-break:normal;"
+    "hyphens:manual}th,td{text-align:left}td.num,th.num{text-align:right}"
+    "dt{white-space:nowrap}table{table-layout:auto}section.aside td{overflow-wrap:normal}"
+)
 
 
 def scope_css(css: str, scope: str) -> str:
@@ -376,7 +387,8 @@ def render_comparison_fragment(comparison: ComparisonData) -> str:
     css = scope_css(
         "table{border-collapse:collapse}th,td{padding:3px 8px;border-bottom:1px solid #ddd;"
         "text-align:left;vertical-align:top}"
-        + "".join(f".s-{s.value}{{color:{ink}}}" for s, (ink, _) in COLOURS.items()),
+        + "".join(f".s-{s.value}{{color:{ink}}}" for s, (ink, _) in COLOURS.items())
+        + HOST_PROOF,
         f".{FRAGMENT_CLASS}",
     )
     return (
