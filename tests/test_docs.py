@@ -124,3 +124,17 @@ def test_the_stated_size_of_the_example_page_is_true() -> None:
     page = (ROOT / "docs" / "how-to" / "publish.md").read_text(encoding="utf-8")
     stated = float(re.search(r"The example page is ([0-9.]+) kB", page)[1])  # type: ignore[index]
     assert abs(stated - size) <= 0.05 * size, (stated, size)
+
+
+def test_the_csv_column_table_names_every_column() -> None:
+    # Issue 28, point 10: the Publish page's table named 22 of the CSV's 29 columns.
+    import re
+
+    from goalframe.render.csv import COLUMNS
+
+    page = (ROOT / "docs" / "how-to" / "publish.md").read_text(encoding="utf-8")
+    table = page[page.index("## The CSV file") : page.index("## The Excel workbook")]
+    named = {name for line in table.splitlines() if line.startswith("| `") for name in
+             re.findall(r"`([a-z_]+)`", line.split("|")[1])}  # fmt: skip
+    assert set(COLUMNS) <= named, sorted(set(COLUMNS) - named)
+    assert named <= set(COLUMNS), sorted(named - set(COLUMNS))
