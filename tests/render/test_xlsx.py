@@ -226,3 +226,42 @@ def test_tables_people_can_filter_with_shares_as_percentages() -> None:
     assert shares and all(cell.number_format == "0.0%" for cell in shares)
     others = [r[head.index("progress")] for r in rows if r[head.index("method")].value == "norm"]
     assert all(cell.number_format == "General" for cell in others)  # a count is not a share
+
+
+def _declaring(tmp_path: Path, ref: str) -> Path:
+    """A small workbook whose sheet declares the cells of ``ref`` (as a library can write)."""
+    import zipfile
+
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    plain = tmp_path / "plain.xlsx"
+    book = xlsxwriter.Workbook(plain)
+    sheet = book.add_worksheet("observations")
+    for row, cells in enumerate([["indicator", "period", "value", "unit"], ["x", 2020, 1, "kg"]]):
+        sheet.write_row(row, 0, cells)
+    book.close()
+    out = tmp_path / "declaring.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(
+                    b'<dimension ref="A1:D2"/>', f'<dimension ref="{ref}"/>'.encode()
+                )
+            dest.writestr(info, data)
+    return out
+
+
+def test_a_workbook_beyond_the_limits_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 29, points 7 and 8: a 3,000,000-row workbook packed into a few MB took 4.2 GB
+    # and 176 s before an internal error; its sheet says its size in its first bytes.
+    pytest.importorskip("python_calamine")
+    with pytest.raises(gf.DataError, match="declares 12,000,000 cells, more than the 10,000,000"):
+        gf.load_observations(_declaring(tmp_path, "A1:D3000000"))
+    assert len(gf.load_observations(_declaring(tmp_path, "A1:D2")).observations) == 1
+    from goalframe.io import _excel
+
+    monkeypatch.setattr(_excel, "MAX_UNPACKED_BYTES", 1_000)  # (as a 600 MB unpacking is)
+    with pytest.raises(gf.DataError, match="the workbook unpacks to"):
+        gf.load_observations(_declaring(tmp_path, "A1:D2"))

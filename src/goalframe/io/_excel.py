@@ -9,6 +9,7 @@ Needs the ``excel`` extra (``pip install 'goalframe[excel]'``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,44 @@ SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_SPREADSHEET_BYTES = 256 * 1024 * 1024
 
 
+#: The most a workbook may unpack to, and the most cells a sheet may declare: a packed file of
+#: a few MB can hold millions of rows (3,000,000 needed 4.2 GB before the reader gave up).
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_CELLS = 10_000_000
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+[0-9]+:([A-Z]+)([0-9]+)"')
+
+
+def _check_unpacked(file: Path, name: str) -> None:
+    """Refuse a workbook that unpacks, or whose sheets declare cells, beyond the limits.
+
+    Checked before calamine reads it: the zip's table of contents and the first bytes of each
+    sheet (its ``<dimension ref="A1:E3000000">``). ``.xls`` (not a zip) has the file limit.
+    """
+    import zipfile
+
+    if not zipfile.is_zipfile(file):
+        return
+    with zipfile.ZipFile(file) as book:
+        unpacked = sum(info.file_size for info in book.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            message = Message("data_sheet_too_big", size=f"{unpacked // 1_000_000:,} MB")
+            raise ObservationError(message, Location(name))
+        for info in book.infolist():
+            if not info.filename.startswith("xl/worksheets/"):
+                continue
+            with book.open(info) as sheet:
+                found = _DIMENSION.search(sheet.read(4096))
+            if found is None:
+                continue
+            columns = 0
+            for letter in found[1].decode():
+                columns = columns * 26 + ord(letter) - 64
+            cells = columns * int(found[2])
+            if cells > MAX_CELLS:
+                message = Message("data_sheet_too_many_cells", cells=f"{cells:,}")
+                raise ObservationError(message, Location(name))
+
+
 def is_spreadsheet(path: Path) -> bool:
     """Whether a path names a spreadsheet by its ending."""
     return path.suffix.lower() in SPREADSHEETS
@@ -33,6 +72,7 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
     from goalframe.io._files import check_file
 
     check_file(file, what="spreadsheet", limit=MAX_SPREADSHEET_BYTES, error=ObservationError)
+    _check_unpacked(file, name)
     try:
         import python_calamine
     except ImportError:
