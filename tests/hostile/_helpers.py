@@ -29,6 +29,21 @@ indicators:
 
 DATA = "indicator,period,value,unit\ndumpings,2018,292,dumping\ndumpings,2022,155,dumping\n"
 
+#: A share in percent with a path from 50 (2015) to 60 (2030), assessed per ``{by}`` value.
+SHARE_GOALS = """\
+id: g
+title: G
+objectives:
+  - {{id: o, statement: Raise it, indicators: [share]}}
+indicators:
+  - id: share
+    name: Share
+    unit: percent
+    direction: increase
+    by: [{by}]
+    target: {{baseline: {{value: 50, period: 2015}}, value: 60, deadline: 2030}}
+"""
+
 
 @dataclass
 class Ended:

@@ -165,19 +165,24 @@ def test_goal_file_from_standard_input() -> None:
 # --- internal errors are not gate failures -------------------------------------------------------
 
 
-def test_an_internal_error_exits_3_with_a_short_report(
-    files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from typer.testing import CliRunner
-
+@pytest.fixture
+def a_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evaluation raises an exception goalframe does not expect: a bug, as a user meets one."""
     import goalframe._api
-    from goalframe.cli import app
 
     def broken(*_: Any, **__: Any) -> Any:
         msg = "simulated bug"
         raise KeyError(msg)
 
     monkeypatch.setattr(goalframe._api, "assess_all", broken)
+
+
+@pytest.mark.usefixtures("a_bug")
+def test_an_internal_error_exits_3_with_a_short_report(files: tuple[Path, Path]) -> None:
+    from typer.testing import CliRunner
+
+    from goalframe.cli import app
+
     goals, data = files
     result = CliRunner().invoke(app, ["scorecard", str(goals), "-d", str(data)])
     assert result.exit_code == EXIT_INTERNAL
@@ -274,20 +279,15 @@ def test_usage_errors_are_type_errors_and_goalframe_errors() -> None:
     assert isinstance(info.value, TypeError) and isinstance(info.value, GoalframeError)
 
 
+@pytest.mark.usefixtures("a_bug")
 def test_debug_shows_the_traceback_and_still_exits_3(
     files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Found (issue 29, point 7): `--debug` turned exit 3 into Python's 1, the gate's code.
     import sys
 
-    import goalframe._api
     from goalframe.cli import main
 
-    def broken(*_: Any, **__: Any) -> Any:
-        msg = "simulated bug"
-        raise KeyError(msg)
-
-    monkeypatch.setattr(goalframe._api, "assess_all", broken)
     goals, data = files
     monkeypatch.setattr(
         sys, "argv", ["goalframe", "--debug", "scorecard", str(goals), "-d", str(data)]

@@ -13,23 +13,11 @@ import pytest
 
 import goalframe as gf
 
-from ._helpers import cli
+from ._helpers import SHARE_GOALS, cli
 from .test_output_safety import _RAW_CONTROL
 
 HOSTILE = ["\x1b[2J wiped", "\x1b]8;;https://evil.example\x07x\x1b]8;;\x07", "x\x9bz", "a\u202eb"]
-GOALS = """\
-id: g
-title: G
-objectives:
-  - {id: o, statement: Raise it, indicators: [share]}
-indicators:
-  - id: share
-    name: Share
-    unit: percent
-    direction: increase
-    by: [region]
-    target: {baseline: {value: 50, period: 2015}, value: 60, deadline: 2030}
-"""
+GOALS = SHARE_GOALS.format(by="region")
 
 
 @pytest.mark.parametrize("name", HOSTILE, ids=repr)

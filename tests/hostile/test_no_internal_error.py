@@ -9,21 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ._helpers import cli
+from ._helpers import SHARE_GOALS, cli
 
-GOALS = """\
-id: g
-title: G
-objectives:
-  - {id: o, statement: Raise it, indicators: [share]}
-indicators:
-  - id: share
-    name: Share
-    unit: percent
-    direction: increase
-    by: [area]
-    target: {baseline: {value: 50, period: 2015}, value: 60, deadline: 2030}
-"""
+GOALS = SHARE_GOALS.format(by="area")
 
 
 @pytest.fixture

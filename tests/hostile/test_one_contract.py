@@ -21,24 +21,12 @@ import goalframe as gf
 from goalframe.errors import DataError
 from goalframe.io import parse_framework
 
-from ._helpers import cli
+from ._helpers import SHARE_GOALS, cli
 
 pl = pytest.importorskip("polars")
 nw = pytest.importorskip("narwhals")
 
-GOALS = """\
-id: contract
-title: Contract
-objectives:
-  - {id: o, statement: Raise it, indicators: [share]}
-indicators:
-  - id: share
-    name: Share
-    unit: percent
-    direction: increase
-    by: [area]
-    target: {baseline: {value: 50, period: 2015}, value: 60, deadline: 2030}
-"""
+GOALS = SHARE_GOALS.format(by="area")
 FRAMEWORK = parse_framework(GOALS, name="goals.yaml")
 YEARS = [2015, 2018, 2020, 2022]
 

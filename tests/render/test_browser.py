@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -236,18 +237,23 @@ window.addEventListener('load', function () {
 </script></body></html>"""
 
 
-def _host_styles(fragment: str, tmp: Path, name: str) -> dict[str, object]:
+def _probe(host: str, fragment: str, tmp: Path, name: str, probe: str, *args: str) -> Any:
+    """Put ``fragment`` into a ``host`` page, open it in Chromium, read the probe's JSON."""
     import html as markup
     import json
 
     page = tmp / f"{name}.html"
-    page.write_text(_HOST.replace("INSERTED", fragment), encoding="utf-8")
+    page.write_text(host.replace("INSERTED", fragment), encoding="utf-8")
     dom = _chromium(
-        ["--virtual-time-budget=3000", "--dump-dom", page.as_uri()], str(tmp / f"p-{name}")
+        [*args, "--virtual-time-budget=3000", "--dump-dom", page.as_uri()], str(tmp / f"p-{name}")
     ).stdout.decode()
-    found = re.search(r'<pre id="style-probe">([^<]*)', dom)
+    found = re.search(rf'<pre id="{probe}">([^<]*)', dom)
     assert found, "the probe did not run"
-    return json.loads(markup.unescape(found[1]))  # type: ignore[no-any-return]
+    return json.loads(markup.unescape(found[1]))
+
+
+def _host_styles(fragment: str, tmp: Path, name: str) -> dict[str, object]:
+    return _probe(_HOST, fragment, tmp, name, "style-probe")  # type: ignore[no-any-return]
 
 
 @pytest.mark.skipif(
@@ -302,18 +308,9 @@ window.addEventListener('load', function () {
 
 
 def _broken_words(fragment: str, tmp: Path, name: str) -> list[str]:
-    import html as markup
-    import json
-
-    page = tmp / f"{name}.html"
-    page.write_text(_HOSTILE_HOST.replace("INSERTED", fragment), encoding="utf-8")
-    dom = _chromium(
-        ["--window-size=900,3000", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-        str(tmp / f"p-{name}"),
-    ).stdout.decode()
-    found = re.search(r'<pre id="word-probe">([^<]*)', dom)
-    assert found, "the probe did not run"
-    return json.loads(markup.unescape(found[1]))  # type: ignore[no-any-return]
+    return _probe(  # type: ignore[no-any-return]
+        _HOSTILE_HOST, fragment, tmp, name, "word-probe", "--window-size=900,3000"
+    )
 
 
 @pytest.mark.skipif(
