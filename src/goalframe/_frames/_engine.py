@@ -172,16 +172,8 @@ def _checked_columns(work: Frame) -> list[str]:
     names = schema.names()
     missing = [c for c in REQUIRED if c not in names]
     if missing:
-        from goalframe._suggest import close_matches
-
         others = [n for n in names if n not in REQUIRED]
-        hints = [
-            f"{c!r} (rename {close[0]!r}?)"
-            if (close := close_matches(c, others, limit=1))
-            else repr(c)
-            for c in missing
-        ]
-        hints = [_usual_name(c, others) or h for c, h in zip(missing, hints, strict=True)]
+        hints = [_column_hint(c, others) for c in missing]
         msg = (
             f"the data frame has no column {', '.join(hints)}; it needs "
             f"{', '.join(REQUIRED)} (it has {', '.join(names)})"
@@ -213,10 +205,13 @@ def _checked_columns(work: Frame) -> list[str]:
 _USUAL = {"period": ("year", "time", "date", "time_period"), "value": ("obs_value", "val")}
 
 
-def _usual_name(column: str, others: list[str]) -> str | None:
-    """``'period' (rename 'year'?)`` when the frame has a usual other name for the column."""
-    found = next((o for o in others if o.lower() in _USUAL.get(column, ())), None)
-    return f"{column!r} (rename {found!r}?)" if found else None
+def _column_hint(column: str, others: list[str]) -> str:
+    """``'period' (rename 'year'?)``: a usual other name the frame has, else a close one."""
+    from goalframe._suggest import close_matches
+
+    usual = [o for o in others if o.lower() in _USUAL.get(column, ())]
+    found = usual or close_matches(column, others, limit=1)
+    return f"{column!r} (rename {found[0]!r}?)" if found else repr(column)
 
 
 def _prepared(

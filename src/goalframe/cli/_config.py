@@ -96,7 +96,7 @@ KEYS: Mapping[str, Callable[[Any], Any]] = {
     "fail-on": _choice(*_STATUSES),
     "format": _choice(*text_formats()),
     "width": _width,
-    "as-of": lambda value: _period(value),
+    "as-of": _period,
     "lint.select": _codes,
     "lint.ignore": _codes,
     "lint.fail-on": _choice("error", "warning", "info", "never"),
