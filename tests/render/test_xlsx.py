@@ -67,7 +67,71 @@ def test_the_workbook_has_every_verdict_and_numbers_as_numbers(tmp_path: Path) -
     assert len(sheets["Set aside"]) - 1 == len(card.set_aside) > 0
     assert all(str(ROOT) not in str(row) for row in sheets["Set aside"])
     dutch = _sheets(card.to_xlsx(lang="nl"), tmp_path)
-    assert "onvoldoende voortgang" in [r[7] for r in dutch["Indicators"]]
+    assert list(dutch) == ["Scorekaart", "Doelen", "Indicatoren", "Waarnemingen", "Terzijde gelegd"]
+    assert "onvoldoende voortgang" in [r[7] for r in dutch["Indicatoren"]]
+
+
+def test_the_dutch_workbook_has_dutch_headers_and_the_english_one_the_csv_columns() -> None:
+    # Issue 28, point 8: the Dutch workbook kept English column headers.
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    from goalframe.render.xlsx import INDICATOR_COLUMNS
+
+    card = _card()
+    english = openpyxl.load_workbook(io.BytesIO(card.to_xlsx()))
+    assert [c.value for c in english["Indicators"][1]] == list(INDICATOR_COLUMNS)
+    csv_head = next(csv.reader(card.to_csv().splitlines()))
+    assert set(INDICATOR_COLUMNS) - {"verdict", "group"} <= set(csv_head)
+    dutch = openpyxl.load_workbook(io.BytesIO(card.to_xlsx(lang="nl")))
+    head = [c.value for c in dutch["Indicatoren"][1]]
+    assert head[:8] == [
+        "indicator", "naam", "doelen", "soort", "eenheid", "richting", "methode", "oordeel"
+    ]  # fmt: skip
+    assert {"streefwaarde", "termijn", "nulmeting", "kanttekeningen"} <= set(head)
+    for name in ("Doelen", "Waarnemingen", "Terzijde gelegd"):
+        english_name = {"Doelen": "Objectives", "Waarnemingen": "Observations"}.get(
+            name, "Set aside"
+        )
+        width = english[english_name].max_column
+        words = [c.value for c in dutch[name][1]]
+        assert len(words) == width and None not in words
+        assert not set(words) & {"objective", "observations", "value", "reason", "period"}
+
+
+def test_periods_are_years_or_dates_and_columns_fit_their_contents() -> None:
+    # Issue 30, point 5: periods were text ("2030"), so a filter or a sort took them as
+    # words, and every column had the default width, whatever it held.
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+    import io
+
+    sheet = openpyxl.load_workbook(io.BytesIO(_daily_card().to_xlsx()))["Observations"]
+    cells = [r[2] for r in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == [
+        dt.datetime(2023, 1, 31), dt.datetime(2023, 2, 28), dt.datetime(2023, 3, 31)
+    ]  # fmt: skip
+    assert {c.number_format for c in cells} == {"yyyy-mm-dd"}
+
+    card = _card()
+    book = openpyxl.load_workbook(io.BytesIO(card.to_xlsx()))
+    sheet = book["Indicators"]
+    head = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    deadlines = [r[head.index("deadline")] for r in rows if r[head.index("deadline")]]
+    assert deadlines and all(isinstance(d, int) and 2000 < d < 2100 for d in deadlines)
+    spans = [(d.min, d.max, d.width) for d in sheet.column_dimensions.values()]
+    widths = {  # xlsxwriter writes neighbours of one width as one span
+        name: next(w for low, high, w in spans if low <= head.index(name) + 1 <= high)
+        for name in head
+    }
+    longest_name = max(len(str(r[head.index("name")])) for r in rows)
+    assert widths["name"] >= longest_name  # the longest name is seen whole
+    assert widths["reason"] <= 61  # long prose wraps instead of running on
+    assert widths["final"] < widths["name"]
+    observations = book["Observations"]
+    years = [r[2] for r in observations.iter_rows(min_row=2, values_only=True)]
+    assert all(isinstance(y, int) for y in years)  # the example's periods are years
 
 
 def test_text_is_never_a_formula(tmp_path: Path) -> None:
@@ -132,6 +196,17 @@ def test_a_broken_spreadsheet_is_a_located_error(tmp_path: Path) -> None:
         gf.load_observations(path)
 
 
+def _daily_card() -> gf.Scorecard:
+    """The example's dumpings as three month-end figures (periods that are days)."""
+    framework = gf.load_framework(EXAMPLE / "goals.yaml")
+    rows = [
+        {"indicator": "drug_waste_dumpings", "period": p, "value": v, "unit": "dumping",
+         "region": "NL"}
+        for p, v in (("2023-01-31", 10.0), ("2023-02-28", 12.0), ("2023-03-31", 9.0))
+    ]  # fmt: skip
+    return gf.evaluate(framework, gf.observations_from_records(rows), as_of="2024-01-01")
+
+
 @pytest.mark.skipif(
     LIBREOFFICE is None and not os.environ.get("GOALFRAME_REQUIRE_LIBREOFFICE"),
     reason="LibreOffice is not installed (CI installs it)",
@@ -152,18 +227,21 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
         env=ENV,
     )
     assert ended.exit_code == 0, ended.output
+    daily = tmp_path / "daily.xlsx"
+    daily.write_bytes(_daily_card().to_xlsx(lang="nl"))
     out = tmp_path / "out"
-    # Sheet -1: every sheet to its own CSV file (UTF-8, comma, quote).
+    # Sheet -1: every sheet to its own CSV file (UTF-8, comma, quote), cells as shown.
     done = subprocess.run(
         [
             LIBREOFFICE,
             "--headless",
             f"-env:UserInstallation=file://{tmp_path}/profile",
             "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
             "--outdir",
             str(out),
             str(path),
+            str(daily),
         ],
         capture_output=True,
         text=True,
@@ -178,6 +256,13 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
         (r.id, r.status.value) for r in card.indicators
     ]
     assert "insufficient progress" in indicators
+    # As a spreadsheet user sees the cells: years as years, shares as percentages.
+    dumpings = rows[0]
+    assert (dumpings["baseline_period"], dumpings["deadline"]) == ("2019", "2026")
+    assert dumpings["expected_progress"] == "57.1%"
+    observed = (out / "daily-Waarnemingen.csv").read_text(encoding="utf-8")
+    periods = [r["periode"] for r in csv.DictReader(observed.splitlines())]
+    assert periods == ["2023-01-31", "2023-02-28", "2023-03-31"]  # dates, shown as dates
 
 
 def test_a_value_under_no_header_is_refused_not_lost(tmp_path: Path) -> None:
