@@ -75,3 +75,59 @@ def test_a_number_on_a_card_reads_back_as_itself(value: float, lang: str) -> Non
     back = float(parse_decimal(shown.replace("−", "-"), locale=lang, strict=False))
     slack = 0.05 if abs(value) >= 100 else 0.005 if abs(value) >= 1 else 5e-4 * abs(value)
     assert abs(back - value) <= slack * 1.0001 + abs(value) * 1e-12, (value, shown, back)
+
+
+#: Locales whose numbers differ from English in more than the two symbols: narrow no-break
+#: space groups (French), groups of two (India, Bangladesh), the Arabic separators of Egypt's
+#: numbering system, no-break space groups (Polish). Not Swiss German: babel 2.19 writes
+#: 1'234 but 1234567 without groups (its apostrophe is read as a quote of the pattern).
+OTHER_LOCALES = ["nl_NL", "fr_FR", "hi_IN", "ar_EG", "bn_BD", "pl_PL", "en_GB", "de_DE"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False).filter(
+        lambda v: v == 0 or abs(v) >= 1e-15
+    ),
+    st.sampled_from(OTHER_LOCALES),
+)
+def test_a_locale_writes_goalframes_digits_as_babel_does(value: float, name: str) -> None:
+    # Issue 30, point 6: numbers were English text with two symbols swapped, so a locale
+    # with other group sizes or other digits would be wrong. The digits are goalframe's
+    # (`_text.number`); how they look is what babel's format_decimal writes for the locale
+    # with its own numbering system, and babel's parser of that locale reads it back.
+    from decimal import Decimal
+
+    from babel import Locale
+    from babel.numbers import format_decimal, parse_decimal
+
+    from goalframe._locale_numbers import for_locale
+    from goalframe._text import number
+
+    english = number(value)
+    ours = for_locale(name).localise(english)
+    locale = Locale.parse(name)
+    system = locale.default_numbering_system
+    theirs = format_decimal(
+        Decimal(english.replace(",", "")),
+        locale=locale,
+        decimal_quantization=False,
+        numbering_system=system,
+    )
+    assert ours == theirs, (english, ours, theirs)
+    back = parse_decimal(ours, locale=locale, numbering_system=system)
+    assert back == Decimal(english.replace(",", "")), (ours, back)
+
+
+def test_locales_with_groups_of_two_and_their_own_separators() -> None:
+    # Worked examples: 12,345,678.25 in India is 1,23,45,678.25; Egypt's separators are the
+    # Arabic ones (babel writes Latin digits everywhere); a Swiss group is an apostrophe.
+    from goalframe._locale_numbers import for_locale
+
+    assert for_locale("hi_IN").localise("12,345,678.25") == "1,23,45,678.25"
+    assert for_locale("ar_EG").localise("12,345.5") == "12٬345٫5"
+    assert for_locale("de_CH").localise("-1,234,567.5") == "-1'234'567.5"
+    assert for_locale("nl_NL").localise("the total is 1,300 of 2,000.5") == (
+        "the total is 1.300 of 2.000,5"
+    )
+    assert for_locale("fr_FR").percent == "{}\u00a0%"  # 57 %, with CLDR's no-break space

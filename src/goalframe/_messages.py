@@ -9,7 +9,8 @@ Texts built from data (a verdict's reason, a caveat) are `Message` values: an En
 in another language says it in its own words (`say`). Code that reads them as strings sees
 the English text, unchanged.
 
-This module is at the bottom of the layers: it imports nothing from goalframe but `_text`.
+This module is at the bottom of the layers: it imports nothing from goalframe but `_text` and
+`_locale_numbers`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ import enum
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goalframe._text import number as _english_number
+
+if TYPE_CHECKING:
+    from goalframe._locale_numbers import LocaleNumbers
 
 __all__ = [
     "Lines",
@@ -211,47 +215,34 @@ def say(text: str | None, lang: str) -> str:
     return text
 
 
-@functools.cache
-def _symbols(lang: str) -> tuple[dict[int, str], str]:
-    """The translation from English separators to ``lang``'s, and its percent pattern.
-
-    Read from babel's CLDR data for the catalogue's ``locale``; English needs no babel.
-    """
-    locale_name = str(catalogue(lang).get("language", {}).get("locale") or lang)
+def _numbers(lang: str) -> LocaleNumbers | None:
+    """How ``lang``'s locale writes numbers (`goalframe._locale_numbers`); None for English."""
     if lang == ENGLISH:
-        return {}, "{}%"
-    from babel import Locale
-    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+        return None
+    from goalframe._locale_numbers import for_locale
 
-    locale = Locale.parse(locale_name)
-    table = str.maketrans(
-        {
-            ",": get_group_symbol(locale),
-            ".": get_decimal_symbol(locale),
-            "-": get_minus_sign_symbol(locale),
-        }
-    )
-    pattern = locale.percent_formats[None].pattern
-    # The space (or none) CLDR puts between the number and the sign: 57% or 57 %.
-    gap = pattern[pattern.rindex("0") + 1 : pattern.index("%")] if "%" in pattern else ""
-    return table, "{}" + gap + "%"
+    return for_locale(str(catalogue(lang).get("language", {}).get("locale") or lang))
 
 
 def localise(text: str, lang: str = ENGLISH) -> str:
-    """A number written the English way (``40,641.5``) with ``lang``'s separators."""
-    table, _ = _symbols(lang)
-    return text.translate(table) if table else text
+    """The numbers in ``text``, written the English way (``40,641.5``), in ``lang``'s way.
+
+    Its separators, minus sign and group sizes, from babel's CLDR data.
+    """
+    style = _numbers(lang)
+    return style.localise(text) if style else text
 
 
 def number(value: float | None, lang: str = ENGLISH) -> str:
     """A number as ``lang`` writes it: ``40,641.5`` in English, ``40.641,5`` in Dutch.
 
-    The digits are goalframe's (thousands grouped, at most four significant decimals); the
-    separators and minus sign are the locale's, from babel's CLDR data.
+    The digits are goalframe's (thousands grouped, at most four significant decimals, never
+    an exponent); the symbols, group sizes and digits are the locale's, from babel's CLDR
+    data (what its ``format_decimal`` writes, a test checks).
     """
     text = _english_number(value)
-    table, _ = _symbols(lang)
-    return text.translate(table) if table and text != "–" else text
+    style = _numbers(lang)
+    return style.localise(text) if style and text != "–" else text
 
 
 def percent(share: float | None, lang: str = ENGLISH) -> str:
@@ -260,10 +251,9 @@ def percent(share: float | None, lang: str = ENGLISH) -> str:
 
     if share is None or not math.isfinite(share):
         return "–"
-    table, pattern = _symbols(lang)
-    return pattern.format(
-        f"{share * 100:,.0f}".translate(table) if table else f"{share * 100:,.0f}"
-    )
+    whole = f"{share * 100:,.0f}"
+    style = _numbers(lang)
+    return style.percent.format(style.localise(whole)) if style else f"{whole}%"
 
 
 def date(day: datetime.date, lang: str = ENGLISH) -> str:

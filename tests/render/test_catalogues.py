@@ -43,7 +43,6 @@ def test_every_catalogue_has_the_keys_and_placeholders_of_english(path: Path) ->
 
 def _clear() -> None:
     _messages.catalogues.cache_clear()
-    _messages._symbols.cache_clear()
 
 
 def test_a_language_is_added_by_adding_a_file() -> None:
