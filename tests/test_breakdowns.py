@@ -118,8 +118,10 @@ def test_every_output_shows_the_matrix(regional: gf.Scorecard) -> None:
 def test_the_json_card_has_the_groups_and_validates(regional: gf.Scorecard) -> None:
     import jsonschema
 
+    from goalframe.render.json import scorecard_schema
+
     data = json.loads(regional.to_json())
-    schema = json.loads((ROOT / "src/goalframe/render/scorecard.schema.json").read_text())
+    schema = json.loads(scorecard_schema())
     jsonschema.validate(data, schema)
     indicator = data["indicators"][0]
     assert indicator["by"] == ["region"] and len(indicator["groups"]) == 11
@@ -305,6 +307,7 @@ def test_compact_json_has_the_same_figures_and_validates(tmp_path: Path) -> None
     from typer.testing import CliRunner
 
     from goalframe.cli import app
+    from goalframe.render.json import scorecard_schema
 
     out = tmp_path / "card.json"
     args = ["scorecard", str(EXAMPLE / "goals-regional.yaml"), "--data"]
@@ -312,7 +315,7 @@ def test_compact_json_has_the_same_figures_and_validates(tmp_path: Path) -> None
     ended = CliRunner().invoke(app, args)
     assert ended.exit_code == 0, ended.output
     compact = json.loads(out.read_text(encoding="utf-8"))
-    schema = json.loads((ROOT / "src/goalframe/render/scorecard.schema.json").read_text())
+    schema = json.loads(scorecard_schema())
     jsonschema.validate(compact, schema)
     full = gf.evaluate(
         gf.load_framework(EXAMPLE / "goals-regional.yaml"),

@@ -139,7 +139,7 @@ def test_schema(tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8")) == schema
     code, out, _ = run("schema", "--kind", "scorecard")
     assert code == 0
-    assert json.loads(out)["properties"]["schema_version"] == {"const": 1}
+    assert json.loads(out)["properties"]["schema_version"]["const"] == 1
 
 
 def test_methods() -> None:

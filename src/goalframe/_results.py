@@ -71,6 +71,9 @@ class TargetOutcome:
     role: str
 
 
+#: The roles a target of several has (`TargetOutcome.role`).
+TARGET_ROLES = ("earlier", "in force", "to come")
+
 Group = tuple[tuple[str, str], ...]
 
 

@@ -5,6 +5,8 @@ Data only. Renderers (`goalframe.render`) and the facade read it; it imports nei
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from goalframe._assessment import Assessment, Status, TargetCounts
@@ -26,7 +28,7 @@ from goalframe.schema import FrameworkSpec, TargetType
 __all__ = ["SCHEMA_VERSION", "ComparisonData", "Measurability", "ScorecardData"]
 
 #: Version of the scorecard's JSON layout; bumped on any incompatible change.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 
 
 @attrs.frozen(kw_only=True)

@@ -172,6 +172,30 @@ def test_json_matches_its_published_schema(card: gf.Scorecard) -> None:
     assert list(validator.iter_errors(bad))  # the schema can fail
 
 
+def test_the_scorecard_schema_is_generated_from_the_writers_types() -> None:
+    # Issue 30, point 7: the schema was a 1,000-line hand-written file kept in step by tests.
+    # It is generated from the TypedDicts the writer is annotated with; the vocabularies come
+    # from their registries, so a new status or language is in the schema without an edit.
+    from goalframe._assessment import Status
+    from goalframe._text import catalogue_languages
+    from goalframe.render._json_card import Card
+    from goalframe.render.json import scorecard_schema
+    from goalframe.schema import TargetType
+
+    schema = json.loads(scorecard_schema())
+    defs = schema["$defs"]
+    assert set(schema["required"]) == set(Card.__annotations__)
+    assert defs["Indicator"]["properties"]["status"]["enum"] == [s.value for s in Status]
+    languages = defs["Framework"]["properties"]["language"]["enum"]
+    assert languages == list(catalogue_languages())
+    types = defs["Target"]["properties"]["type"]["enum"]
+    assert types == [t.value for t in TargetType]
+    assert "goalframe.invalid" not in json.dumps(schema)  # no invented address
+    assert (ROOT / "docs" / "reference" / "scorecard.schema.json").read_text() == (
+        scorecard_schema()
+    )
+
+
 def test_published_cards_name_files_not_local_folders() -> None:
     example = ROOT / "examples" / "nl-drug-policy"
     card = gf.evaluate(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from goalframe._model import Goal, Point, Source
     from goalframe._observations import SetAside
     from goalframe._results import Observed
+    from goalframe.render import _json_card as shape
 
 
-def _series(points: tuple[Observed, ...], columns: bool) -> Any:
+def _series(
+    points: tuple[Observed, ...], columns: bool
+) -> list[shape.Observed] | shape.SeriesColumns:
     """A series as a list of points, or (``columns``) as four parallel lists: far smaller."""
     if not columns:
-        return [_observed(o) for o in points]
+        return [_one(o) for o in points]
     return {
         "periods": [o.period.to_json() for o in points],
         "values": [o.value for o in points],
@@ -22,15 +25,17 @@ def _series(points: tuple[Observed, ...], columns: bool) -> Any:
     }
 
 
-def _point(point: Point | None) -> dict[str, Any] | None:
+def _point(point: Point | None) -> shape.Point | None:
     if point is None:
         return None
     return {"period": point.period.to_json(), "value": point.value}
 
 
-def _observed(obs: Observed | None) -> dict[str, Any] | None:
-    if obs is None:
-        return None
+def _observed(obs: Observed | None) -> shape.Observed | None:
+    return None if obs is None else _one(obs)
+
+
+def _one(obs: Observed) -> shape.Observed:
     return {
         "period": obs.period.to_json(),
         "value": obs.value,
@@ -39,7 +44,7 @@ def _observed(obs: Observed | None) -> dict[str, Any] | None:
     }
 
 
-def _aside(s: SetAside) -> dict[str, Any]:
+def _aside(s: SetAside) -> shape.SetAside:
     return {
         "location": str(s.location) if s.location else None,
         "indicator": s.indicator,
@@ -49,13 +54,13 @@ def _aside(s: SetAside) -> dict[str, Any]:
     }
 
 
-def _source(source: Source | None) -> dict[str, Any] | None:
+def _source(source: Source | None) -> shape.Source | None:
     if source is None:
         return None
     return {"name": source.name, "url": source.url, "note": source.note}
 
 
-def _history(goal: Goal) -> list[dict[str, Any]]:
+def _history(goal: Goal) -> list[shape.Goalpost]:
     """The goalposts: each earlier value with when it was set and the deadline it had then."""
     return [
         {

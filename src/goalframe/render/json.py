@@ -14,12 +14,14 @@ from goalframe.render._json_values import _aside, _history, _observed, _point, _
 
 if TYPE_CHECKING:
     from goalframe._assessment import Assessment, TargetCounts
+    from goalframe._model import Goal
     from goalframe._results import (
         GroupResult,
         IndicatorResult,
         ObjectiveResult,
     )
     from goalframe._scorecard import ComparisonData, ScorecardData
+    from goalframe.render import _json_card as shape
 
 __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
 
@@ -27,13 +29,16 @@ __all__ = ["goal_file_schema", "scorecard_schema", "scorecard_to_dict"]
 def scorecard_schema() -> str:
     """The JSON Schema of the JSON scorecard (``schema_version`` 1), as text.
 
+    Generated from the types the writer returns (`goalframe.render._json_card`), so it
+    cannot fall behind the card.
+
     Added in 0.1.
     """
-    from importlib import resources
+    import json
 
-    return (resources.files("goalframe.render") / "scorecard.schema.json").read_text(
-        encoding="utf-8"
-    )
+    from goalframe.render._json_schema import schema_document
+
+    return json.dumps(schema_document(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def goal_file_schema() -> str:
@@ -51,7 +56,7 @@ def goal_file_schema() -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]:
+def _indicator(result: IndicatorResult, columns: bool = False) -> shape.Indicator:
     ind = result.indicator
     goal = ind.goal
     a = result.assessment
@@ -69,19 +74,7 @@ def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]
         **_verdict(a),
         "baseline": _point(goal.baseline if goal else None),
         "latest": _observed(result.latest),
-        "target": None
-        if goal is None
-        else {
-            "type": goal.type.value,
-            "value": goal.target,
-            "deadline": goal.deadline.to_json() if goal.deadline else None,
-            "milestones": [_point(m) for m in goal.milestones],
-            "tolerance": goal.tolerance,
-            "source": _source(goal.source),
-            "provenance": goal.provenance,
-            "note": goal.note,
-            "history": _history(goal),
-        },
+        "target": _target(goal),
         "targets": [
             {
                 "description": o.goal.describe(),
@@ -118,7 +111,23 @@ def _indicator(result: IndicatorResult, columns: bool = False) -> dict[str, Any]
     }
 
 
-def _verdict(a: Assessment) -> dict[str, Any]:
+def _target(goal: Goal | None) -> shape.Target | None:
+    if goal is None:
+        return None
+    return {
+        "type": goal.type.value,
+        "value": goal.target,
+        "deadline": goal.deadline.to_json() if goal.deadline else None,
+        "milestones": [p for p in map(_point, goal.milestones) if p is not None],
+        "tolerance": goal.tolerance,
+        "source": _source(goal.source),
+        "provenance": goal.provenance,
+        "note": goal.note,
+        "history": _history(goal),
+    }
+
+
+def _verdict(a: Assessment) -> shape.Verdict:
     """A verdict's fields after its status, the same for an indicator and each group."""
     return {
         "reason": a.reason,
@@ -133,7 +142,7 @@ def _verdict(a: Assessment) -> dict[str, Any]:
     }
 
 
-def _group(group: GroupResult, columns: bool = False) -> dict[str, Any]:
+def _group(group: GroupResult, columns: bool = False) -> shape.GroupVerdict:
     a = group.assessment
     goal = group.goal
     return {
@@ -150,7 +159,7 @@ def _group(group: GroupResult, columns: bool = False) -> dict[str, Any]:
     }
 
 
-def _gap(result: IndicatorResult) -> dict[str, Any] | None:
+def _gap(result: IndicatorResult) -> shape.Gap | None:
     gap = result.gap
     if gap is None:
         return None
@@ -173,7 +182,7 @@ def scorecard_to_dict(card: ScorecardData, *, series: str = "points") -> dict[st
     ``flags``, ``notes``) instead of one object per point: the compact layout for cards of
     many series.
     """
-    return _card_dict(card, series == "columns", indicators=True)
+    return dict(_card_dict(card, series == "columns", indicators=True))
 
 
 #: Stands for the indicators in the card's text until they are written one by one.
@@ -195,7 +204,7 @@ def scorecard_json_chunks(
         return encode(value, indent=indent)
 
     with paused():
-        frame = _card_dict(card, columns, indicators=False)
+        frame: dict[str, Any] = dict(_card_dict(card, columns, indicators=False))
         frame["indicators"] = _HOLE
         head, tail = dumps(frame).split(encode(_HOLE, indent=None), 1)
     yield head
@@ -220,7 +229,7 @@ def scorecard_json_chunks(
     yield tail + "\n"
 
 
-def _target_counts(c: TargetCounts) -> dict[str, int]:
+def _target_counts(c: TargetCounts) -> shape.TargetCounts:
     return {
         "met": c.met,
         "missed": c.missed,
@@ -230,7 +239,7 @@ def _target_counts(c: TargetCounts) -> dict[str, int]:
     }
 
 
-def _objective_verdict(o: ObjectiveResult) -> dict[str, Any]:
+def _objective_verdict(o: ObjectiveResult) -> shape.ObjectiveCounts:
     """An objective's verdict and its count of the targets under it."""
     return {
         "status": o.status.value,
@@ -245,7 +254,7 @@ def _objective_verdict(o: ObjectiveResult) -> dict[str, Any]:
     }
 
 
-def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> dict[str, Any]:
+def _card_dict(card: ScorecardData, columns: bool, *, indicators: bool) -> shape.Card:
     from goalframe._scorecard import SCHEMA_VERSION
 
     spec = card.spec
