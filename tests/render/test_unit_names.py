@@ -92,3 +92,44 @@ def test_an_imported_unit_keeps_the_repository_s_words(tmp_path: Path) -> None:
     imported = gf.import_open_sdg(tmp_path)
     (unit,) = imported.framework.spec.units
     assert (unit.name, unit.label) == ("u_percentage", "Percentage")
+
+
+SHARES = """\
+id: s
+title: S
+objectives:
+  - {id: o, statement: O, indicators: [share, gap]}
+indicators:
+  - id: share
+    name: Share of cases solved
+    unit: percent
+    direction: increase
+    target: {baseline: {value: 40, period: 2015}, value: 57.5, deadline: 2030}
+  - id: gap
+    name: Pay gap
+    unit: percentage_point
+    direction: decrease
+    target: {type: range, low: 0, high: 2.5, deadline: 2030}
+"""
+
+
+def test_percentages_and_points_carry_their_sign_beside_the_figure() -> None:
+    # Issue 28, point 2: percentages printed without `%` ("57.5 (2030)" under a column
+    # named "%"). Now the figure carries the sign, in the card's language.
+    framework = gf.parse_framework(SHARES)
+    data = gf.observations_from_records(
+        [
+            {"indicator": "share", "period": 2015, "value": 40.0, "unit": "percent"},
+            {"indicator": "share", "period": 2020, "value": 48.25, "unit": "percent"},
+            {"indicator": "gap", "period": 2020, "value": 3.5, "unit": "percentage_point"},
+        ]
+    )
+    card = gf.evaluate(framework, data, as_of=2021)
+    english = card.to_markdown()
+    assert "40% (2015)" in english and "48.25% (2020)" in english and "57.5% (2030)" in english
+    assert "3.5 pp (2020)" in english and "0 pp–2.5 pp" in english
+    dutch = card.to_markdown(lang="nl")
+    assert "48,25% (2020)" in dutch and "3,5 procentpunt (2020)" in dutch
+    assert "48.25% (2020)" in card.to_html() and "48.25%" in card.to_text(width=120)
+    # Identifiers and plain numbers stay as they are where scripts read them.
+    assert '"value": 48.25' in card.to_json() and "48.25%" not in card.to_csv()

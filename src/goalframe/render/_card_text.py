@@ -34,6 +34,9 @@ from goalframe.render._card_words import (
 from goalframe.render._card_words import (
     unit_label as unit_label,
 )
+from goalframe.render._card_words import (
+    unit_sign as unit_sign,
+)
 from goalframe.render._format import FLAG_MARK, STATUS_SYMBOL, flags, number
 
 if TYPE_CHECKING:
@@ -94,25 +97,31 @@ def header_facts(
 
 
 def figures(result: IndicatorResult, *, sep: str = " ", lang: str = "en") -> dict[str, str]:
-    """Baseline, latest, target and progress as display text (``sep`` before the period)."""
+    """Baseline, latest, target and progress as display text (``sep`` before the period).
+
+    A figure in percent or percentage points carries its sign (``57.1%``, ``2.5 pp``).
+    """
     goal = result.indicator.goal
     baseline = goal.baseline if goal else None
     latest = result.latest
     a = result.assessment
+    sign = unit_sign(result.indicator.unit, lang)
+
+    def figure(value: float) -> str:
+        return sign.format(number(value, lang))
+
     target = "–"
     if goal is not None and goal.target is not None:
-        target = number(goal.target, lang) + (f"{sep}({goal.deadline})" if goal.deadline else "")
+        target = figure(goal.target) + (f"{sep}({goal.deadline})" if goal.deadline else "")
     elif goal is not None and goal.milestones:
         final = goal.milestones[-1]
-        target = f"{number(final.value, lang)}{sep}({final.period})"
+        target = f"{figure(final.value)}{sep}({final.period})"
     elif goal is not None and goal.low is not None and goal.high is not None:
-        target = f"{number(goal.low, lang)}–{number(goal.high, lang)}"
+        target = f"{figure(goal.low)}–{figure(goal.high)}"
     return {
-        "baseline": f"{number(baseline.value, lang)}{sep}({baseline.period})" if baseline else "–",
+        "baseline": f"{figure(baseline.value)}{sep}({baseline.period})" if baseline else "–",
         "latest": (
-            f"{number(latest.value, lang)}{flags(latest.flags)}{sep}({latest.period})"
-            if latest
-            else "–"
+            f"{figure(latest.value)}{flags(latest.flags)}{sep}({latest.period})" if latest else "–"
         ),
         "target": target,
         "progress": progress_text(a, lang),

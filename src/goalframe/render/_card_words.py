@@ -69,6 +69,18 @@ def caveat_text(caveat: Caveat, lang: str = "en") -> str:
     return f"⚠ {_i18n.caveat(lang, caveat.code)}: {_i18n.say(caveat.message, lang)}"
 
 
+def unit_sign(unit: str | None, lang: str = "en") -> str:
+    """How a figure in ``unit`` is written, from the catalogue's ``unit_signs`` table.
+
+    ``{}%`` for a percentage, ``{} pp`` for percentage points (``{} procentpunt``), ``{}``
+    for any other unit (named in its own column or on the axis).
+    """
+    from goalframe._messages import catalogue
+
+    signs = catalogue(lang).get("unit_signs", {})
+    return str(signs.get(unit, "{}")) if unit else "{}"
+
+
 def unit_label(unit: str | None, lang: str = "en", spec: FrameworkSpec | None = None) -> str:
     """A unit as cards name it: ``EUR_million`` as ``EUR million`` (``miljoen euro``).
 
