@@ -119,3 +119,60 @@ def test_the_method_comparison_at_every_width(width: int) -> None:
             assert word in tokens, f"{word!r} was broken or cropped at {width} columns"
     for method in comparison.methods:
         assert method in tokens or f"{method}:" in tokens
+
+
+def _block_of(text: str, first: str) -> list[str]:
+    """The line starting with ``first`` and the lines that continue it (more indented)."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip().startswith(first))
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.strip() or len(line) - len(line.lstrip()) <= indent:
+            break
+        block.append(line)
+    return block
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", [60, 70, 80])
+def test_continuation_lines_keep_the_trees_indentation(
+    example: gf.Scorecard, width: int, lang: str
+) -> None:
+    # Issue 28, point 6: at 60-80 columns a wrapped statement's second line started at the
+    # left edge, so the tree's depth showed on first lines only.
+    text = render_text(example, width=width, lang=lang)
+    for o in example.objectives:
+        head = " ".join(o.objective.statement.split()[:3])
+        block = _block_of(text, head)
+        depth = len(block[0]) - len(block[0].lstrip())
+        assert depth == 2 * o.depth, (head, block[0])
+        words = " ".join(line.strip() for line in block)
+        assert o.objective.statement in words  # the whole statement, under its first line
+    # The header's facts hang under their label too.
+    owner = _block_of(text, _i18n.text(lang, "owner"))
+    assert len(owner) >= 2 and all(line.startswith("  ") for line in owner[1:])
+
+
+@pytest.mark.parametrize("width", [60, 70, 80])
+def test_a_label_is_never_split_from_its_value(example: gf.Scorecard, width: int) -> None:
+    # Issue 28, point 6: "Target:" ended one line and "6,000 (2025)" began the next.
+    text = render_text(example, width=width)
+    for label in ("Baseline", "Latest", "Target", "Trend", "Verdict", "Score"):
+        assert not re.search(rf"{label}:\s*$", text, re.MULTILINE), label
+    for line in text.splitlines():
+        # A figure's period starting a line (prose such as "(2021), Aanpak ..." may wrap).
+        assert not re.match(r"\s*\(\d{4}\)\s*(·|$)", line), f"a period cut off: {line!r}"
+    assert "Target: 6,000 (2025)" in text
+
+
+def test_a_wide_terminal_gives_the_verdict_its_words_before_the_name_its_spare_room(
+    example: gf.Scorecard,
+) -> None:
+    # Issue 28, point 6: at 140 columns "insufficient progress" wrapped in an 18-column
+    # verdict column while the name column had 40 characters to spare.
+    text = render_text(example, width=140)
+    table = text[text.index("Indicators") :]
+    assert "━" in table
+    assert re.search(r"▼ insufficient progress\s*$", table, re.MULTILINE)
+    assert "on 221 (2017); since: 261 (2019)" in table

@@ -43,6 +43,7 @@ from goalframe.render._card_text import (
 )
 from goalframe.render._counts import deciding_text, status_counts, target_counts, verdict_extra
 from goalframe.render._format import trend_arrow, unit
+from goalframe.render._terminal_layout import Hanging, Items
 
 if TYPE_CHECKING:
     from goalframe._results import IndicatorResult
@@ -71,13 +72,13 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     """The scorecard as a rich renderable (print it with a `rich.console.Console`)."""
     lang = _i18n.language(lang, card.spec.language)
     t = functools.partial(_i18n.text, lang)
-    parts: list[Any] = [Text(clean(card.title, newlines=False), style="bold")]
+    parts: list[Any] = [Hanging(Text(clean(card.title, newlines=False), style="bold"))]
     for key, value in header_facts(card, lang):
-        parts.append(Text.assemble((f"{key}: ", "dim"), clean(value, newlines=False)))
+        parts.append(Hanging(Text.assemble((f"{key}: ", "dim"), clean(value, newlines=False))))
     # The count of the targets due first: an audit report starts from it.
     if card.target_counts:
-        parts += [Text(f"{t('targets_due')}: {target_counts(card, lang)}")]
-    parts += [Text(f"{t('verdicts')}: {status_counts(card, lang)}")]
+        parts += [Hanging(f"{t('targets_due')}: {target_counts(card, lang)}")]
+    parts += [Hanging(f"{t('verdicts')}: {status_counts(card, lang)}")]
     parts += [Text()]
 
     if card.objectives:
@@ -85,38 +86,40 @@ def build_renderable(card: ScorecardData, lang: str | None = None) -> Any:
     parts.append(_indicators(card, lang))
     parts += _breakdowns(card, lang)
 
-    notes = Text()
-    for o in card.objectives:
-        for line in [o.objective.note or "", *(caveat_text(c, lang) for c in o.caveats)]:
-            if line:
-                notes.append(f"{o.id}: ", style="bold")
-                notes.append(f"{clean(line, newlines=False)}\n")
+    notes = [
+        (o.id, line)
+        for o in card.objectives
+        for line in [o.objective.note or "", *(caveat_text(c, lang) for c in o.caveats)]
+        if line
+    ]
     for r in card.indicators:
-        for _, line in indicator_notes(r, lang):
-            notes.append(f"{r.indicator.id}: ", style="bold")
-            notes.append(f"{clean(line, newlines=False)}\n")
-        for label, line in group_notes(r, lang):
-            notes.append(f"{r.indicator.id} [{clean(label, newlines=False)}]: ", style="bold")
-            notes.append(f"{clean(line, newlines=False)}\n")
+        notes += [(r.indicator.id, line) for _, line in indicator_notes(r, lang)]
+        notes += [
+            (f"{r.indicator.id} [{clean(label, newlines=False)}]", line)
+            for label, line in group_notes(r, lang)
+        ]
     if notes:
-        parts += [Text(t("notes"), style="bold"), notes]
+        parts.append(Text(t("notes"), style="bold"))
+        parts += [
+            Hanging(Text.assemble((f"{who}: ", "bold"), clean(line, newlines=False)))
+            for who, line in notes
+        ]
+        parts.append(Text())
     legend = flags_used(card, lang)
     if legend:
-        parts.append(Text(f"{t('flags')}: " + "; ".join(legend), style="dim"))
-    parts += [Text(line, style="dim") for line in marks_legend(card, lang)]
+        parts.append(Hanging(Text(f"{t('flags')}: " + "; ".join(legend), style="dim")))
+    parts += [Hanging(Text(line, style="dim")) for line in marks_legend(card, lang)]
     summary = set_aside_summary(card, lang)
     if summary:
         total = sum(n for _, n in summary)
-        text = Text(t("set_aside_summary", count=total) + " (--format json):\n", style="dim")
-        for reason, n in summary:
-            text.append(f"  {n} × {clean(reason, newlines=False)}\n", style="dim")
-        parts.append(text)
-    parts.append(
-        Text(
-            clean(f"{t('goals')}: {card.origin}  ·  {t('data')}: {card.data_source}"),
-            style="dim",
-        )
-    )
+        parts.append(Text(t("set_aside_summary", count=total) + " (--format json):", style="dim"))
+        parts += [
+            Hanging(Text(f"{n} × {clean(reason, newlines=False)}", style="dim"), 2, 4)
+            for reason, n in summary
+        ]
+        parts.append(Text())
+    files = [f"{t('goals')}: {card.origin}", f"{t('data')}: {card.data_source}"]
+    parts.append(Items([Text(clean(f), style="dim") for f in files], 0, 2))
     return Group(*parts)
 
 
@@ -154,33 +157,35 @@ def _longest_word(texts: Any, cap: int) -> int:
 def _objectives(card: ScorecardData, lang: str) -> _Fitted:
     t = functools.partial(_i18n.text, lang)
     rows = []
+    blocks: list[Any] = [Text(t("objectives"), style="italic")]
     for o in card.objectives:
         verdict = _status(o.status, lang)
         extra = verdict_extra(o, lang)
+        caveats = caveat_count(o.caveats, lang) if o.caveats else ""
+        cell = verdict.copy()
         if extra:
-            verdict.append(f"\n{extra}", style="dim")
-        if o.caveats:
-            verdict.append(f"\n{caveat_count(o.caveats, lang)}", style="bold")
-        statement = "  " * o.depth + clean(o.objective.statement, newlines=False)
+            cell.append(f"\n{extra}", style="dim")
+        if caveats:
+            cell.append(f"\n{caveats}", style="bold")
+        statement = clean(o.objective.statement, newlines=False)
         level = _i18n.level(lang, o.objective.level) or "–"
         score = score_text(o.score, lang)
-        rows.append((statement, level, verdict, score))
+        rows.append((statement, o.depth, level, cell, score))
+        # A narrow terminal: the tree's depth on every line of the block, labels with values.
+        head = Text(statement, style="bold")
+        head.append(f"  ({level})", style="dim")
+        blocks.append(Hanging(head, 2 * o.depth, 2 * o.depth + 2))
+        items = [Text(f"{t('verdict')}: ").append_text(verdict), Text(extra, style="dim")]
+        items += [Text(caveats, style="bold"), Text(f"{t('score')}: {score}")]
+        blocks.append(Items(items, 2 * o.depth + 2, 2 * o.depth + 4))
     table = Table(box=box.SIMPLE_HEAVY, title=t("objectives"), title_justify="left", expand=True)
     widest = _longest_word([r[0] for r in rows], 24) + 2 * max(o.depth for o in card.objectives)
     table.add_column(t("objective"), ratio=3, min_width=max(widest, 12))
     table.add_column(t("level"), no_wrap=True)
-    table.add_column(t("verdict"), min_width=_longest_word([r[2] for r in rows], 16) + 2)
+    table.add_column(t("verdict"), min_width=_longest_word([r[3] for r in rows], 16) + 2)
     table.add_column(t("score"), justify="right", no_wrap=True)
-    for statement, level, verdict, score in rows:
-        table.add_row(Text(statement), level, verdict, score)
-    blocks: list[Any] = [Text(t("objectives"), style="italic")]
-    for statement, level, verdict, score in rows:
-        block = Text(statement.strip(), style="bold")
-        block.append(f"  ({level})", style="dim")
-        block.append(f"\n  {t('verdict')}: ")
-        block.append_text(verdict.copy())
-        block.append(f"  ·  {t('score')}: {score}")
-        blocks.append(block)
+    for statement, depth, level, verdict, score in rows:
+        table.add_row(Hanging(statement, 2 * depth, 2 * depth + 2), level, verdict, score)
     blocks.append(Text())
     words = [r[0] for r in rows] + [status_text(o.status, lang) for o in card.objectives]
     return _Fitted(table, blocks, words)
@@ -220,7 +225,10 @@ def _indicator_table(
         t("progress_made_expected").replace(" ", "\n", 1), justify="right", no_wrap=True
     )
     table.add_column(t("trend"), justify="center", no_wrap=True)
-    table.add_column(t("verdict"), min_width=_longest_word(verdicts, 16) + 2, max_width=18)
+    # The verdict's words come first: its column is as wide as the longest status (within
+    # reason) before the name column takes the rest.
+    longest = max((len(v) for v in verdicts), default=8)
+    table.add_column(t("verdict"), min_width=max(_longest_word(verdicts, 16) + 2, min(longest, 24)))
     blocks: list[Any] = [Text(title, style="italic")]
     shown_units = units if units is not None else [""] * len(results)
     for r, label, shown_unit in zip(results, names, shown_units, strict=True):
@@ -241,27 +249,27 @@ def _indicator_table(
         table.add_row(
             name, f["baseline"], f["latest"], f["target"], progress, trend_arrow(r.trend), verdict
         )
-        block = Text(clean(label, newlines=False), style="bold")
+        head = Text(clean(label, newlines=False), style="bold")
         if shown_unit and not groups:
-            block.append(f" ({clean(shown_unit, newlines=False)})", style="dim")
+            head.append(f" ({clean(shown_unit, newlines=False)})", style="dim")
         if mark:
-            block.append(f" [{t('target_marked', mark=mark)}]", style="bold")
-        block.append(f"\n  {t('verdict')}: ")
-        block.append_text(_status(r.status, lang))
+            head.append(f" [{t('target_marked', mark=mark)}]", style="bold")
+        blocks.append(Hanging(head, 0, 2))
+        said = Text(f"{t('verdict')}: ").append_text(_status(r.status, lang))
         if decided:
-            block.append(f" {decided}")
-        if r.caveats:
-            block.append(f"  {caveat_count(r.caveats, lang)}", style="bold")
+            said.append(f" {decided}")
+        count = Text(caveat_count(r.caveats, lang) if r.caveats else "", style="bold")
         flat = {k: v.replace("\n", " ") for k, v in figures(r, lang=lang).items()}
-        block.append(
-            f"\n  {t('baseline')}: {flat['baseline']}  ·  {t('latest')}: {flat['latest']}  ·  "
-            f"{t('target')}: {flat['target']}"
-        )
-        block.append(
-            f"\n  {t('progress_made_expected')}: {progress}  ·  {t('trend')}: "
-            f"{trend_arrow(r.trend)}"
-        )
-        blocks.append(block)
+        blocks += [
+            Items([said, count], sep="  "),
+            Items([f"{t(k)}: {flat[k]}" for k in ("baseline", "latest", "target")]),
+            Items(
+                [
+                    f"{t('progress_made_expected')}: {progress}",
+                    f"{t('trend')}: {trend_arrow(r.trend)}",
+                ]
+            ),
+        ]
     blocks.append(Text())
     return _Fitted(table, blocks, names + verdicts)
 
@@ -306,11 +314,11 @@ def _matrix(grid: Matrix, lang: str) -> _Fitted:
         cells = [_status(c.status, lang) if c else Text("–") for c in row.cells]
         cells += [_status(v.status, lang) if v else Text("–") for v in row.verdicts]
         table.add_row(Text(clean(row.label, newlines=False)), *cells)
-        block = Text(clean(row.label, newlines=False), style="bold")
-        for head, cell in zip(heads, cells, strict=True):
-            block.append(f"\n  {head}: ")
-            block.append_text(cell.copy())
-        blocks.append(block)
+        blocks.append(Hanging(Text(clean(row.label, newlines=False), style="bold"), 0, 2))
+        blocks += [
+            Hanging(Text(f"{head}: ").append_text(cell.copy()), 2, 4)
+            for head, cell in zip(heads, cells, strict=True)
+        ]
         words += [c.plain for c in cells]
     blocks.append(Text())
     return _Fitted(table, blocks, words)
