@@ -30,6 +30,9 @@ CAVEATS: Mapping[str, str] = {
     "verdict rather than answering another question.",
     "window-before-baseline": "The method's own window starts before the baseline declared in "
     "the goal file.",
+    "projection-cut": "A forecast's projection or its interval passed what the unit allows (a "
+    "count or an amount below zero, a percentage below 0 or above 100): the figures shown stop "
+    "at that limit; the probability of meeting the target is the fitted trend's.",
     "zero-replaced": "A zero was replaced by a small number so that growth rates are defined "
     "(as sdg-build does).",
     "illustrative-target": "The target is illustrative: an example of a measurable target, not "

@@ -27,7 +27,8 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from goalframe._assessment import Assessment, Status
+from goalframe._assessment import Assessment, Caveat, Status
+from goalframe._messages import Message, Term
 from goalframe.progress._method_parts import MethodResults, at_least, number_option, sign_of
 from goalframe.progress._register import register_method
 from goalframe.progress._stats import Fit, ols, t_cdf, t_ppf, theil_sen
@@ -153,17 +154,17 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     probability = 1.0 - below if goal.direction is Direction.INCREASE else below
     half = t_ppf(0.5 + confidence / 2, dof) * se
     back = math.exp if log else float
+    projection = (back(centre), back(centre - half), back(centre + half))
     components.update(
         slope=fit.slope,
         residual_sd=fit.residual_sd,
-        projected=back(centre),
-        lower=back(centre - half),
-        upper=back(centre + half),
+        **dict(zip(("projected", "lower", "upper"), projection, strict=True)),
         confidence=confidence,
         standard_error=se,
         degrees_of_freedom=dof,
         probability=probability,
     )
+    caveats = _cut_at_limits(projection, series.unit, goal, components)
     if log:
         components["annual_growth"] = math.exp(fit.slope) - 1
     if at_least(probability, LIKELY):
@@ -183,4 +184,55 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
         components=components,
         formula="P(target met) from a Student-t prediction at the target year: "
         "ŷ_T ± t(n-2) s sqrt(1 + 1/n + (T - x̄)²/Sxx)",
+        caveats=tuple(caveats),
     )
+
+
+def past_limit(value: float, limit: float, scale: float, *, below: bool) -> bool:
+    """Whether ``value`` is past ``limit`` by more than rounding (relative to ``scale``)."""
+    slack = LIMIT_SLACK * max(1.0, scale)
+    return value < limit - slack if below else value > limit + slack
+
+
+#: How far past a unit's limit a projection must be to be cut (relative to its size): the
+#: reference and the frame engine fit the same line with different rounding.
+LIMIT_SLACK = 1e-9
+
+
+def _cut_at_limits(
+    projection: tuple[float, float, float], unit: str | None, goal: Goal, components: dict[str, Any]
+) -> list[Caveat]:
+    """Cut the projection and its interval at the unit's natural limits, with a caveat.
+
+    A straight line fitted to a falling count reaches below zero (``projected = -95.6``
+    plantations); a count cannot. The shown figures stop at the limit and the caveat says so;
+    the probability of meeting the target is the fitted trend's, unchanged.
+    """
+    projected, lower, upper = projection
+    scale = max(abs(projected), abs(lower), abs(upper))
+    if not (
+        past_limit(lower, 0.0, scale, below=True) or past_limit(upper, 100.0, scale, below=False)
+    ):
+        return []  # within every unit's limits: the unit is not even looked up
+    from goalframe._unit_limits import natural_limits
+
+    low, high = natural_limits(unit)
+    cut = [
+        (name, value, low if value < low else high)
+        for name, value in zip(("projected", "lower", "upper"), projection, strict=True)
+        if past_limit(value, low, scale, below=True) or past_limit(value, high, scale, below=False)
+    ]
+    if not cut:
+        return []
+    for name, value, limit in cut:
+        components[name] = limit
+        components[f"fitted_{name}"] = value
+    limits = sorted({limit for *_, limit in cut})
+    message = Message(
+        "projection_cut",
+        values=[value for _, value, _ in cut],
+        period=str(goal.deadline),
+        unit=Term("units", unit or ""),
+        limit=limits,
+    )
+    return [Caveat(code="projection-cut", message=message)]

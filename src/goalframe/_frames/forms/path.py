@@ -18,7 +18,13 @@ from goalframe._frames._rows import first_pass, readable_rows
 from goalframe._frames._run import FormRun
 from goalframe._frames.forms import FrameForm
 from goalframe._frames.forms._path_verdicts import base_year_of, path_verdicts, running_forms
-from goalframe._frames.methods import Passes, PathRun, frame_method, frame_methods
+from goalframe._frames.methods import (
+    Passes,
+    PathRun,
+    frame_method,
+    frame_methods,
+    unit_settings,
+)
 from goalframe._periods import Frequency
 from goalframe.schema import TargetType
 
@@ -53,6 +59,7 @@ def assess_path(run: FormRun, ids: Mapping[str, str]) -> tuple[Frame, Frame]:
         # The points a forecast or ESCAP's projection uses: assessed years from the base on.
         point=~nw.col("_ay").is_null() & (year >= nw.col("_by")),
         constant=k,
+        periods=run.periods,
     )
     closed = {i: g.deadline.ended_by(run.cutoff) for i, g in goal.items() if g.deadline}
     usable, aside, odd_possible = _rows(run, path, closed)
@@ -194,6 +201,9 @@ def settings_of(
     """
     forms = frame_methods()
     defaults = {name: form.settings({}, None) for name, form in forms.items()}
+    for name, form in forms.items():
+        if form.limits:
+            defaults[name] |= unit_settings(None)
     out: dict[str, dict[str, float]] = {}
     for indicator in indicators:
         own = methods[indicator.id]
@@ -201,6 +211,8 @@ def settings_of(
         for name, form in forms.items():
             if name == own:
                 values |= form.settings(indicator.options, indicator.goal)
+                if form.limits:  # (pint is asked only for a method that reads them)
+                    values |= unit_settings(indicator.unit)
             else:
                 values |= defaults[name]
         out[indicator.id] = values

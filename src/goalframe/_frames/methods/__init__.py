@@ -63,6 +63,7 @@ class PathRun:
         base_year: Each row's base year (an expression; -1 for the first figure).
         point: Whether a row is a point a fit uses (assessed, from the base year on).
         constant: A per-indicator constant as an expression, for the path's indicators.
+        periods: The most periods a series has (bounds its points).
     """
 
     keys: list[str]
@@ -73,6 +74,7 @@ class PathRun:
     base_year: Expr
     point: Expr
     constant: Callable[[Mapping[str, Any], Any], Expr]
+    periods: int = 0
 
     @property
     def from_data(self) -> bool:
@@ -132,6 +134,8 @@ class FrameMethod:
         keeps: The series it reads on the engine (an expression over the first pass; None:
             every series); the others go to the reference path.
         caveat: A caveat of its own: the code, and where it applies (over the series).
+        limits: Whether it reads the unit's natural limits (`goalframe._unit_limits`): the
+            settings ``unit_low`` and ``unit_high`` (±`NO_LIMIT` for a unit without one).
     """
 
     name: str
@@ -149,6 +153,19 @@ class FrameMethod:
     passes: Callable[[PathRun, Frame, Passes], Frame] | None = None
     keeps: Callable[[PathRun], Expr | None] | None = None
     caveat: Callable[[], tuple[str, Expr]] | None = None
+    limits: bool = False
+
+
+#: A unit's limit where it has none, as a number every engine writes as a literal.
+NO_LIMIT = 1e300
+
+
+def unit_settings(unit: str | None) -> dict[str, float]:
+    """The settings ``unit_low`` and ``unit_high`` of a method that reads them (`limits`)."""
+    from goalframe._unit_limits import natural_limits
+
+    low, high = natural_limits(unit) if unit is not None else (-NO_LIMIT, NO_LIMIT)
+    return {"unit_low": max(low, -NO_LIMIT), "unit_high": min(high, NO_LIMIT)}
 
 
 def frame_methods() -> Mapping[str, FrameMethod]:

@@ -199,10 +199,11 @@ def forecast(s: Frame, meets: Meets, *, periods: int) -> Frame:
 
 
 def _settings(options: Mapping[str, Any], goal: Goal | None) -> dict[str, float]:
-    # The fitting window in years (none: every point from the base on), and the log model.
-    window = settings_of(options)[2] if goal is not None else None
+    # The fitting window in years (none: every point from the base on), the log model and
+    # the interval's confidence.
+    _, confidence, window = settings_of(options if goal is not None else {})
     log = goal is not None and options.get("model") == "log"
-    return {"log": float(log), "fit_window": window or 0.0}
+    return {"log": float(log), "fit_window": window or 0.0, "confidence": confidence}
 
 
 def _windowed(run: PathRun) -> bool:
@@ -244,13 +245,61 @@ def _joined(run: PathRun, joined: Frame) -> tuple[Frame, dict[str, Expr]]:
 
 
 def _passes(run: PathRun, series: Frame, passes: Passes) -> Frame:
-    """The windowed fit's three passes, else the residuals about the fitted line (one)."""
+    """The fit's further passes, and the interval's t quantile (``_f_q``).
+
+    The windowed fit takes three passes, else the residuals about the fitted line one.
+    """
     keys = run.keys
     if _windowed(run):
         fitted = windowed_fit(passes.usable, passes.first, keys, run.setting("fit_window"))
-        return series.join(fitted, on=keys, how="inner")
-    products = passes.second.select(*keys, "_f_sxx", "_f_sxy")
-    return series.join(residual_sum(passes.joined, products, keys), on=keys, how="inner")
+        series = series.join(fitted, on=keys, how="inner")
+    else:
+        products = passes.second.select(*keys, "_f_sxx", "_f_sxy")
+        series = series.join(residual_sum(passes.joined, products, keys), on=keys, how="inner")
+    return series.with_columns(_f_q=_quantile(run))
+
+
+def _quantile(run: PathRun) -> Expr:
+    """The t quantile of the interval, ``t(n-2)`` at ``0.5 + confidence/2``.
+
+    As the reference finds it (`t_ppf`): one literal per confidence in use and number of
+    points.
+    """
+    import narwhals as nw
+
+    from goalframe.progress._stats import t_ppf
+
+    confidences = sorted({v["confidence"] for v in run.settings.values()})
+    nu = nw.col("_f_n") - 2
+    chosen: Any = None
+    for confidence in confidences:
+        for dof in range(1, max(run.periods - 1, 2)):
+            when = (run.setting("confidence") == confidence) & (nu == dof)
+            q = t_ppf(0.5 + confidence / 2, dof)
+            chosen = nw.when(when).then(q) if chosen is None else chosen.when(when).then(q)
+    return (chosen.otherwise(null()) if chosen is not None else null()).cast(nw.Float64)
+
+
+def _projection_cut() -> tuple[str, Expr]:
+    """``projection-cut``: the projection or its interval past the unit's natural limits.
+
+    As `goalframe.progress.forecast._cut_at_limits`: the lower end below the unit's low
+    limit, or the upper end above its high one, by more than rounding; the log model's
+    figures are ``exp`` of the fitted scale (never below zero).
+    """
+    import narwhals as nw
+
+    from goalframe.progress.forecast import LIMIT_SLACK
+
+    centre, half = nw.col("_f_centre"), nw.col("_f_q") * nw.col("_f_se")
+    log = nw.col("_opt_log") == 1
+    lower = nw.when(log).then((centre - half).exp()).otherwise(centre - half)
+    upper = nw.when(log).then((centre + half).exp()).otherwise(centre + half)
+    scale = nw.when(log).then(upper).otherwise(centre.abs() + half)
+    slack = nw.when(scale > 1).then(scale).otherwise(1.0) * LIMIT_SLACK
+    past = (lower < nw.col("_opt_unit_low") - slack) | (upper > nw.col("_opt_unit_high") + slack)
+    fitted = ~nw.col("_f_branch").is_in(["na", "met"]) & ~half.is_null()
+    return "projection-cut", fitted & past
 
 
 def _accepts(options: Mapping[str, Any]) -> bool:
@@ -270,4 +319,6 @@ FORM = FrameMethod(
     carried=_carried,
     joined=_joined,
     passes=_passes,
+    caveat=_projection_cut,
+    limits=True,
 )
