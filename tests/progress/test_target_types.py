@@ -245,7 +245,7 @@ def test_target_types_in_goal_files(write: Write) -> None:
         "share": ("range", Status.ACHIEVED),  # 0.5 converted to 50 percent
         "law": ("binary", Status.ACHIEVED),
     }
-    assert "40–60" in card.to_markdown()
+    assert "40%–60%" in card.to_markdown()  # a range of shares, with their sign
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ import io
 from typing import TYPE_CHECKING
 
 from goalframe._collector import while_paused
-from goalframe.render._card_text import group_view, indicator_record
+from goalframe.render._card_record import indicator_record
+from goalframe.render._card_text import group_view
 
 if TYPE_CHECKING:
     from goalframe._scorecard import ScorecardData

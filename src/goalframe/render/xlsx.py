@@ -25,7 +25,8 @@ from goalframe._collector import while_paused
 from goalframe._messages import Term
 from goalframe._periods import Frequency, parse_period
 from goalframe.render import _i18n
-from goalframe.render._card_text import file_name, group_view, header_facts, indicator_record
+from goalframe.render._card_record import indicator_record
+from goalframe.render._card_text import file_name, group_view, header_facts
 from goalframe.render._format import COLOURS
 
 if TYPE_CHECKING:
