@@ -12,11 +12,32 @@ from .._profile import examples
 from ._compare import _frame, _reference, _same
 from .strategies import every_case
 
+#: PySpark 3.5 (the floor) imports distutils, calls pandas functions pandas 2.2 deprecates
+#: (`is_datetime64tz_dtype` in `toPandas`) and leaves py4j's sockets to the collector: its own
+#: warnings, which pytest would turn into errors. PySpark 4 has none of them.
+SPARK_3_WARNINGS = (
+    pytest.mark.filterwarnings("ignore:The distutils package is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning:pyspark"),
+    pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+)
+
+#: pandas 2.2 (the floor) warns inside Dask's `replace` (narwhals' `replace_strict`, which
+#: looks up per-indicator constants) that it will stop downcasting object columns; the values
+#: are floats either way, and pandas 3 does not warn.
+DASK_PANDAS_2_WARNING = pytest.mark.filterwarnings(
+    "ignore:Downcasting behavior in `replace` is deprecated:FutureWarning"
+)
+
 
 @pytest.mark.skipif(
     not os.environ.get("GOALFRAME_REQUIRE_SPARK") and os.environ.get("GOALFRAME_SPARK") != "1",
     reason="PySpark local mode starts a JVM (about 10 s): CI runs it (GOALFRAME_REQUIRE_SPARK)",
 )
+@SPARK_3_WARNINGS[0]
+@SPARK_3_WARNINGS[1]
+@SPARK_3_WARNINGS[2]
+@SPARK_3_WARNINGS[3]
 @settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=every_case)
 def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) -> None:
@@ -30,6 +51,7 @@ def test_the_frame_form_equals_the_reference_on_pyspark(case: dict[str, Any]) ->
     "(GOALFRAME_REQUIRE_DASK)",
 )
 @pytest.mark.filterwarnings("ignore:Dask support is moving:FutureWarning")
+@DASK_PANDAS_2_WARNING
 @settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=every_case)
 # Found in CI: two releases of one year in different partitions (Dask counted the year twice).
@@ -88,7 +110,12 @@ def _in_ci(backend: str, name: str) -> Any:
     """``backend`` as a test parameter, run where CI asks for it (or ``GOALFRAME_<NAME>=1``)."""
     wanted = os.environ.get(f"GOALFRAME_REQUIRE_{name}") or os.environ.get(f"GOALFRAME_{name}")
     reason = f"{backend}: CI runs it (GOALFRAME_REQUIRE_{name})"
-    return pytest.param(backend, marks=pytest.mark.skipif(not wanted, reason=reason))
+    marks = [pytest.mark.skipif(not wanted, reason=reason)]
+    if backend == "pyspark":
+        marks += SPARK_3_WARNINGS
+    if backend == "dask":
+        marks.append(DASK_PANDAS_2_WARNING)
+    return pytest.param(backend, marks=marks)
 
 
 @pytest.mark.parametrize("backend", [_in_ci("dask", "DASK"), _in_ci("pyspark", "SPARK")])
