@@ -95,7 +95,7 @@ def test_no_plantation_row_is_set_aside(regional: gf.Scorecard) -> None:
 
 def test_every_output_shows_the_matrix(regional: gf.Scorecard) -> None:
     text = regional.to_text(width=100)
-    assert "Verdicts by region" in text and "Zeeland-West-Brabant" in text
+    assert "Verdicts by police unit" in text and "Zeeland-West-Brabant" in text
     assert "Gap 2020: best Rotterdam 636, worst Landelijke Eenheid 2" in text
     markdown = regional.to_markdown()
     assert "| Rotterdam | 576 (2019) | 636 (2020) | 604.8 (2020) |" in markdown
@@ -103,7 +103,7 @@ def test_every_output_shows_the_matrix(regional: gf.Scorecard) -> None:
     page = regional.to_html()
     assert '<table class="matrix">' in page and 'class="s-achieved">✔ achieved' in page
     dutch = regional.to_text(width=100, lang="nl")
-    assert "Oordelen per regio" in dutch and "Verschil 2020" in dutch
+    assert "Oordelen per politie-eenheid" in dutch and "Verschil 2020" in dutch
     rows = list(csv.DictReader(io.StringIO(regional.to_csv())))
     groups = [r for r in rows if r["record"] == "group"]
     assert len(groups) == 11

@@ -133,3 +133,31 @@ def test_percentages_and_points_carry_their_sign_beside_the_figure() -> None:
     assert "48.25% (2020)" in card.to_html() and "48.25%" in card.to_text(width=120)
     # Identifiers and plain numbers stay as they are where scripts read them.
     assert '"value": 48.25' in card.to_json() and "48.25%" not in card.to_csv()
+
+
+def test_breakdown_columns_by_the_goal_files_label_then_the_catalogue() -> None:
+    # Issue 28, point 1: breakdown columns by a label from the goal file (one per language,
+    # or one text for all), falling back to the catalogue for common ones (region, sex, age).
+    from goalframe.render._card_words import breakdown_heading
+
+    spec = gf.parse_framework(
+        GOALS + "breakdowns:\n  region: {en: police unit, nl: politie-eenheid}\n  team: Werkteam\n"
+    ).spec
+    assert breakdown_heading("region", "en", spec) == "police unit"
+    assert breakdown_heading("region", "nl", spec) == "politie-eenheid"
+    assert breakdown_heading("region", "fr", spec) == "police unit"  # no French: English
+    assert breakdown_heading("team, sex", "nl", spec) == "Werkteam, geslacht"
+    assert breakdown_heading("region", "nl") == "regio"  # no label: the catalogue's word
+    assert breakdown_heading("police_zone", "en", spec) == "police zone"
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "police unit"), ("nl", "politie-eenheid")])
+def test_the_regional_example_names_its_police_units_on_every_card(lang: str, heading: str) -> None:
+    card = gf.evaluate(
+        gf.load_framework(EXAMPLE / "goals-regional.yaml"),
+        gf.load_observations(EXAMPLE / "observations.csv"),
+        as_of=2026,
+    )
+    for text in (card.to_markdown(lang=lang), card.to_html(lang=lang), card.to_text(lang=lang)):
+        assert heading in text
+        assert "Per region" not in text and "Per regio" not in text

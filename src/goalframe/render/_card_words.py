@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from goalframe.render import _i18n
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from goalframe._assessment import Caveat
     from goalframe._scorecard import ScorecardData
     from goalframe.schema import FrameworkSpec
@@ -40,16 +42,31 @@ def marks_legend(card: ScorecardData, lang: str = "en") -> list[str]:
     return lines
 
 
-def breakdown_heading(heading: str, lang: str = "en") -> str:
+def breakdown_heading(heading: str, lang: str = "en", spec: FrameworkSpec | None = None) -> str:
     """The breakdown columns as a reader says them: ``region`` as ``regio`` in Dutch.
 
-    Common column names come from the catalogue's ``breakdowns`` table; others as written
+    The goal file's own label (``breakdowns:``, text or one per language) comes first, then
+    the catalogue's ``breakdowns`` table for common column names, else the column as written
     (underscores as spaces).
     """
     from goalframe._messages import Term
 
+    own = spec.breakdowns if spec is not None else {}
     columns = [c.strip() for c in heading.split(",")]
-    return ", ".join(Term("breakdowns", c).say(lang).replace("_", " ") for c in columns)
+    return ", ".join(
+        _said(own[c], lang) if c in own else Term("breakdowns", c).say(lang).replace("_", " ")
+        for c in columns
+    )
+
+
+def _said(label: str | Mapping[str, str], lang: str) -> str:
+    """A goal file's label in ``lang``: its text, or its ``lang`` entry.
+
+    Else its English one, else the first.
+    """
+    if isinstance(label, str):
+        return label
+    return label.get(lang) or label.get("en") or next(iter(label.values()))
 
 
 def caveat_codes(caveats: tuple[Caveat, ...], lang: str = "en") -> str:
@@ -95,10 +112,6 @@ def unit_label(unit: str | None, lang: str = "en", spec: FrameworkSpec | None = 
     for defined in spec.units if spec is not None else ():
         if (unit != defined.name and unit not in defined.aliases) or defined.label is None:
             continue
-        if isinstance(defined.label, str):
-            return defined.label
-        return (
-            defined.label.get(lang) or defined.label.get("en") or next(iter(defined.label.values()))
-        )
+        return _said(defined.label, lang)
     said = Term("units", unit).say(lang)
     return said.replace("_", " ")

@@ -190,7 +190,7 @@ def _objectives(card: ScorecardData, lang: str) -> list[dict[str, Any]]:
 
 def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
     """Each ``by:`` indicator's groups (a table, a gap, group notes) and the verdicts matrix."""
-    grid = matrix(card)
+    grid, spec = matrix(card), card.spec
     if grid is None:
         return None
 
@@ -220,7 +220,7 @@ def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
                     ),
                 }
             )
-        by = breakdown_heading(grid.heading, lang)
+        by = breakdown_heading(grid.heading, lang, spec)
         title = f"{r.indicator.name}: {_i18n.text(lang, 'breakdowns', by=by)}"
         indicators.append(
             {
@@ -234,9 +234,10 @@ def _breakdowns(card: ScorecardData, lang: str) -> dict[str, Any] | None:
     if len(grid.indicators) > 1 or grid.roots:
         heads = [r.indicator.name for r in grid.indicators]
         heads += [o.objective.statement for o in grid.roots]
+        heading = breakdown_heading(grid.heading, lang, spec)
         shown = {
-            "title": _i18n.text(lang, "breakdown_matrix", by=breakdown_heading(grid.heading, lang)),
-            "heading": breakdown_heading(grid.heading, lang),
+            "title": _i18n.text(lang, "breakdown_matrix", by=heading),
+            "heading": heading,
             "heads": heads,
             "rows": [
                 {

@@ -190,14 +190,14 @@ def render_comparison_markdown(comparison: ComparisonData) -> str:
 def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
     """Each ``by:`` indicator's groups as a table with its gap, then the verdicts matrix."""
     t = functools.partial(_i18n.text, lang)
-    grid = matrix(card)
+    grid, spec = matrix(card), card.spec
     if grid is None:
         return []
     out: list[str] = []
     for r in grid.indicators:
         out += [
             f"## {escape(r.indicator.name)}: "
-            f"{escape(t('breakdowns', by=breakdown_heading(grid.heading, lang)))}",
+            f"{escape(t('breakdowns', by=breakdown_heading(grid.heading, lang, spec)))}",
             "",
             f"| {t('group')} | {t('baseline')} | {t('latest')} | {t('target')} | "
             f"{t('progress_made_expected')} | {t('trend')} | {t('verdict')} |",
@@ -222,9 +222,11 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[str]:
         heads = [escape(r.indicator.name) for r in grid.indicators]
         heads += [escape(o.objective.statement) for o in grid.roots]
         out += [
-            f"## {escape(t('breakdown_matrix', by=breakdown_heading(grid.heading, lang)))}",
+            f"## {escape(t('breakdown_matrix', by=breakdown_heading(grid.heading, lang, spec)))}",
             "",
-            f"| {escape(breakdown_heading(grid.heading, lang))} | " + " | ".join(heads) + " |",
+            f"| {escape(breakdown_heading(grid.heading, lang, spec))} | "
+            + " | ".join(heads)
+            + " |",
             "|---|" + "---|" * len(heads),
         ]
         for row in grid.rows:

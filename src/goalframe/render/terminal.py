@@ -48,6 +48,7 @@ from goalframe.render._terminal_layout import Hanging, Items
 if TYPE_CHECKING:
     from goalframe._results import IndicatorResult
     from goalframe._scorecard import ScorecardData
+    from goalframe.schema import FrameworkSpec
 
 __all__ = ["build_renderable", "render_text"]
 
@@ -277,13 +278,13 @@ def _indicator_table(
 def _breakdowns(card: ScorecardData, lang: str) -> list[Any]:
     """Each ``by:`` indicator's groups as indicator lines, its gap, then the matrix."""
     t = functools.partial(_i18n.text, lang)
-    grid = matrix(card)
+    grid, spec = matrix(card), card.spec
     if grid is None:
         return []
     parts: list[Any] = []
     for r in grid.indicators:
         views = [group_view(r, g) for g in r.groups]
-        by = breakdown_heading(grid.heading, lang)
+        by = breakdown_heading(grid.heading, lang, spec)
         title = f"{clean(r.indicator.name, newlines=False)}: {t('breakdowns', by=by)}"
         labels = [g.label for g in r.groups]
         parts.append(_indicator_table(views, labels, title, t("group"), lang, groups=True))
@@ -291,16 +292,16 @@ def _breakdowns(card: ScorecardData, lang: str) -> list[Any]:
         if gap:
             parts += [Text(gap, style="dim"), Text()]
     if len(grid.indicators) > 1 or grid.roots:
-        parts.append(_matrix(grid, lang))
+        parts.append(_matrix(grid, lang, spec))
     return parts
 
 
-def _matrix(grid: Matrix, lang: str) -> _Fitted:
+def _matrix(grid: Matrix, lang: str, spec: FrameworkSpec) -> _Fitted:
     t = functools.partial(_i18n.text, lang)
-    title = t("breakdown_matrix", by=breakdown_heading(grid.heading, lang))
+    title = t("breakdown_matrix", by=breakdown_heading(grid.heading, lang, spec))
     table = Table(box=box.SIMPLE_HEAVY, title=title, title_justify="left", expand=True)
     table.add_column(
-        breakdown_heading(grid.heading, lang),
+        breakdown_heading(grid.heading, lang, spec),
         ratio=2,
         min_width=_longest_word([r.label for r in grid.rows], 24),
     )

@@ -25,6 +25,9 @@ from goalframe.schema._fields import (
 )
 from goalframe.schema._target import TargetSpec
 
+#: A label cards show: text for every language, or one per language ({en: ..., nl: ...}).
+Label = Text | dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text]
+
 
 class UnitSpec(SpecModel):
     """A unit a goal file defines: a counting unit of its own, a scale, or another name."""
@@ -39,7 +42,7 @@ class UnitSpec(SpecModel):
     aliases: list[Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]] = Field(
         default_factory=list, description="Other names for it (plural forms, abbreviations)."
     )
-    label: Text | dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Text] | None = Field(
+    label: Label | None = Field(
         default=None,
         description="How cards name it, on axes and in tables: text ('per 100,000 "
         "inhabitants'), or one per language ({en: county lines, nl: provinciegrenzen}). "
@@ -224,6 +227,14 @@ class FrameworkSpec(SpecModel):
         default_factory=list,
         description="Units this goal file defines (counting units such as county_line, scales "
         "such as per_100k), checked like any other unit.",
+    )
+    breakdowns: dict[Annotated[str, Field(min_length=1)], Label] = Field(
+        default_factory=dict,
+        description="How cards name the breakdown columns of `by:` (a column of the data): "
+        "text, or one per language ({region: {en: police unit, nl: politie-eenheid}}). "
+        "Without it, goalframe's own word for common columns (region, sex, age), else the "
+        "column's name. Added in 0.3.",
+        examples=[{"region": {"en": "police unit", "nl": "politie-eenheid"}}],
     )
     year_start: int | None = Field(
         default=None,
