@@ -114,3 +114,26 @@ def test_an_unknown_key_gets_a_did_you_mean() -> None:
     text = "id: x\ntitle: T\nindicators: [{id: i, name: n, unit: kg, directoin: increase}]\n"
     with pytest.raises(gf.SpecError, match="did you mean 'direction'"):
         gf.parse_framework(text, name="g.yaml")
+
+
+def test_an_unknown_unit_is_told_in_the_same_pass_as_the_schemas_problems() -> None:
+    # Issue 28, point 10: a misspelt unit was reported only after every schema problem was
+    # fixed (units are checked when the file compiles, which a refused file never does).
+    text = (
+        "id: t\ntitle: T\n"
+        "units: [{name: county_line}]\n"
+        "objectives: [{id: o, statement: O, indicators: [a, b, c]}]\n"
+        "indicators:\n"
+        "  - {id: a, name: A, unit: plantatoins, direction: increase}\n"
+        "  - {id: b, name: B, unit: kg, direction: upward}\n"
+        "  - {id: c, name: C, unit: county_line / person, direction: increase}\n"
+    )
+    with pytest.raises(gf.errors.SpecValidationError) as raised:
+        gf.parse_framework(text, name="g.yaml")
+    problems = raised.value.problems
+    assert [p.dotted_path for p in problems] == ["indicators[0].unit", "indicators[1].direction"]
+    unit = problems[0]
+    assert unit.code == "M009" and (unit.location.line, unit.location.column) == (6, 28)
+    assert "'plantatoins'" in unit.message and "units:" in unit.message  # the goal file's way
+    # The file's own units (county_line) are not refused before they are defined: no
+    # problem for indicators[2], as the paths above show.

@@ -172,3 +172,49 @@ def _plain(type_name: str) -> Term | str:
         "date": "date",
     }.get(type_name)
     return Term("shapes", shape) if shape else type_name
+
+
+def unit_problems(data: Any, locate: Callable[..., Location | None]) -> list[Problem]:
+    """The unknown units of a goal file that failed the schema, found in the same pass.
+
+    When the schema refuses a file, its units are not compiled; a misspelt unit would only be
+    reported after the other problems are fixed. This reads the raw document: every
+    indicator's and target's ``unit`` that is text, checked as `compile_framework` checks it,
+    except those that name a unit the file's own ``units:`` defines (defined only when the
+    file compiles).
+    """
+    import re
+
+    from goalframe.errors import UnitError
+    from goalframe.units import check_unit
+
+    if not isinstance(data, dict):
+        return []
+    defined: set[str] = set()
+    units, indicators = data.get("units"), data.get("indicators")
+    for entry in units if isinstance(units, list) else []:
+        if isinstance(entry, dict):
+            names = [entry.get("name"), *(entry.get("aliases") or [])]
+            defined.update(n for n in names if isinstance(n, str))
+    places: list[tuple[tuple[str | int, ...], Any]] = []
+    for i, indicator in enumerate(indicators if isinstance(indicators, list) else []):
+        if not isinstance(indicator, dict):
+            continue
+        places.append((("indicators", i, "unit"), indicator.get("unit")))
+        targets = indicator.get("targets")
+        if isinstance(indicator.get("target"), dict):
+            places.append((("indicators", i, "target", "unit"), indicator["target"].get("unit")))
+        for k, target in enumerate(targets if isinstance(targets, list) else []):
+            if isinstance(target, dict):
+                places.append((("indicators", i, "targets", k, "unit"), target.get("unit")))
+    out = []
+    for path, unit in places:
+        if not isinstance(unit, str) or not unit.strip():
+            continue
+        if set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", unit)) & defined:
+            continue  # made of the file's own units: checked once they are defined
+        try:
+            check_unit(unit)
+        except UnitError as exc:
+            out.append(Problem(path, message_of(exc), locate(path), code="M009"))
+    return out

@@ -120,7 +120,7 @@ def lint_path(
     except SpecValidationError as exc:
         problems = tuple(
             _finding(
-                "F004",
+                problem.code or "F004",  # an unknown unit keeps its own rule (M009)
                 Message("goal_at", path=problem.dotted_path, message=problem.message)
                 if problem.path
                 else problem.message,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from goalframe._collector import while_paused
 from goalframe._messages import Message, Term
-from goalframe.errors import Location, SpecSyntaxError, SpecValidationError
+from goalframe.errors import Location, Problem, SpecSyntaxError, SpecValidationError
 
 if TYPE_CHECKING:
     from goalframe._model import Framework
@@ -172,7 +172,7 @@ def _validated(
     """The parsed document checked against the schema and compiled."""
     from pydantic import ValidationError
 
-    from goalframe._compile import compile_framework, validation_problems
+    from goalframe._compile import compile_framework, unit_problems, validation_problems
     from goalframe.schema import FrameworkSpec
 
     if not isinstance(data, dict):
@@ -196,7 +196,17 @@ def _validated(
             return compile_framework(spec, origin=name, locate=locate, strict=strict)
     except ValidationError as exc:
         problems = validation_problems(exc.errors(), locate)
+        # An unknown unit is told now too, not after the other problems are fixed.
+        problems += unit_problems(data, locate)
+        problems.sort(key=_in_file_order)
         raise SpecValidationError(problems, source=name) from None
+
+
+def _in_file_order(problem: Problem) -> tuple[int, int]:
+    where = problem.location
+    line = where.line if where is not None and where.line is not None else 0
+    column = where.column if where is not None and where.column is not None else 0
+    return line, column
 
 
 class _NotFast(Exception):
