@@ -117,6 +117,30 @@ def into(small: nw.DataFrame[Any], like: Frame) -> Frame:
     if impl is Implementation.PYARROW:
         return small.lazy()
     if impl is Implementation.PYSPARK:
-        session: Any = like.to_native().sparkSession
-        return small.lazy("pyspark", session=session)
+        return _spark(small, like.to_native().sparkSession)
     return small.lazy(impl)
+
+
+def _spark(small: nw.DataFrame[Any], session: Any) -> Frame:
+    """A small eager frame as a Spark frame, with its schema given rather than inferred.
+
+    PySpark 3.5 infers a schema from the values, and refuses a column that holds only
+    nulls ("CANNOT_DETERMINE_TYPE"): a table of odd series with no baseline anywhere has one.
+    """
+    import narwhals as nw
+    from pyspark.sql import types
+
+    kinds = {
+        "String": types.StringType(),
+        "Float64": types.DoubleType(),
+        "Int64": types.LongType(),
+        "Boolean": types.BooleanType(),
+    }
+    schema = types.StructType(
+        [
+            types.StructField(name, kinds.get(str(dtype), types.StringType()), nullable=True)
+            for name, dtype in small.schema.items()
+        ]
+    )
+    spark: Frame = nw.from_native(session.createDataFrame(small.rows(), schema=schema))
+    return spark
