@@ -138,3 +138,16 @@ def test_the_csv_column_table_names_every_column() -> None:
              re.findall(r"`([a-z_]+)`", line.split("|")[1])}  # fmt: skip
     assert set(COLUMNS) <= named, sorted(set(COLUMNS) - named)
     assert named <= set(COLUMNS), sorted(named - set(COLUMNS))
+
+
+def test_the_publish_pages_list_of_extensions_is_the_registrys() -> None:
+    # Issue 28, point 10: the output formats' list in the docs is kept true by the registry.
+    import re
+
+    from goalframe.render._formats import FORMATS_BY_NAME
+
+    page = (ROOT / "docs" / "how-to" / "publish.md").read_text(encoding="utf-8")
+    sentence = page[page.index("The format follows `-o`'s extension") :].split(";")[0]
+    stated = set(re.findall(r"`(\.[a-z]+)`", sentence))
+    known = {s for f in FORMATS_BY_NAME.values() for s in f.suffixes}
+    assert stated == known, (sorted(stated), sorted(known))
