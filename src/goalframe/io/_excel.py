@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,7 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
     check_header(columns, where)
     breakdown = tuple(c for c in columns if c not in KNOWN)
     blank: list[SetAside] = []
+    odd = _odd_values(file, chosen, columns, rows)
 
     def records() -> Iterator[tuple[Mapping[str, Any], Location]]:
         for number, cells in enumerate(rows[1:], start=2):
@@ -109,6 +110,11 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
                 message = Message("data_unnamed_value", column=str(stray + 1))
                 raise ObservationError(message, Location(where, number))
             row = {c: _cell(v) for c, v in zip(columns, cells, strict=False)}
+            if number in odd:  # an error or a formula's missing result, not an empty cell
+                kind, shown = odd[number]
+                key = "data_cell_error" if kind == "error" else "data_cell_formula"
+                place = Location(where, number, columns.index("value") + 1)
+                raise ObservationError(Message(key, cell=shown), place)
             if all(v is None for v in row.values()):
                 blank.append(
                     SetAside(reason=Message("blank_line"), location=Location(where, number))
@@ -118,6 +124,22 @@ def read_spreadsheet(file: Path, name: str) -> ObservationSet:
 
     read = build_observations(records(), source=name, breakdown_columns=breakdown)
     return with_blank_lines(read, blank)
+
+
+def _odd_values(
+    file: Path, sheet: str, columns: list[str], rows: Sequence[Sequence[object]]
+) -> dict[int, tuple[str, str]]:
+    """The rows whose value cell calamine reads as empty but holds an error or a formula."""
+    from goalframe.io._excel_cells import odd_cells
+
+    at = columns.index("value")
+    empty = {
+        number
+        for number, cells in enumerate(rows[1:], start=2)
+        if at >= len(cells) or _cell(cells[at]) is None
+        if any(_cell(c) is not None for c in cells)
+    }
+    return odd_cells(file, sheet, at, empty) if empty else {}
 
 
 def _cell(value: object) -> object:
