@@ -106,13 +106,16 @@ def test_a_locale_writes_goalframes_digits_as_babel_does(value: float, name: str
 
     english = number(value)
     ours = for_locale(name).localise(english)
+    assert for_locale(name).number(english) == ours  # the fast path, the same text
     locale = Locale.parse(name)
     system = locale.default_numbering_system
+    # The locale's own pattern, with exactly goalframe's decimals (babel would drop a
+    # trailing zero that goalframe writes: 101.0).
+    decimals = len(english.partition(".")[2])
+    pattern = locale.decimal_formats[None].pattern.split(";")[0].split(".")[0]
+    pattern += "." + "0" * decimals if decimals else ""
     theirs = format_decimal(
-        Decimal(english.replace(",", "")),
-        locale=locale,
-        decimal_quantization=False,
-        numbering_system=system,
+        Decimal(english.replace(",", "")), format=pattern, locale=locale, numbering_system=system
     )
     assert ours == theirs, (english, ours, theirs)
     back = parse_decimal(ours, locale=locale, numbering_system=system)

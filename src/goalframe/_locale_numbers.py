@@ -5,8 +5,8 @@ significant decimals, never an exponent); the locale decides how they look: its 
 decimal symbols (those of its own numbering system: the Arabic ones in Egypt), its minus
 sign and its group sizes (``12,34,567`` in India), as babel's ``format_decimal`` writes them
 (in Latin digits, as babel writes every locale). babel is asked once per locale for these
-facts; each number is then rewritten with string operations, so a card of many numbers costs
-about the same in Dutch as in English (``format_decimal`` itself takes about 20 µs a number).
+facts; each number is then rewritten with string operations: about 1.9 µs a Dutch number
+against 1.3 µs an English one (``format_decimal`` itself takes about 20 µs).
 
 English (the catalogue's ``en``) needs none of this and does not import babel.
 """
@@ -64,6 +64,24 @@ class LocaleNumbers:
     def localise(self, english: str) -> str:
         """Every number in ``english`` (written the English way) in this locale's way."""
         return _ENGLISH_NUMBER.sub(self.write, english)
+
+    def number(self, english: str) -> str:
+        """One number written the English way (``-40,641.5``), in this locale's way.
+
+        The fast path of `localise` for `goalframe._text.number`'s output: string
+        operations, no regular expression (a card has many numbers).
+        """
+        negative = english.startswith("-")
+        whole, _, fraction = (english[1:] if negative else english).partition(".")
+        if not whole.replace(",", "").isdigit() or (fraction and not fraction.isdigit()):
+            return self.localise(english)  # (an exponent: a magnitude below 1e-15)
+        if self.primary == self.secondary == 3:
+            text = whole.replace(",", self.group)
+        else:
+            text = self._integer(whole.replace(",", ""))
+        if fraction:
+            text += self.decimal + fraction
+        return self.minus + text if negative else text
 
 
 @functools.cache

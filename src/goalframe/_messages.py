@@ -215,6 +215,7 @@ def say(text: str | None, lang: str) -> str:
     return text
 
 
+@functools.cache
 def _numbers(lang: str) -> LocaleNumbers | None:
     """How ``lang``'s locale writes numbers (`goalframe._locale_numbers`); None for English."""
     if lang == ENGLISH:
@@ -242,7 +243,7 @@ def number(value: float | None, lang: str = ENGLISH) -> str:
     """
     text = _english_number(value)
     style = _numbers(lang)
-    return style.localise(text) if style and text != "–" else text
+    return style.number(text) if style and text != "–" else text
 
 
 def percent(share: float | None, lang: str = ENGLISH) -> str:
@@ -253,7 +254,7 @@ def percent(share: float | None, lang: str = ENGLISH) -> str:
         return "–"
     whole = f"{share * 100:,.0f}"
     style = _numbers(lang)
-    return style.percent.format(style.localise(whole)) if style else f"{whole}%"
+    return style.percent.format(style.number(whole)) if style else f"{whole}%"
 
 
 def date(day: datetime.date, lang: str = ENGLISH) -> str:
