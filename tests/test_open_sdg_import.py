@@ -60,7 +60,7 @@ def test_the_goal_tree_and_the_indicators(imported: gf.OpenSdgImport) -> None:
     assert by_id["target-1-3"].indicators == ("1-3-1--1", "1-3-1--2")
     assert by_id["target-1-2"].statement.startswith("By 2030, reduce at least by half")
     poverty = framework.indicator("1-2-1")
-    assert (poverty.unit, poverty.direction.value) == ("u_percentage", "decrease")  # type: ignore[union-attr]
+    assert (poverty.unit, poverty.direction.value) == ("percent", "decrease")  # type: ignore[union-attr]
     assert poverty.goal is not None and (poverty.goal.target, str(poverty.goal.deadline)) == (
         7.25,
         "2030",

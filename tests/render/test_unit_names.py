@@ -90,8 +90,18 @@ def test_an_imported_unit_keeps_the_repository_s_words(tmp_path: Path) -> None:
         "---\nindicator_name: One\nreporting_status: complete\n---\n", encoding="utf-8"
     )
     imported = gf.import_open_sdg(tmp_path)
-    (unit,) = imported.framework.spec.units
-    assert (unit.name, unit.label) == ("u_percentage", "Percentage")
+    # Issue 28, point 2: a share is the registry's percent (its sign, its limits), not a
+    # unit of its own named after the text; other units keep the repository's words.
+    assert imported.framework.spec.units == []
+    assert imported.framework.indicators[0].unit == "percent"
+    card = gf.evaluate(imported.framework, imported.observations, as_of=2021)
+    assert "12% (2020)" in card.to_markdown()
+    (tmp_path / "data" / "indicator_1-1-1.csv").write_text(
+        "Year,Units,Value\n2015,Tonnes per capita,10\n2020,Tonnes per capita,12\n",
+        encoding="utf-8",
+    )
+    (unit,) = gf.import_open_sdg(tmp_path).framework.spec.units
+    assert (unit.name, unit.label) == ("u_tonnes_per_capita", "Tonnes per capita")
 
 
 SHARES = """\

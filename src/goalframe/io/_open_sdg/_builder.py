@@ -27,6 +27,7 @@ from goalframe.io._open_sdg._files import (
     unit_columns,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
+from goalframe.io._open_sdg._units import registry_unit
 from goalframe.io._open_sdg._years import read_year
 
 if TYPE_CHECKING:
@@ -377,6 +378,9 @@ class _Builder:
         return self.objectives[target_id]
 
     def _unit(self, text: str) -> str:
+        known = registry_unit(text)
+        if known is not None:  # a share is the registry's percent: signs, limits, axes
+            return known
         if text not in self.units:
             name = "u_" + (_slug(text).replace("-", "_") or "unit")
             taken = set(self.units.values())
