@@ -191,9 +191,10 @@ def test_the_scorecard_schema_is_generated_from_the_writers_types() -> None:
     types = defs["Target"]["properties"]["type"]["enum"]
     assert types == [t.value for t in TargetType]
     assert "goalframe.invalid" not in json.dumps(schema)  # no invented address
-    assert (ROOT / "docs" / "reference" / "scorecard.schema.json").read_text() == (
-        scorecard_schema()
-    )
+    if os.environ.get("GOALFRAME_LOWEST_VERSIONS") != "1":  # (the docs' file is made with
+        # the newest pydantic, whose wording of a schema differs from the floor's)
+        published = (ROOT / "docs" / "reference" / "scorecard.schema.json").read_text()
+        assert published == scorecard_schema()
 
 
 def test_published_cards_name_files_not_local_folders() -> None:
