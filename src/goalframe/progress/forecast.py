@@ -158,7 +158,9 @@ def assess_forecast(series: Series, goal: Goal, options: Mapping[str, Any]) -> A
     components.update(
         slope=fit.slope,
         residual_sd=fit.residual_sd,
-        **dict(zip(("projected", "lower", "upper"), projection, strict=True)),
+        projected=projection[0],
+        lower=projection[1],
+        upper=projection[2],
         confidence=confidence,
         standard_error=se,
         degrees_of_freedom=dof,

@@ -270,11 +270,11 @@ def _quantile(run: PathRun) -> Expr:
     from goalframe.progress._stats import t_ppf
 
     confidences = sorted({v["confidence"] for v in run.settings.values()})
-    nu = nw.col("_f_n") - 2
+    nu, setting = nw.col("_f_n") - 2, run.setting("confidence")  # (one lookup, not one a branch)
     chosen: Any = None
     for confidence in confidences:
         for dof in range(1, max(run.periods - 1, 2)):
-            when = (run.setting("confidence") == confidence) & (nu == dof)
+            when = (setting == confidence) & (nu == dof)
             q = t_ppf(0.5 + confidence / 2, dof)
             chosen = nw.when(when).then(q) if chosen is None else chosen.when(when).then(q)
     return (chosen.otherwise(null()) if chosen is not None else null()).cast(nw.Float64)
