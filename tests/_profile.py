@@ -44,3 +44,9 @@ def engines(*wanted: str) -> list[str]:
         return chosen
     quick = [name for name in chosen if name in QUICK_ENGINES]
     return quick or chosen[:1]
+
+
+def fuzz_examples(thorough: int) -> int:
+    """How many examples a fuzz test of the command line draws: ``GOALFRAME_FUZZ`` when set
+    (CI's fuzzing step draws hundreds), else as `examples`."""
+    return int(os.environ.get("GOALFRAME_FUZZ", "0") or 0) or examples(thorough)

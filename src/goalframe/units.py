@@ -200,6 +200,10 @@ def _normalise(expression: str) -> str:
     return expression.strip().replace("€", "EUR")
 
 
+#: The longest unit expression goalframe parses (``kg/(person*year)`` is 16 characters).
+MAX_UNIT_LENGTH = 200
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse(expression: str) -> Any:
     import pint
@@ -207,6 +211,9 @@ def _parse(expression: str) -> Any:
     text = _normalise(expression)
     if not text:
         raise UndefinedUnitError(Message("unit_empty"))
+    if len(text) > MAX_UNIT_LENGTH:  # pint's parser takes minutes on a 200,000-character text
+        message = Message("unit_too_long", start=repr(text[:40]), length=len(text))
+        raise UndefinedUnitError(message)
     registry = get_registry()
     try:
         return registry.parse_units(text)

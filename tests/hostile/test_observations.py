@@ -184,3 +184,57 @@ def test_records_route_refuses_what_is_not_a_number() -> None:
     )
     assert len(read) == 0
     assert [s.reason for s in read.set_aside] == ["no value (empty cell)"]
+
+
+# The same corpus through `goalframe verdicts` (the frame engine's reader): one contract, so
+# the same refusal, naming the line where the row-by-row reader names it. Before, a row of
+# too many or too few cells, an unquoted decimal comma, an unclosed quote or a blank line
+# ended in polars' own words ("the data engine could not read the file"), a period, flag or
+# duplicate problem named no line, an empty unit cell was set aside as "no unit in the goal
+# file" and a cell with spaces around it was an unknown indicator.
+#: Where the engine's words differ from the row-by-row reader's (the header's problems).
+VERDICTS_WORDS = {"missing-value-column": "no column 'value'", "missing-two-columns": "no column"}
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment", "line"),
+    [pytest.param(*c[1:], id=c[0]) for c in REFUSED]
+    + [
+        pytest.param(
+            H + ROW.format(value=v), f, 2, id=f"value-{v.encode('unicode-escape').decode()}"
+        )
+        for v, f in NUMBERS
+    ],
+)
+def test_hostile_observations_through_verdicts(
+    tmp_path: Path, request: pytest.FixtureRequest, content: str | bytes, fragment: str,
+    line: int | None,
+) -> None:  # fmt: skip
+    pytest.importorskip("polars")
+    case = request.node.callspec.id
+    goals = tmp_path / "goals.yaml"
+    goals.write_text(GOALS, encoding="utf-8")
+    data = write(tmp_path, content)
+    ended = cli("verdicts", goals, "-d", data)
+    assert ended.code == 2, ended
+    assert str(data) in ended.err and VERDICTS_WORDS.get(case, fragment) in ended.err, ended.err
+    if line is not None and case not in VERDICTS_WORDS:
+        assert f"{data}:{line}" in ended.err, ended.err
+    assert len(ended.err) < 2_000  # a 200,000-character cell is not echoed
+
+
+@pytest.mark.parametrize(
+    ("content", "used", "aside"), [pytest.param(*c[1:], id=c[0]) for c in ACCEPTED]
+)
+def test_every_row_is_used_or_set_aside_by_verdicts_too(
+    tmp_path: Path, request: pytest.FixtureRequest, content: str, used: int, aside: int
+) -> None:
+    pytest.importorskip("polars")
+    goals = tmp_path / "goals.yaml"
+    goals.write_text(GOALS, encoding="utf-8")
+    data = write(tmp_path, content)
+    ended = cli("verdicts", goals, "-d", data)
+    assert ended.code == 0, ended.err
+    if request.node.callspec.id == "blank-lines":
+        aside = 0  # a blank line is no row of a data frame: the card lists it, the table not
+    assert f"{used} rows used, {aside} rows set aside" in ended.err, ended.err

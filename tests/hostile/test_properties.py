@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import goalframe as gf
 from goalframe import Status
 
-from .._profile import examples
+from .._profile import examples, fuzz_examples
 from ._helpers import cli, strict_json
 
 METHODS = (
@@ -176,7 +176,9 @@ def documents(draw: st.DrawFn) -> tuple[str, str]:
     return json.dumps(doc), "\n".join(rows) + "\n"
 
 
-@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=fuzz_examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(documents(), st.sampled_from(["json", "table", "markdown", "csv", "html"]))
 def test_cli_fuzz(tmp_path: Path, document: tuple[str, str], fmt: str) -> None:
     goals = tmp_path / "fuzz.json"

@@ -12,6 +12,7 @@ from goalframe._collector import while_paused
 from goalframe._evaluate._rollup import _group_rollups, _rollup
 from goalframe._evaluate._series import (
     Breakdown,
+    _all_later,
     _aside,
     _converted_series,
     _cut,
@@ -144,7 +145,7 @@ def assess_all(
         # The preparation does not depend on the method: `compare` shares it between cards.
         at = (indicator.id, cutoff, release_date)
         selected, groups, others = shared(("split", *at), _split, indicator, rows)
-        headline_rows = bool(selected)  # a progress bar counts the series with rows
+        headline_rows = selected  # a progress bar counts the series with rows
         if others:
             set_aside.extend(_aside(others, _not_assessed(indicator)))
         selected, aside, first_releases = shared(("cut", *at), _cut, selected, cutoff, release_date)
@@ -168,7 +169,13 @@ def assess_all(
         else:
             assessment = _assess(indicator, series, chosen, cutoff)
         if rows and not selected and indicator.goal is not None:
-            assessment = not_assessable(chosen, _nothing_selected(indicator, rows))
+            # Rows for the headline, every one later than the assessment date; or none.
+            why = (
+                _all_later(headline_rows, cutoff, release_date)
+                if headline_rows
+                else _nothing_selected(indicator, rows)
+            )
+            assessment = not_assessable(chosen, why)
         if first_releases is not None and indicator.goal is not None and selected:
             if outcomes:  # every target that counts, earlier ones included
                 outcomes = tuple(
@@ -280,6 +287,7 @@ def _group(
     """
     method, method_of = methods
     at = (indicator.id, group, as_of, release_date)
+    had_rows = rows
     rows, aside, _ = shared(("cut", *at), _cut, rows, as_of, release_date)
     series, points = shared(("series", *at), _converted_series, indicator, rows)
     label = group_label(group)
@@ -300,13 +308,18 @@ def _group(
     else:
         assessment = _assess(own, series, method, as_of)
     goal = own.goal
-    if (
+    reason = None
+    if had_rows and not rows:  # every figure later than the assessment date
+        reason = _all_later(had_rows, as_of, release_date)
+    elif (
         goal is not None
         and goal.baseline is not None
         and series.value_at(goal.baseline.period) is None
     ):
         reason = Message("group_no_baseline", period=goal.baseline.period)
+    if reason is not None:
         assessment = not_assessable(method, reason)
+    if reason is not None and goal is not None and goal.baseline is not None:
         # The headline's baseline is not this series': show none, and no target made from it.
         relative = goal.change_percent is not None or goal.change_points is not None
         goal = attrs.evolve(goal, baseline=None, target=None if relative else goal.target)

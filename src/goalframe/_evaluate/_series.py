@@ -121,6 +121,13 @@ def _cut(
     return kept, aside + replaced, firsts
 
 
+def _all_later(rows: list[Observation], as_of: Period, release_date: Period | None) -> Message:
+    """Why a series with rows has none to assess: all after the date, or published later."""
+    if release_date is None or all(not o.period.ended_by(as_of) for o in rows):
+        return Message("all_after_as_of", period=as_of)
+    return Message("all_after_vintage", period=release_date)
+
+
 def _split(
     indicator: Indicator, rows: list[Observation]
 ) -> tuple[list[Observation], dict[Breakdown, list[Observation]], list[Observation]]:

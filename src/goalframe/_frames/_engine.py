@@ -17,7 +17,7 @@ from goalframe._frames._prepare import (
     with_roles,
     year_of,
 )
-from goalframe._frames._reference import assess_reference
+from goalframe._frames._reference import assess_reference, late_only
 from goalframe._frames._rows import aside_counts, late_releases
 from goalframe._frames._run import FormRun
 from goalframe._frames._table import as_frame
@@ -230,7 +230,7 @@ def _prepared(
     known_years = {text: year for text, year in years.items() if year is not None}
     yearly = all(year is not None for year in years.values())
     prepared = prepared.with_columns(_year=year_of(known_years, yearly=yearly))
-    prepared = convert(with_roles(prepared, framework, bcols), framework)
+    prepared = convert(with_roles(prepared, framework, bcols), framework, cutoff)
     return FormRun(
         rows=prepared,
         framework=framework,
@@ -241,6 +241,7 @@ def _prepared(
         plain=yearly and not (set(RELEASES) & set(names)),
         method=method,
         periods=len(known_years),
+        last_year=max(known_years.values(), default=None),
         progress=progress,
     )
 
@@ -258,6 +259,10 @@ def _one_pass(run: FormRun, held: Held) -> tuple[list[Frame], list[Frame]]:
             results, aside = form.assess(run, chosen[form.name])
             parts.append(held.columns(results, reference=False))
             asides.append(aside)
+    if held.role == "in force":  # a series of late rows only: a row of its own, unassessed
+        late = late_only(run, {i for ids in chosen.values() for i in ids})
+        if late is not None:
+            parts.append(held.columns(late, reference=True))
     fallback = assess_reference(
         run.rows,
         run.framework,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from goalframe._frames._expr import among, constant, null
 from goalframe._numbers import MAX_MAGNITUDE
@@ -27,18 +27,23 @@ FLAGGED = frozenset({"revised", "provisional", "approx", "estimated", "derived",
 
 
 def prepare(lf: Frame, bcols: list[str], framework: Framework, names: list[str]) -> Frame:
-    """Blank breakdown cells as "", values as floats (NaN as null), periods as text."""
+    """Blank breakdown cells as "", values as floats (NaN as null), periods as text.
+
+    Text cells lose their surrounding spaces, as the row-by-row reader's do (`` cases ``
+    is the indicator ``cases`` on both paths).
+    """
     import narwhals as nw
 
     def text(c: str) -> Expr:
-        return nw.when(nw.col(c).is_null()).then(nw.lit("")).otherwise(nw.col(c).cast(nw.String))
+        cell = nw.col(c).cast(nw.String).str.strip_chars()
+        return nw.when(nw.col(c).is_null()).then(nw.lit("")).otherwise(cell)
 
     value = nw.col("value").cast(nw.Float64)
     flag = text("flag") if "flag" in names else nw.lit("")
     release = next((c for c in RELEASES if c in names), None)  # the figure's release
     vintage = nw.lit("") if release is None else text(release)
     return lf.select(
-        nw.col("indicator").cast(nw.String).alias("indicator"),
+        nw.col("indicator").cast(nw.String).str.strip_chars().alias("indicator"),
         *(text(c).alias(c) for c in bcols),
         period_text(lf).alias("_period"),
         nw.when(value.is_null() | value.is_nan()).then(null()).otherwise(value).alias("_value"),
@@ -65,7 +70,7 @@ def period_text(lf: Frame) -> Expr:
             .then(period.cast(nw.Int64).cast(nw.String))
             .otherwise(period.cast(nw.String))
         )
-    return period.cast(nw.String)
+    return period.cast(nw.String).str.strip_chars()
 
 
 def read_years(lf: Frame, framework: Framework) -> dict[str, int | None]:
@@ -117,17 +122,24 @@ def year_of(known: Mapping[str, int], *, yearly: bool) -> Expr:
     return nw.when(nw.col("_period").is_in(list(known))).then(found).otherwise(null())
 
 
-def convert(lf: Frame, framework: Framework) -> Frame:
-    """Values in the indicator's unit: one affine map per (indicator, unit) pair, joined in."""
+def convert(lf: Frame, framework: Framework, cutoff: Period) -> Frame:
+    """Values in the indicator's unit: one affine map per (indicator, unit) pair, joined in.
+
+    A unit must convert on the rows a method reads: a headline's or a group's, up to the
+    assessment date (a later row is set aside first, as the row-by-row path sets it aside).
+    """
     import narwhals as nw
 
+    from goalframe._frames._expr import last_year_ended
     from goalframe.errors import UnitError
     from goalframe.units import conversion
 
     # The distinct (indicator, unit) pairs, with each one's largest magnitude and whether a
     # row the methods read has it: one pass that also holds every value to the range the
     # row-by-row reader holds each cell to.
-    used = nw.col("_role").is_in(["headline", "group"]).cast(nw.Int64)
+    year = nw.col("_year")
+    in_time = year.is_null() | (year <= last_year_ended(cutoff))
+    used = (nw.col("_role").is_in(["headline", "group"]) & in_time).cast(nw.Int64)
     pairs = (
         lf.select("indicator", "_unit", _abs=nw.col("_value").abs(), _used=used)
         .group_by("indicator", "_unit")
@@ -137,6 +149,7 @@ def convert(lf: Frame, framework: Framework) -> Frame:
     )
     if any(largest is not None and not largest <= MAX_MAGNITUDE for _, _, largest, _ in pairs):
         beyond_range(lf)
+    _no_id_or_unit(pairs)
     scale: dict[str, float] = {}
     shift: dict[str, float] = {}
     unread = False  # a unit that does not convert, on rows no method reads (set aside)
@@ -164,7 +177,27 @@ def convert(lf: Frame, framework: Framework) -> Frame:
     lf = lf.with_columns(_key=nw.concat_str([nw.col("indicator"), nw.lit("\x1f"), nw.col("_unit")]))
     a = constant(scale, nw.Float64, column="_key")
     b = constant(shift, nw.Float64, column="_key")
-    return lf.with_columns(_value=nw.col("_value") * a + b, _unit_ok=~a.is_null())
+    # A unit that does not convert (on rows no method reads) keeps its figure, unread.
+    value = nw.when(a.is_null()).then(nw.col("_value")).otherwise(nw.col("_value") * a + b)
+    return lf.with_columns(_value=value, _unit_ok=~a.is_null())
+
+
+def _no_id_or_unit(pairs: list[tuple[Any, ...]]) -> None:
+    """Refuse rows without an indicator, and figures without a unit, as the row reader does.
+
+    ``pairs``: the distinct (indicator, unit, largest magnitude, read by a method) rows.
+    """
+    from goalframe._messages import Message
+    from goalframe.errors import DataError
+
+    if any(not indicator for indicator, *_ in pairs):
+        msg = f"the data frame has rows without an indicator: {Message('data_no_indicator')}"
+        raise DataError(msg)
+    unitless = sorted({i for i, unit, largest, _ in pairs if not unit and largest is not None})
+    if unitless:  # a figure without its unit
+        which = ", ".join(repr(i) for i in unitless[:5])
+        msg = f"the data frame has figures of {which} with no unit: {Message('data_no_unit')}"
+        raise DataError(msg)
 
 
 def beyond_range(lf: Frame) -> None:

@@ -60,6 +60,49 @@ def with_odd_series(
     return results, aside
 
 
+def late_only(run: FormRun, ids: set[str]) -> Frame | None:
+    """The verdict rows of the series of ``ids`` whose every figure is after the date.
+
+    Such a series exists in the data but has nothing to assess then: the reference path's
+    verdict (not assessable, with the reason) stands in the table, as on a card. Its rows are
+    counted as set aside by the forms already. Nothing is queried unless a row's year is
+    after the assessment date.
+    """
+    import narwhals as nw
+
+    from goalframe._frames._expr import last_year_ended
+    from goalframe._frames._prepare import absent_by
+
+    cut = last_year_ended(run.cutoff)
+    if not ids or run.last_year is None or (run.last_year <= cut and run.late is None):
+        return None
+    rows = run.rows.filter(
+        among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"])
+        & ~nw.col("_value").is_null()
+    )  # fmt: skip
+    known = nw.col("_year") <= cut  # (a period that is not a year: the reference's to say)
+    if run.late is not None:  # and released by the vintage date
+        known = known & ~run.late
+    early = nw.when(known).then(nw.lit(1)).otherwise(nw.lit(0))
+    keys = run.keys
+    late = (
+        rows.with_columns(_early=early)
+        .group_by(keys)
+        .agg(nw.col("_early").max(), _years=nw.col("_year").count())
+        .filter((nw.col("_early") == 0) & (nw.col("_years") > 0))
+    ).collect()
+    if not len(late):
+        return None
+    found = {str(i) for i in late["indicator"].to_list()}
+    absent = absent_by(run.rows, run.indicators(dict.fromkeys(found, "")), run.bcols)
+    results, _ = reference_rows(
+        rows.join(into(late.select(keys), rows), on=keys, how="inner"), run.framework,
+        run.bcols, run.cutoff, run.method, absent=absent, vintage=run.vintage,
+    )  # fmt: skip
+    late_rows: Frame = results
+    return late_rows
+
+
 def assess_reference(
     lf: Frame,
     framework: Framework,

@@ -158,13 +158,13 @@ def aside_counts(
         .then(nw.lit("breakdown not assessed"))
         .when(nw.col("_value").is_null())
         .then(nw.lit(str(Message("empty_cell"))))
-        .when(~nw.col("_unit_ok"))
-        .then(nw.lit(str(Message("no_unit"))))
         .when(~nw.col("_year").is_null() & (nw.col("_year") > cut_year))
         .then(nw.lit(str(Message("after_as_of", period=cutoff))))
     )
     if late is not None:
         reason = reason.when(late).then(nw.lit(str(Message("after_vintage", period=vintage))))
+    # Last, as on the row-by-row path: a later row is set aside for its date, whatever its unit.
+    reason = reason.when(~nw.col("_unit_ok")).then(nw.lit(str(Message("no_unit"))))
     return (
         mine.with_columns(reason=reason.otherwise(None))
         .filter(~nw.col("reason").is_null())

@@ -32,6 +32,7 @@ class FormRun:
         vintage: The figures as released by this date (of several releases of a figure):
             the assessment date when one was given, else the latest.
         late: Whether a row was released after ``vintage`` (None: no row was).
+        last_year: The latest year of any row (None: no period is a year).
     """
 
     rows: Frame
@@ -44,6 +45,7 @@ class FormRun:
     progress: bool | None
     vintage: Period | None = None
     late: Expr | None = None
+    last_year: int | None = None
 
     @property
     def keys(self) -> list[str]:

@@ -41,8 +41,8 @@ def result_rows(
             ("group", g.group, g, g.assessment, g.goal, current, "in force") for g in result.groups
         ]
         for role, breakdown, item, a, goal, index, held in lines:
-            if not item.series:
-                continue
+            if not item.series and not (held == "in force" and _late_only(a)):
+                continue  # (a series of late rows only has its row: it exists, unassessed)
             cells = dict(breakdown)
             baseline = goal.baseline if goal is not None else None
             latest = item.latest
@@ -73,6 +73,15 @@ def result_rows(
                 }
             )
     return out
+
+
+def _late_only(assessment: Any) -> bool:
+    """Whether a verdict is "not assessable" because every figure is after the date."""
+    return getattr(assessment.reason, "key", None) in LATE_ONLY
+
+
+#: The reasons of a series whose every figure is after the date (or its vintage date).
+LATE_ONLY = ("all_after_as_of", "all_after_vintage")
 
 
 def provenance(goal: Goal | None) -> str | None:

@@ -135,7 +135,11 @@ def _engine_errors(data: Path) -> Iterator[None]:
     try:
         yield
     except DataError as exc:  # the engine's own words about the frame: say which file
+        from goalframe.io._load_observations import row_reader_problem
+
         text = str(exc)
+        if not text.startswith(f"{data}:") or not text[len(str(data)) + 1 :][:1].isdigit():
+            row_reader_problem(data)  # the row-by-row reader's words, with the line, if any
         if text.startswith(str(data)):
             raise
         msg = f"{data}: {text}"
@@ -146,6 +150,9 @@ def _engine_errors(data: Path) -> Iterator[None]:
         if not engine and type(exc).__name__ != "ComputeError":
             raise
         text = str(exc).strip()
+        from goalframe.io._load_observations import row_reader_problem
+
+        row_reader_problem(data)
         first = text.splitlines()[0] if text else type(exc).__name__
         msg = (
             f"{data}: the data engine could not read the file ({first}); `value` must be a "

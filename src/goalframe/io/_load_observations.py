@@ -218,10 +218,57 @@ def read_frame(path: str | os.PathLike[str]) -> Any:
     from goalframe.io._frame_values import numbers_checked
 
     types: dict[str, Any] = dict.fromkeys(columns, pl.String)  # values too: checked below
-    frame = pl.read_csv(
-        data, separator=separator, schema=types, has_header=False, skip_rows=1, encoding="utf8"
-    )
+    try:
+        frame = pl.read_csv(
+            data, separator=separator, schema=types, has_header=False, skip_rows=1, encoding="utf8"
+        )
+        # A blank line is no row (some polars versions read it as a row of empty cells).
+        frame = frame.filter(~pl.all_horizontal(pl.all().is_null()))
+    except pl.exceptions.PolarsError:
+        frame = pl.DataFrame(_rows_read_one_by_one(data), schema=types, orient="row")
     return numbers_checked(frame, str(data))
+
+
+def row_reader_problem(path: Path) -> None:
+    """Raise the row-by-row reader's error for a CSV file, if it has one (nothing if not).
+
+    The engine's reader names a problem by file; the row-by-row reader (`load_observations`,
+    the scorecard's) names its line and the fix. Both paths hold a file to one contract, so
+    when the engine refuses a file the row-by-row reader's words are said (for files up to
+    `LOCATE_BYTES`: a larger file keeps the engine's).
+    """
+    from goalframe.errors import ObservationError
+
+    try:
+        if reader_for(path).name != "csv" or path.stat().st_size > LOCATE_BYTES:
+            return
+    except OSError:  # (not there, or not a file: the engine's words stand)
+        return
+    try:
+        load_observations(path)
+    except ObservationError as exc:  # a row's problem; the header's, the engine names well
+        if exc.location.line is not None and exc.location.line > 1:
+            raise
+
+
+#: The largest CSV file read again row by row to name the line of a problem the engine found.
+LOCATE_BYTES = 64 * 1024 * 1024
+
+
+def _rows_read_one_by_one(data: Path) -> list[list[str]]:
+    """A CSV file the engine's reader refused, read as the row-by-row reader reads it.
+
+    The row-by-row reader's error, with its line, when it refuses the file too (a row of
+    too many cells, an unclosed quote); else the rows, without blank lines (which polars
+    reads as rows of one cell).
+    """
+    import csv
+
+    load_observations(data)
+    _, separator = _header(data)
+    with data.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=separator))
+    return [[c.strip() for c in row] for row in rows[1:] if any(c.strip() for c in row)]
 
 
 def _header(data: Path) -> tuple[list[str], str]:
@@ -260,12 +307,18 @@ def _scan_pyarrow(data: Path, *, parquet: bool) -> Any:
 
         columns, separator = _header(data)
         types = {c: pa.string() for c in columns}  # values too: checked below
-        table = pacsv.read_csv(
-            data,
-            read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
-            parse_options=pacsv.ParseOptions(delimiter=separator),
-            convert_options=pacsv.ConvertOptions(column_types=types),
-        )
+        try:
+            table = pacsv.read_csv(
+                data,
+                read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
+                parse_options=pacsv.ParseOptions(delimiter=separator),
+                convert_options=pacsv.ConvertOptions(column_types=types),
+            )
+        except pa.ArrowInvalid:
+            rows = _rows_read_one_by_one(data)
+            table = pa.table(
+                {c: [r[k] for r in rows] for k, c in enumerate(columns)}, schema=pa.schema(types)
+            )
     table = table.rename_columns([n.strip().lower() for n in table.column_names])
     if parquet:
         return table
