@@ -41,24 +41,33 @@ class Scorecard(ScorecardData):
     Added in 0.1.
     """
 
-    def to_dict(self, *, series: str = "points") -> dict[str, Any]:
+    def to_dict(self, *, series: str = "points", set_aside: str = "first") -> dict[str, Any]:
         """The scorecard as JSON-ready data (``schema_version`` 1, documented in the docs).
 
         ``series="columns"`` writes each series as parallel lists (``periods``, ``values``,
         ``flags``, ``notes``) instead of one object per point (added in 0.3).
+        ``set_aside="all"`` lists every row set aside; by default the first 1,000 are
+        listed, and ``set_aside_total`` and ``set_aside_counts`` (by indicator and reason)
+        count them all (added in 0.4).
         """
-        if series not in ("points", "columns"):
-            from goalframe.errors import UsageError
+        from goalframe.errors import UsageError
+        from goalframe.render.json import SET_ASIDE_CHOICES
 
+        if series not in ("points", "columns"):
             msg = f"series must be 'points' or 'columns', not {series!r}"
             raise UsageError(msg)
-        return scorecard_to_dict(self, series=series)
+        if set_aside not in SET_ASIDE_CHOICES:
+            msg = f"set_aside must be 'first' or 'all', not {set_aside!r}"
+            raise UsageError(msg)
+        return scorecard_to_dict(self, series=series, set_aside=set_aside)
 
-    def to_json(self, *, indent: int | None = 2, series: str = "points") -> str:
+    def to_json(
+        self, *, indent: int | None = 2, series: str = "points", set_aside: str = "first"
+    ) -> str:
         """The scorecard as JSON text; ``indent=None, series="columns"`` is the compact form."""
         from goalframe.render._json_text import dumps
 
-        return dumps(self.to_dict(series=series), indent=indent) + "\n"
+        return dumps(self.to_dict(series=series, set_aside=set_aside), indent=indent) + "\n"
 
     def to_frame(self, backend: str = "pandas") -> Any:
         """The verdicts as a data frame: one row per indicator and series (headline, groups).

@@ -74,22 +74,24 @@ def late_only(run: FormRun, ids: set[str]) -> Frame | None:
     from goalframe._frames._prepare import absent_by
 
     cut = last_year_ended(run.cutoff)
-    if not ids or run.last_year is None or (run.last_year <= cut and run.late is None):
+    if not ids or (run.late is None and (run.last_year is None or run.last_year <= cut)):
         return None
     rows = run.rows.filter(
         among(sorted(ids)) & nw.col("_role").is_in(["headline", "group"])
         & ~nw.col("_value").is_null()
     )  # fmt: skip
-    known = nw.col("_year") <= cut  # (a period that is not a year: the reference's to say)
-    if run.late is not None:  # and released by the vintage date
+    # A row the forms read: up to the date (a period that is not a year goes on to the
+    # reference path, which cuts it there) and released by the vintage date.
+    known = nw.col("_year").is_null() | (nw.col("_year") <= cut)
+    if run.late is not None:
         known = known & ~run.late
     early = nw.when(known).then(nw.lit(1)).otherwise(nw.lit(0))
     keys = run.keys
     late = (
         rows.with_columns(_early=early)
         .group_by(keys)
-        .agg(nw.col("_early").max(), _years=nw.col("_year").count())
-        .filter((nw.col("_early") == 0) & (nw.col("_years") > 0))
+        .agg(nw.col("_early").max())
+        .filter(nw.col("_early") == 0)
     ).collect()
     if not len(late):
         return None

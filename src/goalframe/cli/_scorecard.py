@@ -110,6 +110,16 @@ def scorecard(
             "`vintage` column, the latest by then). Default: the latest release.",
         ),
     ] = None,
+    set_aside: Annotated[
+        str | None,
+        typer.Option(
+            "--set-aside",
+            help="JSON: list every row set aside (`all`) or the first 1,000 (`first`, the "
+            "default); the counts by indicator and reason are always there. CSV and Excel "
+            "list every row.",
+            show_default=False,
+        ),
+    ] = None,
     annotations: Annotated[
         str | None,
         typer.Option(
@@ -128,6 +138,10 @@ def scorecard(
     if annotations not in (None, "github"):
         msg = f"--annotations: unknown form {annotations!r}; the form is 'github'"
         raise fail(msg)
+    if set_aside not in (None, "first", "all"):
+        msg = f"--set-aside: unknown choice {set_aside!r}; choose 'first' or 'all'"
+        raise fail(msg)
+    listed = set_aside or "first"
     settings = settings_for(file)
     method = settings.resolve("method", method, None)
     language = settings.resolve("lang", lang, None)
@@ -156,10 +170,12 @@ def scorecard(
             if compact and shape.name == "json":
                 from goalframe.render.json import scorecard_json_chunks
 
-                chunks = scorecard_json_chunks(card, indent=None, series="columns")
+                chunks = scorecard_json_chunks(
+                    card, indent=None, series="columns", set_aside=listed
+                )
                 write_output(chunks, output)
             else:
-                _show(card, shape, output, width, language)
+                _show(card, shape, output, width, language, listed)
     tripped = gate_trips(card, FailOn(gate)) if gate is not None else []
     if annotations == "github" and tripped:
         typer.echo(github_annotations(card, framework, tripped, gate or ""), nl=False)
@@ -217,7 +233,12 @@ def _format_of(output: Path | None, *, configured: str | None = None) -> str | N
 
 
 def _show(
-    result: Any, format: Format, output: Path | None, width: int | None, lang: str | None
+    result: Any,
+    format: Format,
+    output: Path | None,
+    width: int | None,
+    lang: str | None,
+    set_aside: str = "first",
 ) -> None:
     """Print a scorecard or a comparison: rich on a terminal, else the chosen format."""
     language: dict[str, Any] = {"lang": lang} if lang and format.lang else {}
@@ -240,7 +261,7 @@ def _show(
         if isinstance(result, ScorecardData):  # written one indicator at a time
             from goalframe.render.json import scorecard_json_chunks
 
-            write_output(scorecard_json_chunks(result), output)
+            write_output(scorecard_json_chunks(result, set_aside=set_aside), output)
             return
     if format.binary and output is None and sys.stdout.isatty():
         from goalframe._messages import Message, say

@@ -313,6 +313,14 @@ class TargetCounts(TypedDict):
     not_due: Count
 
 
+class SetAsideCount(TypedDict):
+    """How many rows of one indicator were set aside for one reason."""
+
+    indicator: str | None
+    reason: str
+    rows: Annotated[int, Field(ge=1)]
+
+
 class SetAside(TypedDict):
     """A row not used, with the reason and its place."""
 
@@ -378,6 +386,15 @@ class Card(TypedDict):
     measurability: Measurability | None
     objectives: list[Objective]
     indicators: list[Indicator]
-    set_aside: list[SetAside]
+    set_aside: Annotated[
+        list[SetAside],
+        Field(description="The rows not used: the first 1,000, or every one when asked "
+              "(--set-aside all; set_aside_total says how many there are)."),
+    ]  # fmt: skip
+    set_aside_total: Annotated[int, Field(ge=0, description="How many rows were set aside.")]
+    set_aside_counts: Annotated[
+        list[SetAsideCount],
+        Field(description="The rows set aside, counted by indicator and reason."),
+    ]
     groups: list[GroupRollUp]
     sources: Sources
