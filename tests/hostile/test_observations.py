@@ -86,16 +86,14 @@ def write(tmp_path: Path, content: str | bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("content", "fragment", "line"),
-    [pytest.param(*c[1:], id=c[0]) for c in REFUSED]
-    + [
-        pytest.param(
-            H + ROW.format(value=v), f, 2, id=f"value-{v.encode('unicode-escape').decode()}"
-        )
-        for v, f in NUMBERS
-    ],
-)
+#: Every refused file and cell, as test cases (both commands read the same corpus).
+REFUSED_CASES = [pytest.param(*c[1:], id=c[0]) for c in REFUSED] + [
+    pytest.param(H + ROW.format(value=v), f, 2, id=f"value-{v.encode('unicode-escape').decode()}")
+    for v, f in NUMBERS
+]
+
+
+@pytest.mark.parametrize(("content", "fragment", "line"), REFUSED_CASES)
 def test_hostile_observations(
     tmp_path: Path, content: str | bytes, fragment: str, line: int | None
 ) -> None:
@@ -196,16 +194,7 @@ def test_records_route_refuses_what_is_not_a_number() -> None:
 VERDICTS_WORDS = {"missing-value-column": "no column 'value'", "missing-two-columns": "no column"}
 
 
-@pytest.mark.parametrize(
-    ("content", "fragment", "line"),
-    [pytest.param(*c[1:], id=c[0]) for c in REFUSED]
-    + [
-        pytest.param(
-            H + ROW.format(value=v), f, 2, id=f"value-{v.encode('unicode-escape').decode()}"
-        )
-        for v, f in NUMBERS
-    ],
-)
+@pytest.mark.parametrize(("content", "fragment", "line"), REFUSED_CASES)
 def test_hostile_observations_through_verdicts(
     tmp_path: Path, request: pytest.FixtureRequest, content: str | bytes, fragment: str,
     line: int | None,
