@@ -265,10 +265,15 @@ def _rows_read_one_by_one(data: Path) -> list[list[str]]:
     import csv
 
     load_observations(data)
-    _, separator = _header(data)
+    columns, separator = _header(data)
     with data.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=separator))
-    return [[c.strip() for c in row] for row in rows[1:] if any(c.strip() for c in row)]
+    width = len(columns)  # (every row has as many cells: the reader above checked)
+    return [
+        ([c.strip() for c in row] + [""] * width)[:width]
+        for row in rows[1:]
+        if any(c.strip() for c in row)
+    ]
 
 
 def _header(data: Path) -> tuple[list[str], str]:
