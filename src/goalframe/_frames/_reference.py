@@ -92,14 +92,17 @@ def late_only(run: FormRun, ids: set[str]) -> Frame | None:
         .group_by(keys)
         .agg(nw.col("_early").max())
         .filter(nw.col("_early") == 0)
-    ).collect()
-    if not len(late):
+        .select(keys)
+    )
+    found = {str(i) for i in late.select("indicator").collect()["indicator"].to_list()}
+    if not found:
         return None
-    found = {str(i) for i in late["indicator"].to_list()}
     absent = absent_by(run.rows, run.indicators(dict.fromkeys(found, "")), run.bcols)
+    # Joined lazily, in the engine's own types (a small frame made in Python would not match
+    # Dask's string columns).
     results, _ = reference_rows(
-        rows.join(into(late.select(keys), rows), on=keys, how="inner"), run.framework,
-        run.bcols, run.cutoff, run.method, absent=absent, vintage=run.vintage,
+        rows.join(late, on=keys, how="inner"), run.framework, run.bcols, run.cutoff,
+        run.method, absent=absent, vintage=run.vintage,
     )  # fmt: skip
     late_rows: Frame = results
     return late_rows
