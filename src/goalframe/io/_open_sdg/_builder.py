@@ -57,9 +57,9 @@ class _Builder:
             "default_method": "open-sdg",
             # each with the repository's own words as its label: cards say "Percentage"
             "units": [
-                {"name": name, "label": text}
+                {"name": name, "label": text.strip()} if text.strip() else {"name": name}
                 for text, name in sorted(self.units.items(), key=lambda item: item[1])
-            ],
+            ],  # (a blank Units cell names no label: the goal file refuses an empty one)
             "objectives": list(self.objectives.values()),
             "indicators": self.indicators,
         }
