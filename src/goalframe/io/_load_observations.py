@@ -222,8 +222,11 @@ def read_frame(path: str | os.PathLike[str]) -> Any:
         frame = pl.read_csv(
             data, separator=separator, schema=types, has_header=False, skip_rows=1, encoding="utf8"
         )
-        # A blank line is no row (some polars versions read it as a row of empty cells).
+        # A blank line is no row (some polars versions read it as a row of empty cells);
+        # cells lose the spaces around them, as the row-by-row reader's do (before the
+        # engine looks for repeated rows: ` i0 ` and `i0` are one indicator on both paths).
         frame = frame.filter(~pl.all_horizontal(pl.all().is_null()))
+        frame = frame.with_columns(pl.all().str.strip_chars())
     except pl.exceptions.PolarsError:
         frame = pl.DataFrame(_rows_read_one_by_one(data), schema=types, orient="row")
     return numbers_checked(frame, str(data))
@@ -327,6 +330,11 @@ def _scan_pyarrow(data: Path, *, parquet: bool) -> Any:
     table = table.rename_columns([n.strip().lower() for n in table.column_names])
     if parquet:
         return table
+    import pyarrow.compute as pc
+
+    table = pa.table(
+        [pc.utf8_trim_whitespace(column) for column in table.columns], names=table.column_names
+    )  # (every column is text: cells without the spaces around them, as above)
     from goalframe.io._frame_values import numbers_checked
 
     return numbers_checked(table, str(data))
