@@ -131,12 +131,11 @@ def _ordered(results: Any, framework: Any) -> Any:
 def _engine_errors(data: Path) -> Iterator[None]:
     """An engine's own error (polars, pyarrow) as a clear one naming the file, no traceback."""
     from goalframe.errors import DataError
+    from goalframe.io._load_observations import row_reader_problem
 
     try:
         yield
     except DataError as exc:  # the engine's own words about the frame: say which file
-        from goalframe.io._load_observations import row_reader_problem
-
         text = str(exc)
         if not text.startswith(f"{data}:") or not text[len(str(data)) + 1 :][:1].isdigit():
             row_reader_problem(data)  # the row-by-row reader's words, with the line, if any
@@ -150,8 +149,6 @@ def _engine_errors(data: Path) -> Iterator[None]:
         if not engine and type(exc).__name__ != "ComputeError":
             raise
         text = str(exc).strip()
-        from goalframe.io._load_observations import row_reader_problem
-
         row_reader_problem(data)
         first = text.splitlines()[0] if text else type(exc).__name__
         msg = (
