@@ -52,3 +52,39 @@ def test_parquet_reads_as_its_csv(tmp_path: Path) -> None:
 def test_a_path_is_required() -> None:
     with pytest.raises(gf.GoalframeError, match="read_frame"):
         gf.read_frame(12)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("rows", "ragged"),
+    [
+        ("i,2020,1,kg\ni,2021,2,\n", False),  # an empty last cell is a cell
+        ("i,2020,1,kg\n\n   \n", False),  # blank lines are no rows
+        ("i,2020\n", True),  # too few cells (polars 1 pads them)
+        ('i,2020,"1,kg\n', True),  # an unclosed quote to the end (polars 1.0 reads it)
+        ('i,2020,"1\n2",kg\n', False),  # a quoted line break is inside one cell
+    ],
+)
+def test_a_row_of_another_width_is_found(tmp_path: Path, rows: str, ragged: bool) -> None:
+    from goalframe.io._load_observations import _ragged
+
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,period,value,unit\n" + rows, encoding="utf-8")
+    assert _ragged(data, ",") is ragged
+
+
+def test_a_polars_that_pads_short_rows_still_reads_empty_last_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a polars that pads short rows, an empty last cell costs a count of widths, no more."""
+    pytest.importorskip("polars")
+    from goalframe.io import _load_observations as loading
+
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,period,value,unit\ni,2020,1,kg\ni,2021,2,\n", encoding="utf-8")
+    expected = loading.read_frame(data).rows()
+    monkeypatch.setattr(loading, "_pads_short_rows", lambda: True)
+    assert (
+        loading.read_frame(data).rows()
+        == expected
+        == [("i", "2020", 1.0, "kg"), ("i", "2021", 2.0, None)]
+    )

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -214,22 +215,62 @@ def read_frame(path: str | os.PathLike[str]) -> Any:
     if parquet:
         frame = pl.read_parquet(data)
         return frame.rename({n: n.strip().lower() for n in frame.columns})
-    columns, separator = _header(data)
     from goalframe.io._frame_values import numbers_checked
 
-    types: dict[str, Any] = dict.fromkeys(columns, pl.String)  # values too: checked below
+    return numbers_checked(_polars_csv(data), str(data))
+
+
+def _polars_csv(data: Path) -> Any:
+    """A CSV file read by polars, every column text, held to the row-by-row reader's contract.
+
+    A row of too many cells or an unclosed quote is read again row by row (whose error names
+    the line). Polars 1 reads a row of too few cells as a row padded with empty ones, and 1.0
+    an unclosed quote as a cell to the end of the file: where its last column has an empty
+    cell, the rows' widths are counted in Python (only then, only on such a polars).
+    """
+    import polars as pl
+
+    columns, separator = _header(data)
+    types: dict[str, Any] = dict.fromkeys(columns, pl.String)  # values too: checked later
     try:
         frame = pl.read_csv(
             data, separator=separator, schema=types, has_header=False, skip_rows=1, encoding="utf8"
         )
-        # A blank line is no row (some polars versions read it as a row of empty cells);
-        # cells lose the spaces around them, as the row-by-row reader's do (before the
-        # engine looks for repeated rows: ` i0 ` and `i0` are one indicator on both paths).
-        frame = frame.filter(~pl.all_horizontal(pl.all().is_null()))
-        frame = frame.with_columns(pl.all().str.strip_chars())
+    except pl.exceptions.NoDataError:  # a header alone (polars 1 cannot skip it: no rows)
+        return pl.DataFrame(schema=types)
     except pl.exceptions.PolarsError:
-        frame = pl.DataFrame(_rows_read_one_by_one(data), schema=types, orient="row")
-    return numbers_checked(frame, str(data))
+        return pl.DataFrame(_rows_read_one_by_one(data), schema=types, orient="row")
+    if frame[columns[-1]].null_count() and _pads_short_rows() and _ragged(data, separator):
+        return pl.DataFrame(_rows_read_one_by_one(data), schema=types, orient="row")
+    # A blank line is no row (some polars versions read it as a row of empty cells);
+    # cells lose the spaces around them, as the row-by-row reader's do (before the
+    # engine looks for repeated rows: ` i0 ` and `i0` are one indicator on both paths).
+    frame = frame.filter(~pl.all_horizontal(pl.all().is_null()))
+    return frame.with_columns(pl.all().str.strip_chars())
+
+
+@functools.cache
+def _pads_short_rows() -> bool:
+    """Whether the installed polars reads a row of too few cells without an error (1.x)."""
+    import io
+
+    import polars as pl
+
+    try:
+        pl.read_csv(io.BytesIO(b"a,b\nx\n"), schema={"a": pl.String, "b": pl.String})
+    except pl.exceptions.PolarsError:
+        return False
+    return True
+
+
+def _ragged(data: Path, separator: str) -> bool:
+    """Whether a row of a CSV file (not blank) has other than the header's number of cells."""
+    import csv
+
+    with data.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle, delimiter=separator)
+        width = len(next(rows, []))
+        return any(len(row) != width and any(c.strip() for c in row) for row in rows)
 
 
 def row_reader_problem(path: Path) -> None:
