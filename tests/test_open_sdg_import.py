@@ -222,3 +222,16 @@ def test_a_bad_number_in_the_options_skips_that_indicator_with_the_reason(tmp_pa
     assert "data/indicator_1-2-1.csv: (indicator): no series could be selected" in [
         str(s) for s in imported.skipped
     ]
+
+
+def test_an_indicator_status_after_the_deadline_is_open_sdgs_own() -> None:
+    # Target 20 by 2020; 2019's 30 is beyond it (Open SDG: target_achieved, score 5). At
+    # 2022 the deadline is over without a 2020 figure: goalframe's verdict is "outcome
+    # unknown", and Open SDG's indicator status stays its own (as Canada's 3-4-1 publishes it).
+    series = gf.assess(
+        {2015: 10.0, 2019: 30.0}, direction="increase", target=20.0, target_period=2020,
+        method="open-sdg", as_of=2022,
+    )  # fmt: skip
+    assert series.status is Status.OUTCOME_UNKNOWN
+    assert series.components["method_label"] == "target_achieved"
+    assert indicator_progress([series]) == (5.0, "target_achieved")

@@ -27,7 +27,8 @@ def _repo(tmp_path: Path) -> Path:
     data, meta = tmp_path / "data", tmp_path / "meta"
     data.mkdir(parents=True)
     meta.mkdir()
-    # 1-1-1: quarters, financial years and notes beside the years; prose and spans set aside.
+    # 1-1-1: quarters, financial years and notes beside the years; spans of years read as
+    # their first year (as sdg-build reads them), prose set aside.
     (data / "indicator_1-1-1.csv").write_text(
         "Year,Value\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n2024 Q4,4\n"
         "2003-05,8\n1980 to 1990,9\nThere is no data for this indicator yet,\n",
@@ -84,16 +85,29 @@ def test_a_year_cell_names_one_period(cell: str, period: str, note: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("cell", "first", "note"),
+    [
+        ("2003-05", "2003", ""), ("2016/18 (baseline)", "2016", "baseline"),
+        ("2005-2007", "2005", ""), ("2020/2022", "2020", ""), ("1980 to 1990", "1980", ""),
+        ("2007/08 to 2008/09", "2007", ""), ("2002/03-2007/08", "2002", ""),
+    ],
+)  # fmt: skip
+def test_a_span_of_years_is_read_as_its_first_year(cell: str, first: str, note: str) -> None:
+    # sdg-build's year for a span: Canada publishes 11-3-1 ('2005-2007' ... '2020-2022') with
+    # base year 2005 and current year 2020, and 9-1-1 ('2017/2019', '2020/2022') with 2017, 2020.
+    read = read_year(cell)
+    assert (read.period, read.note, read.span) == (first, note, cell.split(" (")[0])
+
+
+@pytest.mark.parametrize(
     ("cell", "why"),
     [
-        ("2003-05", "a span of several years"), ("2016/18 (baseline)", "a span of several years"),
-        ("1980 to 1990", "a span of periods"), ("2007/08 to 2008/09", "a span of periods"),
-        ("2002/03-2007/08", "a span of periods"), ("17 May to 11 June 2023", "a span of periods"),
+        ("17 May to 11 June 2023", "a span of dates"),
         ("There is no data for this indicator yet", "is not a period"),
         ("", "the Year cell is empty"),
     ],
 )  # fmt: skip
-def test_a_span_or_prose_is_set_aside_with_the_reason(cell: str, why: str) -> None:
+def test_a_span_of_dates_or_prose_is_set_aside_with_the_reason(cell: str, why: str) -> None:
     read = read_year(cell)
     assert read.period is None and why in read.reason
 
@@ -114,7 +128,7 @@ def test_one_bad_file_never_stops_the_import(tmp_path: Path) -> None:
     assert years == ["2014/15", "2015/16", "2019/20"]
     notes = [o.note for o in result.observations.observations if o.indicator == "1-2-1"]
     assert notes[2] == "Year cell: Note 5"
-    assert sum("1-1-1" in s and "Year (line" in s for s in skipped) == 3  # span, span, prose
+    assert sum("1-1-1" in s and "Year (line" in s for s in skipped) == 1  # the prose
     # 2021 has 11 and 12: both set aside, with their lines; 13 and 13.0 are one value.
     assert any(
         "3-1-1 2021: rows set aside: one period with different values (11 (line 3), 12 (line 4))"
@@ -261,3 +275,70 @@ def test_malformed_csv_sets_its_indicator_aside_with_the_reason(
     imported = _one(tmp_path, "1-1-1", data)
     assert not imported.framework.indicators
     assert any(said in s.reason for s in imported.skipped), [s.reason for s in imported.skipped]
+
+
+def test_spans_of_years_are_read_as_their_first_years_and_said(tmp_path: Path) -> None:
+    result = _one(tmp_path, "1-1-1", "Year,Value,Units\n2003-05,8,count\n1980 to 1990,9,count\n")
+    notes = {str(o.period): o.note for o in result.observations.observations}
+    assert notes == {
+        "2003": "Year 2003-05: a span, read as its first year (as sdg-build)",
+        "1980": "Year 1980 to 1990: a span, read as its first year (as sdg-build)",
+    }
+    assert (
+        "1-1-1: 2 Year cells are spans of years (2003-05, ...), each read as its first year, "
+        "as sdg-build's progress measure reads them"
+    ) in result.notes
+
+
+def _with_meta(tmp_path: Path, sdg_id: str, data: str, meta: str) -> gf.OpenSdgImport:
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "meta").mkdir()
+    (tmp_path / "data" / f"indicator_{sdg_id}.csv").write_text(data, encoding="utf-8")
+    (tmp_path / "meta" / f"{sdg_id}.md").write_text(
+        "---\nindicator_name: One\nreporting_status: complete\ncomputation_units: count\n"
+        f"{meta}---\n",
+        encoding="utf-8",
+    )
+    return gf.import_open_sdg(tmp_path)
+
+
+def test_automatic_progress_without_options_uses_sdg_builds_defaults(tmp_path: Path) -> None:
+    # As Canada's 1-3-1 (auto_progress_calculation: true, no options) is published: direction
+    # negative, target year 2030, no target value. 200 -> 150 from 2015 to 2025 is progress.
+    result = _with_meta(
+        tmp_path, "1-3-1", "Year,Value\n2015,200\n2025,150\n", "auto_progress_calculation: true\n"
+    )
+    (indicator,) = result.framework.indicators
+    assert (indicator.direction.value, indicator.method) == ("decrease", "open-sdg")
+    assert "1-3-1: no direction given; sdg-build's default 'negative' used" in result.notes
+    card = gf.evaluate(result.framework, result.observations, as_of=2026)
+    assert card.indicator("1-3-1").assessment.score is not None
+
+
+def test_a_disaggregation_selects_its_series_and_an_empty_value_means_empty(
+    tmp_path: Path,
+) -> None:
+    # Canada's 12-2-1: several series, options naming disaggregations only, some empty.
+    data = (
+        "Year,Series,Industries,Practices,Activities,Value\n"
+        "2018,Protection,Total,,All protection,90\n2023,Protection,Total,,All protection,80\n"
+        "2018,Practices,Total,Some,,50\n2023,Practices,Total,Some,,40\n"
+        "2018,Practices,Total,,,1\n"
+    )
+    meta = (
+        "auto_progress_calculation: true\nprogress_calculation_options:\n"
+        "- direction: positive\n  disaggregation:\n  - field: Industries\n    value: Total\n"
+        "  - field: Practices\n    value:\n  - field: Activities\n    value: All protection\n"
+        "- direction: positive\n  disaggregation:\n  - field: Industries\n    value: Total\n"
+        "  - field: Practices\n    value: Some\n  - field: Activities\n    value:\n"
+    )
+    result = _with_meta(tmp_path, "12-2-1", data, meta)
+    selected = {i.id: dict(i.select) for i in result.framework.indicators}
+    assert selected == {
+        "12-2-1--1": {
+            "series": "Protection",
+            "industries": "Total",
+            "activities": "All protection",
+        },
+        "12-2-1--2": {"series": "Practices", "industries": "Total", "practices": "Some"},
+    }

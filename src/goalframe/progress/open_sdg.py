@@ -354,8 +354,9 @@ def indicator_progress(
 
     The score is the mean of the series scores that exist; a nested sequence is a group,
     averaged first (groups nest). The label is ``target_achieved`` only when every scored
-    series achieved its target; otherwise it follows from the score: [2.5, 5] substantial,
-    [0, 2.5) moderate, [-2.5, 0) limited, [-5, -2.5) deterioration; no score: not_available.
+    series achieved its target (its own label: a final verdict keeps it as ``method_label``);
+    else from the score: [2.5, 5] substantial, [0, 2.5) moderate, [-2.5, 0) limited,
+    [-5, -2.5) deterioration; no score: not_available.
 
     Args:
         parts: Open SDG assessments, or groups (sequences) of them.
@@ -365,7 +366,6 @@ def indicator_progress(
 
     Added in 0.1.
     """
-    scores: list[float] = []
     achieved: list[bool] = []
 
     def mean_of(items: Sequence[Any]) -> float | None:
@@ -374,17 +374,15 @@ def indicator_progress(
             if isinstance(item, Assessment):
                 if item.score is not None:
                     values.append(item.score)
-                    achieved.append(item.label == "target_achieved")
+                    own = item.components.get("method_label", item.label)  # (final verdicts)
+                    achieved.append(own == "target_achieved")
             else:
                 group = mean_of(item)
                 if group is not None:
                     values.append(group)
         return sum(values) / len(values) if values else None
 
-    for part in parts:
-        value = mean_of([part])
-        if value is not None:
-            scores.append(value)
+    scores = [v for v in (mean_of([part]) for part in parts) if v is not None]
     if not scores:
         return None, "not_available"
     score = sum(scores) / len(scores)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from goalframe.errors import GoalframeError, Location
 from goalframe.io._open_sdg._conflicts import conflicts, mixed_frequencies
@@ -29,9 +29,6 @@ from goalframe.io._open_sdg._files import (
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
 from goalframe.io._open_sdg._units import registry_unit
 from goalframe.io._open_sdg._years import read_year
-
-if TYPE_CHECKING:
-    pass
 
 
 class _Builder:
@@ -190,16 +187,17 @@ class _Builder:
         if auto and isinstance(options, list) and options:
             self.with_options += 1
             items = list(_flatten(options, path, self._skip))
+        elif auto:  # sdg-build computes with its defaults (Canada's 1-3-1 is published so)
+            items = [{}]
+            self.notes.append(
+                f"{sdg_id}: no progress_calculation_options; sdg-build's defaults used "
+                f"(target year {DEFAULT_TARGET_YEAR}, no target value)"
+            )
         else:
             items = [{}]
             manual = str(meta.get("progress_status") or "").strip()
-            why = (
-                "auto_progress_calculation is not true"
-                if not auto
-                else "no progress_calculation_options"
-            )
             self.notes.append(
-                f"{sdg_id}: {why}; imported without a target"
+                f"{sdg_id}: auto_progress_calculation is not true; imported without a target"
                 + (f" (manual status in the metadata: {manual})" if manual else "")
             )
         ignored = [c for c in header if c.lower() == "geocode"]
@@ -232,8 +230,8 @@ class _Builder:
             spec["source"] = dict(source)  # a copy each: no YAML alias
         if select:
             spec["select"] = dict(select)
-        if not auto or not item:
-            spec["kind"] = "context" if not auto else "outcome"
+        if not auto:
+            spec["kind"] = "context"
             return spec
         direction = str(item.get("direction") or "").strip().lower()
         if direction not in ("positive", "negative"):
@@ -278,6 +276,7 @@ class _Builder:
     ) -> None:
         """Write the rows an indicator selects (``select`` None: every row not yet used)."""
         keys = [c for c in (series_col, *disaggregations) if c]
+        spans: list[str] = []
         for line, record in records:
             if line in used:
                 continue
@@ -301,6 +300,9 @@ class _Builder:
             value = record.get("Value", "").strip()
             progress = (record.get("Progress") or "").strip()
             note = [f"Year cell: {year.note}"] if year.note else []
+            if year.span:
+                note.append(f"Year {year.span}: a span, read as its first year (as sdg-build)")
+                spans.append(year.span)
             if value and not progress:
                 try:
                     _number(value)
@@ -333,6 +335,11 @@ class _Builder:
             )
             self.origins.append(Location(origin, line))
             used.add(line)
+        if spans:
+            self.notes.append(
+                f"{gid}: {len(spans)} Year cells are spans of years ({spans[0]}, ...), each "
+                "read as its first year, as sdg-build's progress measure reads them"
+            )
 
     # ----------------------------------------------------------------- helpers
     def _meta(self, sdg_id: str) -> tuple[dict[str, Any], Path | None]:

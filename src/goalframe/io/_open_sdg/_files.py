@@ -77,6 +77,11 @@ def _flatten(
             skip(path, f"{where}[{i}]", "not a mapping")
 
 
+def _matches(row: Mapping[str, str], select: Mapping[str, str], columns: list[str]) -> bool:
+    """Whether a row's disaggregation cells are those selected (a field not selected: empty)."""
+    return all(row.get(c, "").strip() == select.get(_column(c), "") for c in columns)
+
+
 def _choose(
     records: list[tuple[int, dict[str, str]]],
     item: Mapping[str, Any],
@@ -102,16 +107,6 @@ def _choose(
             return f"series {wanted!r} is not in the data"
         select[_column(series_col)] = wanted
         rows = [r for r in rows if r.get(series_col, "").strip() == wanted]
-    elif series_col is not None:
-        values = sorted({r.get(series_col, "").strip() for r in rows} - {""})
-        if len(values) > 1 and not item:
-            values = [_most(rows, series_col, values)]
-            notes.append(f"several series; shown: {values[0]!r}, the one with the most rows")
-            rows = [r for r in rows if r.get(series_col, "").strip() == values[0]]
-        if len(values) > 1:
-            return f"the data has several series ({', '.join(values[:4])}); name one with `series`"
-        if values:
-            select[_column(series_col)] = values[0]
     wanted_disaggregation = item.get("disaggregation")
     if wanted_disaggregation is None and not item and meta.get("data_start_values"):
         wanted_disaggregation = meta["data_start_values"]  # the headline Open SDG shows first
@@ -121,12 +116,22 @@ def _choose(
         field = next((c for c in disaggregations if c == str(pair["field"])), None)
         if field is None:
             return f"disaggregation field {pair['field']!r} is not a column of the data"
-        select[_column(field)] = str(pair["value"])
-    chosen = [
-        r
-        for r in rows
-        if all((r.get(c, "").strip() == select.get(_column(c), "")) for c in disaggregations)
-    ]
+        if pair["value"] is not None and str(pair["value"]).strip():  # (empty: no value)
+            select[_column(field)] = str(pair["value"]).strip()
+    if item.get("series") is None and series_col is not None:
+        # The series of the rows the disaggregation selects (a disaggregation may belong to
+        # one series of several: Canada's 12-2-1 names none).
+        matching = [r for r in rows if _matches(r, select, disaggregations)]
+        values = sorted({r.get(series_col, "").strip() for r in matching} - {""})
+        if len(values) > 1 and not item:
+            values = [_most(matching, series_col, values)]
+            notes.append(f"several series; shown: {values[0]!r}, the one with the most rows")
+        if len(values) > 1:
+            return f"the data has several series ({', '.join(values[:4])}); name one with `series`"
+        if values:
+            select[_column(series_col)] = values[0]
+            rows = [r for r in rows if r.get(series_col, "").strip() == values[0]]
+    chosen = [r for r in rows if _matches(r, select, disaggregations)]
     if not chosen:
         return "no rows of the data match it (no headline rows, and no disaggregation given)"
     unit_text = ""

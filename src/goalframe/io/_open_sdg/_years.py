@@ -3,9 +3,12 @@
 Statistics offices write more than years: ``2024 Q1``, ``2014/15``, ``2015-2016``,
 ``1993 01``, ``2019/20 [Note 5]``, ``2016/18 (baseline)``, ``1980 to 1990``, prose. A cell
 is read as the one period it names (a quarter, a month, a financial year), with a note kept
-for what stood beside it; a span of several years or prose is not one period, and the row
-is set aside with the reason (never cut to its first four characters, which turned four
-quarters into four figures for one year).
+for what stood beside it (never cut to its first four characters, which turned four
+quarters into four figures for one year). A span of several years (``2005-2007``,
+``2020/2022``, ``2003-05``, ``1980 to 1990``, ``2002/03-2007/08``) is read as its first
+year, the year sdg-build's progress measure uses for it (Canada's published statuses for
+11-3-1 and 9-1-1 are computed so), with the span kept beside it; a span of dates (``17 May
+to 11 June 2023``) or prose is set aside with the reason.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ class Year:
         period: The period, as goalframe writes it (``2024Q1``, ``2014/15``), or None.
         note: What stood beside the period in the cell (``baseline``, ``Note 5``), if anything.
         reason: Why the row is set aside, when ``period`` is None.
+        span: The cell's span of years, when ``period`` is its first year.
     """
 
     period: str | None
     note: str = ""
     reason: str = ""
+    span: str = ""
 
 
 def read_year(cell: str) -> Year:
@@ -59,8 +64,10 @@ def read_year(cell: str) -> Year:
             len(second) == 4 and int(second) == nxt
         ):
             return Year(f"{first}/{nxt % 100:02d}", note)  # a financial or academic year
-        return Year(None, note, f"{cell.strip()!r} is a span of several years, not one period")
-    if " to " in text.lower() or _SPAN.match(text):
-        return Year(None, note, f"{cell.strip()!r} is a span of periods, not one period")
+        return Year(str(first), note, span=text)
+    if _SPAN.match(text):
+        return Year(text[:4], note, span=text)
+    if " to " in text.lower():
+        return Year(None, note, f"{cell.strip()!r} is a span of dates, not one period")
     shown = cell.strip() if len(cell.strip()) <= 60 else cell.strip()[:57] + "..."
     return Year(None, note, f"{shown!r} is not a period")
