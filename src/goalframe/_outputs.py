@@ -48,7 +48,7 @@ class Scorecard(ScorecardData):
         ``flags``, ``notes``) instead of one object per point (added in 0.3).
         ``set_aside="all"`` lists every row set aside; by default the first 1,000 are
         listed, and ``set_aside_total`` and ``set_aside_counts`` (by indicator and reason)
-        count them all (added in 0.4).
+        count them all (added in 0.3).
         """
         from goalframe.errors import UsageError
         from goalframe.render.json import SET_ASIDE_CHOICES
@@ -120,6 +120,19 @@ class Scorecard(ScorecardData):
     def to_csv(self) -> str:
         """One row per indicator assessment, protected against spreadsheet formula injection."""
         return render_csv(self)
+
+    def to_open_sdg(self) -> str:
+        """Open SDG's progress output, ``indicator_calculation_components.yml`` (YAML text).
+
+        The ``open-sdg`` indicators' series with every input and output of the method, and
+        each Open SDG indicator's status from the mean of its series' scores, in the shape
+        sdg-build writes, so a site built with Open SDG takes its progress from goalframe.
+
+        Added in 0.3.
+        """
+        from goalframe.render.open_sdg import render_open_sdg
+
+        return render_open_sdg(self)
 
     def to_xlsx(self, *, lang: str | None = None) -> bytes:
         """The scorecard as an Excel workbook (the bytes of an ``.xlsx`` file).

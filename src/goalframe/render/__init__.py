@@ -29,8 +29,8 @@ def render(
 
     Args:
         card: The scorecard.
-        format: ``"table"`` (terminal, plain text), ``"markdown"``, ``"json"``, ``"html"``
-            or ``"csv"``.
+        format: ``"table"`` (terminal, plain text), ``"markdown"``, ``"json"``, ``"html"``,
+            ``"csv"`` or ``"open-sdg"`` (Open SDG's progress output, added in 0.3).
         width: Width in columns, for ``table``.
         lang: ``en`` or ``nl`` for the fixed texts; default the goal file's language.
 
@@ -63,5 +63,9 @@ def render(
         from goalframe.render.csv import render_csv
 
         return render_csv(card)
+    if format == "open-sdg":
+        from goalframe.render.open_sdg import render_open_sdg
+
+        return render_open_sdg(card)
     msg = f"unknown format {format!r}; choose one of {', '.join(FORMATS)}"
     raise UnknownFormatError(msg)

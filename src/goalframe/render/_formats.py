@@ -80,6 +80,14 @@ _ALL = (
         binary=True,
         comparison=False,
     ),
+    Format(
+        name="open-sdg",
+        suffixes=(".yml", ".yaml"),
+        writer="to_open_sdg",
+        summary="Open SDG's progress output (indicator_calculation_components.yml), for a site",
+        comparison=False,
+        lang=False,
+    ),
 )
 
 #: Every output format, by name, in the order the help and the docs list them.
