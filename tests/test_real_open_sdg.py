@@ -164,5 +164,6 @@ def test_both_paths_give_the_imported_repositories_the_same_verdicts(
         assert differ.is_empty(), differ.select([*keys, column, f"{column}_e"])
     for column in ("score", "progress", "expected_progress", "baseline", "latest"):
         a, b = polars.col(column), polars.col(f"{column}_e")
-        differ = joined.filter(((a - b).abs() > 1e-9 * (1 + a.abs())) | (a.is_null() != b.is_null()))
+        apart = ((a - b).abs() > 1e-9 * (1 + a.abs())) | (a.is_null() != b.is_null())
+        differ = joined.filter(apart)
         assert differ.is_empty(), differ.select([*keys, column, f"{column}_e"])
