@@ -25,7 +25,7 @@ def conflicts(
     dropped: set[int] = set()
     said: list[Skipped] = []
     for ks in seen.values():
-        if len({_value_key(rows[k]["value"]) for k in ks}) < 2:
+        if len(ks) < 2 or len({_value_key(rows[k]["value"]) for k in ks}) < 2:
             continue
         values = ", ".join(f"{rows[k]['value']} (line {origins[k].line})" for k in ks)
         reason = (
@@ -58,15 +58,20 @@ def mixed_frequencies(
     from goalframe._periods import parse_period
 
     kinds: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+    frequencies: dict[str, str | None] = {}  # each distinct period read once
     for k, row in enumerate(rows):
         key = tuple(
             sorted((c, str(v)) for c, v in row.items() if c not in ("value", "note", "period"))
         )
-        try:
-            frequency = parse_period(str(row["period"])).frequency.value
-        except ValueError:
-            continue  # the observations say why, with the line
-        kinds.setdefault(key, {}).setdefault(frequency, []).append(k)
+        text = str(row["period"])
+        if text not in frequencies:
+            try:
+                frequencies[text] = parse_period(text).frequency.value
+            except ValueError:
+                frequencies[text] = None  # the observations say why, with the line
+        frequency = frequencies[text]
+        if frequency is not None:
+            kinds.setdefault(key, {}).setdefault(frequency, []).append(k)
     dropped: set[int] = set()
     said: list[Skipped] = []
     for by_kind in kinds.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -250,8 +251,9 @@ def _natural(path: Path) -> tuple[tuple[int, str], ...]:
     return tuple((int(p), "") if p.isdigit() else (10**6, p) for p in parts)
 
 
+@functools.lru_cache(maxsize=4096)
 def _column(name: str) -> str:
-    """A data column's name as a goalframe breakdown column.
+    """A data column's name as a goalframe breakdown column (cached: asked once per cell).
 
     A name that an observations file reads with a meaning of its own (the UK's ``Source``
     disaggregation, say, against the ``source`` of a figure) is suffixed ``_breakdown``:
