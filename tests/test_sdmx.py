@@ -141,7 +141,7 @@ def test_an_unknown_status_code_is_a_located_error(tmp_path: Path) -> None:
 
 
 # Eurostat's own download (SDMX-CSV 1.0 as its data browser serves it): the dataflow names
-# the indicator, LAST UPDATE is an attribute, OBS_FLAG its flags, CONF_STATUS confidentiality.
+# the indicator, LAST UPDATE the vintage, OBS_FLAG its flags, CONF_STATUS confidentiality.
 EUROSTAT = (
     "DATAFLOW,LAST UPDATE,freq,nrg_bal,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
     "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2019,8.9,,\n"
@@ -164,6 +164,8 @@ def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
         ("NRG_IND_REN", "2021", 12.3, "percent", ["break", "provisional"], dims),
     ]
     assert read.observations[2].note == "OBS_STATUS bp (break in time series, provisional)"
+    # LAST UPDATE 23/10/24 23:00:00 (day/month/two-digit year): each figure's vintage.
+    assert {str(o.vintage) for o in read.observations} == {"2024-10-23"}
     (aside,) = read.set_aside
     assert (aside.period, aside.reason) == (
         "2022",
@@ -189,10 +191,62 @@ indicators:
     target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
 """
     )
+    # As of 2024: the figures were last updated on 2024-10-23 (LAST UPDATE, their vintage),
+    # so an assessment as of 2022 could not have known them (the test below).
     card = gf.evaluate(
-        goals, gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT)), as_of=2022
+        goals, gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT)), as_of=2024
     )
     result = card.indicator("NRG_IND_REN")
     assert [o.value for o in result.series] == [8.9, 14.0, 12.3]  # read, in percent
     # (not assessable for the file's own reason: the 2021 break leaves no figure after it)
     assert "series-break" in {c.code for c in result.caveats}
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("23/10/24 23:00:00", "2024-10-23"), ("23/10/2024", "2024-10-23"),
+        ("1/2/24 9:05", "2024-02-01"), ("2024-10-23T23:00:00+02:00", "2024-10-23"),
+        ("2024-10-23", "2024-10-23"), ("2024-10-23T21:00:00Z", "2024-10-23"),
+    ],
+)  # fmt: skip
+def test_last_update_is_read_as_the_day_it_names(tmp_path: Path, written: str, day: str) -> None:
+    text = EUROSTAT.replace("23/10/24 23:00:00", written, 1)
+    read = gf.load_observations(_write(tmp_path, "nrg.csv", text))
+    assert str(read.observations[0].vintage) == day
+
+
+@pytest.mark.parametrize("written", ["31/02/24", "yesterday", "24/10/23/1", "2024-13-01"])
+def test_a_last_update_that_is_no_date_is_refused_with_its_line(
+    tmp_path: Path, written: str
+) -> None:
+    text = EUROSTAT.replace("23/10/24 23:00:00", written, 1)
+    data = _write(tmp_path, "nrg.csv", text)
+    with pytest.raises(gf.DataError, match=r"LAST UPDATE .* is not a date") as caught:
+        gf.load_observations(data)
+    assert f"{data}:2" in str(caught.value)
+
+
+def test_a_figure_updated_after_the_vintage_date_is_set_aside(tmp_path: Path) -> None:
+    # Assessed as the data stood on 2024-06-30, every figure last updated on 2024-10-23 is
+    # later: set aside, so the card says what was known then (nothing from this file).
+    goals = gf.parse_framework(
+        """
+id: e
+title: E
+objectives:
+  - {id: o, statement: O, indicators: [NRG_IND_REN]}
+indicators:
+  - id: NRG_IND_REN
+    name: Renewable share
+    unit: percent
+    direction: increase
+    select: {geo: NL, nrg_bal: REN}
+    target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
+"""
+    )
+    observations = gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT))
+    then = gf.evaluate(goals, observations, as_of=2022, vintage="2024-06-30")
+    assert then.indicator("NRG_IND_REN").series == ()
+    now = gf.evaluate(goals, observations, as_of=2022, vintage="2024-10-23")
+    assert [o.value for o in now.indicator("NRG_IND_REN").series] == [8.9, 14.0, 12.3]

@@ -12,7 +12,10 @@ A file is SDMX-CSV when its header has ``TIME_PERIOD`` and ``OBS_VALUE``. The ma
 - ``OBS_STATUS`` (Eurostat: ``OBS_FLAG``, each letter a flag, ``bp``) -> flags (`OBS_STATUS`
   below); the code and its meaning go to the note;
 - ``CONF_STATUS`` other than ``F`` (free): a confidential value, set aside with the reason;
-- header case and spaces do not matter (``LAST UPDATE`` is ``last_update``, an attribute);
+- header case and spaces do not matter (``LAST UPDATE`` is ``last_update``);
+- ``LAST UPDATE`` (Eurostat: the day a figure was last updated, ``23/10/24 23:00:00``,
+  ``23/10/2024`` or ``2024-10-23T23:00:00+02:00``) is the row's vintage, read as that day,
+  unless the file has a ``vintage`` or ``published`` column;
 - ``DATAFLOW``, ``STRUCTURE``, ``STRUCTURE_ID``, ``FREQ`` and known attribute columns
   (`ATTRIBUTES`) are not breakdowns; every other column is a dimension, that is, a breakdown;
 - ``ACTION`` (SDMX-CSV 2.0): ``D`` (delete) rows are set aside;
@@ -183,6 +186,9 @@ def sdmx_rows(
                 meanings = ", ".join(OBS_STATUS[c][1] for c in codes)
                 notes.append(f"OBS_STATUS {status} ({meanings})")
         row["note"] = "; ".join(notes) or None
+        update = str(row.pop("last_update", "") or "").strip()
+        if update and not row.get("vintage") and not row.get("published"):
+            row["vintage"] = last_update_day(update, location)
         code = str(row.get("unit") or "").strip().upper()
         if code in SDMX_UNITS:  # ESTAT's code list: PC is a percentage here, not a parsec
             row["unit"] = SDMX_UNITS[code]
@@ -241,3 +247,30 @@ def _aside(row: Mapping[str, Any], reason: str, location: Location) -> SetAside:
         value=str(row.get("value") or ""),
         location=location,
     )
+
+
+_EUROSTAT_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def last_update_day(text: str, location: Location) -> str:
+    """Eurostat's ``LAST UPDATE`` as the day it names (``23/10/24 23:00:00`` -> 2024-10-23).
+
+    Eurostat writes day/month/year (two-digit years are 20xx); an SDMX API writes ISO 8601
+    (``2024-10-23T23:00:00+02:00``: the day as written, its clock time dropped).
+    """
+    import datetime as dt
+
+    if (m := _EUROSTAT_DAY.match(text)) is not None:
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        parts = (year, int(m[2]), int(m[1]))
+    elif (m := _ISO_DAY.match(text)) is not None:
+        parts = (int(m[1]), int(m[2]), int(m[3]))
+    else:
+        raise ObservationError(Message("sdmx_last_update", text=repr(text[:60])), location)
+    try:
+        return dt.date(*parts).isoformat()
+    except ValueError:
+        raise ObservationError(
+            Message("sdmx_last_update", text=repr(text[:60])), location
+        ) from None
