@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -62,14 +63,22 @@ def test_canada_is_imported_whole(canada: tuple[Path, gf.OpenSdgImport]) -> None
     assert len(imported.rows) + lines_aside + whole == _data_rows(root)
 
 
-def test_canadas_published_statuses_are_reproduced(
+@pytest.fixture(scope="module")
+def assessed(
     canada: tuple[Path, gf.OpenSdgImport],
-) -> None:
+) -> tuple[Path, dict[str, Any], gf.Scorecard]:
+    """Canada's published progress output, and the card of its import as of 2026."""
     root, imported = canada
     published = yaml.safe_load(
         (root / "indicator_calculation_components.yml").read_text(encoding="utf-8")
     )
-    card = gf.evaluate(imported.framework, imported.observations, as_of=2026)
+    return root, published, gf.evaluate(imported.framework, imported.observations, as_of=2026)
+
+
+def test_canadas_published_statuses_are_reproduced(
+    assessed: tuple[Path, dict[str, Any], gf.Scorecard],
+) -> None:
+    root, published, card = assessed
     series = collections.defaultdict(list)
     for result in card.indicators:  # `1-3-1--2` is the second option of 1-3-1
         if result.assessment is not None:
@@ -108,14 +117,10 @@ def test_the_uk_repository_is_imported_whole(uk: tuple[Path, gf.OpenSdgImport]) 
 
 
 def test_canada_round_trips_through_the_open_sdg_export(
-    canada: tuple[Path, gf.OpenSdgImport],
+    assessed: tuple[Path, dict[str, Any], gf.Scorecard],
 ) -> None:
     """Imported, assessed and exported, Canada's published progress output comes back."""
-    root, imported = canada
-    published = yaml.safe_load(
-        (root / "indicator_calculation_components.yml").read_text(encoding="utf-8")
-    )
-    card = gf.evaluate(imported.framework, imported.observations, as_of=2026)
+    _, published, card = assessed
     exported = yaml.safe_load(card.to_open_sdg())
 
     def years(series: dict[str, object]) -> tuple[object, object]:

@@ -150,6 +150,21 @@ EUROSTAT = (
     "ESTAT:NRG_IND_REN(1.0),23/10/24 23:00:00,A,REN,PC,NL,2022,,,C\n"
 )
 
+#: A goal file for that download: the renewable share of the Netherlands, in percent.
+EUROSTAT_GOALS = """
+id: e
+title: E
+objectives:
+  - {id: o, statement: O, indicators: [NRG_IND_REN]}
+indicators:
+  - id: NRG_IND_REN
+    name: Renewable share
+    unit: percent
+    direction: increase
+    select: {geo: NL, nrg_bal: REN}
+    target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
+"""
+
 
 def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
     read = gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT))
@@ -176,21 +191,7 @@ def test_eurostat_shaped_sdmx_csv_is_read(tmp_path: Path) -> None:
 def test_a_eurostat_file_is_scored_against_a_percent_indicator(tmp_path: Path) -> None:
     # Issue 27, point 8: Eurostat's unit code PC is a parsec to pint, so a file in the
     # shape Eurostat serves could not be scored against an indicator in percent.
-    goals = gf.parse_framework(
-        """
-id: e
-title: E
-objectives:
-  - {id: o, statement: O, indicators: [NRG_IND_REN]}
-indicators:
-  - id: NRG_IND_REN
-    name: Renewable share
-    unit: percent
-    direction: increase
-    select: {geo: NL, nrg_bal: REN}
-    target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
-"""
-    )
+    goals = gf.parse_framework(EUROSTAT_GOALS)
     # As of 2024: the figures were last updated on 2024-10-23 (LAST UPDATE, their vintage),
     # so an assessment as of 2022 could not have known them (the test below).
     card = gf.evaluate(
@@ -230,21 +231,7 @@ def test_a_last_update_that_is_no_date_is_refused_with_its_line(
 def test_a_figure_updated_after_the_vintage_date_is_set_aside(tmp_path: Path) -> None:
     # Assessed as the data stood on 2024-06-30, every figure last updated on 2024-10-23 is
     # later: set aside, so the card says what was known then (nothing from this file).
-    goals = gf.parse_framework(
-        """
-id: e
-title: E
-objectives:
-  - {id: o, statement: O, indicators: [NRG_IND_REN]}
-indicators:
-  - id: NRG_IND_REN
-    name: Renewable share
-    unit: percent
-    direction: increase
-    select: {geo: NL, nrg_bal: REN}
-    target: {baseline: {value: 8.9, period: 2019}, value: 27, deadline: 2030}
-"""
-    )
+    goals = gf.parse_framework(EUROSTAT_GOALS)
     observations = gf.load_observations(_write(tmp_path, "nrg.csv", EUROSTAT))
     then = gf.evaluate(goals, observations, as_of=2022, vintage="2024-06-30")
     assert then.indicator("NRG_IND_REN").series == ()

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from goalframe.io import dump_framework, load_framework, parse_framework
     from goalframe.io._load_observations import load_observations, read_frame
     from goalframe.io._open_sdg import OpenSdgImport, import_open_sdg
+    from goalframe.io._table_import import TableImport, import_table
     from goalframe.progress import MethodInfo, get_method, methods, register_method
 
 __all__ = [
@@ -92,6 +93,7 @@ __all__ = [
     "Source",
     "SpecError",
     "Status",
+    "TableImport",
     "Trend",
     "UnitError",
     "__version__",
@@ -103,6 +105,7 @@ __all__ = [
     "evaluate_frame",
     "get_method",
     "import_open_sdg",
+    "import_table",
     "lint",
     "load_framework",
     "load_observations",
@@ -168,6 +171,8 @@ _WHERE = {
     "read_frame": "goalframe.io._load_observations",
     "import_open_sdg": "goalframe.io._open_sdg",
     "OpenSdgImport": "goalframe.io._open_sdg",
+    "import_table": "goalframe.io._table_import",
+    "TableImport": "goalframe.io._table_import",
     "MethodInfo": "goalframe.progress",
     "get_method": "goalframe.progress",
     "methods": "goalframe.progress",

@@ -104,3 +104,70 @@ def _check_out(folder: Path, out: Path, targets: tuple[Path, ...], *, force: boo
     if not force and (clash := [str(t) for t in targets if t.exists()]):
         msg = f"{clash[0]} exists; choose another --out folder or add --force to replace it"
         raise fail(msg)
+
+
+@import_app.command("table")
+def table(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The indicator table: .csv, .xlsx, .xls or .ods (a row per indicator).",
+            show_default=False,
+            metavar="FILE",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="The goal file to write (- for standard output).", show_default=False
+        ),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when a row was set aside or a cell left out (still written)."
+        ),
+    ] = False,
+) -> None:
+    """Turn an indicator table into a goal file, then check it with `goalframe lint`.
+
+    The table has a row per indicator and columns such as indicator, name, unit, direction,
+    baseline, baseline year, target, deadline, source, objective and kind, with English or
+    Dutch headers (naam, eenheid, richting, nulmeting, basisjaar, streefwaarde, streefjaar,
+    bron, doelstelling, soort; docs: bring your data). Nothing is guessed: a row without an
+    id or name, or without a unit, is set aside with its line; a target written as prose,
+    a year that is no period, a direction it does not know is left out and said, so lint
+    names the gap. Exits 0 when something was imported (1 with --strict when anything was
+    left out), 2 when nothing could be.
+    """
+    from goalframe.cli._writes import STDOUT_NAMES
+
+    target = None if str(out) in STDOUT_NAMES else out
+    if target is not None:
+        destination(target)
+        if target.resolve() == file.resolve():
+            msg = f"--out {out}: that is the table itself; write the goal file elsewhere"
+            raise fail(msg)
+        if target.exists() and not force:
+            msg = f"{target} exists; choose another --out or add --force to replace it"
+            raise fail(msg)
+    with bad_input():
+        from goalframe.io import parse_framework
+        from goalframe.io._table_import import import_table
+
+        imported = import_table(file)
+        text = imported.goal_file_text()
+        parse_framework(text, name=str(out))  # what is written is a valid goal file
+        write_outputs([(text, target)])
+    typer.echo(f"goalframe: {imported.summary}", err=True)
+    for note in imported.notes:
+        typer.echo(f"  note: {note}", err=True)
+    for skipped in imported.skipped:
+        typer.echo(f"  set aside: {skipped}", err=True)
+    if target is not None:
+        typer.echo(f"goalframe: next: goalframe lint {target}", err=True)
+    if strict and (imported.skipped or imported.notes):
+        left = len(imported.skipped) + len(imported.notes)
+        typer.echo(f"goalframe: --strict: {left} thing(s) set aside or left out", err=True)
+        raise typer.Exit(1)
