@@ -342,3 +342,41 @@ def test_a_disaggregation_selects_its_series_and_an_empty_value_means_empty(
         },
         "12-2-1--2": {"series": "Practices", "industries": "Total", "practices": "Some"},
     }
+
+
+def test_a_file_without_headline_rows_shows_the_breakdown_most_rows_have(tmp_path: Path) -> None:
+    # The UK's files without progress options, whose every row has a disaggregation: shown
+    # (not scored) by the breakdown with the most rows, said in a note; the rest not assessed.
+    result = _one(
+        tmp_path, "1-1-1",
+        "Year,Sex,Age,Units,Value\n2020,Female,All,count,1\n2021,Female,All,count,2\n"
+        "2020,Male,All,count,3\n",
+    )  # fmt: skip
+    (indicator,) = result.framework.indicators
+    assert dict(indicator.select) == {"sex": "Female", "age": "All"}
+    assert any("no headline rows; shown: Sex: Female, Age: All" in n for n in result.notes)
+
+
+def test_an_option_naming_the_series_or_units_column_as_a_disaggregation(tmp_path: Path) -> None:
+    # Options written `- field: series` (any case) select the Series column, `Units` the unit.
+    data = (
+        "Year,Series,Units,Value\n2015,A,Percentage,10\n2020,A,Percentage,20\n"
+        "2015,A,Number,5\n2015,B,Percentage,1\n"
+    )
+    meta = (
+        "auto_progress_calculation: true\nprogress_calculation_options:\n"
+        "- direction: positive\n  disaggregation:\n  - field: series\n    value: A\n"
+        "  - field: Units\n    value: Percentage\n"
+    )
+    result = _with_meta(tmp_path, "1-1-1", data, meta)
+    (indicator,) = result.framework.indicators
+    assert dict(indicator.select) == {"series": "A"} and indicator.unit == "percent"
+
+
+def test_a_year_written_as_a_number_and_a_file_without_units(tmp_path: Path) -> None:
+    # `2021.0` (a spreadsheet's year as a number) is 2021; a repository that states no unit
+    # anywhere is read as given, its unit "unit not stated", noted (was: set aside whole).
+    result = _one(tmp_path, "1-1-1", "Year,Value\n2020.0,1\n2021.0,2\n")
+    assert [str(o.period) for o in result.observations.observations] == ["2020", "2021"]
+    assert result.document["units"] == [{"name": "u_unit_not_stated", "label": "unit not stated"}]
+    assert any("the unit is 'unit not stated'" in n for n in result.notes)

@@ -27,7 +27,7 @@ from goalframe.io._open_sdg._files import (
     unit_columns,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
-from goalframe.io._open_sdg._units import registry_unit
+from goalframe.io._open_sdg._units import UNSTATED, registry_unit
 from goalframe.io._open_sdg._years import read_year
 
 
@@ -154,11 +154,12 @@ class _Builder:
             if chose:
                 self.notes.append(f"{sdg_id}: {chose}; the other rows are not assessed")
             unit_text = unit_text or fallback_unit
-            if not unit_text:
-                self._skip(
-                    path, "Units", "no Units column and no computation_units in the metadata"
+            if not unit_text:  # the figures are read as given: the card says so
+                unit_text = UNSTATED
+                self.notes.append(
+                    f"{gid}: no Units column and no computation_units in the metadata; "
+                    f"the unit is {UNSTATED!r}"
                 )
-                continue
             unit = self._unit(unit_text)
             spec = self._indicator_spec(gid, name, item, select, unit, source, auto, several)
             if spec is None:

@@ -114,11 +114,23 @@ def _choose(
     for pair in wanted_disaggregation or []:
         if not isinstance(pair, Mapping) or "field" not in pair or "value" not in pair:
             return "a disaggregation item needs a field and a value"
-        field = next((c for c in disaggregations if c == str(pair["field"])), None)
+        wanted = str(pair["field"]).strip()
+        value = "" if pair["value"] is None else str(pair["value"]).strip()  # (empty: none)
+        if units_col is not None and wanted.lower() == units_col.lower():
+            if value and item.get("unit") is None:  # the unit, named as a disaggregation
+                item = {**item, "unit": value}
+            continue
+        if series_col is not None and wanted.lower() == series_col.lower():
+            if value and item.get("series") is None:  # the series, named as a disaggregation
+                item = {**item, "series": value}
+                select[_column(series_col)] = value
+                rows = [r for r in rows if r.get(series_col, "").strip() == value]
+            continue
+        field = next((c for c in disaggregations if c.lower() == wanted.lower()), None)
         if field is None:
             return f"disaggregation field {pair['field']!r} is not a column of the data"
-        if pair["value"] is not None and str(pair["value"]).strip():  # (empty: no value)
-            select[_column(field)] = str(pair["value"]).strip()
+        if value:
+            select[_column(field)] = value
     if item.get("series") is None and series_col is not None:
         # The series of the rows the disaggregation selects (a disaggregation may belong to
         # one series of several: Canada's 12-2-1 names none).
@@ -133,25 +145,53 @@ def _choose(
             select[_column(series_col)] = values[0]
             rows = [r for r in rows if r.get(series_col, "").strip() == values[0]]
     chosen = [r for r in rows if _matches(r, select, disaggregations)]
+    if not chosen and not item and rows:  # shown, not scored: the breakdown most rows have
+        shown = _most_breakdown(rows, disaggregations)
+        select.update((_column(c), v) for c, v in shown.items())
+        chosen = [r for r in rows if _matches(r, select, disaggregations)]
+        said = ", ".join(f"{c}: {v}" for c, v in shown.items())
+        notes.append(f"no headline rows; shown: {said}, the breakdown with the most rows")
     if not chosen:
         return "no rows of the data match it (no headline rows, and no disaggregation given)"
-    unit_text = ""
-    if units_col is not None:
-        units = sorted({r.get(units_col, "").strip() for r in chosen} - {""})
-        if item.get("unit") is not None:
-            if str(item["unit"]) not in units:
-                return f"unit {item['unit']!r} is not in the selected rows"
-            unit_text = str(item["unit"])
-        elif len(units) > 1 and not item:
-            unit_text = _most(chosen, units_col, units)
-            notes.append(f"several units; shown: {unit_text!r}, the one with the most rows")
-        elif len(units) > 1:
-            return (
-                f"the selected rows have several units ({', '.join(units)}); name one with `unit`"
-            )
-        elif units:
-            unit_text = units[0]
+    unit_text = _unit_of(chosen, item, units_col, notes) if units_col is not None else ""
+    if unit_text is None:
+        return notes.pop()  # why no unit could be chosen
     return select, unit_text, "; ".join(notes)
+
+
+def _unit_of(
+    chosen: list[dict[str, str]], item: Mapping[str, Any], units_col: str, notes: list[str]
+) -> str | None:
+    """The unit text of the chosen rows (noted when one of several is shown).
+
+    None when no unit can be chosen; the reason is then the last of ``notes``.
+    """
+    units = sorted({r.get(units_col, "").strip() for r in chosen} - {""})
+    if item.get("unit") is not None:
+        if str(item["unit"]) in units:
+            return str(item["unit"])
+        notes.append(f"unit {item['unit']!r} is not in the selected rows")
+        return None
+    if len(units) > 1 and not item:
+        unit_text = _most(chosen, units_col, units)
+        notes.append(f"several units; shown: {unit_text!r}, the one with the most rows")
+        return unit_text
+    if len(units) > 1:
+        notes.append(
+            f"the selected rows have several units ({', '.join(units)}); name one with `unit`"
+        )
+        return None
+    return units[0] if units else ""
+
+
+def _most_breakdown(rows: list[dict[str, str]], columns: list[str]) -> dict[str, str]:
+    """The disaggregation cells the most rows share (the first such row's on a tie)."""
+    counts: dict[tuple[str, ...], int] = {}
+    for r in rows:
+        key = tuple(r.get(c, "").strip() for c in columns)
+        counts[key] = counts.get(key, 0) + 1
+    best = max(counts, key=lambda k: counts[k])
+    return {c: v for c, v in zip(columns, best, strict=True) if v}
 
 
 def _most(rows: list[dict[str, str]], column: str, values: list[str]) -> str:

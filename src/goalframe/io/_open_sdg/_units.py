@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["REGISTRY_UNITS", "registry_unit"]
+__all__ = ["REGISTRY_UNITS", "UNSTATED", "registry_unit"]
+
+#: The unit of figures whose repository states none (a counting unit labelled so).
+UNSTATED = "unit not stated"
 
 
 #: Open SDG unit texts that are a unit of goalframe's registry, by their words (lower case,

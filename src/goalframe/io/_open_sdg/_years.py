@@ -21,6 +21,7 @@ _NOTE = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]\s*$")
 _QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})\s+(\d{2})$")
 _TWO_YEARS = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+_YEAR_AS_NUMBER = re.compile(r"^\d{4}\.0+$")
 _SPAN = re.compile(r"^\d{4}(/\d{2})?\s*(-|to)\s*\d{4}(/\d{2})?$", re.IGNORECASE)
 
 
@@ -53,6 +54,8 @@ def read_year(cell: str) -> Year:
         return Year(None, note, "the Year cell is empty")
     if text.isdigit() and len(text) == 4:
         return Year(text, note)
+    if _YEAR_AS_NUMBER.match(text):  # `2021.0`: a year a spreadsheet wrote as a number
+        return Year(text[:4], note)
     if (m := _QUARTER.match(text)) is not None:
         return Year(f"{m[1]}Q{m[2]}", note)
     if (m := _MONTH.match(text)) is not None and 1 <= int(m[2]) <= 12:
