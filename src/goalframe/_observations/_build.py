@@ -117,6 +117,7 @@ def build_observations(
     """Turn raw rows into observations: parse, check, drop exact duplicates, report the rest."""
     problems = _Collector(source)
     columns = tuple(sorted(set(breakdown_columns)))  # sorted once: the pairs come out sorted
+    known = frozenset(columns)
     # One object per distinct id, unit and breakdown: a long file repeats a few thousand.
     shared: dict[Any, Any] = {}
     kept: dict[tuple[str, Breakdown, Period, Period | None], Observation] = {}
@@ -173,7 +174,7 @@ def build_observations(
         except ValueError as exc:
             problems.error(_cell("flag", exc), location)
             continue
-        breakdown = shared.setdefault(found := _breakdown(row, columns), found)
+        breakdown = shared.setdefault(found := _breakdown(row, columns, known), found)
         note = row.get("note")
         vintage_text = row.get("vintage", row.get("published"))
         vintage = None
@@ -231,8 +232,23 @@ def _cell(column: str, exc: ValueError) -> Message:
     return Message("data_cell", column=repr(column), problem=message_of(exc))
 
 
-def _breakdown(row: Mapping[str, Any], columns: tuple[str, ...]) -> Breakdown:
-    """The row's non-blank breakdown cells as sorted ``(column, value)`` pairs."""
+def _breakdown(
+    row: Mapping[str, Any], columns: tuple[str, ...], known: frozenset[str] = frozenset()
+) -> Breakdown:
+    """The row's non-blank breakdown cells as sorted ``(column, value)`` pairs.
+
+    A row of few cells among many breakdown columns (``known``, the same columns as a set:
+    an Open SDG import has a hundred, each file its own) is read by its own cells.
+    """
+    if known and len(row) * 4 < len(columns):
+        pairs = []
+        for column, cell in row.items():
+            if column in known and cell is not None:
+                text = cell.strip() if isinstance(cell, str) else str(cell).strip()
+                if text:
+                    pairs.append((column, text))
+        pairs.sort()
+        return tuple(pairs)
     pairs = []
     for column in columns:
         cell = row.get(column)
