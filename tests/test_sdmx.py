@@ -237,3 +237,23 @@ def test_a_figure_updated_after_the_vintage_date_is_set_aside(tmp_path: Path) ->
     assert then.indicator("NRG_IND_REN").series == ()
     now = gf.evaluate(goals, observations, as_of=2022, vintage="2024-10-23")
     assert [o.value for o in now.indicator("NRG_IND_REN").series] == [8.9, 14.0, 12.3]
+
+
+def test_the_frame_engine_refuses_sdmx_csv_and_says_which_command_reads_it(
+    tmp_path: Path,
+) -> None:
+    # `verdicts` reads tidy columns through the frame engine; an SDMX-CSV file's codes, flags,
+    # confidential values and LAST UPDATE are the row reader's work (`scorecard`): refused
+    # with its place and the command that reads it, never read half (was: "no column
+    # 'indicator' ... rename 'time_period'?").
+    pytest.importorskip("polars")
+    from .hostile._helpers import cli
+
+    data = _write(tmp_path, "nrg.csv", EUROSTAT)
+    goals = _write(tmp_path, "goals.yaml", EUROSTAT_GOALS)
+    with pytest.raises(gf.DataError, match="an SDMX-CSV file"):
+        gf.read_frame(data)
+    ended = cli("verdicts", goals, "-d", data, "--as-of", "2024")
+    assert ended.code == 2 and f"{data}:1: an SDMX-CSV file" in ended.err
+    assert "`goalframe scorecard` reads SDMX-CSV" in ended.err
+    assert cli("scorecard", goals, "-d", data, "--as-of", "2024").code == 0

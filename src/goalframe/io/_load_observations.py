@@ -341,6 +341,10 @@ def _header(data: Path) -> tuple[list[str], str]:
     columns = [c.strip().lower() for c in cells]
     # The CSV reader's own check (a missing column: the engine names it and what the file has).
     check_names(columns, str(data))
+    from goalframe.io._sdmx import is_sdmx
+
+    if is_sdmx(columns):  # its codes, flags and confidential values: the row reader's work
+        raise ObservationError(Message("frame_sdmx"), Location(str(data), 1))
     return columns, separator
 
 
