@@ -57,7 +57,7 @@ def test_canada_is_imported_whole(canada: tuple[Path, gf.OpenSdgImport]) -> None
     files = {s.file for s in imported.skipped if s.field == "(indicator)"}
     assert len(files) <= 5, files
     # Every line of every data file is a row imported, a row set aside with its line, or in
-    # a file set aside whole with its reason (3 at this snapshot: 3-11-1, 5-1-1 and 13-1-1).
+    # a file set aside whole with its reason (2 at this snapshot: 3-11-1 and 5-1-1).
     whole = sum(_data_rows(root, root / f) for f in files)
     lines_aside = sum(1 for s in imported.skipped if "(line " in s.field)
     assert len(imported.rows) + lines_aside + whole == _data_rows(root)

@@ -336,7 +336,7 @@ class _Builder:
             )
             self.origins.append(Location(origin, line))
             used.add(line)
-        if spans:
+        if spans and select is not None:  # (the rows no option selects: their own notes)
             self.notes.append(
                 f"{gid}: {len(spans)} Year cells are spans of years ({spans[0]}, ...), each "
                 "read as its first year, as sdg-build's progress measure reads them"

@@ -145,12 +145,10 @@ def _choose(
             select[_column(series_col)] = values[0]
             rows = [r for r in rows if r.get(series_col, "").strip() == values[0]]
     chosen = [r for r in rows if _matches(r, select, disaggregations)]
-    if not chosen and not item and rows:  # shown, not scored: the breakdown most rows have
-        shown = _most_breakdown(rows, disaggregations)
-        select.update((_column(c), v) for c, v in shown.items())
-        chosen = [r for r in rows if _matches(r, select, disaggregations)]
-        said = ", ".join(f"{c}: {v}" for c, v in shown.items())
-        notes.append(f"no headline rows; shown: {said}, the breakdown with the most rows")
+    if not chosen and not item and rows:  # shown, not scored: something to show
+        chosen = _shown(
+            rows, select, disaggregations, notes, starts=bool(meta.get("data_start_values"))
+        )
     if not chosen:
         return "no rows of the data match it (no headline rows, and no disaggregation given)"
     unit_text = _unit_of(chosen, item, units_col, notes) if units_col is not None else ""
@@ -182,6 +180,34 @@ def _unit_of(
         )
         return None
     return units[0] if units else ""
+
+
+def _shown(
+    rows: list[dict[str, str]],
+    select: dict[str, str],
+    disaggregations: list[str],
+    notes: list[str],
+    *,
+    starts: bool,
+) -> list[dict[str, str]]:
+    """The rows an indicator without options shows when its selection names none.
+
+    `data_start_values` naming no row (Canada's 13-1-1 names one field twice): the headline
+    rows; without headline rows, the breakdown most rows have. ``select`` is updated and
+    ``notes`` say which.
+    """
+    for column in disaggregations:
+        select.pop(_column(column), None)
+    chosen = [r for r in rows if _matches(r, select, disaggregations)]
+    if chosen:
+        if starts:
+            notes.append("data_start_values select no row; shown: the headline rows")
+        return chosen
+    shown = _most_breakdown(rows, disaggregations)
+    select.update((_column(c), v) for c, v in shown.items())
+    said = ", ".join(f"{c}: {v}" for c, v in shown.items())
+    notes.append(f"no headline rows; shown: {said}, the breakdown with the most rows")
+    return [r for r in rows if _matches(r, select, disaggregations)]
 
 
 def _most_breakdown(rows: list[dict[str, str]], columns: list[str]) -> dict[str, str]:
