@@ -158,3 +158,11 @@ def test_any_table_is_imported_or_refused_never_crashes(rows: list[list[str]]) -
         ended = cli("import", "table", table, "--out", Path(folder) / "goals.yaml")
         if ended.code == 0:  # what it wrote is a goal file that lint reads
             gf.load_framework(Path(folder) / "goals.yaml")
+
+
+def test_a_cell_beyond_the_csv_limit_is_refused_with_its_line(tmp_path: Path) -> None:
+    # Python's csv module refuses a field of more than 131,072 characters: was exit 3.
+    table = _write(tmp_path, 'Nr,Naam,Eenheid\nD1,"' + "x" * 200_000 + '",kg\n', "t.csv")
+    ended = cli("import", "table", table, "--out", "-")
+    assert ended.code == 2 and f"{table}:2: not CSV that can be read" in ended.err
+    assert len(ended.err) < 1_000

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["DIRECTION_WORDS", "KIND_WORDS", "PERCENT_WORDS", "TABLE_COLUMNS", "TableColumn"]
+__all__ = ["DIRECTION_WORDS", "KIND_WORDS", "TABLE_COLUMNS", "TableColumn"]
 
 
 @attrs.frozen(kw_only=True)
@@ -116,17 +116,4 @@ KIND_WORDS = {
     "prestatie": "output",
     "effect": "outcome",
     "maatschappelijk effect": "impact",
-}
-
-#: Unit texts that are the registry's percent or percentage point (lower case).
-PERCENT_WORDS = {
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "percentage": "percent",
-    "procent": "percent",
-    "percentage points": "percentage_point",
-    "percentage point": "percentage_point",
-    "procentpunt": "percentage_point",
-    "procentpunten": "percentage_point",
 }

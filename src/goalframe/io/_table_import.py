@@ -24,7 +24,7 @@ import attrs
 
 from goalframe.errors import DataError, ObservationError
 from goalframe.io._open_sdg._result import Skipped
-from goalframe.io._table_columns import DIRECTION_WORDS, KIND_WORDS, PERCENT_WORDS, TABLE_COLUMNS
+from goalframe.io._table_columns import DIRECTION_WORDS, KIND_WORDS, TABLE_COLUMNS
 
 __all__ = ["TableImport", "import_table"]
 
@@ -128,7 +128,11 @@ def _read(file: Path) -> tuple[str, list[tuple[int, list[object]]]]:
         raise DataError(msg) from None
     first = next((line for line in text.splitlines() if line.strip()), "")
     rows = csv.reader(text.splitlines(), delimiter=_sniff_delimiter(first))
-    return str(file), [(n, list(cells)) for n, cells in enumerate(rows, start=1)]
+    try:
+        return str(file), [(n, list(cells)) for n, cells in enumerate(rows, start=1)]
+    except csv.Error as exc:  # a cell over the csv module's limit (131,072 characters)
+        msg = f"{file}:{rows.line_num}: not CSV that can be read ({exc}); save the table again"
+        raise DataError(msg) from None
 
 
 def _read_sheet(file: Path) -> tuple[str, list[tuple[int, list[object]]]]:
@@ -304,24 +308,17 @@ class _Builder:
 
     def _unit(self, record: Mapping[str, str]) -> str:
         from goalframe.errors import UnitError
-        from goalframe.io._open_sdg._files import _slug
+        from goalframe.io._open_sdg._units import counting_unit, registry_unit
         from goalframe.units import check_unit
 
         text = record["unit"]
-        known = PERCENT_WORDS.get(text.lower())
+        known = registry_unit(text)
         if known is not None:
             return known
         try:
             return check_unit(text)
-        except (UnitError, ValueError):
-            pass  # not a unit of the registry: a counting unit of the goal file, its label
-        if text not in self.units:
-            name = base = "u_" + (_slug(text).replace("-", "_")[:40] or "unit")
-            n = 2
-            while name in self.units.values():
-                name, n = f"{base}_{n}", n + 1
-            self.units[text] = name
-        return self.units[text]
+        except (UnitError, ValueError):  # not a unit of the registry: one of the goal file
+            return counting_unit(text, self.units)
 
     def _skip(self, place: str, field: str, reason: str) -> None:
         self.skipped.append(Skipped(file=place, field=field, reason=reason))

@@ -27,7 +27,7 @@ from goalframe.io._open_sdg._files import (
     unit_columns,
 )
 from goalframe.io._open_sdg._result import OpenSdgImport, Skipped
-from goalframe.io._open_sdg._units import UNSTATED, registry_unit
+from goalframe.io._open_sdg._units import UNSTATED, counting_unit, registry_unit
 from goalframe.io._open_sdg._years import read_year
 
 
@@ -389,11 +389,4 @@ class _Builder:
         known = registry_unit(text)
         if known is not None:  # a share is the registry's percent: signs, limits, axes
             return known
-        if text not in self.units:
-            name = "u_" + (_slug(text).replace("-", "_") or "unit")
-            taken = set(self.units.values())
-            base, n = name, 2
-            while name in taken:
-                name, n = f"{base}_{n}", n + 1
-            self.units[text] = name
-        return self.units[text]
+        return counting_unit(text, self.units)
